@@ -1,0 +1,45 @@
+package dev.ecsdeck.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An ECS service as DescribeServices returns it (events newest first). */
+public record EcsService(
+        String serviceArn,
+        String serviceName,
+        String clusterArn,
+        String status,
+        int desiredCount,
+        int runningCount,
+        int pendingCount,
+        String launchType,
+        List<CapacityProviderStrategyItem> capacityProviderStrategy,
+        String platformVersion,
+        String taskDefinition,
+        DeploymentConfiguration deploymentConfiguration,
+        List<Deployment> deployments,
+        List<ServiceEvent> events,
+        Instant createdAt,
+        String createdBy,
+        List<PlacementConstraint> placementConstraints,
+        List<PlacementStrategy> placementStrategy,
+        NetworkConfiguration networkConfiguration,
+        List<LoadBalancer> loadBalancers,
+        String schedulingStrategy,
+        Integer healthCheckGracePeriodSeconds,
+        List<Tag> tags) {
+
+    public EcsService {
+        capacityProviderStrategy = Lists.copy(capacityProviderStrategy);
+        deployments = Lists.copy(deployments);
+        events = Lists.copy(events);
+        placementConstraints = Lists.copy(placementConstraints);
+        placementStrategy = Lists.copy(placementStrategy);
+        loadBalancers = Lists.copy(loadBalancers);
+        tags = Lists.copy(tags);
+    }
+
+    public boolean isDaemon() {
+        return "DAEMON".equals(schedulingStrategy);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.ecsdeck.model;
+
+/** The network configuration of a service or a run task call. */
+public record NetworkConfiguration(AwsVpcConfiguration awsvpcConfiguration) {}

@@ -1,0 +1,24 @@
+package dev.ecsdeck.provider;
+
+/**
+ * The caller may not do this, or has no valid credentials. {@code remedy} says what to do, e.g.
+ * "Run: aws sso login --profile dev".
+ */
+public class AccessDeniedException extends EcsException {
+    private final String remedy;
+
+    public AccessDeniedException(Operation operation, String errorCode, String message, String remedy) {
+        super(operation, errorCode, message);
+        this.remedy = remedy;
+    }
+
+    /** What the user can do about it; null where there is nothing specific to say. */
+    public String remedy() {
+        return remedy;
+    }
+
+    @Override
+    protected EcsException copyFor(Operation op) {
+        return new AccessDeniedException(op, errorCode(), getMessage(), remedy);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.ecsdeck.provider;
+
+import dev.ecsdeck.model.Cluster;
+import dev.ecsdeck.model.ContainerInstance;
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ScalableTarget;
+import dev.ecsdeck.model.ScalingActivity;
+import dev.ecsdeck.model.ScalingPolicy;
+import dev.ecsdeck.model.ServiceScaling;
+import dev.ecsdeck.model.ServiceUtilization;
+import dev.ecsdeck.model.TargetTrackingConfig;
+import dev.ecsdeck.model.TaskDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Everything the console does to ECS, one method per action. Methods block and are thread-safe; the
+ * UI calls them on background threads only. Listing methods read every page and describe in batches
+ * at ECS's limits, so callers never see a truncated list. Failures are {@link EcsException}s.
+ *
+ * <p>Clusters, services and tasks are named by name or ARN, as ECS accepts either.
+ */
+public interface EcsProvider extends AutoCloseable {
+
+    /** Which backend this is, for the status bar and the tree's root. */
+    BackendDescription description();
+
+    // ---- clusters, services, tasks, instances ----
+
+    /** Every cluster, described (ListClusters to the end, DescribeClusters by 100). */
+    List<Cluster> listClusters();
+
+    List<Cluster> describeClusters(List<String> clusters);
+
+    /**
+     * Every service of a cluster, handed to {@code batches} as each DescribeServices batch returns
+     * (possibly from several threads at once, in any order), so the first rows can be shown before
+     * the last page is read.
+     */
+    void streamServices(String cluster, Consumer<List<EcsService>> batches);
+
+    /** Every service of a cluster, described. */
+    default List<EcsService> listServices(String cluster) {
+        List<EcsService> all = new ArrayList<>();
+        streamServices(cluster, batch -> {
+            synchronized (all) {
+                all.addAll(batch);
+            }
+        });
+        return all;
+    }
+
+    List<EcsService> describeServices(String cluster, List<String> services);
+
+    /** Every task matching the filter, described (ListTasks to the end, DescribeTasks by 100). */
+    List<EcsTask> listTasks(String cluster, TaskFilter filter);
+
+    List<EcsTask> describeTasks(String cluster, List<String> tasks);
+
+    /** Every container instance of a cluster, described. */
+    List<ContainerInstance> listContainerInstances(String cluster);
+
+    // ---- task definitions ----
+
+    /** The names of the families that have at least one ACTIVE revision. */
+    List<String> listTaskDefinitionFamilies();
+
+    /** The ARNs of a family's revisions, newest first; INACTIVE ones only when asked. */
+    List<String> listTaskDefinitions(String family, boolean includeInactive);
+
+    /** A revision by "family", "family:revision" or ARN ("family" alone means its latest ACTIVE revision). */
+    TaskDefinition describeTaskDefinition(String taskDefinition);
+
+    /** Registers a new revision from a RegisterTaskDefinition request document (JSON). */
+    @Mutating
+    TaskDefinition registerTaskDefinition(String requestJson);
+
+    @Mutating
+    TaskDefinition deregisterTaskDefinition(String taskDefinition);
+
+    // ---- actions on services and tasks ----
+
+    @Mutating
+    EcsService updateService(ServiceUpdate update);
+
+    @Mutating
+    EcsTask stopTask(String cluster, String task, String reason);
+
+    @Mutating
+    List<EcsTask> runTask(RunTaskRequest request);
+
+    // ---- service auto scaling ----
+
+    /** The scalable target, policies and scheduled actions of a service (none when not registered). */
+    ServiceScaling describeScaling(String cluster, String service);
+
+    /** The service's scaling activities, newest first. */
+    List<ScalingActivity> describeScalingActivities(String cluster, String service);
+
+    @Mutating
+    ScalableTarget registerScalableTarget(String cluster, String service, int minCapacity, int maxCapacity);
+
+    /** Creates or replaces a target-tracking policy of that name. */
+    @Mutating
+    ScalingPolicy putTargetTrackingPolicy(String cluster, String service, String policyName, TargetTrackingConfig config);
+
+    @Mutating
+    void deleteScalingPolicy(String cluster, String service, String policyName);
+
+    /** CPU and memory utilisation since {@code since}; empty where the backend cannot provide it. */
+    Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since);
+
+    // ---- logs ----
+
+    /** One page of log events (FilterLogEvents). */
+    LogPage filterLogEvents(LogQuery query);
+
+    /**
+     * Follows log streams: events reach {@code sink} in batches, in timestamp order per stream, each
+     * exactly once, across errors and throttling, until the subscription is closed.
+     */
+    LogSubscription tailLogs(LogTailRequest request, LogSink sink);
+
+    /** Releases clients and threads. */
+    @Override
+    void close();
+}

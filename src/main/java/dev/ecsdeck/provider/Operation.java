@@ -1,0 +1,48 @@
+package dev.ecsdeck.provider;
+
+/**
+ * Every call the console makes through {@link EcsProvider}, named as the API call it stands for, and
+ * whether it changes anything. The read-only decorator refuses the mutating ones.
+ */
+public enum Operation {
+    LIST_CLUSTERS("ListClusters", false),
+    DESCRIBE_CLUSTERS("DescribeClusters", false),
+    LIST_SERVICES("ListServices", false),
+    DESCRIBE_SERVICES("DescribeServices", false),
+    LIST_TASKS("ListTasks", false),
+    DESCRIBE_TASKS("DescribeTasks", false),
+    LIST_CONTAINER_INSTANCES("ListContainerInstances", false),
+    LIST_TASK_DEFINITION_FAMILIES("ListTaskDefinitionFamilies", false),
+    LIST_TASK_DEFINITIONS("ListTaskDefinitions", false),
+    DESCRIBE_TASK_DEFINITION("DescribeTaskDefinition", false),
+    REGISTER_TASK_DEFINITION("RegisterTaskDefinition", true),
+    DEREGISTER_TASK_DEFINITION("DeregisterTaskDefinition", true),
+    UPDATE_SERVICE("UpdateService", true),
+    STOP_TASK("StopTask", true),
+    RUN_TASK("RunTask", true),
+    DESCRIBE_SCALING("DescribeScalingPolicies", false),
+    DESCRIBE_SCALING_ACTIVITIES("DescribeScalingActivities", false),
+    REGISTER_SCALABLE_TARGET("RegisterScalableTarget", true),
+    PUT_SCALING_POLICY("PutScalingPolicy", true),
+    DELETE_SCALING_POLICY("DeleteScalingPolicy", true),
+    GET_SERVICE_UTILIZATION("GetMetricData", false),
+    FILTER_LOG_EVENTS("FilterLogEvents", false),
+    TAIL_LOGS("StartLiveTail", false);
+
+    private final String apiName;
+    private final boolean mutating;
+
+    Operation(String apiName, boolean mutating) {
+        this.apiName = apiName;
+        this.mutating = mutating;
+    }
+
+    /** The AWS API call this stands for, e.g. "UpdateService". */
+    public String apiName() {
+        return apiName;
+    }
+
+    public boolean mutating() {
+        return mutating;
+    }
+}

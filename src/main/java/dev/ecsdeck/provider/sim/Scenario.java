@@ -1,0 +1,57 @@
+package dev.ecsdeck.provider.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsdeck.model.DeploymentConfiguration;
+import dev.ecsdeck.model.KeyValue;
+import dev.ecsdeck.model.PlacementConstraint;
+import dev.ecsdeck.model.PlacementStrategy;
+import java.util.List;
+
+/**
+ * A scenario file: task definitions, clusters with instances and services, image faults, and
+ * actions at times after the start. The simulation runs {@code warmUpSeconds} before the user
+ * sees it, so services are already running and logs already written.
+ */
+public record Scenario(
+        String name,
+        Long seed,
+        Integer warmUpSeconds,
+        List<JsonNode> taskDefinitions,
+        List<Image> images,
+        List<ClusterSpec> clusters,
+        List<Action> actions) {
+
+    public Scenario {
+        taskDefinitions = taskDefinitions == null ? List.of() : List.copyOf(taskDefinitions);
+        images = images == null ? List.of() : List.copyOf(images);
+        clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    /** A fault pinned on an image: "crashLoop" (exits with exitCode) or "failHealthCheck", afterSeconds after start. */
+    public record Image(String image, String fault, Integer afterSeconds, Integer exitCode) {}
+
+    public record ClusterSpec(String name, List<String> capacityProviders, List<KeyValue> settings, List<Instances> instances,
+            List<ServiceSpec> services) {
+        public ClusterSpec {
+            capacityProviders = capacityProviders == null ? List.of() : List.copyOf(capacityProviders);
+            settings = settings == null ? List.of() : List.copyOf(settings);
+            instances = instances == null ? List.of() : List.copyOf(instances);
+            services = services == null ? List.of() : List.copyOf(services);
+        }
+    }
+
+    /** {@code count} EC2 instances of one size, spread round-robin over the zone suffixes ("a", "b", ...). */
+    public record Instances(int count, int cpu, int memory, String instanceType, List<String> zones) {}
+
+    public record ServiceSpec(String name, String taskDefinition, Integer desiredCount, String launchType, String schedulingStrategy,
+            DeploymentConfiguration deploymentConfiguration, List<PlacementConstraint> placementConstraints,
+            List<PlacementStrategy> placementStrategy, List<String> subnets, List<String> securityGroups, AutoScaling autoScaling) {}
+
+    /** A scalable target with one target-tracking policy. */
+    public record AutoScaling(int minCapacity, int maxCapacity, String metric, double targetValue, Integer scaleOutCooldown,
+            Integer scaleInCooldown) {}
+
+    /** At {@code atSeconds} after the start: deploy a task definition to a service, and/or set its desired count. */
+    public record Action(int atSeconds, String cluster, String service, String taskDefinition, Integer desiredCount) {}
+}

@@ -1,0 +1,61 @@
+package dev.ecsdeck.provider.sim;
+
+import dev.ecsdeck.model.KeyValue;
+import dev.ecsdeck.model.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A cluster and everything in it. */
+final class SimCluster {
+    final String name;
+    final String arn;
+    final Instant createdAt;
+    String status = "ACTIVE";
+    final List<String> capacityProviders = new ArrayList<>();
+    final List<KeyValue> settings = new ArrayList<>();
+    final List<Tag> tags = new ArrayList<>();
+    final Map<String, SimService> services = new LinkedHashMap<>();
+    final Map<String, SimInstance> instances = new LinkedHashMap<>();
+    final Map<String, SimTask> tasks = new LinkedHashMap<>();
+    /** The tasks of each service, by service name: kept with {@link #tasks} by add and remove. */
+    private final Map<String, List<SimTask>> tasksByService = new LinkedHashMap<>();
+
+    SimCluster(String name, String arn, Instant createdAt) {
+        this.name = name;
+        this.arn = arn;
+        this.createdAt = createdAt;
+    }
+
+    void add(SimTask task) {
+        tasks.put(task.id, task);
+        if (task.serviceName != null) {
+            tasksByService.computeIfAbsent(task.serviceName, n -> new ArrayList<>()).add(task);
+        }
+    }
+
+    void remove(SimTask task) {
+        tasks.remove(task.id);
+        if (task.serviceName != null) {
+            List<SimTask> list = tasksByService.get(task.serviceName);
+            if (list != null) {
+                list.remove(task);
+            }
+        }
+    }
+
+    /** The tasks of a task group ("service:NAME" is a service's): quick for services, a scan otherwise. */
+    Iterable<SimTask> tasksInGroup(String group) {
+        if (group != null && group.startsWith("service:")) {
+            return tasksOf(group.substring("service:".length()));
+        }
+        return tasks.values().stream().filter(t -> group != null && group.equals(t.group))::iterator;
+    }
+
+    /** The service's tasks, in launch order (a live view: do not change it). */
+    List<SimTask> tasksOf(String serviceName) {
+        return tasksByService.getOrDefault(serviceName, List.of());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ecsdeck.provider.sim;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** An EC2 container instance: what it registered, and its attributes. Remaining resources are derived from its tasks. */
+final class SimInstance {
+    final String id;
+    final String arn;
+    final String ec2InstanceId;
+    final int cpu;
+    final int memory;
+    final Map<String, String> attributes = new LinkedHashMap<>();
+    final Instant registeredAt;
+    String status = "ACTIVE";
+    String statusReason;
+    boolean agentConnected = true;
+    /** Resources held by its tasks that have not yet STOPPED; kept up to date by placement and release. */
+    int usedCpu;
+    int usedMemory;
+    final Set<Integer> usedPorts = new HashSet<>();
+
+    SimInstance(String id, String arn, String ec2InstanceId, int cpu, int memory, Instant registeredAt) {
+        this.id = id;
+        this.arn = arn;
+        this.ec2InstanceId = ec2InstanceId;
+        this.cpu = cpu;
+        this.memory = memory;
+        this.registeredAt = registeredAt;
+    }
+
+    String availabilityZone() {
+        return attributes.get("ecs.availability-zone");
+    }
+
+    int remainingCpu() {
+        return cpu - usedCpu;
+    }
+
+    int remainingMemory() {
+        return memory - usedMemory;
+    }
+
+    boolean active() {
+        return "ACTIVE".equals(status);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.ecsdeck.provider.sim;
+
+import dev.ecsdeck.model.Cluster;
+import dev.ecsdeck.model.ContainerInstance;
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ScalableTarget;
+import dev.ecsdeck.model.ScalingActivity;
+import dev.ecsdeck.model.ScalingPolicy;
+import dev.ecsdeck.model.ServiceScaling;
+import dev.ecsdeck.model.ServiceUtilization;
+import dev.ecsdeck.model.TargetTrackingConfig;
+import dev.ecsdeck.model.TaskDefinition;
+import dev.ecsdeck.provider.BackendDescription;
+import dev.ecsdeck.provider.BatchingEcsProvider;
+import dev.ecsdeck.provider.ErrorMapping;
+import dev.ecsdeck.provider.LogPage;
+import dev.ecsdeck.provider.LogQuery;
+import dev.ecsdeck.provider.LogSink;
+import dev.ecsdeck.provider.LogSubscription;
+import dev.ecsdeck.provider.LogTailRequest;
+import dev.ecsdeck.provider.Operation;
+import dev.ecsdeck.provider.Page;
+import dev.ecsdeck.provider.PollingLogTail;
+import dev.ecsdeck.provider.RunTaskRequest;
+import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.provider.TaskFilter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/** The console's provider on the simulated ECS, in process: same paging and batching as on AWS. */
+public final class SimProvider extends BatchingEcsProvider {
+    /** How often a tail polls the simulator's logs. */
+    static final long TAIL_INTERVAL_MS = 500;
+
+    private final SimEngine engine;
+    private final BackendDescription description;
+    private final ScheduledExecutorService tailScheduler;
+
+    public SimProvider(SimEngine engine, String scenario) {
+        super(4, "sim-describe");
+        this.engine = engine;
+        this.description = BackendDescription.simulator(scenario);
+        this.tailScheduler = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "sim-log-tail");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public SimEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public BackendDescription description() {
+        return description;
+    }
+
+    /** Runs one engine call, turning the simulator's API errors into the provider's typed ones. */
+    private static <T> T call(Operation op, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (SimApiException e) {
+            throw ErrorMapping.map(op, e.errorCode(), e.getMessage(), e.httpStatus(), e);
+        }
+    }
+
+    @Override
+    protected Page<String> listClustersPage(String nextToken) {
+        return call(Operation.LIST_CLUSTERS, () -> engine.clusters().listClusters(nextToken, MAX_LIST_RESULTS));
+    }
+
+    @Override
+    protected List<Cluster> describeClustersBatch(List<String> clusters) {
+        return call(Operation.DESCRIBE_CLUSTERS, () -> engine.clusters().describeClusters(clusters).items());
+    }
+
+    @Override
+    protected Page<String> listServicesPage(String cluster, String nextToken) {
+        return call(Operation.LIST_SERVICES, () -> engine.services().listServices(cluster, null, null, nextToken, MAX_LIST_RESULTS));
+    }
+
+    @Override
+    protected List<EcsService> describeServicesBatch(String cluster, List<String> services) {
+        return call(Operation.DESCRIBE_SERVICES, () -> engine.services().describeServices(cluster, services).items());
+    }
+
+    @Override
+    protected Page<String> listTasksPage(String cluster, TaskFilter f, String nextToken) {
+        TaskApi.Filter filter = new TaskApi.Filter(f.serviceName(), f.containerInstance(), f.family(), f.startedBy(),
+                f.desiredStatusOrDefault(), null);
+        return call(Operation.LIST_TASKS, () -> engine.tasks().listTasks(cluster, filter, nextToken, MAX_LIST_RESULTS));
+    }
+
+    @Override
+    protected List<EcsTask> describeTasksBatch(String cluster, List<String> tasks) {
+        return call(Operation.DESCRIBE_TASKS, () -> engine.tasks().describeTasks(cluster, tasks).items());
+    }
+
+    @Override
+    protected Page<String> listContainerInstancesPage(String cluster, String nextToken) {
+        return call(Operation.LIST_CONTAINER_INSTANCES,
+                () -> engine.clusters().listContainerInstances(cluster, null, nextToken, MAX_LIST_RESULTS));
+    }
+
+    @Override
+    protected List<ContainerInstance> describeContainerInstancesBatch(String cluster, List<String> instances) {
+        return call(Operation.LIST_CONTAINER_INSTANCES, () -> engine.clusters().describeContainerInstances(cluster, instances).items());
+    }
+
+    @Override
+    protected Page<String> listTaskDefinitionFamiliesPage(String nextToken) {
+        return call(Operation.LIST_TASK_DEFINITION_FAMILIES,
+                () -> engine.taskDefinitions().listFamilies(null, "ACTIVE", nextToken, MAX_LIST_RESULTS));
+    }
+
+    @Override
+    protected Page<String> listTaskDefinitionsPage(String family, boolean includeInactive, String nextToken) {
+        return call(Operation.LIST_TASK_DEFINITIONS, () -> engine.taskDefinitions().listTaskDefinitions(family,
+                includeInactive ? "ALL" : "ACTIVE", "DESC", nextToken, MAX_LIST_RESULTS));
+    }
+
+    @Override
+    public TaskDefinition describeTaskDefinition(String taskDefinition) {
+        return call(Operation.DESCRIBE_TASK_DEFINITION, () -> engine.taskDefinitions().describe(taskDefinition));
+    }
+
+    @Override
+    public TaskDefinition registerTaskDefinition(String requestJson) {
+        return call(Operation.REGISTER_TASK_DEFINITION, () -> engine.taskDefinitions().register(requestJson));
+    }
+
+    @Override
+    public TaskDefinition deregisterTaskDefinition(String taskDefinition) {
+        return call(Operation.DEREGISTER_TASK_DEFINITION, () -> engine.taskDefinitions().deregister(taskDefinition));
+    }
+
+    @Override
+    public EcsService updateService(ServiceUpdate u) {
+        return call(Operation.UPDATE_SERVICE, () -> engine.services().updateService(u.cluster(), u.service(), u.desiredCount(),
+                u.taskDefinition(), u.forceNewDeployment(), u.deploymentConfiguration()));
+    }
+
+    @Override
+    public EcsTask stopTask(String cluster, String task, String reason) {
+        return call(Operation.STOP_TASK, () -> engine.tasks().stopTask(cluster, task, reason));
+    }
+
+    @Override
+    public List<EcsTask> runTask(RunTaskRequest request) {
+        return call(Operation.RUN_TASK, () -> engine.tasks().runTask(request).items());
+    }
+
+    @Override
+    public ServiceScaling describeScaling(String cluster, String service) {
+        return call(Operation.DESCRIBE_SCALING, () -> engine.scaling().describe(resourceId(cluster, service)));
+    }
+
+    @Override
+    public List<ScalingActivity> describeScalingActivities(String cluster, String service) {
+        return call(Operation.DESCRIBE_SCALING_ACTIVITIES, () -> engine.scaling().activities(resourceId(cluster, service)));
+    }
+
+    @Override
+    public ScalableTarget registerScalableTarget(String cluster, String service, int minCapacity, int maxCapacity) {
+        return call(Operation.REGISTER_SCALABLE_TARGET,
+                () -> engine.scaling().registerScalableTarget(resourceId(cluster, service), minCapacity, maxCapacity));
+    }
+
+    @Override
+    public ScalingPolicy putTargetTrackingPolicy(String cluster, String service, String policyName, TargetTrackingConfig config) {
+        return call(Operation.PUT_SCALING_POLICY,
+                () -> engine.scaling().putTargetTrackingPolicy(resourceId(cluster, service), policyName, config));
+    }
+
+    @Override
+    public void deleteScalingPolicy(String cluster, String service, String policyName) {
+        call(Operation.DELETE_SCALING_POLICY, () -> {
+            engine.scaling().deleteScalingPolicy(resourceId(cluster, service), policyName);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since) {
+        return Optional.empty();
+    }
+
+    @Override
+    public LogPage filterLogEvents(LogQuery q) {
+        return call(Operation.FILTER_LOG_EVENTS, () -> {
+            Page<dev.ecsdeck.model.LogEvent> page = engine.logs().filterLogEvents(q.logGroupName(), q.logStreamNames(), q.startTime(),
+                    q.endTime(), q.nextToken(), q.limit());
+            return new LogPage(page.items(), page.nextToken());
+        });
+    }
+
+    @Override
+    public LogSubscription tailLogs(LogTailRequest request, LogSink sink) {
+        return new PollingLogTail(this::filterLogEvents, request, sink, TAIL_INTERVAL_MS).start(tailScheduler);
+    }
+
+    @Override
+    public void close() {
+        tailScheduler.shutdownNow();
+        super.close();
+    }
+
+    /** Application Auto Scaling's resource id of a service: "service/cluster/name" (names, not ARNs). */
+    private static String resourceId(String cluster, String service) {
+        return ScalableTarget.resourceId(SimEngine.nameOf(cluster), SimEngine.nameOf(service));
+    }
+}

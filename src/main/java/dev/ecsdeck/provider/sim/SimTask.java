@@ -1,0 +1,84 @@
+package dev.ecsdeck.provider.sim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A task and where it is in ECS's lifecycle. */
+final class SimTask {
+    final String id;
+    final String arn;
+    final String clusterName;
+    final SimTaskDefinition taskDefinition;
+    final String launchType;
+    final Instant createdAt;
+    final List<SimContainer> containers = new ArrayList<>();
+    /** The service and deployment that started it; null for a RunTask task. */
+    String serviceName;
+    String deploymentId;
+    String group;
+    String startedBy;
+    String containerInstanceId;
+    String availabilityZone;
+    String lastStatus;
+    String desiredStatus = "RUNNING";
+    String healthStatus = "UNKNOWN";
+    Instant pullStartedAt;
+    Instant pullStoppedAt;
+    Instant startedAt;
+    Instant stoppingAt;
+    Instant stoppedAt;
+    Instant executionStoppedAt;
+    String stoppedReason;
+    String stopCode;
+    long version = 1;
+    /** When the next lifecycle step is due. */
+    Instant nextTransitionAt;
+    /** When the task counts as healthy for its deployment (null until known). */
+    Instant healthyAt;
+    /** Set once the task has counted as healthy. */
+    boolean wasHealthy;
+    /** The failure that will stop it (a crash or failed health check), if any, and when. */
+    Instant failsAt;
+    String failureReason;
+    Integer failureExitCode;
+    /** Set once its instance resources were given back after it STOPPED. */
+    boolean resourcesReleased;
+    /** Set once the scheduler counted its failure against its deployment. */
+    boolean failureCounted;
+    /** Host ports taken on its container instance (bridge or host mode). */
+    final List<Integer> hostPorts = new ArrayList<>();
+
+    SimTask(String id, String arn, String clusterName, SimTaskDefinition taskDefinition, String launchType, Instant createdAt) {
+        this.id = id;
+        this.arn = arn;
+        this.clusterName = clusterName;
+        this.taskDefinition = taskDefinition;
+        this.launchType = launchType;
+        this.createdAt = createdAt;
+    }
+
+    boolean isStopped() {
+        return "STOPPED".equals(lastStatus);
+    }
+
+    boolean wantsRunning() {
+        return "RUNNING".equals(desiredStatus);
+    }
+
+    boolean isRunning() {
+        return "RUNNING".equals(lastStatus);
+    }
+
+    boolean awsvpc() {
+        return "awsvpc".equals(taskDefinition.networkMode);
+    }
+
+    boolean fargate() {
+        return "FARGATE".equals(launchType);
+    }
+
+    void bump() {
+        version++;
+    }
+}

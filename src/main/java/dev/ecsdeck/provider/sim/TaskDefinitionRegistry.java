@@ -1,0 +1,174 @@
+package dev.ecsdeck.provider.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The simulator's task definitions: families of revisions, registered and deregistered as ECS does. */
+final class TaskDefinitionRegistry {
+    static final String REGISTERED_BY = "arn:aws:iam::" + SimIds.ACCOUNT + ":user/ecs-deck-sim";
+    /** Members of a describe result that a register request does not carry. */
+    static final Set<String> READ_ONLY_FIELDS = Set.of("taskDefinitionArn", "revision", "status", "requiresAttributes",
+            "compatibilities", "registeredAt", "registeredBy", "deregisteredAt", "deleteRequestedAt");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, List<SimTaskDefinition>> families = new TreeMap<>();
+    private final TaskDefinitionRules rules = new TaskDefinitionRules();
+
+    SimTaskDefinition register(String requestJson, Instant now, SimIds ids) {
+        JsonNode request;
+        try {
+            request = json.readTree(requestJson);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new SimApiException("SerializationException", "Invalid JSON at line " + (loc == null ? "?" : loc.getLineNr())
+                    + ", column " + (loc == null ? "?" : loc.getColumnNr()) + ": " + e.getOriginalMessage());
+        }
+        if (request == null || !request.isObject()) {
+            throw new SimApiException("SerializationException", "The request must be a JSON object.");
+        }
+        return register((ObjectNode) request, now, ids);
+    }
+
+    SimTaskDefinition register(ObjectNode request, Instant now, SimIds ids) {
+        TaskDefinitionRules.Checked checked = rules.check(request);
+        String family = checked.family();
+        List<SimTaskDefinition> revisions = families.computeIfAbsent(family, f -> new ArrayList<>());
+        int revision = revisions.isEmpty() ? 1 : revisions.get(revisions.size() - 1).revision + 1;
+        String arn = ids.taskDefinitionArn(family, revision);
+
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        doc.put("taskDefinitionArn", arn);
+        doc.set("containerDefinitions", checked.containerDefinitions());
+        doc.put("family", family);
+        copyIfPresent(request, doc, "taskRoleArn", "executionRoleArn");
+        doc.put("networkMode", checked.networkMode());
+        doc.put("revision", revision);
+        doc.set("volumes", request.has("volumes") ? request.get("volumes").deepCopy() : JsonNodeFactory.instance.arrayNode());
+        doc.put("status", "ACTIVE");
+        doc.set("requiresAttributes", JsonNodeFactory.instance.arrayNode());
+        doc.set("placementConstraints", request.has("placementConstraints")
+                ? request.get("placementConstraints").deepCopy() : JsonNodeFactory.instance.arrayNode());
+        ArrayNode compatibilities = doc.putArray("compatibilities");
+        compatibilities.add("EC2");
+        if (checked.fargateCompatible()) {
+            compatibilities.add("FARGATE");
+        }
+        ArrayNode requires = doc.putArray("requiresCompatibilities");
+        checked.requiresCompatibilities().forEach(requires::add);
+        if (checked.cpu() != null) {
+            doc.put("cpu", String.valueOf(checked.cpu()));
+        }
+        if (checked.memory() != null) {
+            doc.put("memory", String.valueOf(checked.memory()));
+        }
+        request.fields().forEachRemaining(e -> {
+            if (!doc.has(e.getKey()) && !READ_ONLY_FIELDS.contains(e.getKey()) && !"tags".equals(e.getKey())) {
+                doc.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        doc.put("registeredAt", epochSeconds(now));
+        doc.put("registeredBy", REGISTERED_BY);
+
+        SimTaskDefinition td = new SimTaskDefinition(arn, family, revision, doc, checked.containers(), checked.networkMode(),
+                checked.requiresCompatibilities(), checked.cpu(), checked.memory(), now);
+        revisions.add(td);
+        return td;
+    }
+
+    static BigDecimal epochSeconds(Instant t) {
+        return BigDecimal.valueOf(t.toEpochMilli()).movePointLeft(3);
+    }
+
+    private static void copyIfPresent(JsonNode from, ObjectNode to, String... names) {
+        for (String n : names) {
+            if (from.hasNonNull(n)) {
+                to.set(n, from.get(n).deepCopy());
+            }
+        }
+    }
+
+    /** A revision by family (latest ACTIVE), family:revision or ARN. */
+    SimTaskDefinition resolve(String ref) {
+        if (ref == null || ref.isBlank()) {
+            throw SimApiException.client("Unable to describe task definition.");
+        }
+        String name = ref.startsWith("arn:") ? ref.substring(ref.indexOf('/') + 1) : ref;
+        int colon = name.lastIndexOf(':');
+        List<SimTaskDefinition> revisions = families.get(colon < 0 ? name : name.substring(0, colon));
+        if (revisions != null) {
+            if (colon < 0) {
+                for (int i = revisions.size() - 1; i >= 0; i--) {
+                    if (revisions.get(i).active()) {
+                        return revisions.get(i);
+                    }
+                }
+            } else {
+                try {
+                    int rev = Integer.parseInt(name.substring(colon + 1));
+                    for (SimTaskDefinition td : revisions) {
+                        if (td.revision == rev) {
+                            return td;
+                        }
+                    }
+                } catch (NumberFormatException e) {
+                    // falls through to the error below, as ECS answers a malformed revision
+                }
+            }
+        }
+        throw SimApiException.client("Unable to describe task definition.");
+    }
+
+    SimTaskDefinition deregister(String ref, Instant now) {
+        String name = ref == null ? "" : ref.startsWith("arn:") ? ref.substring(ref.indexOf('/') + 1) : ref;
+        if (!name.contains(":")) {
+            throw SimApiException.client("Invalid revision number. Number: " + ref);
+        }
+        SimTaskDefinition td = resolve(ref);
+        if (td.active()) {
+            td.status = "INACTIVE";
+            td.deregisteredAt = now;
+            td.document.put("status", "INACTIVE");
+            td.document.put("deregisteredAt", epochSeconds(now));
+        }
+        return td;
+    }
+
+    /** Family names, sorted, that have a revision in the given status (null: any). */
+    List<String> families(String status, String prefix) {
+        List<String> names = new ArrayList<>();
+        families.forEach((family, revisions) -> {
+            boolean match = status == null || "ALL".equals(status)
+                    || revisions.stream().anyMatch(td -> td.status.equals(status));
+            if (match && (prefix == null || family.startsWith(prefix))) {
+                names.add(family);
+            }
+        });
+        return names;
+    }
+
+    /** Revisions, oldest first, of one family or of all (family null), in the given status (null: any). */
+    List<SimTaskDefinition> revisions(String family, String status) {
+        List<SimTaskDefinition> out = new ArrayList<>();
+        families.forEach((name, revisions) -> {
+            if (family == null || family.equals(name)) {
+                for (SimTaskDefinition td : revisions) {
+                    if (status == null || "ALL".equals(status) || td.status.equals(status)) {
+                        out.add(td);
+                    }
+                }
+            }
+        });
+        return out;
+    }
+}
