@@ -1,0 +1,103 @@
+package dev.ecsdeck.app;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The console's command-line options. Parsed by picocli in {@link Main} and again in the JavaFX application. */
+@Command(name = "ecsdeck", mixinStandardHelpOptions = true, version = "ECS Deck 0.1.0",
+        description = "A desktop console for Amazon ECS. Starts on the embedded simulator unless --backend aws is given.")
+public final class AppOptions {
+
+    public enum Backend { sim, aws }
+
+    @Option(names = "--backend", description = "sim (the embedded simulated ECS, default) or aws.", defaultValue = "sim")
+    Backend backend = Backend.sim;
+
+    @Option(names = "--profile", description = "AWS profile from ~/.aws/config (aws backend). Default: the SDK's default chain.")
+    String profile;
+
+    @Option(names = "--region", description = "AWS region (aws backend). Default: the profile's or the environment's.")
+    String region;
+
+    @Option(names = "--endpoint-url", description = "Send AWS calls to this endpoint, e.g. http://127.0.0.1:4566 for `ecsdeck serve-sim`.")
+    String endpointUrl;
+
+    @Option(names = "--scenario", description = "Simulator scenario: a bundled name (demo) or a JSON file. Default: demo.", defaultValue = "demo")
+    String scenario = "demo";
+
+    @Option(names = "--sim-state", description = "Where the simulator keeps its state. Default: in the config folder.")
+    Path simState;
+
+    @Option(names = "--read-only", description = "Refuse every change (scale, deploy, register, stop...).")
+    boolean readOnly;
+
+    @Option(names = "--config-dir", description = "Folder for settings, drafts and logs. Default: $XDG_CONFIG_HOME/ecsdeck or ~/.config/ecsdeck.")
+    Path configDir;
+
+    @Option(names = "--refresh-seconds", description = "Auto-refresh interval in seconds (0 turns it off). Default: 10.", defaultValue = "10")
+    int refreshSeconds = 10;
+
+    @Option(names = "--theme", description = "light or dark. Default: the last one used.")
+    String theme;
+
+    @Option(names = "--smoke", description = "Open the window, expand the tree, open a service, tail its logs, print one SMOKE line and exit.")
+    boolean smoke;
+
+    @Option(names = "--smoke-timeout-seconds", description = "How long --smoke may take before it fails. Default: 90.", defaultValue = "90")
+    int smokeTimeoutSeconds = 90;
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public String profile() {
+        return profile;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String endpointUrl() {
+        return endpointUrl;
+    }
+
+    public String scenario() {
+        return scenario;
+    }
+
+    public Path simState() {
+        return simState;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public int refreshSeconds() {
+        return refreshSeconds;
+    }
+
+    public String theme() {
+        return theme;
+    }
+
+    public boolean smoke() {
+        return smoke;
+    }
+
+    public int smokeTimeoutSeconds() {
+        return smokeTimeoutSeconds;
+    }
+
+    /** The config folder: the option, else $XDG_CONFIG_HOME/ecsdeck, else ~/.config/ecsdeck. */
+    public Path configDir() {
+        if (configDir != null) {
+            return configDir;
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("ecsdeck");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.ecsdeck.ui.common;
+
+import java.util.function.Consumer;
+
+/** Runs every task at once on the calling thread: for view-model tests without a screen. */
+public final class CurrentThreadTaskExecutor implements TaskExecutor {
+    private final Consumer<Throwable> defaultFailureHandler;
+
+    public CurrentThreadTaskExecutor(Consumer<Throwable> defaultFailureHandler) {
+        this.defaultFailureHandler = defaultFailureHandler;
+    }
+
+    /** Failures without a handler of their own are rethrown, so a test sees them. */
+    public CurrentThreadTaskExecutor() {
+        this(e -> {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        });
+    }
+
+    @Override
+    public <T> void execute(BackgroundTask<T> task) {
+        T result;
+        try {
+            result = task.work().call();
+        } catch (Exception e) {
+            try {
+                (task.failureHandler() != null ? task.failureHandler() : defaultFailureHandler).accept(e);
+            } finally {
+                task.finishedHandler().run();
+            }
+            return;
+        }
+        try {
+            task.successHandler().accept(result);
+        } finally {
+            task.finishedHandler().run();
+        }
+    }
+
+    @Override
+    public void runOnUiThread(Runnable action) {
+        action.run();
+    }
+}

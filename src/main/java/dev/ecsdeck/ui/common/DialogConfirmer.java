@@ -1,0 +1,30 @@
+package dev.ecsdeck.ui.common;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/** Asks with a modal dialog whose default button is Cancel, so Enter never confirms by accident. */
+public final class DialogConfirmer implements Confirmer {
+    private final Window owner;
+
+    public DialogConfirmer(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        ButtonType ok = new ButtonType("Confirm", ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ok, cancel);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ok)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        return alert.showAndWait().filter(ok::equals).isPresent();
+    }
+}

@@ -1,0 +1,236 @@
+package dev.ecsdeck.ui.detail;
+
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ServiceEvent;
+import dev.ecsdeck.provider.EcsException;
+import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.TaskExecutor;
+import dev.ecsdeck.ui.tree.TreeEntry;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The detail pane's state for the selected row: a sheet of sections, the service's events, and the
+ * actions on it (scale, force a new deployment, stop a task, tail logs). Every mutating action asks
+ * first and is disabled, with the reason shown, in read-only mode.
+ */
+public final class DetailViewModel {
+    private final EcsProvider provider;
+    private final TaskExecutor executor;
+    private final Confirmer confirmer;
+    private final ObservableBooleanValue readOnly;
+    private final ObjectProperty<TreeEntry> entry = new SimpleObjectProperty<>();
+    private final StringProperty title = new SimpleStringProperty("Nothing selected");
+    private final StringProperty subtitle = new SimpleStringProperty("Select a cluster, service, task or instance in the tree.");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<DetailSection> sections = FXCollections.observableArrayList();
+    private final ObservableList<ServiceEvent> events = FXCollections.observableArrayList();
+    private final IntegerProperty desiredCount = new SimpleIntegerProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty isService = new SimpleBooleanProperty();
+    private final BooleanProperty isRunningTask = new SimpleBooleanProperty();
+    private final BooleanBinding actionsDisabled;
+    private Consumer<TreeEntry> tailRequests = e -> { };
+    private Runnable afterChange = () -> { };
+
+    public DetailViewModel(EcsProvider provider, TaskExecutor executor, Confirmer confirmer, ObservableBooleanValue readOnly) {
+        this.provider = provider;
+        this.executor = executor;
+        this.confirmer = confirmer;
+        this.readOnly = readOnly;
+        this.actionsDisabled = Bindings.createBooleanBinding(() -> readOnly.get() || busy.get(), readOnly, busy);
+    }
+
+    /** Where "Tail logs" sends the selected row. */
+    public void onTailRequested(Consumer<TreeEntry> handler) {
+        this.tailRequests = handler;
+    }
+
+    /** Called after a change went through (the shell refreshes the tree). */
+    public void onChanged(Runnable handler) {
+        this.afterChange = handler;
+    }
+
+    public void show(TreeEntry e) {
+        entry.set(e);
+        message.set("");
+        if (e == null) {
+            title.set("Nothing selected");
+            subtitle.set("Select a cluster, service, task or instance in the tree.");
+            sections.clear();
+            events.clear();
+            isService.set(false);
+            isRunningTask.set(false);
+            return;
+        }
+        title.set(e.name());
+        subtitle.set(kindOf(e));
+        sections.setAll(DetailSheets.of(e));
+        isService.set(e instanceof TreeEntry.ServiceEntry);
+        isRunningTask.set(e instanceof TreeEntry.TaskEntry t && "RUNNING".equals(t.task().desiredStatus()));
+        if (e instanceof TreeEntry.ServiceEntry s) {
+            events.setAll(s.service().events());
+            if (!busy.get()) {
+                desiredCount.set(s.service().desiredCount());
+            }
+        } else {
+            events.clear();
+        }
+    }
+
+    private static String kindOf(TreeEntry e) {
+        if (e instanceof TreeEntry.ServiceEntry s) {
+            return "Service in " + s.cluster();
+        } else if (e instanceof TreeEntry.TaskEntry t) {
+            return "Task of " + t.task().group() + " in " + t.cluster();
+        } else if (e instanceof TreeEntry.ClusterEntry) {
+            return "Cluster";
+        } else if (e instanceof TreeEntry.InstanceEntry i) {
+            return "Container instance in " + i.cluster();
+        } else if (e instanceof TreeEntry.ContainerEntry c) {
+            return "Container of task " + c.task().taskId();
+        }
+        return "";
+    }
+
+    /** Sets the service's desired count to the spinner's value, after confirmation. */
+    public void applyDesiredCount() {
+        if (!(entry.get() instanceof TreeEntry.ServiceEntry s) || actionsDisabled.get()) {
+            return;
+        }
+        int target = desiredCount.get();
+        EcsService svc = s.service();
+        if (target == svc.desiredCount()) {
+            message.set("Desired count is already " + target + ".");
+            return;
+        }
+        String question = "Set the desired count of service " + svc.serviceName() + " in " + s.cluster() + " from "
+                + svc.desiredCount() + " to " + target + "?";
+        if (!confirmer.confirm("Scale " + svc.serviceName(), question)) {
+            message.set("Scaling cancelled.");
+            desiredCount.set(svc.desiredCount());
+            return;
+        }
+        change("Scaling " + svc.serviceName() + " to " + target + "…",
+                () -> provider.updateService(ServiceUpdate.desiredCount(s.cluster(), svc.serviceName(), target)),
+                updated -> "Desired count of " + svc.serviceName() + " is now " + updated.desiredCount() + ".");
+    }
+
+    public void forceNewDeployment() {
+        if (!(entry.get() instanceof TreeEntry.ServiceEntry s) || actionsDisabled.get()) {
+            return;
+        }
+        String name = s.service().serviceName();
+        if (!confirmer.confirm("Force new deployment", "Start a new deployment of service " + name + " in " + s.cluster()
+                + "? Every task is replaced.")) {
+            message.set("Cancelled.");
+            return;
+        }
+        change("Starting a new deployment of " + name + "…",
+                () -> provider.updateService(ServiceUpdate.forceNewDeployment(s.cluster(), name)),
+                updated -> "New deployment of " + name + " started.");
+    }
+
+    public void stopTask() {
+        if (!(entry.get() instanceof TreeEntry.TaskEntry t) || actionsDisabled.get()) {
+            return;
+        }
+        EcsTask task = t.task();
+        if (!confirmer.confirm("Stop task", "Stop task " + task.taskId() + " (" + task.group() + ") in " + t.cluster() + "?")) {
+            message.set("Cancelled.");
+            return;
+        }
+        change("Stopping task " + task.taskId() + "…",
+                () -> provider.stopTask(t.cluster(), task.taskArn(), "Stopped from ECS Deck"),
+                stopped -> "Task " + task.taskId() + " is stopping.");
+    }
+
+    public void tailLogs() {
+        TreeEntry e = entry.get();
+        if (e instanceof TreeEntry.ServiceEntry || e instanceof TreeEntry.TaskEntry || e instanceof TreeEntry.ContainerEntry) {
+            tailRequests.accept(e);
+        }
+    }
+
+    private <T> void change(String progress, java.util.concurrent.Callable<T> call, java.util.function.Function<T, String> done) {
+        busy.set(true);
+        message.set(progress);
+        BackgroundTask.of(call)
+                .onSuccess(result -> {
+                    message.set(done.apply(result));
+                    afterChange.run();
+                })
+                .onFailure(error -> message.set(error instanceof EcsException ee ? ee.summary() : "Failed: " + error))
+                .onFinished(() -> busy.set(false))
+                .executeWith(executor);
+    }
+
+    public ReadOnlyObjectProperty<TreeEntry> entryProperty() {
+        return entry;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    public ReadOnlyStringProperty subtitleProperty() {
+        return subtitle;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public ObservableList<DetailSection> sections() {
+        return sections;
+    }
+
+    public ObservableList<ServiceEvent> events() {
+        return events;
+    }
+
+    public IntegerProperty desiredCountProperty() {
+        return desiredCount;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyBooleanProperty serviceSelectedProperty() {
+        return isService;
+    }
+
+    public ReadOnlyBooleanProperty runningTaskSelectedProperty() {
+        return isRunningTask;
+    }
+
+    /** True while changes are impossible: read-only mode, or a change in flight. */
+    public BooleanBinding actionsDisabledProperty() {
+        return actionsDisabled;
+    }
+
+    /** Why the actions are off, for their tooltips; empty when they are on. */
+    public String disabledReason() {
+        return readOnly.get() ? "Read-only mode: changes are turned off." : "";
+    }
+}

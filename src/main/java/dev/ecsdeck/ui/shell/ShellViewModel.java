@@ -1,0 +1,121 @@
+package dev.ecsdeck.ui.shell;
+
+import dev.ecsdeck.provider.BackendDescription;
+import dev.ecsdeck.provider.CallObserver;
+import dev.ecsdeck.provider.EcsException;
+import dev.ecsdeck.provider.Operation;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The main window's own state: which backend, read-only mode, theme, calls in flight and the last
+ * error. It observes every provider call (from any thread) and publishes the counts to the UI
+ * thread at most once per pending update, so a burst of calls costs one UI update.
+ */
+public final class ShellViewModel implements CallObserver {
+    private final Consumer<Runnable> uiThread;
+    private final BackendDescription backend;
+    private final BooleanProperty readOnly = new SimpleBooleanProperty();
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final SimpleIntegerProperty callsInFlight = new SimpleIntegerProperty();
+    private final StringProperty lastError = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicReference<String> pendingError = new AtomicReference<>();
+    private final AtomicBoolean publishQueued = new AtomicBoolean();
+    /** Read by the read-only decorator on every call, from any thread. */
+    private volatile boolean readOnlyNow;
+
+    /** @param uiThread runs an update on the UI thread ({@code Platform::runLater}; {@code Runnable::run} in tests) */
+    public ShellViewModel(BackendDescription backend, Consumer<Runnable> uiThread, boolean readOnlyAtStart) {
+        this.backend = backend;
+        this.uiThread = uiThread;
+        this.readOnly.set(readOnlyAtStart);
+        this.readOnlyNow = readOnlyAtStart;
+        readOnly.addListener((obs, was, now) -> readOnlyNow = now);
+    }
+
+    public BackendDescription backend() {
+        return backend;
+    }
+
+    public String backendLabel() {
+        return backend.label();
+    }
+
+    /** For the read-only decorator: safe to call from any thread. */
+    public boolean isReadOnlyNow() {
+        return readOnlyNow;
+    }
+
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public ReadOnlyIntegerProperty callsInFlightProperty() {
+        return callsInFlight;
+    }
+
+    public ReadOnlyStringProperty lastErrorProperty() {
+        return lastError;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public void setStatus(String text) {
+        status.set(text);
+    }
+
+    public void clearError() {
+        lastError.set("");
+    }
+
+    /** Any failure the UI did not handle itself lands here. */
+    public void report(Throwable error) {
+        String text = error instanceof EcsException e ? e.summary() : error.getClass().getSimpleName() + ": " + error.getMessage();
+        uiThread.accept(() -> lastError.set(text));
+    }
+
+    @Override
+    public void started(Operation operation) {
+        inFlight.incrementAndGet();
+        publish();
+    }
+
+    @Override
+    public void finished(Operation operation, EcsException failure) {
+        inFlight.decrementAndGet();
+        if (failure != null) {
+            pendingError.set(failure.summary());
+        }
+        publish();
+    }
+
+    private void publish() {
+        if (publishQueued.compareAndSet(false, true)) {
+            uiThread.accept(() -> {
+                publishQueued.set(false);
+                callsInFlight.set(inFlight.get());
+                String error = pendingError.getAndSet(null);
+                if (error != null) {
+                    lastError.set(error);
+                }
+            });
+        }
+    }
+}

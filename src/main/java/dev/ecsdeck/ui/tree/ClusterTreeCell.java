@@ -1,0 +1,124 @@
+package dev.ecsdeck.ui.tree;
+
+import dev.ecsdeck.model.Arns;
+import dev.ecsdeck.model.Cluster;
+import dev.ecsdeck.model.Deployment;
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.ui.common.Icons;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.layout.HBox;
+
+/** One row: icon, name, a muted summary, and badges (deploying, failed, errors) where they apply. */
+final class ClusterTreeCell extends TreeCell<TreeEntry> {
+    private final HBox box = new HBox(6);
+    private final Label name = new Label();
+    private final Label summary = new Label();
+
+    ClusterTreeCell() {
+        box.setAlignment(Pos.CENTER_LEFT);
+        summary.getStyleClass().add("row-summary");
+        name.getStyleClass().add("row-name");
+    }
+
+    @Override
+    protected void updateItem(TreeEntry entry, boolean empty) {
+        super.updateItem(entry, empty);
+        if (empty || entry == null) {
+            setText(null);
+            setGraphic(null);
+            return;
+        }
+        name.setText(entry.name());
+        summary.setText("");
+        box.getChildren().setAll(icon(entry), name, summary);
+        name.getStyleClass().removeAll("message-error", "message");
+        if (entry instanceof TreeEntry.ClusterEntry c) {
+            summary.setText(clusterSummary(c.cluster()));
+        } else if (entry instanceof TreeEntry.FolderEntry f && f.count() != null) {
+            summary.setText(String.valueOf(f.count()));
+        } else if (entry instanceof TreeEntry.ServiceEntry s) {
+            summary.setText(serviceSummary(s.service()));
+            addServiceBadges(s.service());
+        } else if (entry instanceof TreeEntry.TaskEntry t) {
+            summary.setText(taskSummary(t.task()));
+            if (t.task().stoppedReason() != null && "STOPPED".equals(t.task().desiredStatus())) {
+                box.getChildren().add(badge(t.task().stopCode() == null ? "stopped" : t.task().stopCode(),
+                        "EssentialContainerExited".equals(t.task().stopCode()) || "TaskFailedToStart".equals(t.task().stopCode())
+                                ? "badge-danger" : "badge-muted"));
+            }
+        } else if (entry instanceof TreeEntry.ContainerEntry c) {
+            summary.setText(c.container().lastStatus() + (c.container().exitCode() == null ? "" : " · exit " + c.container().exitCode())
+                    + (c.container().healthStatus() == null ? "" : " · " + c.container().healthStatus()));
+        } else if (entry instanceof TreeEntry.InstanceEntry i) {
+            summary.setText(i.instance().status() + " · " + i.instance().runningTasksCount() + " tasks · "
+                    + i.instance().attribute("ecs.availability-zone").orElse(""));
+        } else if (entry instanceof TreeEntry.MessageEntry m) {
+            name.getStyleClass().add(m.error() ? "message-error" : "message");
+        }
+        setText(null);
+        setGraphic(box);
+    }
+
+    private void addServiceBadges(EcsService s) {
+        boolean deploying = s.deployments().size() > 1 || s.deployments().stream().anyMatch(Deployment::inProgress);
+        boolean failed = s.deployments().stream().anyMatch(Deployment::failed);
+        boolean failedTasks = s.deployments().stream().anyMatch(d -> d.failedTasks() > 0 && d.isPrimary());
+        if (failed) {
+            box.getChildren().add(badge("deployment failed", "badge-danger"));
+        } else if (deploying) {
+            box.getChildren().add(badge("deploying", "badge-accent"));
+        }
+        if (failedTasks && !failed) {
+            box.getChildren().add(badge("tasks failing", "badge-warning"));
+        }
+    }
+
+    static String clusterSummary(Cluster c) {
+        return c.activeServicesCount() + " services · " + c.runningTasksCount() + " running"
+                + (c.pendingTasksCount() > 0 ? " · " + c.pendingTasksCount() + " pending" : "")
+                + (c.registeredContainerInstancesCount() > 0 ? " · " + c.registeredContainerInstancesCount() + " instances" : "");
+    }
+
+    static String serviceSummary(EcsService s) {
+        return s.runningCount() + "/" + s.desiredCount() + (s.pendingCount() > 0 ? " (" + s.pendingCount() + " pending)" : "")
+                + " · " + (s.launchType() == null ? "capacity provider" : s.launchType())
+                + (s.isDaemon() ? " · daemon" : "");
+    }
+
+    static String taskSummary(EcsTask t) {
+        String where = t.containerInstanceArn() == null ? "Fargate" : Arns.lastSegment(t.containerInstanceArn()).substring(0, 8);
+        return t.lastStatus() + (t.healthStatus() == null || "UNKNOWN".equals(t.healthStatus()) ? "" : " · " + t.healthStatus())
+                + " · " + Arns.familyRevision(t.taskDefinitionArn()) + " · " + where;
+    }
+
+    private static Label badge(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("badge", style);
+        return l;
+    }
+
+    private static Node icon(TreeEntry e) {
+        if (e instanceof TreeEntry.BackendEntry) {
+            return Icons.backend();
+        } else if (e instanceof TreeEntry.ClusterEntry) {
+            return Icons.cluster();
+        } else if (e instanceof TreeEntry.FolderEntry f) {
+            return f.kind() == TreeEntry.FolderKind.TASK_DEFINITIONS ? Icons.taskDefinition() : Icons.folder();
+        } else if (e instanceof TreeEntry.ServiceEntry) {
+            return Icons.service();
+        } else if (e instanceof TreeEntry.TaskEntry) {
+            return Icons.task();
+        } else if (e instanceof TreeEntry.ContainerEntry) {
+            return Icons.container();
+        } else if (e instanceof TreeEntry.InstanceEntry) {
+            return Icons.instance();
+        } else if (e instanceof TreeEntry.FamilyEntry || e instanceof TreeEntry.RevisionEntry) {
+            return Icons.taskDefinition();
+        }
+        return new Label();
+    }
+}

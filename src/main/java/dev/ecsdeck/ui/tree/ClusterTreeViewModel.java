@@ -1,0 +1,294 @@
+package dev.ecsdeck.ui.tree;
+
+import dev.ecsdeck.model.ContainerInstance;
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.provider.EcsException;
+import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.provider.TaskFilter;
+import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.TaskExecutor;
+import dev.ecsdeck.ui.tree.TreeEntry.BackendEntry;
+import dev.ecsdeck.ui.tree.TreeEntry.ClusterEntry;
+import dev.ecsdeck.ui.tree.TreeEntry.ContainerEntry;
+import dev.ecsdeck.ui.tree.TreeEntry.FamilyEntry;
+import dev.ecsdeck.ui.tree.TreeEntry.FolderEntry;
+import dev.ecsdeck.ui.tree.TreeEntry.FolderKind;
+import dev.ecsdeck.ui.tree.TreeEntry.InstanceEntry;
+import dev.ecsdeck.ui.tree.TreeEntry.MessageEntry;
+import dev.ecsdeck.ui.tree.TreeEntry.RevisionEntry;
+import dev.ecsdeck.ui.tree.TreeEntry.ServiceEntry;
+import dev.ecsdeck.ui.tree.TreeEntry.TaskEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.TreeItem;
+
+/**
+ * The cluster tree's state: backend → clusters → { services → tasks → containers; container
+ * instances; task-definition families → revisions }. Rows load their children on first expansion,
+ * in the background; services arrive batch by batch. A refresh reloads every loaded row and merges
+ * the results in place.
+ */
+public final class ClusterTreeViewModel {
+    private final EcsProvider provider;
+    private final TaskExecutor executor;
+    private final EntryItem root;
+    private final TreeMerge merge = new TreeMerge();
+    private final ObjectProperty<TreeEntry> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty showStoppedTasks = new SimpleBooleanProperty(false);
+    private final IntegerProperty loadsInFlight = new SimpleIntegerProperty();
+
+    public ClusterTreeViewModel(EcsProvider provider, TaskExecutor executor) {
+        this.provider = provider;
+        this.executor = executor;
+        this.root = item(new BackendEntry(provider.description()));
+        showStoppedTasks.addListener((obs, was, now) -> reloadLoaded(root, e -> e instanceof ServiceEntry));
+    }
+
+    public TreeItem<TreeEntry> root() {
+        return root;
+    }
+
+    /** The row the user selected (set by the view). */
+    public ObjectProperty<TreeEntry> selectedProperty() {
+        return selected;
+    }
+
+    public BooleanProperty showStoppedTasksProperty() {
+        return showStoppedTasks;
+    }
+
+    /** How many loads are running; 0 when the tree is settled. */
+    public ReadOnlyIntegerProperty loadsInFlightProperty() {
+        return loadsInFlight;
+    }
+
+    /** Rows created and rows updated by loads and refreshes so far. */
+    public long rowsCreated() {
+        return merge.created();
+    }
+
+    public long rowsUpdated() {
+        return merge.updated();
+    }
+
+    /** Loads the clusters and opens the root. */
+    public void start() {
+        root.setExpanded(true);
+    }
+
+    /** Reloads every loaded row and merges the results, keeping expansion and selection. */
+    public void refresh() {
+        reloadLoaded(root, e -> true);
+    }
+
+    private void reloadLoaded(EntryItem item, java.util.function.Predicate<TreeEntry> which) {
+        if (item.lazy() && item.state() == EntryItem.State.LOADED && which.test(item.getValue())) {
+            load(item);
+        }
+        for (TreeItem<TreeEntry> child : List.copyOf(item.getChildren())) {
+            if (child instanceof EntryItem e && e.isExpanded()) {
+                reloadLoaded(e, which);
+            }
+        }
+    }
+
+    private EntryItem item(TreeEntry entry) {
+        EntryItem item = new EntryItem(entry, isLazy(entry));
+        if (item.lazy()) {
+            item.getChildren().add(new EntryItem(new MessageEntry(entry.key(), "Loading…", false), false));
+            item.expandedProperty().addListener((obs, was, expanded) -> {
+                if (expanded && (item.state() == EntryItem.State.UNLOADED || item.state() == EntryItem.State.FAILED)) {
+                    load(item);
+                }
+            });
+        } else {
+            fillDerived(item);
+        }
+        return item;
+    }
+
+    private static boolean isLazy(TreeEntry e) {
+        return e instanceof BackendEntry || e instanceof FolderEntry || e instanceof ServiceEntry || e instanceof FamilyEntry;
+    }
+
+    /** Children that come from the row's own value, without a call: a cluster's folders, a task's containers. */
+    private void fillDerived(EntryItem item) {
+        TreeEntry e = item.getValue();
+        List<TreeEntry> children = new ArrayList<>();
+        if (e instanceof ClusterEntry c) {
+            String name = c.cluster().clusterName();
+            children.add(new FolderEntry(name, FolderKind.SERVICES, c.cluster().activeServicesCount()));
+            children.add(new FolderEntry(name, FolderKind.INSTANCES, c.cluster().registeredContainerInstancesCount()));
+            children.add(new FolderEntry(name, FolderKind.TASK_DEFINITIONS, null));
+        } else if (e instanceof TaskEntry t) {
+            t.task().containers().forEach(container -> children.add(new ContainerEntry(t.cluster(), t.task(), container)));
+        } else {
+            return;
+        }
+        merge.merge(item, children, this::item, System.nanoTime());
+    }
+
+    private void load(EntryItem item) {
+        TreeEntry e = item.getValue();
+        item.state(EntryItem.State.LOADING);
+        if (e instanceof FolderEntry f && f.kind() == FolderKind.SERVICES) {
+            loadServices(item, f.cluster());
+            return;
+        }
+        run(item, childrenOf(e));
+    }
+
+    private Callable<List<TreeEntry>> childrenOf(TreeEntry e) {
+        if (e instanceof BackendEntry) {
+            return () -> map(provider.listClusters(), ClusterEntry::new);
+        }
+        if (e instanceof ServiceEntry s) {
+            return () -> tasksOf(s);
+        }
+        if (e instanceof FolderEntry f && f.kind() == FolderKind.INSTANCES) {
+            return () -> {
+                List<ContainerInstance> list = new ArrayList<>(provider.listContainerInstances(f.cluster()));
+                list.sort(Comparator.comparing(i -> String.valueOf(i.ec2InstanceId())));
+                return map(list, i -> new InstanceEntry(f.cluster(), i));
+            };
+        }
+        if (e instanceof FolderEntry f && f.kind() == FolderKind.TASK_DEFINITIONS) {
+            return () -> map(provider.listTaskDefinitionFamilies(), fam -> new FamilyEntry(f.cluster(), fam));
+        }
+        if (e instanceof FamilyEntry fam) {
+            return () -> map(provider.listTaskDefinitions(fam.family(), false), arn -> new RevisionEntry(fam.cluster(), arn));
+        }
+        throw new IllegalArgumentException("Not a lazy row: " + e);
+    }
+
+    private List<TreeEntry> tasksOf(ServiceEntry s) {
+        String service = s.service().serviceName();
+        List<EcsTask> tasks = new ArrayList<>(provider.listTasks(s.cluster(), TaskFilter.ofService(service)));
+        if (showStoppedTasks.get()) {
+            tasks.addAll(provider.listTasks(s.cluster(), TaskFilter.stoppedOfService(service)));
+        }
+        tasks.sort(Comparator.comparing((EcsTask t) -> "STOPPED".equals(t.lastStatus()))
+                .thenComparing(EcsTask::createdAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return map(tasks, t -> new TaskEntry(s.cluster(), t));
+    }
+
+    private void run(EntryItem item, Callable<List<TreeEntry>> work) {
+        loadsInFlight.set(loadsInFlight.get() + 1);
+        BackgroundTask.of(work)
+                .onSuccess(children -> settle(item, children))
+                .onFailure(error -> fail(item, error))
+                .onFinished(() -> loadsInFlight.set(loadsInFlight.get() - 1))
+                .executeWith(executor);
+    }
+
+    /** Services come in DescribeServices batches: each is shown as it arrives, then the full list is merged. */
+    private void loadServices(EntryItem item, String cluster) {
+        boolean firstLoad = item.getChildren().stream().allMatch(c -> c.getValue() instanceof MessageEntry);
+        loadsInFlight.set(loadsInFlight.get() + 1);
+        BackgroundTask.of(() -> {
+            List<TreeEntry> all = new ArrayList<>();
+            provider.streamServices(cluster, batch -> {
+                List<TreeEntry> entries = map(batch, svc -> new ServiceEntry(cluster, svc));
+                synchronized (all) {
+                    all.addAll(entries);
+                }
+                if (firstLoad) {
+                    executor.runOnUiThread(() -> merge.add(item, entries, this::item));
+                }
+            });
+            all.sort(Comparator.comparing(TreeEntry::name, String.CASE_INSENSITIVE_ORDER));
+            return all;
+        }).onSuccess(children -> settle(item, children))
+                .onFailure(error -> fail(item, error))
+                .onFinished(() -> loadsInFlight.set(loadsInFlight.get() - 1))
+                .executeWith(executor);
+    }
+
+    private void settle(EntryItem item, List<TreeEntry> children) {
+        item.state(EntryItem.State.LOADED);
+        List<TreeEntry> rows = children.isEmpty()
+                ? List.of(new MessageEntry(item.getValue().key(), emptyText(item.getValue()), false)) : children;
+        merge.merge(item, rows, this::item, System.nanoTime());
+        for (TreeItem<TreeEntry> child : item.getChildren()) {
+            if (child instanceof EntryItem e && !e.lazy()) {
+                fillDerived(e);
+            }
+        }
+    }
+
+    private void fail(EntryItem item, Throwable error) {
+        item.state(EntryItem.State.FAILED);
+        String text = error instanceof EcsException ee ? ee.summary() : "Failed: " + error;
+        merge.merge(item, List.of(new MessageEntry(item.getValue().key(), text, true)), this::item, System.nanoTime());
+    }
+
+    private static String emptyText(TreeEntry e) {
+        if (e instanceof BackendEntry) {
+            return "No clusters";
+        }
+        if (e instanceof ServiceEntry) {
+            return "No running tasks";
+        }
+        if (e instanceof FolderEntry f) {
+            return "No " + f.kind().title().toLowerCase();
+        }
+        return "Nothing here";
+    }
+
+    private static <T> List<TreeEntry> map(List<T> items, java.util.function.Function<T, TreeEntry> f) {
+        List<TreeEntry> out = new ArrayList<>(items.size());
+        for (T t : items) {
+            out.add(f.apply(t));
+        }
+        return out;
+    }
+
+    /** Finds a loaded row by key (depth first), for selecting a row by what it shows. */
+    public TreeItem<TreeEntry> find(java.util.function.Predicate<TreeEntry> which) {
+        return find(root, which);
+    }
+
+    private static TreeItem<TreeEntry> find(TreeItem<TreeEntry> from, java.util.function.Predicate<TreeEntry> which) {
+        if (which.test(from.getValue())) {
+            return from;
+        }
+        for (TreeItem<TreeEntry> child : from.getChildren()) {
+            TreeItem<TreeEntry> hit = find(child, which);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        return null;
+    }
+
+    /** The cluster name of any row under a cluster; null for the backend row. */
+    public static String clusterOf(TreeEntry e) {
+        if (e instanceof ClusterEntry c) {
+            return c.cluster().clusterName();
+        } else if (e instanceof FolderEntry f) {
+            return f.cluster();
+        } else if (e instanceof ServiceEntry s) {
+            return s.cluster();
+        } else if (e instanceof TaskEntry t) {
+            return t.cluster();
+        } else if (e instanceof ContainerEntry c) {
+            return c.cluster();
+        } else if (e instanceof InstanceEntry i) {
+            return i.cluster();
+        } else if (e instanceof FamilyEntry f) {
+            return f.cluster();
+        } else if (e instanceof RevisionEntry r) {
+            return r.cluster();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ecsdeck.ui.tree;
+
+import dev.ecsdeck.model.Arns;
+import dev.ecsdeck.model.Cluster;
+import dev.ecsdeck.model.Container;
+import dev.ecsdeck.model.ContainerInstance;
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.provider.BackendDescription;
+
+/**
+ * What one row of the cluster tree stands for. {@code key} identifies the row across refreshes
+ * (an ARN where there is one), so a refresh updates rows in place instead of rebuilding them.
+ */
+public sealed interface TreeEntry {
+
+    String key();
+
+    /** The text the row shows and the filter matches. */
+    String name();
+
+    record BackendEntry(BackendDescription backend) implements TreeEntry {
+        public String key() {
+            return "backend";
+        }
+
+        public String name() {
+            return backend.label();
+        }
+    }
+
+    record ClusterEntry(Cluster cluster) implements TreeEntry {
+        public String key() {
+            return cluster.clusterArn();
+        }
+
+        public String name() {
+            return cluster.clusterName();
+        }
+    }
+
+    /** The groups under a cluster. */
+    enum FolderKind {
+        SERVICES("Services"), INSTANCES("Container instances"), TASK_DEFINITIONS("Task definitions");
+
+        private final String title;
+
+        FolderKind(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    record FolderEntry(String cluster, FolderKind kind, Integer count) implements TreeEntry {
+        public String key() {
+            return cluster + "#" + kind;
+        }
+
+        public String name() {
+            return kind.title();
+        }
+    }
+
+    record ServiceEntry(String cluster, EcsService service) implements TreeEntry {
+        public String key() {
+            return service.serviceArn();
+        }
+
+        public String name() {
+            return service.serviceName();
+        }
+    }
+
+    record TaskEntry(String cluster, EcsTask task) implements TreeEntry {
+        public String key() {
+            return task.taskArn();
+        }
+
+        public String name() {
+            return task.taskId();
+        }
+    }
+
+    record ContainerEntry(String cluster, EcsTask task, Container container) implements TreeEntry {
+        public String key() {
+            return task.taskArn() + "#" + container.name();
+        }
+
+        public String name() {
+            return container.name();
+        }
+    }
+
+    record InstanceEntry(String cluster, ContainerInstance instance) implements TreeEntry {
+        public String key() {
+            return instance.containerInstanceArn();
+        }
+
+        public String name() {
+            return instance.ec2InstanceId() == null ? Arns.lastSegment(instance.containerInstanceArn()) : instance.ec2InstanceId();
+        }
+    }
+
+    record FamilyEntry(String cluster, String family) implements TreeEntry {
+        public String key() {
+            return cluster + "#family#" + family;
+        }
+
+        public String name() {
+            return family;
+        }
+    }
+
+    record RevisionEntry(String cluster, String taskDefinitionArn) implements TreeEntry {
+        public String key() {
+            return cluster + "#" + taskDefinitionArn;
+        }
+
+        public String name() {
+            return Arns.familyRevision(taskDefinitionArn);
+        }
+    }
+
+    /** A row that only says something: "Loading…", "No services", or an error. */
+    record MessageEntry(String parentKey, String text, boolean error) implements TreeEntry {
+        public String key() {
+            return parentKey + "#message";
+        }
+
+        public String name() {
+            return text;
+        }
+    }
+}
