@@ -70,9 +70,14 @@ public final class DetailViewModel {
         this.afterChange = handler;
     }
 
+    /** Shows a row; the same row again (refreshed) keeps the last action's message. */
     public void show(TreeEntry e) {
+        TreeEntry before = entry.get();
+        boolean sameRow = before != null && e != null && before.key().equals(e.key());
         entry.set(e);
-        message.set("");
+        if (!sameRow) {
+            message.set("");
+        }
         if (e == null) {
             title.set("Nothing selected");
             subtitle.set("Select a cluster, service, task or instance in the tree.");
@@ -89,7 +94,8 @@ public final class DetailViewModel {
         isRunningTask.set(e instanceof TreeEntry.TaskEntry t && "RUNNING".equals(t.task().desiredStatus()));
         if (e instanceof TreeEntry.ServiceEntry s) {
             events.setAll(s.service().events());
-            if (!busy.get()) {
+            if (!busy.get() && (!sameRow || before instanceof TreeEntry.ServiceEntry old
+                    && old.service().desiredCount() != s.service().desiredCount())) {
                 desiredCount.set(s.service().desiredCount());
             }
         } else {

@@ -1,0 +1,92 @@
+package dev.ecsdeck.ui;
+
+import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.provider.ObservedEcsProvider;
+import dev.ecsdeck.provider.ReadOnlyEcsProvider;
+import dev.ecsdeck.provider.sim.ManualClock;
+import dev.ecsdeck.provider.sim.Scenarios;
+import dev.ecsdeck.provider.sim.SimEngine;
+import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.ui.common.DialogConfirmer;
+import dev.ecsdeck.ui.common.FxThreadCheckingProvider;
+import dev.ecsdeck.ui.common.UiTaskExecutor;
+import dev.ecsdeck.ui.shell.MainWindow;
+import dev.ecsdeck.ui.shell.ShellViewModel;
+import dev.ecsdeck.ui.tree.TreeEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.scene.control.TreeItem;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window on the demo scenario, for TestFX tests: simulator on a manual clock, the
+ * same provider decorators as the app (read-only, call tracking) plus the FX-thread check, and a
+ * record of uncaught exceptions.
+ */
+public final class UiTestBench implements AutoCloseable {
+    public final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
+    public final SimEngine engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+    public final SimProvider backend = new SimProvider(engine, "demo");
+    public final ShellViewModel shell;
+    public final FxThreadCheckingProvider provider;
+    public final UiTaskExecutor executor;
+    public final MainWindow window;
+    public final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+
+    public UiTestBench(Stage stage, boolean readOnly) {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        shell = new ShellViewModel(backend.description(), Platform::runLater, readOnly);
+        EcsProvider guarded = new ReadOnlyEcsProvider(backend, shell::isReadOnlyNow);
+        provider = new FxThreadCheckingProvider(new ObservedEcsProvider(guarded, shell));
+        executor = new UiTaskExecutor(4, uncaught::add);
+        window = new MainWindow(provider, shell, executor, new DialogConfirmer(stage),
+                new MainWindow.Options(0, 100_000, () -> clock.now().toEpochMilli()));
+        stage.setScene(window.scene());
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+        window.start();
+    }
+
+    /** Waits (without sleeping) until the condition holds on the FX thread. */
+    public static void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what, e);
+        }
+    }
+
+    /** Waits until a row matching the predicate is loaded in the tree, and returns it. */
+    public TreeItem<TreeEntry> waitForRow(String what, Predicate<TreeEntry> which) {
+        waitUntil(what, () -> window.tree().find(which) != null);
+        return window.tree().find(which);
+    }
+
+    public static Predicate<TreeEntry> clusterNamed(String name) {
+        return e -> e instanceof TreeEntry.ClusterEntry c && c.cluster().clusterName().equals(name);
+    }
+
+    public static Predicate<TreeEntry> servicesOf(String cluster) {
+        return e -> e instanceof TreeEntry.FolderEntry f && f.cluster().equals(cluster) && f.kind() == TreeEntry.FolderKind.SERVICES;
+    }
+
+    public static Predicate<TreeEntry> serviceNamed(String cluster, String name) {
+        return e -> e instanceof TreeEntry.ServiceEntry s && s.cluster().equals(cluster) && s.service().serviceName().equals(name);
+    }
+
+    @Override
+    public void close() {
+        Platform.runLater(window::stop);
+        WaitForAsyncUtils.waitForFxEvents();
+        executor.close();
+        backend.close();
+    }
+}

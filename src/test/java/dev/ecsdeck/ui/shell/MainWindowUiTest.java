@@ -1,0 +1,167 @@
+package dev.ecsdeck.ui.shell;
+
+import static dev.ecsdeck.ui.UiTestBench.clusterNamed;
+import static dev.ecsdeck.ui.UiTestBench.serviceNamed;
+import static dev.ecsdeck.ui.UiTestBench.servicesOf;
+import static dev.ecsdeck.ui.UiTestBench.waitUntil;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.provider.ReadOnlyException;
+import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.provider.TaskFilter;
+import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.common.FxThreadCheckingProvider;
+import dev.ecsdeck.ui.detail.DetailRow;
+import dev.ecsdeck.ui.logs.LogLine;
+import dev.ecsdeck.ui.logs.LogTailViewModel;
+import dev.ecsdeck.ui.tree.TreeEntry;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowUiTest {
+    private UiTestBench bench;
+
+    @Start
+    void start(Stage stage) {
+        bench = new UiTestBench(stage, false);
+    }
+
+    @AfterEach
+    void noUncaughtErrorsNorCallsOnTheFxThread() {
+        bench.close();
+        assertThat(bench.uncaught, empty());
+        assertThat(bench.provider.violations(), empty());
+    }
+
+    private void openService(FxRobot robot, String cluster, String service) {
+        TreeItem<TreeEntry> clusterRow = bench.waitForRow("cluster " + cluster, clusterNamed(cluster));
+        robot.interact(() -> bench.window.treeController().select(clusterRow));
+        robot.clickOn(cluster).type(KeyCode.RIGHT);
+        TreeItem<TreeEntry> folder = bench.waitForRow("services folder", servicesOf(cluster));
+        robot.interact(() -> bench.window.treeController().select(folder));
+        robot.type(KeyCode.RIGHT);
+        TreeItem<TreeEntry> row = bench.waitForRow("service " + service, serviceNamed(cluster, service));
+        robot.interact(() -> bench.window.treeController().select(row));
+        waitUntil("detail of " + service, () -> service.equals(bench.window.detail().titleProperty().get()));
+    }
+
+    @Test
+    void treeShowsTheDemoClusters(FxRobot robot) {
+        bench.waitForRow("clusters", clusterNamed("staging"));
+        List<String> names = bench.window.tree().root().getChildren().stream().map(i -> i.getValue().name()).toList();
+        assertEquals(List.of("prod-web", "prod-batch", "staging"), names);
+        waitUntil("the rows on screen", () -> robot.lookup("prod-batch").tryQuery().isPresent());
+    }
+
+    @Test
+    void selectingAServiceShowsItsDetail(FxRobot robot) {
+        bench.waitForRow("cluster", clusterNamed("prod-web"));
+        robot.clickOn("prod-web").type(KeyCode.RIGHT);
+        bench.waitForRow("services folder", servicesOf("prod-web"));
+        robot.clickOn("Services").type(KeyCode.RIGHT);
+        bench.waitForRow("service web", serviceNamed("prod-web", "web"));
+        robot.clickOn("orders-api");
+        waitUntil("service detail", () -> "orders-api".equals(bench.window.detail().titleProperty().get()));
+        Set<String> values = bench.window.detail().sections().stream().flatMap(s -> s.rows().stream()).map(DetailRow::value)
+                .collect(Collectors.toSet());
+        assertThat(values, hasItem("3 running / 3 desired / 0 pending"));
+        assertThat(values, hasItem("orders-api:1"));
+        assertFalse(bench.window.detail().events().isEmpty(), "the service's events are shown");
+        assertTrue(robot.lookup("#eventsList").query().isVisible());
+    }
+
+    @Test
+    void readOnlyDisablesEveryMutatingControlAndTheDecoratorRefusesTheCalls(FxRobot robot) {
+        openService(robot, "prod-web", "web");
+        List<Node> mutating = List.copyOf(robot.lookup(".mutating").queryAll());
+        assertThat(mutating.size(), greaterThanOrEqualTo(3));
+        assertTrue(mutating.stream().noneMatch(Node::isDisabled), "enabled while read-write");
+
+        robot.clickOn("#readOnlyToggle");
+        waitUntil("read-only", () -> bench.shell.readOnlyProperty().get());
+        assertTrue(robot.lookup("#readOnlyBanner").query().isVisible());
+        for (Node n : robot.lookup(".mutating").queryAll()) {
+            assertTrue(n.isDisabled(), n + " must be disabled in read-only mode");
+            if (n instanceof Control c) {
+                assertEquals("Read-only mode: changes are turned off.", c.getTooltip().getText());
+            }
+        }
+        CompletableFuture<Throwable> refused = CompletableFuture.supplyAsync(() -> {
+            try {
+                bench.provider.updateService(ServiceUpdate.desiredCount("prod-web", "web", 9));
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        assertInstanceOf(ReadOnlyException.class, refused.join());
+        assertEquals(4, bench.engine.services().describeServices("prod-web", List.of("web")).items().get(0).desiredCount());
+
+        robot.clickOn("#readOnlyToggle");
+        waitUntil("read-write", () -> !bench.shell.readOnlyProperty().get());
+        assertTrue(robot.lookup(".mutating").queryAll().stream().noneMatch(Node::isDisabled));
+    }
+
+    @Test
+    void scalingAsksFirstAndChangesNothingWhenCancelled(FxRobot robot) {
+        openService(robot, "prod-web", "web");
+        Spinner<?> spinner = robot.lookup("#desiredSpinner").queryAs(Spinner.class);
+        robot.interact(() -> spinner.getValueFactory().increment(2));
+        robot.clickOn("#applyScaleButton");
+        robot.clickOn("Cancel");
+        waitUntil("cancel message", () -> "Scaling cancelled.".equals(bench.window.detail().messageProperty().get()));
+        assertEquals(4, bench.engine.services().describeServices("prod-web", List.of("web")).items().get(0).desiredCount());
+
+        robot.interact(() -> spinner.getValueFactory().increment(2));
+        robot.clickOn("#applyScaleButton");
+        robot.clickOn("Confirm");
+        waitUntil("scaled", () -> "Desired count of web is now 6.".equals(bench.window.detail().messageProperty().get()));
+        assertEquals(6, bench.engine.services().describeServices("prod-web", List.of("web")).items().get(0).desiredCount());
+    }
+
+    @Test
+    void tailingAServiceShowsLinesFromItsTasks(FxRobot robot) {
+        openService(robot, "prod-web", "web");
+        robot.clickOn("#tailServiceButton");
+        waitUntil("a log tab", () -> !bench.window.logs().tails().isEmpty());
+        LogTailViewModel tail = bench.window.logs().tails().get(0);
+        waitUntil("log lines", () -> tail.lines().size() > 20);
+        Set<String> webTasks = bench.backend.listTasks("prod-web", TaskFilter.ofService("web")).stream().map(EcsTask::taskId)
+                .collect(Collectors.toSet());
+        Set<String> seen = new java.util.HashSet<>();
+        robot.interact(() -> tail.lines().forEach(l -> seen.add(l.taskId())));
+        assertEquals(webTasks, seen, "lines from each of the service's tasks, and from no other");
+        assertTrue(robot.lookup("#logTabs").query().isVisible());
+    }
+
+    @Test
+    void theFxThreadCheckCatchesACallOnTheFxThread(FxRobot robot) {
+        FxThreadCheckingProvider checked = new FxThreadCheckingProvider(bench.backend);
+        robot.interact(() -> assertThrows(IllegalStateException.class, checked::listClusters));
+        assertEquals(List.of("ListClusters called on the FX application thread"), checked.violations());
+    }
+}
