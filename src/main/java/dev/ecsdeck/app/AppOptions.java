@@ -26,9 +26,6 @@ public final class AppOptions {
     @Option(names = "--scenario", description = "Simulator scenario: a bundled name (demo) or a JSON file. Default: demo.", defaultValue = "demo")
     String scenario = "demo";
 
-    @Option(names = "--sim-state", description = "Where the simulator keeps its state. Default: in the config folder.")
-    Path simState;
-
     @Option(names = "--read-only", description = "Refuse every change (scale, deploy, register, stop...).")
     boolean readOnly;
 
@@ -65,10 +62,6 @@ public final class AppOptions {
 
     public String scenario() {
         return scenario;
-    }
-
-    public Path simState() {
-        return simState;
     }
 
     public boolean readOnly() {

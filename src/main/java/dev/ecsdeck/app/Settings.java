@@ -21,7 +21,7 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return new Settings(null, 0.28, 0.68, "light", Map.of());
+        return new Settings(null, 0.33, 0.62, "light", Map.of());
     }
 
     public boolean dark() {

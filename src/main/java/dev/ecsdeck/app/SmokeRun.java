@@ -149,12 +149,24 @@ final class SmokeRun {
         finished = true;
         System.out.println(line);
         System.out.flush();
-        // System.exit runs the shutdown hooks; halt is the fallback should one of them hang.
-        Thread exit = new Thread(() -> System.exit(code), "smoke-exit");
+        // Stop JavaFX first (so no frame is rendered while the JVM goes down), then exit with the code;
+        // halt is the fallback should the toolkit or a shutdown hook hang.
+        Thread fxThread = Platform.isFxApplicationThread() ? Thread.currentThread() : null;
+        Platform.exit();
+        Thread exit = new Thread(() -> {
+            try {
+                if (fxThread != null) {
+                    fxThread.join(5_000);
+                }
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            System.exit(code);
+        }, "smoke-exit");
         exit.start();
         Thread halt = new Thread(() -> {
             try {
-                exit.join(10_000);
+                exit.join(15_000);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }

@@ -37,8 +37,9 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         }
     }
 
+    /** Runs at once; serialised, as the UI thread would, since streams may call back from several threads. */
     @Override
-    public void runOnUiThread(Runnable action) {
+    public synchronized void runOnUiThread(Runnable action) {
         action.run();
     }
 }

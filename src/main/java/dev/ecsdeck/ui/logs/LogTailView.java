@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleButton;
 public final class LogTailView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final int SOURCE_COLOURS = 8;
+    private static final double LINE_HEIGHT = 19;
 
     private final LogTailViewModel viewModel;
     private final Parent view;
@@ -51,6 +52,8 @@ public final class LogTailView {
                         + viewModel.droppedProperty().get() + " dropped",
                 viewModel.receivedProperty(), viewModel.droppedProperty()));
         linesView.setItems(viewModel.lines());
+        // One fixed row height lets the list lay out a million lines without measuring any of them.
+        linesView.setFixedCellSize(LINE_HEIGHT);
         linesView.setCellFactory(lv -> new LineCell());
         viewModel.followProperty().addListener((obs, was, now) -> {
             if (now) {

@@ -105,8 +105,10 @@ public final class ClusterTreeViewModel {
         EntryItem item = new EntryItem(entry, isLazy(entry));
         if (item.lazy()) {
             item.getChildren().add(new EntryItem(new MessageEntry(entry.key(), "Loading…", false), false));
+            // First expansion loads; a later one shows what was loaded and merges a fresh load
+            // (a refresh skips collapsed rows).
             item.expandedProperty().addListener((obs, was, expanded) -> {
-                if (expanded && (item.state() == EntryItem.State.UNLOADED || item.state() == EntryItem.State.FAILED)) {
+                if (expanded && item.state() != EntryItem.State.LOADING) {
                     load(item);
                 }
             });

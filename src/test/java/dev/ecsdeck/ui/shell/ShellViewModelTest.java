@@ -1,0 +1,50 @@
+package dev.ecsdeck.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecsdeck.provider.BackendDescription;
+import dev.ecsdeck.provider.NotFoundException;
+import dev.ecsdeck.provider.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ShellViewModelTest {
+
+    @Test
+    void countsCallsInFlightAndKeepsTheLastError() {
+        ShellViewModel vm = new ShellViewModel(BackendDescription.simulator("demo"), Runnable::run, false);
+        vm.started(Operation.LIST_CLUSTERS);
+        vm.started(Operation.LIST_SERVICES);
+        assertEquals(2, vm.callsInFlightProperty().get());
+        vm.finished(Operation.LIST_SERVICES, new NotFoundException(Operation.LIST_SERVICES, "ClusterNotFoundException", "Cluster not found."));
+        vm.finished(Operation.LIST_CLUSTERS, null);
+        assertEquals(0, vm.callsInFlightProperty().get());
+        assertEquals("ListServices failed: ClusterNotFoundException: Cluster not found.", vm.lastErrorProperty().get());
+        vm.clearError();
+        assertEquals("", vm.lastErrorProperty().get());
+    }
+
+    @Test
+    void aBurstOfCallsIsOneUpdateOnTheUiThread() {
+        List<Runnable> queued = new ArrayList<>();
+        ShellViewModel vm = new ShellViewModel(BackendDescription.simulator("demo"), queued::add, false);
+        for (int i = 0; i < 50; i++) {
+            vm.started(Operation.DESCRIBE_SERVICES);
+        }
+        assertEquals(1, queued.size());
+        queued.get(0).run();
+        assertEquals(50, vm.callsInFlightProperty().get());
+    }
+
+    @Test
+    void readOnlyIsVisibleToOtherThreadsAtOnce() {
+        ShellViewModel vm = new ShellViewModel(BackendDescription.aws("prod", "eu-west-1", null), Runnable::run, true);
+        assertTrue(vm.isReadOnlyNow());
+        vm.readOnlyProperty().set(false);
+        assertFalse(vm.isReadOnlyNow());
+        assertEquals("prod · eu-west-1", vm.backendLabel());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.ecsdeck.ui.tree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.provider.sim.ManualClock;
+import dev.ecsdeck.provider.sim.Scenarios;
+import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javafx.scene.control.TreeItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ClusterTreeViewModelTest {
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
+    private final SimProvider provider = new SimProvider(Scenarios.build(Scenarios.load("demo"), clock, "us-east-1"), "demo");
+    private final ClusterTreeViewModel vm = new ClusterTreeViewModel(provider, new CurrentThreadTaskExecutor());
+
+    @AfterEach
+    void close() {
+        provider.close();
+    }
+
+    private TreeItem<TreeEntry> child(TreeItem<TreeEntry> parent, String name) {
+        return parent.getChildren().stream().filter(c -> c.getValue().name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not under " + parent.getValue().name() + ": "
+                        + parent.getChildren().stream().map(c -> c.getValue().name()).toList()));
+    }
+
+    private static List<String> names(TreeItem<TreeEntry> item) {
+        return item.getChildren().stream().map(c -> c.getValue().name()).toList();
+    }
+
+    @Test
+    void loadsChildrenOnlyWhenExpanded() {
+        vm.start();
+        TreeItem<TreeEntry> cluster = child(vm.root(), "prod-batch");
+        assertEquals(List.of("Services", "Container instances", "Task definitions"), names(cluster));
+        TreeItem<TreeEntry> services = child(cluster, "Services");
+        assertEquals(List.of("Loading…"), names(services), "nothing asked before expansion");
+        services.setExpanded(true);
+        assertEquals(List.of("cron-scheduler", "log-router", "metrics-gateway", "reports-worker"), names(services));
+        TreeItem<TreeEntry> daemon = child(services, "log-router");
+        daemon.setExpanded(true);
+        assertEquals(4, daemon.getChildren().size());
+        TreeItem<TreeEntry> task = daemon.getChildren().get(0);
+        assertEquals(List.of("log-router"), names(task), "a task's containers come from the task itself");
+        TreeItem<TreeEntry> instances = child(cluster, "Container instances");
+        instances.setExpanded(true);
+        assertEquals(4, instances.getChildren().size());
+        assertTrue(instances.getChildren().stream().allMatch(i -> i.getValue() instanceof TreeEntry.InstanceEntry));
+    }
+
+    @Test
+    void refreshKeepsRowsAndOnlyUpdatesWhatChanged() {
+        vm.start();
+        TreeItem<TreeEntry> cluster = child(vm.root(), "prod-web");
+        cluster.setExpanded(true);
+        TreeItem<TreeEntry> services = child(cluster, "Services");
+        services.setExpanded(true);
+        TreeItem<TreeEntry> web = child(services, "web");
+        web.setExpanded(true);
+        long createdBefore = vm.rowsCreated();
+        vm.refresh();
+        assertEquals(createdBefore, vm.rowsCreated(), "an unchanged refresh creates no rows");
+        assertSame(web, child(services, "web"));
+
+        provider.updateService(ServiceUpdate.desiredCount("prod-web", "web", 5));
+        clock.advance(Duration.ofMinutes(2));
+        vm.refresh();
+        assertSame(web, child(services, "web"), "the row survives and keeps its expansion");
+        assertTrue(web.isExpanded());
+        assertEquals(5, ((TreeEntry.ServiceEntry) web.getValue()).service().desiredCount());
+        assertEquals(5, web.getChildren().size());
+        assertEquals(createdBefore + 3, vm.rowsCreated(), "one new task row and its two container rows");
+    }
+
+    @Test
+    void expandingAgainMergesAFreshLoad() {
+        vm.start();
+        TreeItem<TreeEntry> services = child(child(vm.root(), "prod-web"), "Services");
+        services.setExpanded(true);
+        TreeItem<TreeEntry> web = child(services, "web");
+        services.setExpanded(false);
+        provider.updateService(ServiceUpdate.desiredCount("prod-web", "web", 2));
+        services.setExpanded(true);
+        assertSame(web, child(services, "web"));
+        assertEquals(2, ((TreeEntry.ServiceEntry) web.getValue()).service().desiredCount());
+    }
+
+    @Test
+    void stoppedTasksShowWhenAsked() {
+        vm.start();
+        TreeItem<TreeEntry> cluster = child(vm.root(), "staging");
+        cluster.setExpanded(true);
+        TreeItem<TreeEntry> services = child(cluster, "Services");
+        services.setExpanded(true);
+        TreeItem<TreeEntry> crashing = child(services, "notifications");
+        crashing.setExpanded(true);
+        int running = crashing.getChildren().size();
+        vm.showStoppedTasksProperty().set(true);
+        assertTrue(crashing.getChildren().size() > running, "the crash loop's stopped tasks appear");
+        assertTrue(crashing.getChildren().stream().anyMatch(c -> c.getValue() instanceof TreeEntry.TaskEntry t
+                && "EssentialContainerExited".equals(t.task().stopCode())));
+    }
+
+    @Test
+    void aFailedLoadShowsTheErrorInPlace() {
+        provider.engine().clusters().createCluster("doomed", null, null, null);
+        vm.start();
+        TreeItem<TreeEntry> services = child(child(vm.root(), "doomed"), "Services");
+        provider.engine().clusters().deleteCluster("doomed");
+        services.setExpanded(true);
+        TreeEntry row = services.getChildren().get(0).getValue();
+        assertTrue(row instanceof TreeEntry.MessageEntry m && m.error(), String.valueOf(row));
+        assertEquals("ListServices failed: ClusterNotFoundException: Cluster not found.", row.name());
+    }
+}
