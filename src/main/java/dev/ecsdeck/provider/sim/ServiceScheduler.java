@@ -96,7 +96,10 @@ final class ServiceScheduler {
                     throttleLaunches(svc, now);
                 }
             }
-            if (t.wasHealthy && svc.consecutiveStartFailures > 0 && t.wantsRunning()) {
+            // A task of the current deployment that became healthy ends a run of failed starts.
+            SimDeployment primary = svc.primary();
+            if (t.wasHealthy && !t.healthNoticed && primary != null && primary.id.equals(t.deploymentId)) {
+                t.healthNoticed = true;
                 svc.consecutiveStartFailures = 0;
                 svc.launchesThrottledUntil = null;
             }
@@ -306,10 +309,16 @@ final class ServiceScheduler {
         return started;
     }
 
+    /**
+     * Old deployments go INACTIVE (and leave the list) once none of their tasks is wanted; a FAILED one
+     * stays listed until the deployment that replaced it completes, so the failure remains visible.
+     */
     private void retireDrainedDeployments(SimService svc, List<SimTask> tasks, Instant now) {
+        SimDeployment primary = svc.primary();
+        boolean primaryDone = primary != null && !"IN_PROGRESS".equals(primary.rolloutState);
         for (SimDeployment d : new ArrayList<>(svc.deployments.subList(Math.min(1, svc.deployments.size()), svc.deployments.size()))) {
             boolean anyLeft = tasks.stream().anyMatch(t -> d.id.equals(t.deploymentId) && t.wantsRunning());
-            if (!anyLeft) {
+            if (!anyLeft && (!"FAILED".equals(d.rolloutState) || primaryDone)) {
                 d.status = "INACTIVE";
                 d.desiredCount = 0;
                 d.updatedAt = now;
@@ -327,13 +336,14 @@ final class ServiceScheduler {
         }
         List<SimTask> mine = live(tasks, primary.id);
         boolean allHealthyAndRunning = mine.size() == svc.desiredCount && mine.stream().allMatch(t -> t.isRunning() && t.wasHealthy);
-        boolean alone = svc.deployments.size() == 1;
+        // Alone: no other deployment has a task still wanted.
+        boolean alone = tasks.stream().noneMatch(t -> t.wantsRunning() && !primary.id.equals(t.deploymentId));
         if (alone && allHealthyAndRunning && "IN_PROGRESS".equals(primary.rolloutState)) {
             primary.setRollout("COMPLETED", "ECS deployment " + primary.id + " completed.", now);
             svc.lastCompletedTaskDefinitionArn = primary.taskDefinitionArn;
             event(svc, now, "(service " + svc.name + ") (deployment " + primary.id + ") deployment completed.");
         }
-        boolean steady = alone && allHealthyAndRunning
+        boolean steady = svc.deployments.size() == 1 && allHealthyAndRunning
                 && tasks.stream().noneMatch(t -> !t.wantsRunning() && !t.isStopped());
         if (steady && (!svc.steady || !now.isBefore(svc.lastSteadyEventAt.plus(STEADY_EVENT_REPEAT)))) {
             svc.lastSteadyEventAt = now;

@@ -44,6 +44,8 @@ final class SimTask {
     Integer failureExitCode;
     /** Set once its instance resources were given back after it STOPPED. */
     boolean resourcesReleased;
+    /** Set once the scheduler saw it healthy (which ends a run of failed starts). */
+    boolean healthNoticed;
     /** Set once the scheduler counted its failure against its deployment. */
     boolean failureCounted;
     /** Host ports taken on its container instance (bridge or host mode). */
