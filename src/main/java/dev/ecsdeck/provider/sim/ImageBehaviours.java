@@ -14,6 +14,21 @@ final class ImageBehaviours {
     record Failure(Duration after, Integer exitCode, String reason) {}
 
     private final Map<String, Failure> byImage = new LinkedHashMap<>();
+    private final java.util.Set<String> neverHealthy = new java.util.HashSet<>();
+
+    void neverHealthy(String image) {
+        neverHealthy.add(image);
+    }
+
+    /** Whether an essential container's health never turns HEALTHY (nor fails): its deployment never completes. */
+    boolean neverHealthy(SimTask task) {
+        for (SimContainer c : task.containers) {
+            if (c.spec.essential() && neverHealthy.contains(c.spec.image())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     void crashLoop(String image, Duration after, int exitCode) {
         byImage.put(image, new Failure(after, exitCode, "Process exited with code " + exitCode));

@@ -5,6 +5,7 @@ import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ScheduledAction;
 import dev.ecsdeck.model.ServiceScaling;
+import dev.ecsdeck.model.ServiceUtilization;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +22,11 @@ public final class ScalingApi {
     private final Map<String, ScalableTarget> targets = new LinkedHashMap<>();
     private final Map<String, Map<String, ScalingPolicy>> policies = new LinkedHashMap<>();
     private final Map<String, List<ScalingActivity>> activities = new LinkedHashMap<>();
+    private final AutoScaler autoScaler;
 
     ScalingApi(SimEngine engine) {
         this.engine = engine;
+        this.autoScaler = new AutoScaler(engine);
     }
 
     public ScalableTarget registerScalableTarget(String resourceId, Integer minCapacity, Integer maxCapacity) {
@@ -123,8 +126,42 @@ public final class ScalingApi {
         }
     }
 
-    /** Called by the engine each simulated second; target tracking is evaluated here. */
+    /** Called by the engine each simulated second: metrics and target tracking, once a minute. */
     void step(Instant now) {
-        // Policies are stored and listed; scaling on simulated load is evaluated by the auto scaler.
+        autoScaler.step(now, targets, policies, activities);
+    }
+
+    /** The service's per-minute CPU and memory utilisation since {@code since}. */
+    public ServiceUtilization utilization(String cluster, String service, Instant since) {
+        synchronized (engine) {
+            engine.advance();
+            SimService svc = ServiceApi.service(engine.cluster(cluster), service);
+            long from = since.getEpochSecond() / 60;
+            return new ServiceUtilization(svc.metrics.since(from, true), svc.metrics.since(from, false));
+        }
+    }
+
+    /** Sets a service's load curve from a scenario: base CPU and memory, and factor steps from now. */
+    void defineLoad(String cluster, String service, Scenario.Load spec) {
+        synchronized (engine) {
+            SimService svc = ServiceApi.service(engine.cluster(cluster), service);
+            ServiceLoad defaults = svc.load(engine.ids);
+            ServiceLoad load = new ServiceLoad(spec.cpu() == null ? defaults.cpuPercent : spec.cpu(),
+                    spec.memory() == null ? defaults.memoryPercent : spec.memory(), Math.max(1, svc.desiredCount), defaults.seed);
+            long start = engine.now().toEpochMilli();
+            for (Scenario.LoadStep step : spec.steps()) {
+                load.setFactor(start + step.atSeconds() * 1000L, step.factor());
+            }
+            svc.load = load;
+        }
+    }
+
+    /** Multiplies the service's work by {@code factor} from now on (1 is its base load). */
+    public void setLoadFactor(String cluster, String service, double factor) {
+        synchronized (engine) {
+            engine.advance();
+            SimService svc = ServiceApi.service(engine.cluster(cluster), service);
+            svc.load(engine.ids).setFactor(engine.now().toEpochMilli(), factor);
+        }
     }
 }

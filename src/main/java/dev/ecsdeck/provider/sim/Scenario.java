@@ -28,7 +28,11 @@ public record Scenario(
         actions = actions == null ? List.of() : List.copyOf(actions);
     }
 
-    /** A fault pinned on an image: "crashLoop" (exits with exitCode) or "failHealthCheck", afterSeconds after start. */
+    /**
+     * A fault pinned on an image: "crashLoop" (exits with exitCode afterSeconds after start),
+     * "failHealthCheck" (its health check fails afterSeconds after start), or "neverHealthy" (its
+     * health check never passes, so a deployment of it never completes).
+     */
     public record Image(String image, String fault, Integer afterSeconds, Integer exitCode) {}
 
     public record ClusterSpec(String name, List<String> capacityProviders, List<KeyValue> settings, List<Instances> instances,
@@ -46,12 +50,30 @@ public record Scenario(
 
     public record ServiceSpec(String name, String taskDefinition, Integer desiredCount, String launchType, String schedulingStrategy,
             DeploymentConfiguration deploymentConfiguration, List<PlacementConstraint> placementConstraints,
-            List<PlacementStrategy> placementStrategy, List<String> subnets, List<String> securityGroups, AutoScaling autoScaling) {}
+            List<PlacementStrategy> placementStrategy, List<String> subnets, List<String> securityGroups, AutoScaling autoScaling,
+            Load load) {}
+
+    /**
+     * The service's work: its tasks' average CPU and memory (%) at its first desired count, and
+     * factors that multiply the work from a time on (a load step).
+     */
+    public record Load(Double cpu, Double memory, List<LoadStep> steps) {
+        public Load {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
+    }
+
+    public record LoadStep(int atSeconds, double factor) {}
 
     /** A scalable target with one target-tracking policy. */
     public record AutoScaling(int minCapacity, int maxCapacity, String metric, double targetValue, Integer scaleOutCooldown,
             Integer scaleInCooldown) {}
 
-    /** At {@code atSeconds} after the start: deploy a task definition to a service, and/or set its desired count. */
-    public record Action(int atSeconds, String cluster, String service, String taskDefinition, Integer desiredCount) {}
+    /**
+     * At {@code atSeconds} after the start, in a cluster: deploy a task definition to a service and/or
+     * set its desired count; lose (terminate) or drain the instance registered {@code n}-th (from 0);
+     * or register more instances (an Auto Scaling group replacing one).
+     */
+    public record Action(int atSeconds, String cluster, String service, String taskDefinition, Integer desiredCount,
+            Integer loseInstance, Integer drainInstance, Instances addInstances) {}
 }

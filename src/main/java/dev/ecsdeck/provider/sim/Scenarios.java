@@ -64,8 +64,9 @@ public final class Scenarios {
             switch (image.fault()) {
                 case "crashLoop" -> engine.crashLoopImage(image.image(), after, image.exitCode() == null ? 1 : image.exitCode());
                 case "failHealthCheck" -> engine.failHealthCheckOfImage(image.image(), after);
+                case "neverHealthy" -> engine.neverHealthyImage(image.image());
                 default -> throw new IllegalArgumentException("Unknown image fault '" + image.fault() + "' for " + image.image()
-                        + ": expected crashLoop or failHealthCheck.");
+                        + ": expected crashLoop, failHealthCheck or neverHealthy.");
             }
         }
         for (var td : scenario.taskDefinitions()) {
@@ -74,22 +75,49 @@ public final class Scenarios {
         for (Scenario.ClusterSpec c : scenario.clusters()) {
             engine.clusters().createCluster(c.name(), c.capacityProviders(), c.settings(), List.of());
             for (Scenario.Instances group : c.instances()) {
-                List<String> zones = group.zones() == null || group.zones().isEmpty() ? List.of("a") : group.zones();
-                for (int i = 0; i < group.count(); i++) {
-                    Map<String, String> attributes = new LinkedHashMap<>();
-                    attributes.put("ecs.availability-zone", engine.region() + zones.get(i % zones.size()));
-                    attributes.put("ecs.instance-type", group.instanceType() == null ? "m5.large" : group.instanceType());
-                    engine.clusters().registerContainerInstance(c.name(), group.cpu(), group.memory(), attributes);
-                }
+                addInstances(engine, c.name(), group);
             }
             for (Scenario.ServiceSpec s : c.services()) {
                 createService(engine, c.name(), s);
             }
         }
         for (Scenario.Action a : scenario.actions()) {
-            engine.at(start.plusSeconds(a.atSeconds()), () -> engine.services().updateService(a.cluster(), a.service(),
-                    a.desiredCount(), a.taskDefinition(), false, null));
+            engine.at(start.plusSeconds(a.atSeconds()), () -> act(engine, a));
         }
+    }
+
+    private static void addInstances(SimEngine engine, String cluster, Scenario.Instances group) {
+        List<String> zones = group.zones() == null || group.zones().isEmpty() ? List.of("a") : group.zones();
+        for (int i = 0; i < group.count(); i++) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("ecs.availability-zone", engine.region() + zones.get(i % zones.size()));
+            attributes.put("ecs.instance-type", group.instanceType() == null ? "m5.large" : group.instanceType());
+            engine.clusters().registerContainerInstance(cluster, group.cpu(), group.memory(), attributes);
+        }
+    }
+
+    private static void act(SimEngine engine, Scenario.Action a) {
+        if (a.addInstances() != null) {
+            addInstances(engine, a.cluster(), a.addInstances());
+        }
+        if (a.loseInstance() != null) {
+            engine.clusters().loseInstance(a.cluster(), instanceArn(engine, a.cluster(), a.loseInstance()));
+        }
+        if (a.drainInstance() != null) {
+            engine.clusters().updateContainerInstancesState(a.cluster(), List.of(instanceArn(engine, a.cluster(), a.drainInstance())),
+                    "DRAINING");
+        }
+        if (a.service() != null && (a.desiredCount() != null || a.taskDefinition() != null)) {
+            engine.services().updateService(a.cluster(), a.service(), a.desiredCount(), a.taskDefinition(), false, null);
+        }
+    }
+
+    private static String instanceArn(SimEngine engine, String cluster, int index) {
+        List<String> all = new java.util.ArrayList<>(engine.cluster(cluster).instances.keySet());
+        if (index < 0 || index >= all.size()) {
+            throw new IllegalArgumentException("Cluster " + cluster + " has no instance number " + index + " (it has " + all.size() + ")");
+        }
+        return all.get(index);
     }
 
     private static void createService(SimEngine engine, String cluster, Scenario.ServiceSpec s) {
@@ -100,6 +128,9 @@ public final class Scenarios {
         engine.services().createService(new CreateServiceRequest(cluster, s.name(), s.taskDefinition(), s.desiredCount(),
                 s.launchType(), null, s.schedulingStrategy(), s.deploymentConfiguration(), network, s.placementConstraints(),
                 s.placementStrategy(), null, null, null));
+        if (s.load() != null) {
+            engine.scaling().defineLoad(cluster, s.name(), s.load());
+        }
         Scenario.AutoScaling as = s.autoScaling();
         if (as != null) {
             String resourceId = "service/" + cluster + "/" + s.name();

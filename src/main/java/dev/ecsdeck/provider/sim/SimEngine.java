@@ -165,6 +165,11 @@ public final class SimEngine {
         images.crashLoop(image, after, exitCode);
     }
 
+    /** Declares that an image's health check never passes: tasks run but a deployment of it never completes. */
+    public synchronized void neverHealthyImage(String image) {
+        images.neverHealthy(image);
+    }
+
     /** Declares that an image's health check starts failing this long after it starts. */
     public synchronized void failHealthCheckOfImage(String image, Duration after) {
         images.failHealthCheck(image, after);

@@ -188,7 +188,7 @@ public final class SimProvider extends BatchingEcsProvider {
 
     @Override
     public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since) {
-        return Optional.empty();
+        return Optional.of(call(Operation.GET_SERVICE_UTILIZATION, () -> engine.scaling().utilization(cluster, service, since)));
     }
 
     @Override

@@ -48,6 +48,13 @@ final class SimService {
     int consecutiveStartFailures;
     Instant launchesThrottledUntil;
 
+    // auto scaling
+    /** The work this service has; a default curve is made on first use. */
+    ServiceLoad load;
+    final MetricSeries metrics = new MetricSeries();
+    Instant lastScaleOutAt;
+    Instant lastScaleInAt;
+
     SimService(String name, String arn, String clusterName, String launchType, String schedulingStrategy, Instant createdAt) {
         this.name = name;
         this.arn = arn;
@@ -63,6 +70,17 @@ final class SimService {
 
     SimDeployment primary() {
         return deployments.isEmpty() ? null : deployments.get(0);
+    }
+
+    /** The service's load, a seeded default (15–45% CPU at its first desired count) unless a scenario set one. */
+    ServiceLoad load(SimIds ids) {
+        if (load == null) {
+            long seed = SimLogs.mix(arn.hashCode(), 0x5eed);
+            double cpu = 15 + Math.floorMod(seed, 31);
+            double memory = 25 + Math.floorMod(seed >>> 8, 36);
+            load = new ServiceLoad(cpu, memory, Math.max(1, desiredCount), seed);
+        }
+        return load;
     }
 
     void addEvent(ServiceEvent event) {

@@ -93,6 +93,9 @@ final class TaskLifecycle {
         // With a container health check the first check passes after its start period; without one,
         // ECS treats the task as healthy once it has run for a while.
         task.healthyAt = anyHealthCheck ? at.plusSeconds(ids.between(20, 35)) : at.plus(HEALTHY_AFTER_RUNNING);
+        if (images.neverHealthy(task)) {
+            task.healthyAt = null;
+        }
         ImageBehaviours.Failure failure = images.failureFor(task);
         if (failure != null) {
             task.failsAt = at.plus(failure.after());
