@@ -38,12 +38,19 @@ public final class SimProvider extends BatchingEcsProvider {
     static final long TAIL_INTERVAL_MS = 500;
 
     private final SimEngine engine;
+    private final ApiFaults faults;
     private final BackendDescription description;
     private final ScheduledExecutorService tailScheduler;
 
     public SimProvider(SimEngine engine, String scenario) {
+        this(engine, scenario, ApiFaults.realTime(1));
+    }
+
+    /** A provider whose every call first passes {@code faults} (throttling, errors, latency). */
+    public SimProvider(SimEngine engine, String scenario, ApiFaults faults) {
         super(4, "sim-describe");
         this.engine = engine;
+        this.faults = faults;
         this.description = BackendDescription.simulator(scenario);
         this.tailScheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "sim-log-tail");
@@ -56,14 +63,19 @@ public final class SimProvider extends BatchingEcsProvider {
         return engine;
     }
 
+    public ApiFaults faults() {
+        return faults;
+    }
+
     @Override
     public BackendDescription description() {
         return description;
     }
 
-    /** Runs one engine call, turning the simulator's API errors into the provider's typed ones. */
-    private static <T> T call(Operation op, Supplier<T> body) {
+    /** Runs one engine call (after the injected faults), turning the simulator's API errors into the provider's typed ones. */
+    private <T> T call(Operation op, Supplier<T> body) {
         try {
+            faults.admit(op.apiName());
             return body.get();
         } catch (SimApiException e) {
             throw ErrorMapping.map(op, e.errorCode(), e.getMessage(), e.httpStatus(), e);

@@ -1,0 +1,118 @@
+package dev.ecsdeck.provider.sim;
+
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+/**
+ * Faults injected in front of the simulator's API, so batching and retry bugs show in tests: a token
+ * bucket that answers ThrottlingException "Rate exceeded" once calls outrun it, a share of calls
+ * that fail with ServerException or are throttled at random, and added latency. Rates are per real
+ * second (requests arrive in real time); the randomness is seeded.
+ */
+public final class ApiFaults {
+    /** What to inject; {@link #none()} injects nothing. */
+    public record Config(double ratePerSecond, int burst, double throttleRate, double errorRate, long latencyMillis) {
+        public static Config none() {
+            return new Config(0, 0, 0, 0, 0);
+        }
+
+        public Config withRate(double perSecond, int burstSize) {
+            return new Config(perSecond, burstSize, throttleRate, errorRate, latencyMillis);
+        }
+
+        public Config withThrottleRate(double share) {
+            return new Config(ratePerSecond, burst, share, errorRate, latencyMillis);
+        }
+
+        public Config withErrorRate(double share) {
+            return new Config(ratePerSecond, burst, throttleRate, share, latencyMillis);
+        }
+
+        public Config withLatency(long millis) {
+            return new Config(ratePerSecond, burst, throttleRate, errorRate, millis);
+        }
+    }
+
+    /** Counts of what was injected. */
+    public record Counts(long calls, long throttled, long failed) {}
+
+    private final LongSupplier nanoTime;
+    private final Random random;
+    private volatile Config config = Config.none();
+    private double tokens;
+    private long lastRefill;
+    private long calls;
+    private long throttled;
+    private long failed;
+
+    public ApiFaults(LongSupplier nanoTime, long seed) {
+        this.nanoTime = nanoTime;
+        this.random = new Random(seed);
+        this.lastRefill = nanoTime.getAsLong();
+    }
+
+    public static ApiFaults realTime(long seed) {
+        return new ApiFaults(System::nanoTime, seed);
+    }
+
+    public synchronized void configure(Config newConfig) {
+        this.config = newConfig;
+        this.tokens = newConfig.burst();
+        this.lastRefill = nanoTime.getAsLong();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * Admits one call of {@code operation}: waits the latency, then throws the injected error if
+     * this call draws one. Call it before taking the engine's lock, so latency does not serialise calls.
+     */
+    public void admit(String operation) {
+        Config c = config;
+        if (c.latencyMillis() > 0) {
+            try {
+                Thread.sleep(c.latencyMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SimApiException("RequestCanceled", "Interrupted while waiting", 500);
+            }
+        }
+        SimApiException fault = draw(c);
+        if (fault != null) {
+            throw fault;
+        }
+    }
+
+    private synchronized SimApiException draw(Config c) {
+        calls++;
+        if (c.ratePerSecond() > 0) {
+            long now = nanoTime.getAsLong();
+            tokens = Math.min(c.burst(), tokens + (now - lastRefill) / 1e9 * c.ratePerSecond());
+            lastRefill = now;
+            if (tokens < 1) {
+                throttled++;
+                return throttling();
+            }
+            tokens -= 1;
+        }
+        if (c.throttleRate() > 0 && random.nextDouble() < c.throttleRate()) {
+            throttled++;
+            return throttling();
+        }
+        if (c.errorRate() > 0 && random.nextDouble() < c.errorRate()) {
+            failed++;
+            return new SimApiException("ServerException", "Service unavailable. Please try again later.", 500);
+        }
+        return null;
+    }
+
+    private static SimApiException throttling() {
+        return new SimApiException("ThrottlingException", "Rate exceeded");
+    }
+
+    public synchronized Counts counts() {
+        return new Counts(calls, throttled, failed);
+    }
+}
