@@ -2,7 +2,6 @@ package dev.ecsdeck.app;
 
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.sim.ScaledWallClock;
-import dev.ecsdeck.provider.sim.Scenario;
 import dev.ecsdeck.provider.sim.Scenarios;
 import dev.ecsdeck.provider.sim.SimProvider;
 
@@ -21,7 +20,7 @@ final class Backends {
     }
 
     private static EcsProvider openSimulator(AppOptions options) {
-        Scenario scenario = Scenarios.load(options.scenario());
-        return new SimProvider(Scenarios.build(scenario, ScaledWallClock.realTime(), SIM_REGION), scenario.name());
+        String name = Scenarios.displayName(options.scenario());
+        return new SimProvider(Scenarios.open(options.scenario(), ScaledWallClock.realTime(), SIM_REGION), name);
     }
 }

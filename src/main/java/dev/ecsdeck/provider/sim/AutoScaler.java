@@ -110,7 +110,8 @@ final class AutoScaler {
         if (lastScaling != null && now.isBefore(lastScaling.plusSeconds(tt.scaleInCooldownOrDefault()))) {
             return;
         }
-        int next = Math.max(target.minCapacity(), Math.min(current - 1, Math.max(1, wanted)));
+        // Only as far down as the metric allows: fewer tasks than ceil(desired × metric / target) would breach the target.
+        int next = Math.max(target.minCapacity(), wanted);
         if (next < current) {
             svc.lastScaleInAt = now;
             record(activities, target.resourceId(), svc, next, now, alarmCause(target, policy, "AlarmLow"));

@@ -115,6 +115,7 @@ public final class ClusterApi {
             i.attributes.putIfAbsent("ecs.availability-zone", engine.region() + "a");
             i.attributes.putIfAbsent("ecs.instance-type", "m5.large");
             c.instances.put(id, i);
+            c.markAllServicesDirty();
             return SimViews.instance(i, c);
         }
     }
@@ -170,6 +171,7 @@ public final class ClusterApi {
                     continue;
                 }
                 i.status = status;
+                c.markAllServicesDirty();
                 found.add(SimViews.instance(i, c));
             }
             return new Described<>(found, failures);
@@ -191,6 +193,7 @@ public final class ClusterApi {
             i.status = "INACTIVE";
             i.agentConnected = false;
             i.statusReason = "Instance " + i.ec2InstanceId + " was terminated.";
+            c.markAllServicesDirty();
             for (SimTask t : c.tasks.values()) {
                 if (i.id.equals(t.containerInstanceId) && t.wantsRunning()) {
                     engine.lifecycle.requestStop(t, engine.now(), "TerminationNotice",

@@ -24,6 +24,26 @@ public final class Scenarios {
 
     private Scenarios() {}
 
+    /**
+     * An engine for a scenario named on the command line: a bundled one ("demo"), the generated
+     * "large" one (with optional parameters), or a scenario file.
+     */
+    public static SimEngine open(String nameOrFile, SimClock clock, String region) {
+        LargeScenario.Params large = LargeScenario.parse(nameOrFile);
+        if (large != null) {
+            return LargeScenario.build(large, clock, region);
+        }
+        return build(load(nameOrFile), clock, region);
+    }
+
+    /** The name a scenario shows as: its own name, or what was asked for. */
+    public static String displayName(String nameOrFile) {
+        if (LargeScenario.parse(nameOrFile) != null) {
+            return nameOrFile;
+        }
+        return load(nameOrFile).name();
+    }
+
     /** A bundled scenario by name ("demo"), or a scenario file by path. */
     public static Scenario load(String nameOrFile) {
         String name = nameOrFile == null ? DEFAULT : nameOrFile;
@@ -36,7 +56,7 @@ public final class Scenarios {
         }
         Path file = Path.of(name);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("No scenario named '" + name + "' and no such file. Bundled: demo.");
+            throw new IllegalArgumentException("No scenario named '" + name + "' and no such file. Bundled: demo, large.");
         }
         try {
             return JSON.readValue(file.toFile(), Scenario.class);

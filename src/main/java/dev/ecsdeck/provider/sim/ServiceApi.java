@@ -97,6 +97,7 @@ public final class ServiceApi {
             if (newRevision || forceNewDeployment) {
                 engine.scheduler.startDeployment(s, td != null ? td.arn : s.taskDefinitionArn, engine.now());
             }
+            s.dirty = true;
             return SimViews.service(s, c.tasksOf(s.name), c.arn);
         }
     }
@@ -114,6 +115,7 @@ public final class ServiceApi {
             }
             s.status = "DRAINING";
             s.desiredCount = 0;
+            s.dirty = true;
             return SimViews.service(s, c.tasksOf(s.name), c.arn);
         }
     }

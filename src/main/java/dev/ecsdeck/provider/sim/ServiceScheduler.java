@@ -47,6 +47,11 @@ final class ServiceScheduler {
         return Math.min(200, Math.max(3, (int) Math.ceil(desired * 0.5)));
     }
 
+    /** Whether a steady service is due its periodic "reached a steady state" event. */
+    static boolean steadyEventDue(SimService svc, Instant now) {
+        return svc.steady && svc.lastSteadyEventAt != null && !now.isBefore(svc.lastSteadyEventAt.plus(STEADY_EVENT_REPEAT));
+    }
+
     /** Starts a deployment of {@code taskDefinitionArn} as the new PRIMARY; the previous ones drain. */
     SimDeployment startDeployment(SimService svc, String taskDefinitionArn, Instant now) {
         SimDeployment previous = svc.primary();

@@ -20,6 +20,8 @@ final class SimCluster {
     final Map<String, SimService> services = new LinkedHashMap<>();
     final Map<String, SimInstance> instances = new LinkedHashMap<>();
     final Map<String, SimTask> tasks = new LinkedHashMap<>();
+    /** Tasks that reached STOPPED, oldest first: pruned from the head once ECS would no longer show them. */
+    final java.util.ArrayDeque<SimTask> stoppedOrder = new java.util.ArrayDeque<>();
     /** The tasks of each service, by service name: kept with {@link #tasks} by add and remove. */
     private final Map<String, List<SimTask>> tasksByService = new LinkedHashMap<>();
 
@@ -33,6 +35,13 @@ final class SimCluster {
         tasks.put(task.id, task);
         if (task.serviceName != null) {
             tasksByService.computeIfAbsent(task.serviceName, n -> new ArrayList<>()).add(task);
+        }
+    }
+
+    /** Services whose tasks changed, or that must look again (instances changed). */
+    void markAllServicesDirty() {
+        for (SimService s : services.values()) {
+            s.dirty = true;
         }
     }
 

@@ -3,7 +3,6 @@ package dev.ecsdeck.provider.sim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +118,10 @@ public final class SimEngine {
         return ids.region();
     }
 
+    ContainerLogs containerLogs() {
+        return containerLogs;
+    }
+
     /** The simulated time the state is at. */
     public synchronized Instant now() {
         return simulatedUntil;
@@ -175,13 +178,18 @@ public final class SimEngine {
         images.failHealthCheck(image, after);
     }
 
+    /**
+     * One simulated second: every task with something due moves on (idle running tasks are skipped),
+     * then the scheduler looks at each service that changed or is not yet steady.
+     */
     private void step(Instant now) {
         for (SimCluster cluster : clusters.values()) {
-            for (SimTask task : new ArrayList<>(cluster.tasks.values())) {
-                if (task.isStopped()) {
+            for (SimTask task : cluster.tasks.values()) {
+                if (task.isStopped() || task.idle()) {
                     continue;
                 }
                 String before = task.lastStatus;
+                long version = task.version;
                 boolean wanted = task.wantsRunning();
                 lifecycle.advance(task, now);
                 if (!"RUNNING".equals(before) && task.isRunning()) {
@@ -193,10 +201,20 @@ public final class SimEngine {
                 if (task.isStopped()) {
                     containerLogs.stopped(task);
                     launcher.release(cluster, task);
+                    cluster.stoppedOrder.addLast(task);
+                }
+                if (task.version != version || task.wasHealthy && !task.healthNoticed) {
+                    SimService owner = task.serviceName == null ? null : cluster.services.get(task.serviceName);
+                    if (owner != null) {
+                        owner.dirty = true;
+                    }
                 }
             }
             for (SimService service : cluster.services.values()) {
-                scheduler.reconcile(cluster, service, now);
+                if (service.dirty || !service.steady || ServiceScheduler.steadyEventDue(service, now)) {
+                    service.dirty = false;
+                    scheduler.reconcile(cluster, service, now);
+                }
             }
             pruneStoppedTasks(cluster, now);
         }
@@ -205,11 +223,8 @@ public final class SimEngine {
 
     private static void pruneStoppedTasks(SimCluster cluster, Instant now) {
         Instant cutoff = now.minus(STOPPED_TASK_RETENTION);
-        for (Iterator<SimTask> it = new ArrayList<>(cluster.tasks.values()).iterator(); it.hasNext();) {
-            SimTask t = it.next();
-            if (t.isStopped() && t.stoppedAt != null && t.stoppedAt.isBefore(cutoff)) {
-                cluster.remove(t);
-            }
+        while (!cluster.stoppedOrder.isEmpty() && cluster.stoppedOrder.peekFirst().stoppedAt.isBefore(cutoff)) {
+            cluster.remove(cluster.stoppedOrder.pollFirst());
         }
     }
 

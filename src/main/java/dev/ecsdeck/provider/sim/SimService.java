@@ -39,6 +39,8 @@ final class SimService {
     final Deque<ServiceEvent> events = new ArrayDeque<>();
 
     // scheduler bookkeeping
+    /** Something changed that the scheduler must look at (a task's state, the cluster's instances). */
+    boolean dirty = true;
     /** The task definition of the last deployment that COMPLETED: what a rollback returns to. */
     String lastCompletedTaskDefinitionArn;
     boolean steady;

@@ -60,6 +60,11 @@ final class SimTask {
         this.createdAt = createdAt;
     }
 
+    /** Nothing in its lifecycle can happen by itself: running, healthy, no failure ahead. Steps skip it. */
+    boolean idle() {
+        return nextTransitionAt == null && wasHealthy && failsAt == null && isRunning() && wantsRunning();
+    }
+
     boolean isStopped() {
         return "STOPPED".equals(lastStatus);
     }

@@ -1,0 +1,60 @@
+package dev.ecsdeck.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.provider.sim.LargeScenario;
+import dev.ecsdeck.provider.sim.ManualClock;
+import dev.ecsdeck.provider.sim.SimEngine;
+import dev.ecsdeck.provider.sim.SimProvider;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code large} scenario (20 clusters × 2,000 services × 20,000 tasks per cluster): how long it
+ * takes to build, how much heap it holds, and how fast a 2,000-service cluster lists and describes.
+ */
+class SimLargeBench {
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    @Test
+    void largeScenario() {
+        List<Long> buildMs = new ArrayList<>();
+        long heapBytes = 0;
+        List<Long> listMs = new ArrayList<>();
+        List<Long> stepMs = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            long before = usedHeapAfterGc();
+            long t0 = System.nanoTime();
+            ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
+            SimEngine engine = LargeScenario.build(LargeScenario.Params.defaults(), clock, "us-east-1");
+            buildMs.add((System.nanoTime() - t0) / 1_000_000);
+            heapBytes = Math.max(heapBytes, usedHeapAfterGc() - before);
+            try (SimProvider provider = new SimProvider(engine, "large")) {
+                long t1 = System.nanoTime();
+                List<EcsService> services = provider.listServices("large-01");
+                listMs.add((System.nanoTime() - t1) / 1_000_000);
+                assertEquals(2_000, services.size());
+                assertEquals(20_000, services.stream().mapToInt(EcsService::runningCount).sum());
+                long t2 = System.nanoTime();
+                clock.advance(Duration.ofSeconds(10));
+                engine.advance();
+                stepMs.add((System.nanoTime() - t2) / 1_000_000 / 10);
+            }
+        }
+        Bench.print("sim.large_build_ms", Bench.median(buildMs), "ms");
+        Bench.print("sim.large_heap_mb", heapBytes / (1024.0 * 1024.0), "MB");
+        Bench.print("sim.large_list_describe_2000_services_ms", Bench.median(listMs), "ms");
+        Bench.print("sim.large_step_ms", Bench.median(stepMs), "ms");
+    }
+}
