@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,6 +21,28 @@ final class TaskDefinitionRegistry {
     /** Members of a describe result that a register request does not carry. */
     static final Set<String> READ_ONLY_FIELDS = Set.of("taskDefinitionArn", "revision", "status", "requiresAttributes",
             "compatibilities", "registeredAt", "registeredBy", "deregisteredAt", "deleteRequestedAt");
+    /** The members of RegisterTaskDefinitionRequest; ECS ignores any other member of the request. */
+    private static final Set<String> REQUEST_MEMBERS = Set.of("family", "taskRoleArn", "executionRoleArn", "networkMode",
+            "containerDefinitions", "volumes", "placementConstraints", "requiresCompatibilities", "cpu", "memory", "tags",
+            "pidMode", "ipcMode", "proxyConfiguration", "inferenceAccelerators", "ephemeralStorage", "runtimePlatform",
+            "enableFaultInjection");
+    /**
+     * The JSON type the wire protocol fixes for members: "[{" a list of structures, "[" a list of
+     * strings, "{" a structure or map. A mismatch fails deserialization, before ECS looks at values.
+     */
+    private static final Map<String, String> REQUEST_SHAPES = Map.ofEntries(Map.entry("containerDefinitions", "[{"),
+            Map.entry("volumes", "[{"), Map.entry("placementConstraints", "[{"), Map.entry("requiresCompatibilities", "["),
+            Map.entry("tags", "[{"), Map.entry("inferenceAccelerators", "[{"), Map.entry("proxyConfiguration", "{"),
+            Map.entry("ephemeralStorage", "{"), Map.entry("runtimePlatform", "{"));
+    private static final Map<String, String> CONTAINER_SHAPES = Map.ofEntries(Map.entry("portMappings", "[{"),
+            Map.entry("environment", "[{"), Map.entry("environmentFiles", "[{"), Map.entry("mountPoints", "[{"),
+            Map.entry("volumesFrom", "[{"), Map.entry("secrets", "[{"), Map.entry("dependsOn", "[{"),
+            Map.entry("extraHosts", "[{"), Map.entry("ulimits", "[{"), Map.entry("systemControls", "[{"),
+            Map.entry("resourceRequirements", "[{"), Map.entry("links", "["), Map.entry("entryPoint", "["),
+            Map.entry("command", "["), Map.entry("dnsServers", "["), Map.entry("dnsSearchDomains", "["),
+            Map.entry("dockerSecurityOptions", "["), Map.entry("credentialSpecs", "["), Map.entry("logConfiguration", "{"),
+            Map.entry("firelensConfiguration", "{"), Map.entry("healthCheck", "{"), Map.entry("linuxParameters", "{"),
+            Map.entry("repositoryCredentials", "{"), Map.entry("dockerLabels", "{"), Map.entry("restartPolicy", "{"));
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, List<SimTaskDefinition>> families = new TreeMap<>();
@@ -41,6 +64,10 @@ final class TaskDefinitionRegistry {
     }
 
     SimTaskDefinition register(ObjectNode request, Instant now, SimIds ids) {
+        checkShapes(request, REQUEST_SHAPES);
+        for (JsonNode container : request.path("containerDefinitions")) {
+            checkShapes(container, CONTAINER_SHAPES);
+        }
         TaskDefinitionRules.Checked checked = rules.check(request);
         String family = checked.family();
         List<SimTaskDefinition> revisions = families.computeIfAbsent(family, f -> new ArrayList<>());
@@ -73,7 +100,8 @@ final class TaskDefinitionRegistry {
             doc.put("memory", String.valueOf(checked.memory()));
         }
         request.fields().forEachRemaining(e -> {
-            if (!doc.has(e.getKey()) && !READ_ONLY_FIELDS.contains(e.getKey()) && !"tags".equals(e.getKey())) {
+            if (!doc.has(e.getKey()) && REQUEST_MEMBERS.contains(e.getKey()) && !"tags".equals(e.getKey())
+                    && !e.getValue().isNull()) {
                 doc.set(e.getKey(), e.getValue().deepCopy());
             }
         });
@@ -84,6 +112,38 @@ final class TaskDefinitionRegistry {
                 checked.requiresCompatibilities(), checked.cpu(), checked.memory(), now);
         revisions.add(td);
         return td;
+    }
+
+    /** Members in document order, so that of several mismatches the first one is reported, every time. */
+    private static void checkShapes(JsonNode node, Map<String, String> shapes) {
+        node.fieldNames().forEachRemaining(member -> {
+            String shape = shapes.get(member);
+            JsonNode value = node.get(member);
+            if (shape == null || value.isNull()) {
+                return;
+            }
+            expect(value, shape.charAt(0), member);
+            if (shape.length() > 1) {
+                value.forEach(element -> expect(element, shape.charAt(1), member));
+            } else if (shape.equals("[")) {
+                value.forEach(element -> expect(element, '"', member));
+            }
+        });
+    }
+
+    /** The AWS JSON protocol's deserialization errors, worded as the service framework words them. */
+    private static void expect(JsonNode value, char kind, String member) {
+        if (kind == '[' ? value.isArray() : kind == '{' ? value.isObject() : value.isValueNode()) {
+            return;
+        }
+        if (value.isObject()) {
+            throw new SimApiException("SerializationException", "Start of structure or map found where not expected.");
+        }
+        if (value.isArray()) {
+            throw new SimApiException("SerializationException", "Start of list found where not expected.");
+        }
+        throw new SimApiException("SerializationException", "Expected " + (kind == '[' ? "a list" : "a structure")
+                + " for '" + member + "', found " + value.getNodeType().name().toLowerCase(Locale.ROOT) + ".");
     }
 
     static BigDecimal epochSeconds(Instant t) {
