@@ -76,6 +76,7 @@ public final class LargeScenario {
             String name = "app-" + f;
             families.add(engine.taskDefinitionRegistry.register("""
                     {"family": "%s", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+                 "executionRoleArn": "arn:aws:iam::000000000000:role/ecsTaskExecutionRole",
                      "containerDefinitions": [{"name": "%s", "image": "acme/%s:1.%d", "essential": true,
                        "portMappings": [{"containerPort": 8080}],
                        "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/large/%s",

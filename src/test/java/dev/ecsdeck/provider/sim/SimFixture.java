@@ -32,6 +32,7 @@ final class SimFixture {
     String fargateTaskDefinition(String family, String image) {
         return engine.taskDefinitions().register("""
                 {"family": "%s", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+                 "executionRoleArn": "arn:aws:iam::000000000000:role/ecsTaskExecutionRole",
                  "containerDefinitions": [{"name": "app", "image": "%s", "essential": true,
                    "portMappings": [{"containerPort": 8080}],
                    "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/%s", "awslogs-region": "us-east-1",
