@@ -27,6 +27,7 @@ final class ServiceScheduler {
     private final TaskLauncher launcher;
     private final TaskLifecycle lifecycle;
     private final TaskDefinitionRegistry taskDefinitions;
+    private final CircuitBreaker breaker = new CircuitBreaker(this);
 
     ServiceScheduler(SimIds ids, TaskLauncher launcher, TaskLifecycle lifecycle, TaskDefinitionRegistry taskDefinitions) {
         this.ids = ids;
@@ -70,7 +71,7 @@ final class ServiceScheduler {
 
     void reconcile(SimCluster cluster, SimService svc, Instant now) {
         List<SimTask> tasks = new ArrayList<>(cluster.tasksOf(svc.name));
-        countFailures(svc, tasks, now);
+        breaker.countFailures(svc, tasks, now);
         if (!"ACTIVE".equals(svc.status)) {
             drainDeleted(svc, tasks, now);
             return;
@@ -82,70 +83,6 @@ final class ServiceScheduler {
         }
         retireDrainedDeployments(svc, tasks, now);
         checkCompletion(svc, tasks, now);
-    }
-
-    // ---- failures, circuit breaker, launch throttling ----
-
-    private void countFailures(SimService svc, List<SimTask> tasks, Instant now) {
-        for (SimTask t : tasks) {
-            boolean failed = "EssentialContainerExited".equals(t.stopCode) || "TaskFailedToStart".equals(t.stopCode);
-            if (failed && !t.failureCounted) {
-                t.failureCounted = true;
-                SimDeployment d = deployment(svc, t.deploymentId);
-                if (!t.wasHealthy) {
-                    svc.consecutiveStartFailures++;
-                    if (d != null) {
-                        d.failedTasks++;
-                        d.updatedAt = now;
-                    }
-                    throttleLaunches(svc, now);
-                }
-            }
-            // A task of the current deployment that became healthy ends a run of failed starts.
-            SimDeployment primary = svc.primary();
-            if (t.wasHealthy && !t.healthNoticed && primary != null && primary.id.equals(t.deploymentId)) {
-                t.healthNoticed = true;
-                svc.consecutiveStartFailures = 0;
-                svc.launchesThrottledUntil = null;
-            }
-        }
-        tripCircuitBreaker(svc, now);
-    }
-
-    private void throttleLaunches(SimService svc, Instant now) {
-        int k = svc.consecutiveStartFailures;
-        if (k < 3) {
-            return;
-        }
-        long seconds = Math.min(MAX_LAUNCH_DELAY.toSeconds(), 10L << Math.min(k - 3, 12));
-        svc.launchesThrottledUntil = now.plusSeconds(seconds);
-        if (k == 3) {
-            event(svc, now, "(service " + svc.name + ") is unable to consistently start tasks successfully. "
-                    + "For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.");
-        }
-    }
-
-    private void tripCircuitBreaker(SimService svc, Instant now) {
-        SimDeployment primary = svc.primary();
-        DeploymentConfiguration config = svc.deploymentConfiguration;
-        if (primary == null || config == null || !config.circuitBreakerEnabled() || !"IN_PROGRESS".equals(primary.rolloutState)) {
-            return;
-        }
-        if (primary.failedTasks < circuitBreakerThreshold(svc.desiredCount)) {
-            return;
-        }
-        primary.setRollout("FAILED", "ECS deployment circuit breaker: tasks failed to start.", now);
-        event(svc, now, "(service " + svc.name + ") (deployment " + primary.id + ") deployment failed: tasks failed to start.");
-        if (!config.rollbackEnabled()) {
-            return;
-        }
-        String lastGood = svc.lastCompletedTaskDefinitionArn;
-        if (lastGood == null || lastGood.equals(primary.taskDefinitionArn)) {
-            return;
-        }
-        SimDeployment rollback = startDeployment(svc, lastGood, now);
-        rollback.rolloutStateReason = "ECS deployment " + rollback.id + " in progress.";
-        event(svc, now, "(service " + svc.name + ") rolling back to deployment " + rollback.id + ".");
     }
 
     // ---- REPLICA ----
@@ -377,7 +314,7 @@ final class ServiceScheduler {
         return out;
     }
 
-    private static SimDeployment deployment(SimService svc, String id) {
+    static SimDeployment deployment(SimService svc, String id) {
         for (SimDeployment d : svc.deployments) {
             if (d.id.equals(id)) {
                 return d;
