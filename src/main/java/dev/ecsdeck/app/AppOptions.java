@@ -26,6 +26,13 @@ public final class AppOptions {
     @Option(names = "--scenario", description = "Simulator scenario: a bundled name (demo) or a JSON file. Default: demo.", defaultValue = "demo")
     String scenario = "demo";
 
+    @Option(names = "--sim-state", description = "The simulator's state file. Default: sim/<scenario>.json in the config folder "
+            + "(the large scenario is saved only when this is given).")
+    Path simState;
+
+    @Option(names = "--reset-sim", description = "Start the scenario afresh, replacing the saved simulator state.")
+    boolean resetSim;
+
     @Option(names = "--read-only", description = "Refuse every change (scale, deploy, register, stop...).")
     boolean readOnly;
 
@@ -62,6 +69,14 @@ public final class AppOptions {
 
     public String scenario() {
         return scenario;
+    }
+
+    public Path simState() {
+        return simState;
+    }
+
+    public boolean resetSim() {
+        return resetSim;
     }
 
     public boolean readOnly() {

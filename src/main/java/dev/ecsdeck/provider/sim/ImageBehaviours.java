@@ -50,6 +50,18 @@ final class ImageBehaviours {
         return null;
     }
 
+    Map<String, Failure> failures() {
+        return byImage;
+    }
+
+    java.util.Set<String> neverHealthyImages() {
+        return neverHealthy;
+    }
+
+    void restoreFailure(String image, Failure failure) {
+        byImage.put(image, failure);
+    }
+
     boolean crashLoops(String image) {
         Failure f = byImage.get(image);
         return f != null && f.exitCode() != null;

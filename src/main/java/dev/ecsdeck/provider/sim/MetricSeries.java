@@ -38,6 +38,16 @@ final class MetricSeries {
         return out;
     }
 
+    /** All datapoints, oldest first, as (minute, cpu, memory) triples: for saving. */
+    double[][] export() {
+        double[][] out = new double[size][];
+        for (int j = 0; j < size; j++) {
+            int i = (start + j) % CAPACITY;
+            out[j] = new double[] {minutes[i], cpu[i], memory[i]};
+        }
+        return out;
+    }
+
     List<MetricPoint> since(long fromMinute, boolean ofCpu) {
         List<MetricPoint> out = new ArrayList<>();
         for (int j = 0; j < size; j++) {

@@ -5,7 +5,6 @@ import dev.ecsdeck.model.PlacementStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -27,10 +26,10 @@ final class Placement {
         }
     }
 
-    private final Random random;
+    private final SimRandom random;
     private final String region;
 
-    Placement(Random random, String region) {
+    Placement(SimRandom random, String region) {
         this.random = random;
         this.region = region;
     }

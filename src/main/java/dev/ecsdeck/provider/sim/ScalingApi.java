@@ -126,6 +126,18 @@ public final class ScalingApi {
         }
     }
 
+    Map<String, ScalableTarget> targets() {
+        return targets;
+    }
+
+    Map<String, Map<String, ScalingPolicy>> policies() {
+        return policies;
+    }
+
+    Map<String, List<ScalingActivity>> activityLog() {
+        return activities;
+    }
+
     /** Called by the engine each simulated second: metrics and target tracking, once a minute. */
     void step(Instant now) {
         autoScaler.step(now, targets, policies, activities);

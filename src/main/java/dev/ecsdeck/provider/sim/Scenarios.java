@@ -102,7 +102,7 @@ public final class Scenarios {
             }
         }
         for (Scenario.Action a : scenario.actions()) {
-            engine.at(start.plusSeconds(a.atSeconds()), () -> act(engine, a));
+            engine.at(start.plusSeconds(a.atSeconds()), a);
         }
     }
 
@@ -116,7 +116,7 @@ public final class Scenarios {
         }
     }
 
-    private static void act(SimEngine engine, Scenario.Action a) {
+    static void act(SimEngine engine, Scenario.Action a) {
         if (a.addInstances() != null) {
             addInstances(engine, a.cluster(), a.addInstances());
         }

@@ -31,6 +31,10 @@ final class ServiceLoad {
         steps.add(new Step(atMillis, factor));
     }
 
+    List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
     double factorAt(long millis) {
         double f = 1.0;
         for (Step s : steps) {

@@ -24,6 +24,7 @@ public final class SimEngine {
     static final Duration STOPPED_TASK_RETENTION = Duration.ofHours(1);
 
     private final SimClock clock;
+    private final long seed;
     final SimIds ids;
     final Map<String, SimCluster> clusters = new LinkedHashMap<>();
     final TaskDefinitionRegistry taskDefinitionRegistry = new TaskDefinitionRegistry();
@@ -56,6 +57,7 @@ public final class SimEngine {
      */
     public SimEngine(SimClock clock, long seed, String region, Instant startAt) {
         this.clock = clock;
+        this.seed = seed;
         this.ids = new SimIds(seed, region);
         this.lifecycle = new TaskLifecycle(ids, images);
         Placement placement = new Placement(ids.random(), region);
@@ -65,8 +67,8 @@ public final class SimEngine {
         this.simulatedUntil = startAt;
     }
 
-    /** Something to do at a simulated time, such as a scenario's deployment. */
-    private record TimedAction(Instant at, long sequence, Runnable action) implements Comparable<TimedAction> {
+    /** A scenario's action waiting for its simulated time (data, so a saved simulation keeps it). */
+    record TimedAction(Instant at, long sequence, Scenario.Action action) implements Comparable<TimedAction> {
         @Override
         public int compareTo(TimedAction o) {
             int byTime = at.compareTo(o.at);
@@ -85,9 +87,23 @@ public final class SimEngine {
         }
     }
 
-    /** Runs {@code action} (usually calls of this engine's API) when the simulation reaches {@code at}. */
-    public synchronized void at(Instant at, Runnable action) {
+    /** Carries out a scenario's action when the simulation reaches {@code at}. */
+    public synchronized void at(Instant at, Scenario.Action action) {
         timedActions.add(new TimedAction(at, actionSequence++, action));
+    }
+
+    synchronized List<TimedAction> pendingActions() {
+        List<TimedAction> out = new ArrayList<>(timedActions);
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /** Restores the clock position and pending actions of a saved simulation. */
+    synchronized void restoreTime(Instant until, List<TimedAction> pending) {
+        this.simulatedUntil = until;
+        timedActions.clear();
+        timedActions.addAll(pending);
+        actionSequence = pending.stream().mapToLong(TimedAction::sequence).max().orElse(-1) + 1;
     }
 
     public ClusterApi clusters() {
@@ -116,6 +132,11 @@ public final class SimEngine {
 
     public String region() {
         return ids.region();
+    }
+
+    /** The seed everything random derives from (the ids' source moves on; this does not). */
+    long seed() {
+        return seed;
     }
 
     ContainerLogs containerLogs() {
@@ -155,10 +176,10 @@ public final class SimEngine {
             TimedAction a = timedActions.poll();
             simulatedUntil = a.at().isAfter(previous) ? a.at() : previous;
             try {
-                a.action().run();
-            } catch (SimApiException e) {
+                Scenarios.act(this, a.action());
+            } catch (SimApiException | IllegalArgumentException e) {
                 // A scenario's action that ECS would refuse is refused here too; the simulation goes on.
-                LOG.log(System.Logger.Level.WARNING, "Scenario action at " + a.at() + " failed: " + e.errorCode() + ": " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "Scenario action at " + a.at() + " failed: " + e.getMessage());
             }
         }
     }

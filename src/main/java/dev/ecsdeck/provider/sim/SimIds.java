@@ -1,15 +1,13 @@
 package dev.ecsdeck.provider.sim;
 
-import java.util.Random;
-
 /** Every identifier the simulator makes, drawn from one seeded random source so runs repeat. */
 final class SimIds {
     static final String ACCOUNT = "000000000000";
-    private final Random random;
+    private final SimRandom random;
     private final String region;
 
     SimIds(long seed, String region) {
-        this.random = new Random(seed);
+        this.random = new SimRandom(seed);
         this.region = region;
     }
 
@@ -17,7 +15,7 @@ final class SimIds {
         return region;
     }
 
-    Random random() {
+    SimRandom random() {
         return random;
     }
 

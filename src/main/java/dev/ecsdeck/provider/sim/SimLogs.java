@@ -64,6 +64,14 @@ final class SimLogs {
         return groups;
     }
 
+    int nextStreamNumber() {
+        return nextStreamNumber;
+    }
+
+    void nextStreamNumber(int n) {
+        this.nextStreamNumber = n;
+    }
+
     /** Opens a stream that generates lines from {@code startMs} on (or reopens an existing one). */
     Stream open(String group, String stream, LogLines lines, long startMs, long periodMs) {
         Group g = group(group, startMs);

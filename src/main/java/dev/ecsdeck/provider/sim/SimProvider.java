@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** The console's provider on the simulated ECS, in process: same paging and batching as on AWS. */
@@ -37,26 +38,50 @@ public final class SimProvider extends BatchingEcsProvider {
     /** How often a tail polls the simulator's logs. */
     static final long TAIL_INTERVAL_MS = 500;
 
+    private static final System.Logger LOG = System.getLogger(SimProvider.class.getName());
+    /** How often the state is saved while nothing changes it through the provider (time still moves). */
+    static final long PERIODIC_SAVE_SECONDS = 10;
+
     private final SimEngine engine;
     private final ApiFaults faults;
+    private final SimStateStore store;
     private final BackendDescription description;
     private final ScheduledExecutorService tailScheduler;
 
     public SimProvider(SimEngine engine, String scenario) {
-        this(engine, scenario, ApiFaults.realTime(1));
+        this(engine, scenario, ApiFaults.realTime(1), null);
     }
 
-    /** A provider whose every call first passes {@code faults} (throttling, errors, latency). */
     public SimProvider(SimEngine engine, String scenario, ApiFaults faults) {
+        this(engine, scenario, faults, null);
+    }
+
+    /**
+     * A provider whose every call first passes {@code faults} (throttling, errors, latency) and, when
+     * {@code store} is given, that saves the simulation after every change and every few seconds.
+     */
+    public SimProvider(SimEngine engine, String scenario, ApiFaults faults, SimStateStore store) {
         super(4, "sim-describe");
         this.engine = engine;
         this.faults = faults;
+        this.store = store;
         this.description = BackendDescription.simulator(scenario);
         this.tailScheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "sim-log-tail");
             t.setDaemon(true);
             return t;
         });
+        if (store != null) {
+            tailScheduler.scheduleWithFixedDelay(this::saveQuietly, PERIODIC_SAVE_SECONDS, PERIODIC_SAVE_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void saveQuietly() {
+        try {
+            store.save(engine);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not save the simulator state: " + e.getMessage());
+        }
     }
 
     public SimEngine engine() {
@@ -76,7 +101,11 @@ public final class SimProvider extends BatchingEcsProvider {
     private <T> T call(Operation op, Supplier<T> body) {
         try {
             faults.admit(op.apiName());
-            return body.get();
+            T result = body.get();
+            if (op.mutating() && store != null) {
+                store.save(engine); // a change is on disk before the call returns
+            }
+            return result;
         } catch (SimApiException e) {
             throw ErrorMapping.map(op, e.errorCode(), e.getMessage(), e.httpStatus(), e);
         }
@@ -220,6 +249,9 @@ public final class SimProvider extends BatchingEcsProvider {
     @Override
     public void close() {
         tailScheduler.shutdownNow();
+        if (store != null) {
+            saveQuietly();
+        }
         super.close();
     }
 

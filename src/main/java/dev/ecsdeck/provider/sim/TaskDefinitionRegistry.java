@@ -114,6 +114,21 @@ final class TaskDefinitionRegistry {
         return td;
     }
 
+    /** Puts back a saved revision exactly as it was (same ARN, revision, times and status). */
+    SimTaskDefinition restore(ObjectNode doc, String status, Instant registeredAt, Instant deregisteredAt) {
+        TaskDefinitionRules.Checked checked = rules.check(doc);
+        int revision = doc.path("revision").asInt();
+        SimTaskDefinition td = new SimTaskDefinition(doc.path("taskDefinitionArn").asText(), checked.family(), revision, doc,
+                checked.containers(), checked.networkMode(), checked.requiresCompatibilities(), checked.cpu(), checked.memory(),
+                registeredAt);
+        td.status = status;
+        td.deregisteredAt = deregisteredAt;
+        List<SimTaskDefinition> revisions = families.computeIfAbsent(td.family, f -> new ArrayList<>());
+        revisions.add(td);
+        revisions.sort(java.util.Comparator.comparingInt(r -> r.revision));
+        return td;
+    }
+
     /** Members in document order, so that of several mismatches the first one is reported, every time. */
     private static void checkShapes(JsonNode node, Map<String, String> shapes) {
         node.fieldNames().forEachRemaining(member -> {
