@@ -40,6 +40,7 @@ final class ContainerLogs {
                         + "Connection refused (db.internal:5432)");
                 logs.write(log.group(), stream, at - 20, "ERROR Application run failed; shutting down");
                 logs.write(log.group(), stream, at, "Process exited with code " + c.exitCode);
+                logs.close(log.group(), stream, at); // the process is gone: nothing more is written
             }
         }
     }

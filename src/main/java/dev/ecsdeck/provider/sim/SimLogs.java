@@ -138,7 +138,8 @@ final class SimLogs {
         }
         List<LogEvent> merged = new ArrayList<>();
         for (Stream s : chosen) {
-            collect(s, from, to, nowMs, after, max, merged);
+            // One more than a page from each stream tells whether another page follows.
+            collect(s, from, to, nowMs, after, max + 1, merged);
         }
         merged.sort(ORDER);
         if (merged.size() <= max) {
