@@ -5,26 +5,44 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A service's per-minute CPU and memory utilisation for the last {@link #CAPACITY} minutes, in a ring. */
+/**
+ * A service's per-minute CPU and memory utilisation for the last {@link #CAPACITY} minutes, in a
+ * compact ring (minute as int, percentages in hundredths as short: 8 bytes a point), allocated on
+ * first use — the large scenario keeps one per service.
+ */
 final class MetricSeries {
-    static final int CAPACITY = 360;
-    private final long[] minutes = new long[CAPACITY];
-    private final float[] cpu = new float[CAPACITY];
-    private final float[] memory = new float[CAPACITY];
+    static final int CAPACITY = 180;
+    private int[] minutes;
+    private short[] cpu;
+    private short[] memory;
     private int start;
     private int size;
 
     void add(long minute, double cpuPercent, double memoryPercent) {
-        int i = (start + size) % CAPACITY;
+        if (minutes == null) {
+            minutes = new int[CAPACITY];
+            cpu = new short[CAPACITY];
+            memory = new short[CAPACITY];
+        }
+        int i;
         if (size == CAPACITY) {
             i = start;
             start = (start + 1) % CAPACITY;
         } else {
+            i = (start + size) % CAPACITY;
             size++;
         }
-        minutes[i] = minute;
-        cpu[i] = (float) cpuPercent;
-        memory[i] = (float) memoryPercent;
+        minutes[i] = (int) minute;
+        cpu[i] = hundredths(cpuPercent);
+        memory[i] = hundredths(memoryPercent);
+    }
+
+    private static short hundredths(double percent) {
+        return (short) Math.round(Math.max(0, Math.min(100, percent)) * 100);
+    }
+
+    private double value(int i, boolean ofCpu) {
+        return (ofCpu ? cpu[i] : memory[i]) / 100.0;
     }
 
     /** The last {@code n} datapoints of CPU (or memory), oldest first. */
@@ -32,8 +50,7 @@ final class MetricSeries {
         int k = Math.min(n, size);
         double[] out = new double[k];
         for (int j = 0; j < k; j++) {
-            int i = (start + size - k + j) % CAPACITY;
-            out[j] = ofCpu ? cpu[i] : memory[i];
+            out[j] = value((start + size - k + j) % CAPACITY, ofCpu);
         }
         return out;
     }
@@ -43,7 +60,7 @@ final class MetricSeries {
         double[][] out = new double[size][];
         for (int j = 0; j < size; j++) {
             int i = (start + j) % CAPACITY;
-            out[j] = new double[] {minutes[i], cpu[i], memory[i]};
+            out[j] = new double[] {minutes[i], value(i, true), value(i, false)};
         }
         return out;
     }
@@ -53,7 +70,7 @@ final class MetricSeries {
         for (int j = 0; j < size; j++) {
             int i = (start + j) % CAPACITY;
             if (minutes[i] >= fromMinute) {
-                out.add(new MetricPoint(Instant.ofEpochSecond(minutes[i] * 60), ofCpu ? cpu[i] : memory[i]));
+                out.add(new MetricPoint(Instant.ofEpochSecond(minutes[i] * 60L), value(i, ofCpu)));
             }
         }
         return out;
