@@ -1,6 +1,10 @@
 package dev.ecsdeck.app;
 
 import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.provider.aws.AwsEcsProvider;
+import dev.ecsdeck.provider.aws.AwsSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import dev.ecsdeck.provider.sim.ApiFaults;
 import dev.ecsdeck.provider.sim.LargeScenario;
@@ -20,9 +24,23 @@ final class Backends {
     static EcsProvider open(AppOptions options) {
         return switch (options.backend()) {
             case sim -> openSimulator(options);
-            case aws -> throw new IllegalStateException("The AWS backend is not available in this build yet: "
-                    + "run with --backend sim (the default).");
+            case aws -> new AwsEcsProvider(new AwsSettings(options.profile(), options.region(), endpoint(options.endpointUrl())));
         };
+    }
+
+    private static URI endpoint(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new URISyntaxException(url, "expected http(s)://host[:port]");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--endpoint-url " + url + " is not an http(s) URL: " + e.getReason());
+        }
     }
 
     /** The simulator, restored from its state file when there is one (unless --reset-sim), else the scenario afresh. */

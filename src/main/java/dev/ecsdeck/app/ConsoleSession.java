@@ -25,6 +25,7 @@ final class ConsoleSession implements AutoCloseable {
         EcsProvider guarded = new ReadOnlyEcsProvider(backend, shell::isReadOnlyNow);
         this.provider = new FxThreadCheckingProvider(new ObservedEcsProvider(guarded, shell));
         this.executor = new UiTaskExecutor(8, shell::report);
+        backend.onRetry(shell::retried);
     }
 
     /** The provider the UI calls. */

@@ -125,6 +125,9 @@ public interface EcsProvider extends AutoCloseable {
      */
     LogSubscription tailLogs(LogTailRequest request, LogSink sink);
 
+    /** Registers a listener for the backend's retries; backends that do not retry ignore it. */
+    default void onRetry(RetryListener listener) {}
+
     /** Releases clients and threads. */
     @Override
     void close();

@@ -168,6 +168,11 @@ public abstract class ForwardingEcsProvider implements EcsProvider {
     }
 
     @Override
+    public void onRetry(RetryListener listener) {
+        delegate.onRetry(listener);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -18,7 +18,7 @@ final class ProviderMethods {
         List<Method> out = new ArrayList<>();
         for (Method m : EcsProvider.class.getMethods()) {
             if (m.getDeclaringClass() == EcsProvider.class && !Modifier.isStatic(m.getModifiers())
-                    && !m.getName().equals("description") && !m.getName().equals("close")) {
+                    && !m.getName().equals("description") && !m.getName().equals("close") && !m.getName().equals("onRetry")) {
                 out.add(m);
             }
         }

@@ -1,6 +1,5 @@
 package dev.ecsdeck.provider.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsdeck.model.Attribute;
 import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.Container;
@@ -11,6 +10,7 @@ import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.NetworkBinding;
 import dev.ecsdeck.model.Resource;
 import dev.ecsdeck.model.TaskDefinition;
+import dev.ecsdeck.taskdef.TaskDefinitionDocuments;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -126,18 +126,6 @@ final class SimViews {
     }
 
     static TaskDefinition taskDefinition(SimTaskDefinition td) {
-        List<String> names = new ArrayList<>();
-        for (ContainerSpec c : td.containers) {
-            names.add(c.name());
-        }
-        JsonNode doc = td.document;
-        return new TaskDefinition(td.arn, td.family, td.revision, td.status, td.networkMode, text(doc, "cpu"), text(doc, "memory"),
-                td.requiresCompatibilities, names, td.registeredAt, TaskDefinitionRegistry.REGISTERED_BY, td.deregisteredAt,
-                doc.toString());
-    }
-
-    private static String text(JsonNode doc, String field) {
-        JsonNode n = doc.get(field);
-        return n == null || n.isNull() ? null : n.asText();
+        return TaskDefinitionDocuments.toModel(td.document);
     }
 }

@@ -86,8 +86,9 @@ public final class MainWindowController {
                 javafx.css.PseudoClass.getPseudoClass("read-only"), ro));
         modeLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("read-only"), shell.readOnlyProperty().get());
         callsLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> shell.callsInFlightProperty().get() == 0 ? "idle" : shell.callsInFlightProperty().get() + " calls in flight",
-                shell.callsInFlightProperty()));
+                () -> (shell.callsInFlightProperty().get() == 0 ? "idle" : shell.callsInFlightProperty().get() + " calls in flight")
+                        + (shell.retriesProperty().get() == 0 ? "" : " · " + shell.retriesProperty().get() + " retries"),
+                shell.callsInFlightProperty(), shell.retriesProperty()));
         callsLabel.setId("callsInFlight");
         statusBar.textProperty().bind(Bindings.when(shell.lastErrorProperty().isEmpty())
                 .then(shell.statusProperty()).otherwise(shell.lastErrorProperty()));

@@ -29,6 +29,8 @@ public final class ShellViewModel implements CallObserver {
     private final SimpleIntegerProperty callsInFlight = new SimpleIntegerProperty();
     private final StringProperty lastError = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Ready");
+    private final SimpleIntegerProperty retries = new SimpleIntegerProperty();
+    private final AtomicInteger retryCount = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<String> pendingError = new AtomicReference<>();
     private final AtomicBoolean publishQueued = new AtomicBoolean();
@@ -83,6 +85,20 @@ public final class ShellViewModel implements CallObserver {
 
     public void clearError() {
         lastError.set("");
+    }
+
+    /** How many times the backend retried a call (throttling, server errors) this session. */
+    public ReadOnlyIntegerProperty retriesProperty() {
+        return retries;
+    }
+
+    /** The backend retried a call: shown in the status bar, not as a dialog. */
+    public void retried(String apiName, int attempt) {
+        int n = retryCount.incrementAndGet();
+        uiThread.accept(() -> {
+            retries.set(n);
+            status.set("Retrying " + apiName + " (attempt " + attempt + ")…");
+        });
     }
 
     /** Any failure the UI did not handle itself lands here. */

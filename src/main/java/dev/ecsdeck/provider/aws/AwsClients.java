@@ -1,0 +1,98 @@
+package dev.ecsdeck.provider.aws;
+
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * The SDK clients the provider uses, configured once: credentials from the named profile (SSO
+ * included) or the default chain, the region from the option, the profile or the environment, the
+ * endpoint override, the adaptive retry mode, and the retry counter.
+ */
+final class AwsClients implements AutoCloseable {
+    /** Credentials for a simulator on this machine when none are configured: it accepts any signature. */
+    private static final AwsCredentialsProvider LOOPBACK_CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("ECSDECKLOCAL", "ecsdeck-local-simulator"));
+
+    final Region region;
+    final EcsClient ecs;
+    final CloudWatchLogsClient logs;
+    final CloudWatchLogsAsyncClient logsAsync;
+    final ApplicationAutoScalingClient scaling;
+    final RetryCounter retries = new RetryCounter();
+
+    AwsClients(AwsSettings settings) {
+        this.region = resolveRegion(settings);
+        AwsCredentialsProvider credentials;
+        if (settings.profile() != null) {
+            credentials = ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+        } else if (settings.loopbackEndpoint()) {
+            credentials = LOOPBACK_CREDENTIALS; // a simulator on this machine: no real credentials needed or sent
+        } else {
+            credentials = DefaultCredentialsProvider.builder().build();
+        }
+        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.ADAPTIVE_V2)
+                .apiCallAttemptTimeout(Duration.ofSeconds(20))
+                .apiCallTimeout(Duration.ofSeconds(90))
+                .addExecutionInterceptor(retries)
+                .build();
+        this.ecs = configure(EcsClient.builder(), settings, credentials, overrides).build();
+        this.logs = configure(CloudWatchLogsClient.builder(), settings, credentials, overrides).build();
+        this.scaling = configure(ApplicationAutoScalingClient.builder(), settings, credentials, overrides).build();
+        this.logsAsync = configure(CloudWatchLogsAsyncClient.builder(), settings, credentials, overrides).build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsSettings settings, AwsCredentialsProvider credentials,
+            ClientOverrideConfiguration overrides) {
+        builder.region(region).credentialsProvider(credentials).overrideConfiguration(overrides);
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return builder;
+    }
+
+    /** The --region option, else the profile's region, else the environment's; us-east-1 for a local simulator. */
+    static Region resolveRegion(AwsSettings settings) {
+        if (settings.region() != null && !settings.region().isBlank()) {
+            return Region.of(settings.region());
+        }
+        if (settings.profile() != null) {
+            Optional<String> fromProfile = ProfileFile.defaultProfileFile().profile(settings.profile())
+                    .flatMap(p -> p.property("region"));
+            if (fromProfile.isPresent()) {
+                return Region.of(fromProfile.get());
+            }
+        }
+        try {
+            return DefaultAwsRegionProviderChain.builder().build().getRegion();
+        } catch (RuntimeException e) {
+            if (settings.loopbackEndpoint()) {
+                return Region.US_EAST_1;
+            }
+            throw new IllegalStateException("No AWS region: pass --region, or set one in the profile or in AWS_REGION.", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ecs.close();
+        logs.close();
+        logsAsync.close();
+        scaling.close();
+    }
+}

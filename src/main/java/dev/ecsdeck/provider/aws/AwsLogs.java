@@ -1,0 +1,76 @@
+package dev.ecsdeck.provider.aws;
+
+import dev.ecsdeck.model.LogEvent;
+import dev.ecsdeck.model.LogStreamRef;
+import dev.ecsdeck.provider.LogPage;
+import dev.ecsdeck.provider.LogQuery;
+import dev.ecsdeck.provider.LogSink;
+import dev.ecsdeck.provider.LogSubscription;
+import dev.ecsdeck.provider.LogTailRequest;
+import dev.ecsdeck.provider.Operation;
+import dev.ecsdeck.provider.PollingLogTail;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * CloudWatch Logs for the console: FilterLogEvents pages, and tails. A tail uses StartLiveTail
+ * where the endpoint supports it (one log group, lines pushed as they are ingested) and falls back
+ * to FilterLogEvents polling about every second where it does not, or when a live session ends,
+ * fails or starts sampling (which would drop lines).
+ */
+final class AwsLogs implements AutoCloseable {
+    /** FilterLogEvents polling interval of a tail. */
+    static final long POLL_INTERVAL_MS = 1_000;
+
+    private final AwsClients clients;
+    private final AwsErrors errors;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "aws-log-tail");
+        t.setDaemon(true);
+        return t;
+    });
+
+    AwsLogs(AwsClients clients, AwsErrors errors) {
+        this.clients = clients;
+        this.errors = errors;
+    }
+
+    LogPage filter(LogQuery q) {
+        var r = errors.call(Operation.FILTER_LOG_EVENTS, () -> clients.logs.filterLogEvents(b -> {
+            b.logGroupName(q.logGroupName()).startTime(q.startTime()).endTime(q.endTime()).nextToken(q.nextToken()).limit(q.limit());
+            if (!q.logStreamNames().isEmpty()) {
+                b.logStreamNames(q.logStreamNames());
+            }
+        }));
+        List<LogEvent> events = new ArrayList<>(r.events().size());
+        r.events().forEach(e -> events.add(new LogEvent(e.eventId(), q.logGroupName(), e.logStreamName(),
+                e.timestamp() == null ? 0 : e.timestamp(), e.ingestionTime() == null ? 0 : e.ingestionTime(), e.message())));
+        return new LogPage(events, r.nextToken());
+    }
+
+    LogSubscription tail(LogTailRequest request, LogSink sink) {
+        Set<String> groups = new LinkedHashSet<>();
+        request.streams().forEach((LogStreamRef ref) -> groups.add(ref.logGroupName()));
+        if (groups.size() == 1 && request.streams().size() <= LiveTailSession.MAX_STREAMS) {
+            return new LiveTailSession(clients, this, request, sink, groups.iterator().next()).start();
+        }
+        return polling(request, sink);
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    PollingLogTail polling(LogTailRequest request, LogSink sink) {
+        return new PollingLogTail(this::filter, request, sink, POLL_INTERVAL_MS).start(scheduler);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,201 @@
+package dev.ecsdeck.provider.aws;
+
+import dev.ecsdeck.model.LogEvent;
+import dev.ecsdeck.model.LogStreamRef;
+import dev.ecsdeck.provider.LogPage;
+import dev.ecsdeck.provider.LogQuery;
+import dev.ecsdeck.provider.LogSink;
+import dev.ecsdeck.provider.LogSubscription;
+import dev.ecsdeck.provider.LogTailRequest;
+import dev.ecsdeck.provider.TailStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LiveTailSessionLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LiveTailSessionUpdate;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailResponseHandler;
+
+/**
+ * A tail on StartLiveTail: once the session starts, the lines since the tail's start time are read
+ * with FilterLogEvents, and new lines arrive pushed by the session. If the endpoint cannot start a
+ * session (the served simulator, a proxy, missing permission), or the session ends, fails or
+ * starts sampling, the tail goes on by FilterLogEvents polling from where it was; the two sources
+ * are merged by {@link TwoSourceMerge}, so no line is lost or repeated at the switch.
+ */
+final class LiveTailSession implements LogSubscription {
+    static final int MAX_STREAMS = 100;
+    /** How far before the last live line polling resumes, to catch lines ingested late. */
+    static final long RESUME_MARGIN_MS = 10_000;
+
+    private final AwsClients clients;
+    private final AwsLogs logs;
+    private final LogTailRequest request;
+    private final LogSink sink;
+    private final String group;
+    private final TwoSourceMerge merge = new TwoSourceMerge();
+    private final AtomicBoolean switched = new AtomicBoolean();
+    private final AtomicLong newest = new AtomicLong(Long.MIN_VALUE);
+    private volatile boolean closed;
+    private volatile boolean started;
+    private volatile CompletableFuture<Void> session;
+    private volatile LogSubscription fallback;
+
+    LiveTailSession(AwsClients clients, AwsLogs logs, LogTailRequest request, LogSink sink, String group) {
+        this.clients = clients;
+        this.logs = logs;
+        this.request = request;
+        this.sink = sink;
+        this.group = group;
+    }
+
+    LogSubscription start() {
+        logs.scheduler().execute(this::open);
+        return this;
+    }
+
+    private void open() {
+        try {
+            String arn = groupArn();
+            List<String> streams = request.streams().stream().map(LogStreamRef::logStreamName).toList();
+            StartLiveTailResponseHandler handler = StartLiveTailResponseHandler.builder()
+                    .subscriber(StartLiveTailResponseHandler.Visitor.builder()
+                            .onSessionStart(s -> onStarted())
+                            .onSessionUpdate(this::onUpdate)
+                            .build())
+                    .onError(this::onEnded)
+                    .build();
+            session = clients.logsAsync.startLiveTail(StartLiveTailRequest.builder().logGroupIdentifiers(arn).logStreamNames(streams)
+                    .build(), handler);
+            session.whenComplete((ok, error) -> onEnded(error));
+        } catch (RuntimeException e) {
+            onEnded(e);
+        }
+    }
+
+    /** StartLiveTail wants the group's ARN (without the ":*" DescribeLogGroups appends). */
+    private String groupArn() {
+        var groups = clients.logs.describeLogGroups(b -> b.logGroupNamePrefix(group)).logGroups();
+        for (var g : groups) {
+            if (group.equals(g.logGroupName())) {
+                String arn = g.logGroupArn() != null ? g.logGroupArn() : g.arn();
+                return arn.endsWith(":*") ? arn.substring(0, arn.length() - 2) : arn;
+            }
+        }
+        throw new IllegalStateException("Log group " + group + " not found");
+    }
+
+    private void onStarted() {
+        started = true;
+        sink.status(new TailStatus(TailStatus.State.LIVE, "Live (StartLiveTail)"));
+        logs.scheduler().execute(this::backfill);
+    }
+
+    /** The lines from the start time up to the session's start, read once. */
+    private void backfill() {
+        try {
+            LogQuery q = new LogQuery(group, request.streams().stream().map(LogStreamRef::logStreamName).toList(), request.startTime(), null,
+                    null, null);
+            String token = null;
+            do {
+                LogPage page = logs.filter(q.withNextToken(token));
+                deliver(TwoSourceMerge.READS, page.events());
+                token = page.nextToken();
+            } while (token != null && !closed);
+        } catch (RuntimeException e) {
+            sink.status(new TailStatus(TailStatus.State.RETRYING, "Backfill failed, live lines continue: " + e.getMessage()));
+        }
+    }
+
+    private void onUpdate(LiveTailSessionUpdate update) {
+        if (update.sessionMetadata() != null && Boolean.TRUE.equals(update.sessionMetadata().sampled())) {
+            switchToPolling("The live session started sampling; polling instead so no line is dropped");
+            return;
+        }
+        List<LogEvent> events = new ArrayList<>();
+        for (LiveTailSessionLogEvent e : update.sessionResults()) {
+            long ts = e.timestamp() == null ? 0 : e.timestamp();
+            events.add(new LogEvent("live-" + Long.toHexString(ts) + "-" + Integer.toHexString(e.message().hashCode()), group,
+                    e.logStreamName(), ts, e.ingestionTime() == null ? ts : e.ingestionTime(), e.message()));
+        }
+        deliver(TwoSourceMerge.LIVE, events);
+    }
+
+    private void deliver(int source, List<LogEvent> events) {
+        if (closed || events.isEmpty()) {
+            return;
+        }
+        List<LogEvent> fresh = new ArrayList<>(merge.admit(source, events));
+        fresh.sort(Comparator.comparingLong(LogEvent::timestamp));
+        for (LogEvent e : fresh) {
+            newest.accumulateAndGet(e.timestamp(), Math::max);
+        }
+        if (!fresh.isEmpty()) {
+            sink.accept(fresh);
+        }
+    }
+
+    private void onEnded(Throwable error) {
+        if (closed) {
+            return;
+        }
+        String why = error == null ? "the live session ended" : "live tail not available (" + rootMessage(error) + ")";
+        switchToPolling("Polling every second: " + why);
+    }
+
+    private void switchToPolling(String reason) {
+        if (closed || !switched.compareAndSet(false, true)) {
+            return;
+        }
+        CompletableFuture<Void> s = session;
+        if (s != null) {
+            s.cancel(true);
+        }
+        long from = started && newest.get() != Long.MIN_VALUE ? Math.max(request.startTime(), newest.get() - RESUME_MARGIN_MS)
+                : request.startTime();
+        LogSink merged = new LogSink() {
+            @Override
+            public void accept(List<LogEvent> batch) {
+                deliver(TwoSourceMerge.READS, batch);
+            }
+
+            @Override
+            public void status(TailStatus status) {
+                sink.status(status.state() == TailStatus.State.LIVE ? new TailStatus(TailStatus.State.LIVE, "Polling every second") : status);
+            }
+        };
+        sink.status(new TailStatus(TailStatus.State.LIVE, reason));
+        fallback = logs.polling(new LogTailRequest(request.streams(), from), merged);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return m == null ? root.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    /** Whether the tail has left the live session for polling (for the status line and tests). */
+    boolean polling() {
+        return switched.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        CompletableFuture<Void> s = session;
+        if (s != null) {
+            s.cancel(true);
+        }
+        LogSubscription f = fallback;
+        if (f != null) {
+            f.close();
+        }
+        sink.status(new TailStatus(TailStatus.State.STOPPED, "Stopped"));
+    }
+}
