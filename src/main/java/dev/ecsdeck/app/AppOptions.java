@@ -99,6 +99,23 @@ public final class AppOptions {
         return smokeTimeoutSeconds;
     }
 
+    /** The same options on another backend (the backend picker's switch). */
+    AppOptions forBackend(Backend newBackend, String newProfile, String newRegion, String newEndpoint) {
+        AppOptions o = new AppOptions();
+        o.backend = newBackend;
+        o.profile = newProfile;
+        o.region = newRegion;
+        o.endpointUrl = newEndpoint;
+        o.scenario = scenario;
+        o.simState = simState;
+        o.resetSim = false;
+        o.readOnly = readOnly;
+        o.configDir = configDir;
+        o.refreshSeconds = refreshSeconds;
+        o.theme = theme;
+        return o;
+    }
+
     /** The config folder: the option, else $XDG_CONFIG_HOME/ecsdeck, else ~/.config/ecsdeck. */
     public Path configDir() {
         if (configDir != null) {

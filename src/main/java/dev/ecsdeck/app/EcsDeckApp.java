@@ -2,7 +2,11 @@ package dev.ecsdeck.app;
 
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.DialogConfirmer;
+import dev.ecsdeck.provider.aws.AwsProfiles;
+import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.logs.LogTailViewModel;
+import dev.ecsdeck.ui.shell.BackendChoice;
+import dev.ecsdeck.ui.shell.BackendPickerViewModel;
 import dev.ecsdeck.ui.shell.MainWindow;
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
@@ -23,6 +27,7 @@ public final class EcsDeckApp extends Application {
     private ConsoleSession session;
     private MainWindow window;
     private SmokeRun smoke;
+    private Stage stage;
 
     @Override
     public void init() {
@@ -36,6 +41,7 @@ public final class EcsDeckApp extends Application {
     @Override
     public void start(Stage stage) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        this.stage = stage;
         if (options.smoke()) {
             smoke = new SmokeRun(jvmStart, options.smokeTimeoutSeconds());
             Thread.setDefaultUncaughtExceptionHandler((t, e) -> smoke.failUncaught(t, e));
@@ -57,21 +63,63 @@ public final class EcsDeckApp extends Application {
             Platform.exit();
             return;
         }
-        session = new ConsoleSession(backend, options.readOnly());
-        session.shell().darkProperty().set(options.theme() != null ? "dark".equals(options.theme()) : settings.dark());
-        window = new MainWindow(session.provider(), session.shell(), session.executor(),
-                (title, message) -> new DialogConfirmer(stage).confirm(title, message),
-                new MainWindow.Options(options.refreshSeconds(), LogTailViewModel.DEFAULT_CAPACITY, System::currentTimeMillis));
-        stage.setTitle("ECS Deck — " + backend.description().label());
-        stage.setScene(window.scene());
+        show(backend, options.theme() != null ? "dark".equals(options.theme()) : settings.dark());
         restoreBounds(stage);
         stage.show();
-        window.mainController().horizontalSplit().setDividerPositions(settings.treeDivider());
-        window.mainController().verticalSplit().setDividerPositions(settings.logDivider());
+        applyDividers(settings.treeDivider(), settings.logDivider());
         window.start();
         if (smoke != null) {
             smoke.start(window, session.provider());
         }
+    }
+
+    /** Opens a console session on the backend and shows its window in the stage. */
+    private void show(EcsProvider backend, boolean dark) {
+        session = new ConsoleSession(backend, options.readOnly());
+        session.shell().darkProperty().set(dark);
+        BackendPickerViewModel picker = new BackendPickerViewModel(currentChoice(), AwsProfiles.names(), AwsProfiles.regions(),
+                AwsProfiles::regionOf, this::switchTo);
+        window = new MainWindow(session.provider(), session.shell(), session.executor(),
+                (title, message) -> new DialogConfirmer(stage).confirm(title, message),
+                new MainWindow.Options(options.refreshSeconds(), LogTailViewModel.DEFAULT_CAPACITY, System::currentTimeMillis, picker));
+        stage.setTitle("ECS Deck — " + backend.description().label());
+        stage.setScene(window.scene());
+    }
+
+    private void applyDividers(double tree, double log) {
+        window.mainController().horizontalSplit().setDividerPositions(tree);
+        window.mainController().verticalSplit().setDividerPositions(log);
+    }
+
+    private BackendChoice currentChoice() {
+        if (options.backend() == AppOptions.Backend.sim) {
+            return BackendChoice.simulatorChoice();
+        }
+        return BackendChoice.aws(options.profile(), session.provider().description().region(), options.endpointUrl());
+    }
+
+    /**
+     * Switches the open window to another backend: the new one is opened in the background, then
+     * the window's content is replaced; the old session is closed. A backend that fails to open
+     * leaves the current one in place and says why.
+     */
+    void switchTo(BackendChoice choice) {
+        AppOptions next = options.forBackend(choice.simulator() ? AppOptions.Backend.sim : AppOptions.Backend.aws, choice.profile(),
+                choice.region(), choice.endpoint());
+        ConsoleSession old = session;
+        MainWindow oldWindow = window;
+        old.shell().setStatus("Opening " + choice.label() + "…");
+        BackgroundTask.of(() -> Backends.open(next)).onSuccess(backend -> {
+            double[] tree = oldWindow.mainController().horizontalSplit().getDividerPositions();
+            double[] log = oldWindow.mainController().verticalSplit().getDividerPositions();
+            boolean dark = old.shell().darkProperty().get();
+            oldWindow.stop();
+            options = next;
+            show(backend, dark);
+            applyDividers(tree[0], log[0]);
+            window.start();
+            new Thread(old::close, "close-old-backend").start();
+        }).onFailure(error -> old.shell().report(error)).executeWith(old.executor());
     }
 
     private void restoreBounds(Stage stage) {

@@ -25,7 +25,11 @@ import javafx.scene.input.KeyCombination;
  */
 public final class MainWindow {
     /** What the window needs beyond the provider: refresh interval, log capacity, and the clock for log start times. */
-    public record Options(int refreshSeconds, int logCapacity, LongSupplier nowMillis) {}
+    public record Options(int refreshSeconds, int logCapacity, LongSupplier nowMillis, BackendPickerViewModel picker) {
+        public Options(int refreshSeconds, int logCapacity, LongSupplier nowMillis) {
+            this(refreshSeconds, logCapacity, nowMillis, null);
+        }
+    }
 
     private final ShellViewModel shell;
     private final ClusterTreeViewModel tree;
@@ -45,7 +49,7 @@ public final class MainWindow {
         this.treeController = new ClusterTreeController(tree);
         this.detailController = new DetailController(detail);
         this.logController = new LogPaneController(logs);
-        this.mainController = new MainWindowController(shell, this::refresh, options.refreshSeconds());
+        this.mainController = new MainWindowController(shell, this::refresh, options.refreshSeconds(), options.picker());
         mainController.setAreas(treeController.view(), detailController.view(), logController.view());
 
         tree.selectedProperty().addListener((obs, was, now) -> detail.show(now));

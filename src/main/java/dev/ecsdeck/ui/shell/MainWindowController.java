@@ -31,6 +31,10 @@ public final class MainWindowController {
     @FXML
     private Label backendLabel;
     @FXML
+    private javafx.scene.control.ComboBox<BackendChoice> backendBox;
+    @FXML
+    private javafx.scene.control.ComboBox<String> regionBox;
+    @FXML
     private Button refreshButton;
     @FXML
     private ToggleButton autoRefreshToggle;
@@ -47,8 +51,11 @@ public final class MainWindowController {
     @FXML
     private StatusBar statusBar;
 
-    public MainWindowController(ShellViewModel shell, Runnable refresh, int refreshSeconds) {
+    private final BackendPickerViewModel picker;
+
+    public MainWindowController(ShellViewModel shell, Runnable refresh, int refreshSeconds, BackendPickerViewModel picker) {
         this.shell = shell;
+        this.picker = picker;
         this.refresh = refresh;
         this.autoRefresh = new Timeline(new KeyFrame(Duration.seconds(Math.max(1, refreshSeconds)), e -> refresh.run()));
         this.autoRefresh.setCycleCount(Timeline.INDEFINITE);
@@ -64,6 +71,7 @@ public final class MainWindowController {
     private void initialize() {
         backendLabel.setText(shell.backendLabel());
         backendLabel.setGraphic(Icons.backend());
+        bindPicker();
         refreshButton.setGraphic(Icons.refresh());
         readOnlyToggle.setGraphic(Icons.lock());
         darkToggle.setGraphic(Icons.darkMode());
@@ -98,6 +106,45 @@ public final class MainWindowController {
         clear.visibleProperty().bind(shell.lastErrorProperty().isNotEmpty());
         clear.setOnAction(e -> shell.clearError());
         statusBar.getLeftItems().setAll(clear);
+    }
+
+    /** With a picker the backend is chosen in the toolbar; without one (tests) it is only named. */
+    private void bindPicker() {
+        boolean withPicker = picker != null;
+        for (Node n : new Node[] {backendBox, regionBox}) {
+            n.setVisible(withPicker);
+            n.setManaged(withPicker);
+        }
+        backendLabel.setVisible(!withPicker);
+        backendLabel.setManaged(!withPicker);
+        if (!withPicker) {
+            return;
+        }
+        backendBox.setItems(picker.choices());
+        backendBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(BackendChoice c) {
+                return c == null ? "" : c.label();
+            }
+
+            @Override
+            public BackendChoice fromString(String s) {
+                return null;
+            }
+        });
+        backendBox.getSelectionModel().select(picker.selectedProperty().get());
+        backendBox.setOnAction(e -> {
+            picker.selectedProperty().set(backendBox.getValue());
+            picker.apply();
+        });
+        regionBox.setItems(picker.regions());
+        regionBox.setValue(picker.regionProperty().get());
+        picker.regionProperty().addListener((obs, was, now) -> regionBox.setValue(now));
+        regionBox.disableProperty().bind(picker.awsSelectedProperty().not());
+        regionBox.setOnAction(e -> {
+            picker.regionProperty().set(regionBox.getValue());
+            picker.apply();
+        });
     }
 
     private static Node sep() {
