@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -86,8 +87,8 @@ class SdkClientsWireTest {
         TaskDefinition td = ecs.describeTaskDefinition(r -> r.taskDefinition("web:1")).taskDefinition();
         assertEquals("web", td.family());
         assertFalse(td.containerDefinitions().isEmpty());
-        TaskDefinition registered = ecs.registerTaskDefinition(r -> r.family("sdk").containerDefinitions(c -> c.name("app")
-                .image("acme/sdk:1").memory(128).essential(true))).taskDefinition();
+        ContainerDefinition app = ContainerDefinition.builder().name("app").image("acme/sdk:1").memory(128).essential(true).build();
+        TaskDefinition registered = ecs.registerTaskDefinition(r -> r.family("sdk").containerDefinitions(app)).taskDefinition();
         assertEquals(1, registered.revision());
 
         ClusterNotFoundException missing = assertThrows(ClusterNotFoundException.class, () -> ecs.listServices(r -> r.cluster("nope")));
