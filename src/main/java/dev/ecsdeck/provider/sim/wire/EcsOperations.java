@@ -47,7 +47,7 @@ public final class EcsOperations {
 
     public static WireApi api(SimEngine engine) {
         EcsOperations ecs = new EcsOperations(engine);
-        return new WireApi(TARGET_PREFIX, "ECS", "InvalidParameterException")
+        return new WireApi(TARGET_PREFIX, "ECS", "InvalidParameterException", "ServerException")
                 .add("ListClusters", of().member("nextToken", STRING).member("maxResults", INTEGER), false, ecs::listClusters)
                 .add("DescribeClusters", of().member("clusters", STRING_LIST).member("include", STRING_LIST), false,
                         ecs::describeClusters)

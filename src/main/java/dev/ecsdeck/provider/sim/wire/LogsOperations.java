@@ -35,7 +35,7 @@ public final class LogsOperations {
 
     public static WireApi api(SimEngine engine) {
         LogsOperations logs = new LogsOperations(engine);
-        return new WireApi(TARGET_PREFIX, "CloudWatch Logs", "InvalidParameterException")
+        return new WireApi(TARGET_PREFIX, "CloudWatch Logs", "InvalidParameterException", "ServiceUnavailableException")
                 .add("DescribeLogGroups", of().member("logGroupNamePrefix", STRING).member("logGroupNamePattern", STRING)
                         .member("nextToken", STRING).member("limit", INTEGER), false, logs::describeLogGroups)
                 .add("DescribeLogStreams", of().member("logGroupName", STRING).member("logGroupIdentifier", STRING)

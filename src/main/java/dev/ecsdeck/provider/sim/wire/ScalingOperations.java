@@ -45,7 +45,7 @@ public final class ScalingOperations {
 
     public static WireApi api(SimEngine engine) {
         ScalingOperations s = new ScalingOperations(engine);
-        return new WireApi(TARGET_PREFIX, "Application Auto Scaling", "ValidationException")
+        return new WireApi(TARGET_PREFIX, "Application Auto Scaling", "ValidationException", "InternalServiceException")
                 .add("RegisterScalableTarget", of().required("ServiceNamespace", STRING).required("ResourceId", STRING)
                         .required("ScalableDimension", STRING).member("MinCapacity", INTEGER).member("MaxCapacity", INTEGER)
                         .member("RoleARN", STRING).member("SuspendedState", STRUCTURE).member("Tags", MAP), true,

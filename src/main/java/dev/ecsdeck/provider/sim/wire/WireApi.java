@@ -5,19 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One AWS service as the server routes to it: its X-Amz-Target prefix, the error code its model
- * gives a request that lacks a required member, and its operations by name.
+ * One AWS service as the server routes to it: its X-Amz-Target prefix, the error codes its model
+ * gives a request that lacks a required member and a fault on the server's side, and its
+ * operations by name.
  */
 public final class WireApi {
     private final String targetPrefix;
     private final String serviceName;
     private final String missingMemberError;
+    private final String serverError;
     private final Map<String, WireOperation> operations = new LinkedHashMap<>();
 
-    WireApi(String targetPrefix, String serviceName, String missingMemberError) {
+    WireApi(String targetPrefix, String serviceName, String missingMemberError, String serverError) {
         this.targetPrefix = targetPrefix;
         this.serviceName = serviceName;
         this.missingMemberError = missingMemberError;
+        this.serverError = serverError;
     }
 
     WireApi add(String name, RequestShape shape, boolean mutating, WireOperation.Handler handler) {
@@ -37,6 +40,10 @@ public final class WireApi {
 
     public String missingMemberError() {
         return missingMemberError;
+    }
+
+    public String serverError() {
+        return serverError;
     }
 
     WireOperation operation(String name) {

@@ -59,7 +59,8 @@ public final class WireServer implements AutoCloseable {
         this.faults = faults;
         this.afterChange = afterChange;
         this.apis = List.copyOf(apis);
-        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        // 127.0.0.1 itself: getLoopbackAddress() may be ::1, and the printed endpoint says 127.0.0.1.
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
         this.workers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), threads(),
                 new ThreadPoolExecutor.CallerRunsPolicy()); // a full queue slows down accepting rather than dropping requests
         workers.allowCoreThreadTimeOut(true);
@@ -191,7 +192,14 @@ public final class WireServer implements AutoCloseable {
 
     /** Faults first, outside the engine's lock (their latency must not serialise calls); then the whole operation under it. */
     private Reply call(WireApi api, WireOperation op, byte[] body) {
-        faults.admit(op.name());
+        try {
+            faults.admit(op.name());
+        } catch (SimApiException e) {
+            if (e.httpStatus() >= 500 && "ServerException".equals(e.errorCode())) {
+                throw new SimApiException(api.serverError(), e.getMessage(), e.httpStatus()); // each service names its own
+            }
+            throw e;
+        }
         WireRequest request = new WireRequest(WireJson.parseRequest(body));
         op.shape().check(request.body(), api.missingMemberError());
         JsonNode result;

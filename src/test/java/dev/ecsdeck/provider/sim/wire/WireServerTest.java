@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.provider.sim.ApiFaults;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,7 +42,7 @@ class WireServerTest {
     @Test
     void bindsToTheLoopbackAddressOnly() throws IOException {
         sim = new WireFixture();
-        assertEquals(InetAddress.getLoopbackAddress(), sim.server.address().getAddress());
+        assertEquals("127.0.0.1", sim.server.address().getAddress().getHostAddress());
         assertTrue(sim.server.address().getAddress().isLoopbackAddress());
         assertFalse(sim.server.address().getAddress().isAnyLocalAddress());
         assertTrue(sim.server.port() > 0, "port 0 asks for a free one");
@@ -224,11 +223,29 @@ class WireServerTest {
         WireFixture.Reply r = sim.call(ECS, "ListClusters", "{}");
         assertEquals(500, r.status());
         assertEquals("ServerException", r.errorType());
+        assertEquals("ServiceUnavailableException", sim.call(LOGS, "DescribeLogGroups", "{}").errorType(), "each service's own fault");
+        assertEquals("InternalServiceException", sim.call(WireFixture.SCALING, "DescribeScheduledActions",
+                "{\"ServiceNamespace\": \"ecs\"}").errorType());
+    }
+
+    @Test
+    void concurrentCallsAreAllAnswered() throws IOException {
+        sim = new WireFixture();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String target = i % 2 == 0 ? ECS + ".DescribeServices" : LOGS + ".DescribeLogGroups";
+            String body = i % 2 == 0 ? "{\"cluster\": \"prod-web\", \"services\": [\"web\"]}" : "{\"limit\": 5}";
+            calls.add(sim.http.sendAsync(HttpRequest.newBuilder(sim.endpoint()).header("X-Amz-Target", target)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var call : calls) {
+            assertEquals(200, call.join().statusCode());
+        }
     }
 
     @Test
     void anUnexpectedFailureIs500InternalFailureWithoutAStackTrace() throws IOException {
-        WireApi failing = new WireApi("Failing_20250101", "Failing", "ValidationException")
+        WireApi failing = new WireApi("Failing_20250101", "Failing", "ValidationException", "InternalServiceException")
                 .add("Explode", RequestShape.of(), false, r -> {
                     throw new IllegalStateException("boom in the handler");
                 });
@@ -275,7 +292,7 @@ class WireServerTest {
         root.addHandler(capture);
         wire.setLevel(Level.ALL);
         try {
-            WireApi failing = new WireApi("Failing_20250101", "Failing", "ValidationException")
+            WireApi failing = new WireApi("Failing_20250101", "Failing", "ValidationException", "InternalServiceException")
                     .add("Explode", RequestShape.of(), false, r -> {
                         throw new IllegalStateException("boom");
                     });

@@ -57,6 +57,8 @@ class WireShapesModelTest {
         JsonNode shapes = model.get("shapes");
         JsonNode missingError = shapes.get(api.missingMemberError());
         assertTrue(missingError != null && missingError.path("exception").asBoolean(), api.missingMemberError() + " is an error of the model");
+        JsonNode serverError = shapes.get(api.serverError());
+        assertTrue(serverError != null && serverError.path("exception").asBoolean(), api.serverError() + " is an error of the model");
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, RequestShape> e : api.shapes().entrySet()) {
             String op = e.getKey();
