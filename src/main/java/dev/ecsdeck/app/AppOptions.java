@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** The console's command-line options. Parsed by picocli in {@link Main} and again in the JavaFX application. */
 @Command(name = "ecsdeck", mixinStandardHelpOptions = true, version = "ECS Deck 0.1.0",
-        description = "A desktop console for Amazon ECS. Starts on the embedded simulator unless --backend aws is given.")
+        description = "A desktop console for Amazon ECS. Starts on the embedded simulator unless --backend aws is given.",
+        subcommands = ServeSimCommand.class)
 public final class AppOptions {
 
     public enum Backend { sim, aws }

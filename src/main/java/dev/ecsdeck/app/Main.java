@@ -4,7 +4,8 @@ import javafx.application.Application;
 import picocli.CommandLine;
 
 /**
- * The launcher: parses the options and starts the JavaFX application. It does not extend
+ * The launcher: parses the options and starts the JavaFX application, or runs the
+ * {@code serve-sim} subcommand instead. It does not extend
  * {@link Application}, so the fat jar runs with plain {@code java -jar} on the classpath.
  */
 public final class Main {
@@ -24,6 +25,24 @@ public final class Main {
         if (CommandLine.printHelpIfRequested(parsed)) {
             return;
         }
+        if (parsed.hasSubcommand()) {
+            // serve-sim is the only subcommand: it serves until killed, without a window.
+            System.exit(runSubcommand(parsed.subcommand()));
+            return;
+        }
         Application.launch(EcsDeckApp.class, args);
+    }
+
+    private static int runSubcommand(CommandLine.ParseResult sub) {
+        Object command = sub.commandSpec().userObject();
+        if (!(command instanceof ServeSimCommand)) {
+            throw new IllegalStateException("Unknown subcommand " + sub.commandSpec().name());
+        }
+        try {
+            return ((ServeSimCommand) command).call();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 }

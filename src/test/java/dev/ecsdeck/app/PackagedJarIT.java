@@ -5,11 +5,21 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar itself: --help, and the smoke run through the real window. */
+/** The packaged jar itself: --help, the smoke run through the real window, serve-sim. */
 class PackagedJarIT {
     @TempDir
     Path config;
@@ -36,5 +46,35 @@ class PackagedJarIT {
         PackagedJar.Run run = PackagedJar.run(true, 150, "--smoke", "--config-dir", config.toString(), "--scenario", "no-such-scenario");
         assertEquals(1, run.exitCode());
         assertThat(run.stdout(), containsString("SMOKE fail reason=backend: No scenario named 'no-such-scenario'"));
+    }
+
+    @Test
+    void serveSimPrintsItsPortAndAnswersTheAwsProtocol() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-jar", PackagedJar.JAR.toString(), "serve-sim", "--port", "0")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
+            assertThat(line, matchesPattern("serve-sim listening on http://127\\.0\\.0\\.1:\\d+ \\(scenario demo, speed 1\\)"));
+            String port = line.replaceAll(".*:(\\d+) .*", "$1");
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-amz-json-1.1")
+                    .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListClusters")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            assertThat(r.body(), containsString("cluster/prod-web"));
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
     }
 }

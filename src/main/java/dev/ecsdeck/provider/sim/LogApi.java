@@ -32,6 +32,14 @@ public final class LogApi {
         }
     }
 
+    /**
+     * A nextToken that reads on just after {@code event}: what a reader that has seen everything up
+     * to that event sends to poll for newer ones (a page's own nextToken is null on the last page).
+     */
+    public String tokenAfter(LogEvent event) {
+        return SimLogs.tokenAfter(event);
+    }
+
     public Page<LogEvent> getLogEvents(String group, String stream, Long startTime, Long endTime, String nextToken, Integer limit) {
         synchronized (engine) {
             engine.advance();

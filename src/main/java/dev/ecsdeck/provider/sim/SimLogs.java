@@ -190,6 +190,10 @@ final class SimLogs {
         }
     }
 
+    static String tokenAfter(LogEvent event) {
+        return new Cursor(event.timestamp(), event.eventId()).encode();
+    }
+
     /** A 56-digit id like CloudWatch's, ordered by time. */
     static String eventId(long timestampMs, int streamNumber, long seq) {
         return String.format("%019d%019d%018d", timestampMs, streamNumber, seq);
