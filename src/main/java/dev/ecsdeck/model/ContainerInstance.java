@@ -17,7 +17,7 @@ public record ContainerInstance(
         List<Resource> registeredResources,
         List<Resource> remainingResources,
         List<Attribute> attributes,
-        String agentVersion,
+        VersionInfo versionInfo,
         Instant registeredAt) {
 
     public ContainerInstance {

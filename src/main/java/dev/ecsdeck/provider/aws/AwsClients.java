@@ -9,7 +9,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -27,6 +27,8 @@ final class AwsClients implements AutoCloseable {
     /** Credentials for a simulator on this machine when none are configured: it accepts any signature. */
     private static final AwsCredentialsProvider LOOPBACK_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("ECSDECKLOCAL", "ecsdeck-local-simulator"));
+
+    static final int MAX_ATTEMPTS = 8;
 
     final Region region;
     final EcsClient ecs;
@@ -46,7 +48,9 @@ final class AwsClients implements AutoCloseable {
             credentials = DefaultCredentialsProvider.builder().build();
         }
         ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
-                .retryStrategy(RetryMode.ADAPTIVE_V2)
+                // Adaptive: the client slows itself down when throttled. More attempts than the default 3,
+                // since a console that gives up on a throttled tree load helps no one.
+                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
                 .apiCallAttemptTimeout(Duration.ofSeconds(20))
                 .apiCallTimeout(Duration.ofSeconds(90))
                 .addExecutionInterceptor(retries)

@@ -10,6 +10,7 @@ import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.NetworkBinding;
 import dev.ecsdeck.model.Resource;
 import dev.ecsdeck.model.TaskDefinition;
+import dev.ecsdeck.model.VersionInfo;
 import dev.ecsdeck.taskdef.TaskDefinitionDocuments;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ final class SimViews {
         List<Attribute> attributes = new ArrayList<>();
         i.attributes.forEach((k, v) -> attributes.add(new Attribute(k, v)));
         return new ContainerInstance(i.arn, i.ec2InstanceId, null, i.status, i.statusReason, i.agentConnected, running, pending,
-                registered, remaining, attributes, AGENT_VERSION, i.registeredAt);
+                registered, remaining, attributes, new VersionInfo(AGENT_VERSION, "f4c3a1b2", "DockerVersion: 25.0.8"), i.registeredAt);
     }
 
     static TaskDefinition taskDefinition(SimTaskDefinition td) {

@@ -136,7 +136,8 @@ public final class DetailSheets {
                 DetailRow.copyable("ARN", i.containerInstanceArn()),
                 DetailRow.copyable("EC2 instance", i.ec2InstanceId()),
                 DetailRow.of("Status", i.status() + (i.statusReason() == null ? "" : " — " + i.statusReason())),
-                DetailRow.of("Agent", (i.agentConnected() ? "connected" : "disconnected") + ", version " + i.agentVersion()),
+                DetailRow.of("Agent", (i.agentConnected() ? "connected" : "disconnected")
+                        + (i.versionInfo() == null ? "" : ", version " + i.versionInfo().agentVersion() + ", " + i.versionInfo().dockerVersion())),
                 DetailRow.of("Tasks", i.runningTasksCount() + " running, " + i.pendingTasksCount() + " pending"),
                 DetailRow.of("CPU", remaining(i, "CPU") + " of " + registered(i, "CPU") + " units free"),
                 DetailRow.of("Memory", remaining(i, "MEMORY") + " of " + registered(i, "MEMORY") + " MiB free"),

@@ -1,0 +1,25 @@
+package dev.ecsdeck.provider.contract;
+
+import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.provider.aws.AwsEcsProvider;
+import dev.ecsdeck.provider.aws.AwsSettings;
+import dev.ecsdeck.provider.sim.ApiFaults;
+import dev.ecsdeck.provider.sim.SimEngine;
+import dev.ecsdeck.provider.sim.wire.WireServer;
+import java.net.URI;
+
+/** The contract on the AWS SDK provider, over real HTTP to the simulator served on ECS's wire protocol. */
+class AwsProviderContractTest extends EcsProviderContract {
+    private WireServer server;
+
+    @Override
+    protected EcsProvider open(SimEngine engine) throws Exception {
+        server = new WireServer(engine, ApiFaults.realTime(1), 0);
+        return new AwsEcsProvider(new AwsSettings(null, "us-east-1", URI.create("http://127.0.0.1:" + server.port())));
+    }
+
+    @Override
+    protected void closeBackend() {
+        server.close();
+    }
+}

@@ -1,0 +1,264 @@
+package dev.ecsdeck.provider.contract;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecsdeck.model.Cluster;
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.LogEvent;
+import dev.ecsdeck.model.LogStreamRef;
+import dev.ecsdeck.model.ScalingPolicy;
+import dev.ecsdeck.model.ServiceScaling;
+import dev.ecsdeck.model.TargetTrackingConfig;
+import dev.ecsdeck.model.TaskDefinition;
+import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.provider.InvalidInputException;
+import dev.ecsdeck.provider.LogPage;
+import dev.ecsdeck.provider.LogQuery;
+import dev.ecsdeck.provider.LogSink;
+import dev.ecsdeck.provider.LogStreamResolver;
+import dev.ecsdeck.provider.LogSubscription;
+import dev.ecsdeck.provider.LogTailRequest;
+import dev.ecsdeck.provider.NotFoundException;
+import dev.ecsdeck.provider.RunTaskRequest;
+import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.provider.TaskFilter;
+import dev.ecsdeck.provider.sim.CreateServiceRequest;
+import dev.ecsdeck.provider.sim.ManualClock;
+import dev.ecsdeck.provider.sim.Scenarios;
+import dev.ecsdeck.provider.sim.SimEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every provider must do, the same way: run against the simulator in process and against the
+ * AWS SDK provider talking to the served simulator over HTTP. Each test starts from the demo
+ * scenario on a manual clock.
+ */
+abstract class EcsProviderContract {
+    static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+
+    protected ManualClock clock;
+    protected SimEngine engine;
+    protected EcsProvider provider;
+
+    /** The provider under test, on this engine. */
+    protected abstract EcsProvider open(SimEngine engine) throws Exception;
+
+    protected void closeBackend() throws Exception {}
+
+    @BeforeEach
+    void setUp() throws Exception {
+        clock = new ManualClock(T0);
+        engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+        provider = open(engine);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        provider.close();
+        closeBackend();
+    }
+
+    /** A cluster of {@code n} services of {@code tasksEach} Fargate tasks, made directly in the engine. */
+    private void bigCluster(String name, int n, int tasksEach) {
+        engine.clusters().createCluster(name, null, null, null);
+        for (int i = 0; i < n; i++) {
+            engine.services().createService(CreateServiceRequest.replica(name, String.format("svc-%03d", i), "web:1", tasksEach,
+                    "FARGATE", new dev.ecsdeck.model.NetworkConfiguration(new dev.ecsdeck.model.AwsVpcConfiguration(
+                            List.of("subnet-0aa"), List.of("sg-0bb"), "DISABLED"))));
+        }
+    }
+
+    @Test
+    void listsTheClustersWithTheirCounts() {
+        List<Cluster> clusters = provider.listClusters();
+        assertEquals(List.of("prod-web", "prod-batch", "staging"), clusters.stream().map(Cluster::clusterName).toList());
+        assertEquals(4, clusters.get(1).registeredContainerInstancesCount());
+        assertTrue(clusters.get(0).runningTasksCount() > 10);
+    }
+
+    @Test
+    void readsEveryPageOfMoreThanAHundredServicesAndTasks() {
+        bigCluster("many", 150, 0);
+        List<EcsService> services = provider.listServices("many");
+        assertEquals(150, services.size());
+        assertEquals(150, new HashSet<>(services.stream().map(EcsService::serviceName).toList()).size());
+        engine.services().updateService("many", "svc-007", 130, null, false, null);
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(130, provider.listTasks("many", TaskFilter.ofService("svc-007")).size());
+    }
+
+    @Test
+    void describesMoreThanTenServicesInOrder() {
+        bigCluster("many", 30, 0);
+        List<String> names = new ArrayList<>();
+        for (int i = 29; i >= 5; i--) {
+            names.add(String.format("svc-%03d", i));
+        }
+        List<EcsService> described = provider.describeServices("many", names);
+        assertEquals(names, described.stream().map(EcsService::serviceName).toList());
+    }
+
+    @Test
+    void typedErrorsForUnknownThings() {
+        NotFoundException cluster = assertThrows(NotFoundException.class, () -> provider.listServices("no-such-cluster"));
+        assertEquals("ClusterNotFoundException", cluster.errorCode());
+        NotFoundException service = assertThrows(NotFoundException.class,
+                () -> provider.updateService(ServiceUpdate.desiredCount("prod-web", "no-such-service", 1)));
+        assertEquals("ServiceNotFoundException", service.errorCode());
+        NotFoundException td = assertThrows(NotFoundException.class, () -> provider.describeTaskDefinition("no-such-family:1"));
+        assertEquals("ClientException", td.errorCode());
+        InvalidInputException bad = assertThrows(InvalidInputException.class,
+                () -> provider.updateService(ServiceUpdate.desiredCount("prod-web", "web", -2)));
+        assertEquals("InvalidParameterException", bad.errorCode());
+    }
+
+    @Test
+    void registersDescribesAndDeregistersARevision() {
+        TaskDefinition registered = provider.registerTaskDefinition("""
+                {"family": "contract", "networkMode": "bridge",
+                 "containerDefinitions": [{"name": "app", "image": "acme/app:1", "memory": 256, "essential": true,
+                   "portMappings": [{"containerPort": 8080}], "environment": [{"name": "MODE", "value": "x"}]}]}
+                """);
+        assertEquals("contract", registered.family());
+        assertEquals(1, registered.revision());
+        TaskDefinition described = provider.describeTaskDefinition("contract:1");
+        assertEquals(registered.taskDefinitionArn(), described.taskDefinitionArn());
+        assertEquals(List.of("app"), described.containerNames());
+        assertTrue(described.json().contains("\"MODE\""));
+        provider.registerTaskDefinition("""
+                {"family": "contract", "containerDefinitions": [{"name": "app", "image": "acme/app:2", "memory": 256}]}
+                """);
+        assertEquals("INACTIVE", provider.deregisterTaskDefinition("contract:1").status());
+        assertEquals(1, provider.listTaskDefinitions("contract", false).size());
+        List<String> all = provider.listTaskDefinitions("contract", true);
+        assertEquals(2, all.size());
+        assertTrue(all.get(0).endsWith("contract:2"), "newest first: " + all);
+        assertThat(provider.listTaskDefinitionFamilies(), hasItems("contract", "web", "orders-api"));
+    }
+
+    @Test
+    void changesAServiceStopsAndRunsTasks() {
+        EcsService updated = provider.updateService(ServiceUpdate.desiredCount("prod-web", "web", 6));
+        assertEquals(6, updated.desiredCount());
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(6, provider.describeServices("prod-web", List.of("web")).get(0).runningCount());
+
+        EcsTask victim = provider.listTasks("prod-web", TaskFilter.ofService("web")).get(0);
+        EcsTask stopping = provider.stopTask("prod-web", victim.taskArn(), "contract test");
+        assertEquals("STOPPED", stopping.desiredStatus());
+        assertEquals("contract test", stopping.stoppedReason());
+
+        List<EcsTask> ran = provider.runTask(new RunTaskRequest("prod-batch", "reports-worker:1", 1, "EC2", null, null, null, "contract", null));
+        assertEquals(1, ran.size());
+        assertEquals("contract", ran.get(0).startedBy());
+        assertEquals(4, provider.listContainerInstances("prod-batch").size());
+    }
+
+    @Test
+    void readsAndWritesAutoScaling() {
+        ServiceScaling demo = provider.describeScaling("prod-web", "orders-api");
+        assertEquals(2, demo.target().minCapacity());
+        assertEquals(10, demo.target().maxCapacity());
+        assertEquals(1, demo.policies().size());
+        assertEquals(TargetTrackingConfig.CPU, demo.policies().get(0).targetTracking().predefinedMetricType());
+
+        assertEquals(false, provider.describeScaling("prod-web", "web").enabled());
+        provider.registerScalableTarget("prod-web", "web", 2, 8);
+        ScalingPolicy put = provider.putTargetTrackingPolicy("prod-web", "web", "web-mem",
+                new TargetTrackingConfig(TargetTrackingConfig.MEMORY, null, 70, 60, 300, false));
+        assertEquals("web-mem", put.policyName());
+        ServiceScaling now = provider.describeScaling("prod-web", "web");
+        assertEquals(8, now.target().maxCapacity());
+        assertEquals(70.0, now.policies().get(0).targetTracking().targetValue());
+        provider.deleteScalingPolicy("prod-web", "web", "web-mem");
+        assertTrue(provider.describeScaling("prod-web", "web").policies().isEmpty());
+        NotFoundException gone = assertThrows(NotFoundException.class, () -> provider.deleteScalingPolicy("prod-web", "web", "web-mem"));
+        assertEquals("ObjectNotFoundException", gone.errorCode());
+    }
+
+    @Test
+    void filtersLogEventsPageByPage() {
+        List<LogEvent> all = new ArrayList<>();
+        String token = null;
+        do {
+            LogPage page = provider.filterLogEvents(new LogQuery("/ecs/web", List.of(), T0.minusSeconds(300).toEpochMilli(), null, token, 50));
+            assertTrue(page.events().size() <= 50);
+            all.addAll(page.events());
+            token = page.nextToken();
+        } while (token != null);
+        assertTrue(all.size() > 200, "five minutes of four tasks' two containers: " + all.size());
+        assertEquals(all.size(), new HashSet<>(all.stream().map(LogEvent::eventId).toList()).size());
+    }
+
+    /** Collects a tail's events and wakes waiters when enough arrived. */
+    private static final class Collector implements LogSink {
+        final List<LogEvent> events = new ArrayList<>();
+
+        @Override
+        public synchronized void accept(List<LogEvent> batch) {
+            events.addAll(batch);
+            notifyAll();
+        }
+
+        synchronized List<LogEvent> await(java.util.function.Predicate<List<LogEvent>> done) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!done.test(events)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("the tail did not deliver in time: " + events.size() + " events");
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return List.copyOf(events);
+        }
+    }
+
+    @Test
+    void tailsAServiceWithNoGapAndNoDuplicate() throws Exception {
+        List<LogStreamRef> streams = new LogStreamResolver(provider).forService("prod-web", "web").streams();
+        assertEquals(8, streams.size(), "two containers of each of four tasks");
+        long start = T0.minusSeconds(120).toEpochMilli();
+        Collector sink = new Collector();
+        try (LogSubscription tail = provider.tailLogs(new LogTailRequest(streams, start), sink)) {
+            int before = expected(streams, start).size();
+            sink.await(e -> e.size() >= before);
+            for (int i = 0; i < 3; i++) {
+                clock.advance(Duration.ofSeconds(20));
+                int target = expected(streams, start).size();
+                sink.await(e -> e.size() >= target);
+            }
+            List<LogEvent> got = sink.await(e -> true);
+            List<LogEvent> want = expected(streams, start);
+            Set<String> ids = new HashSet<>();
+            got.forEach(e -> assertTrue(ids.add(e.logStreamName() + e.timestamp() + e.message()), "no duplicate: " + e));
+            assertEquals(want.size(), got.size(), "no gap");
+        }
+    }
+
+    /** Every event of the streams since {@code start}, read page by page through the engine. */
+    private List<LogEvent> expected(List<LogStreamRef> streams, long start) {
+        List<LogEvent> all = new ArrayList<>();
+        String token = null;
+        do {
+            var page = engine.logs().filterLogEvents("/ecs/web", streams.stream().map(LogStreamRef::logStreamName).toList(), start, null,
+                    token, null);
+            all.addAll(page.items());
+            token = page.nextToken();
+        } while (token != null);
+        return all;
+    }
+}
