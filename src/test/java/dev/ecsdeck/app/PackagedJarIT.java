@@ -48,33 +48,58 @@ class PackagedJarIT {
         assertThat(run.stdout(), containsString("SMOKE fail reason=backend: No scenario named 'no-such-scenario'"));
     }
 
-    @Test
-    void serveSimPrintsItsPortAndAnswersTheAwsProtocol() throws Exception {
+    /** Starts {@code serve-sim --port 0} from the jar and returns it with the port it printed. */
+    private static Process serveSim(String[] port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-jar", PackagedJar.JAR.toString(), "serve-sim", "--port", "0")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(60, TimeUnit.SECONDS);
+        assertThat(line, matchesPattern("serve-sim listening on http://127\\.0\\.0\\.1:\\d+ \\(scenario demo, speed 1\\)"));
+        port[0] = line.replaceAll(".*:(\\d+) .*", "$1");
+        return p;
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void serveSimPrintsItsPortAndAnswersTheAwsProtocol() throws Exception {
+        String[] port = new String[1];
+        Process p = serveSim(port);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(60, TimeUnit.SECONDS);
-            assertThat(line, matchesPattern("serve-sim listening on http://127\\.0\\.0\\.1:\\d+ \\(scenario demo, speed 1\\)"));
-            String port = line.replaceAll(".*:(\\d+) .*", "$1");
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port[0] + "/"))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-amz-json-1.1")
                     .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListClusters")
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode());
             assertThat(r.body(), containsString("cluster/prod-web"));
         } finally {
-            p.destroy();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+            stop(p);
+        }
+    }
+
+    @Test
+    void theAppOnTheAwsBackendWorksAgainstServeSim() throws Exception {
+        String[] port = new String[1];
+        Process server = serveSim(port);
+        try {
+            PackagedJar.Run run = PackagedJar.run(true, 150, "--smoke", "--config-dir", config.toString(), "--backend", "aws",
+                    "--endpoint-url", "http://127.0.0.1:" + port[0], "--region", "us-east-1");
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+            assertThat(run.stdout(), matchesPattern("(?s).*SMOKE ok ready_ms=\\d+ total_ms=\\d+.*"));
+        } finally {
+            stop(server);
         }
     }
 }
