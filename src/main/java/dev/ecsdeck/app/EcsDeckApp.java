@@ -77,7 +77,7 @@ public final class EcsDeckApp extends Application {
     private void show(EcsProvider backend, boolean dark) {
         session = new ConsoleSession(backend, options.readOnly());
         session.shell().darkProperty().set(dark);
-        BackendPickerViewModel picker = new BackendPickerViewModel(currentChoice(), AwsProfiles.names(), AwsProfiles.regions(),
+        BackendPickerViewModel picker = new BackendPickerViewModel(currentChoice(), AwsProfiles.names(), options.endpointUrl(), AwsProfiles.regions(),
                 AwsProfiles::regionOf, this::switchTo);
         window = new MainWindow(session.provider(), session.shell(), session.executor(),
                 (title, message) -> new DialogConfirmer(stage).confirm(title, message),

@@ -26,13 +26,13 @@ public final class BackendPickerViewModel {
 
     /**
      * @param profiles the AWS profile names
+     * @param endpoint the endpoint override AWS choices use (the --endpoint-url option), or null
      * @param profileRegion a profile's own region, or null
      */
-    public BackendPickerViewModel(BackendChoice current, List<String> profiles, List<String> regionIds,
+    public BackendPickerViewModel(BackendChoice current, List<String> profiles, String endpoint, List<String> regionIds,
             java.util.function.Function<String, String> profileRegion, Consumer<BackendChoice> switcher) {
         this.current = current;
         this.switcher = switcher;
-        String endpoint = current.simulator() ? null : current.endpoint();
         choices.add(current.simulator() ? current : BackendChoice.simulatorChoice());
         if (!current.simulator() && current.profile() == null) {
             choices.add(current);
