@@ -82,6 +82,7 @@ public final class EcsDeckApp extends Application {
         window = new MainWindow(session.provider(), session.shell(), session.executor(),
                 (title, message) -> new DialogConfirmer(stage).confirm(title, message),
                 new MainWindow.Options(options.refreshSeconds(), LogTailViewModel.DEFAULT_CAPACITY, System::currentTimeMillis, picker));
+        window.detail().onOpenUrl(getHostServices()::showDocument);
         stage.setTitle("ECS Deck — " + backend.description().label());
         stage.setScene(window.scene());
     }

@@ -50,6 +50,10 @@ public final class DetailController {
     @FXML
     private TitledPane eventsPane;
     @FXML
+    private Button consoleButton;
+    @FXML
+    private javafx.scene.control.TextArea documentArea;
+    @FXML
     private ListView<ServiceEvent> eventsList;
 
     public DetailController(DetailViewModel viewModel) {
@@ -69,6 +73,10 @@ public final class DetailController {
         showWhen(serviceActions, viewModel.serviceSelectedProperty());
         showWhen(taskActions, viewModel.runningTaskSelectedProperty());
         showWhen(eventsPane, viewModel.serviceSelectedProperty());
+        showWhen(consoleButton, viewModel.consoleUrlProperty().isNotNull());
+        consoleButton.setGraphic(Icons.of(org.kordamp.ikonli.material2.Material2AL.LAUNCH));
+        showWhen(documentArea, viewModel.documentProperty().isNotEmpty());
+        documentArea.textProperty().bind(viewModel.documentProperty());
 
         SpinnerValueFactory.IntegerSpinnerValueFactory counts = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 5000, 0);
         desiredSpinner.setValueFactory(counts);
@@ -173,5 +181,16 @@ public final class DetailController {
     @FXML
     private void tailLogs() {
         viewModel.tailLogs();
+    }
+
+    @FXML
+    private void openInConsole() {
+        viewModel.openInConsole();
+    }
+
+    /** Puts the keyboard in the desired-count spinner (the tree's "Scale…"). */
+    public void focusScale() {
+        desiredSpinner.requestFocus();
+        desiredSpinner.getEditor().selectAll();
     }
 }

@@ -31,11 +31,64 @@ public final class DetailSheets {
             return List.of(container(c.container()));
         } else if (entry instanceof TreeEntry.InstanceEntry i) {
             return instance(i.instance());
+        } else if (entry instanceof TreeEntry.FamilyEntry f) {
+            return List.of(new DetailSection("Family", List.of(DetailRow.of("Family", f.family()),
+                    DetailRow.of("Revisions", "expand the row to list them, newest first"))));
         } else if (entry instanceof TreeEntry.BackendEntry b) {
             return List.of(new DetailSection("Backend", List.of(DetailRow.of("Backend", b.backend().label()),
                     DetailRow.of("Region", b.backend().region()), DetailRow.of("Endpoint", b.backend().endpoint()))));
         }
         return List.of();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A service's auto scaling in short: the target's range and each policy. */
+    static DetailSection scaling(dev.ecsdeck.model.ServiceScaling scaling) {
+        if (!scaling.enabled()) {
+            return new DetailSection("Auto scaling", List.of(DetailRow.of("Auto scaling", "not configured")));
+        }
+        List<DetailRow> rows = new ArrayList<>();
+        rows.add(DetailRow.of("Desired count range", scaling.target().minCapacity() + " – " + scaling.target().maxCapacity()));
+        for (dev.ecsdeck.model.ScalingPolicy p : scaling.policies()) {
+            var tt = p.targetTracking();
+            rows.add(DetailRow.of("Policy " + p.policyName(), tt == null ? p.policyType() + (p.summary() == null ? "" : ": " + p.summary())
+                    : "target tracking " + metricName(tt.predefinedMetricType()) + " at " + tt.targetValue()
+                            + (tt.disableScaleIn() ? ", scale-in off" : "")));
+        }
+        for (dev.ecsdeck.model.ScheduledAction a : scaling.scheduledActions()) {
+            rows.add(DetailRow.of("Scheduled " + a.scheduledActionName(), a.schedule() + " → " + a.minCapacity() + "–" + a.maxCapacity()));
+        }
+        return new DetailSection("Auto scaling", rows);
+    }
+
+    static String metricName(String type) {
+        return switch (type) {
+            case dev.ecsdeck.model.TargetTrackingConfig.CPU -> "average CPU %";
+            case dev.ecsdeck.model.TargetTrackingConfig.MEMORY -> "average memory %";
+            case dev.ecsdeck.model.TargetTrackingConfig.ALB_REQUESTS -> "ALB requests per target";
+            default -> type;
+        };
+    }
+
+    static List<DetailSection> taskDefinition(dev.ecsdeck.model.TaskDefinition td) {
+        return List.of(new DetailSection("Task definition", List.of(
+                DetailRow.copyable("ARN", td.taskDefinitionArn()),
+                DetailRow.of("Status", td.status()),
+                DetailRow.of("Containers", String.join(", ", td.containerNames())),
+                DetailRow.of("Network mode", td.networkMode()),
+                DetailRow.of("CPU / memory", (td.cpu() == null ? "—" : td.cpu()) + " / " + (td.memory() == null ? "—" : td.memory())),
+                DetailRow.of("Requires", td.requiresCompatibilities().isEmpty() ? "—" : String.join(", ", td.requiresCompatibilities())),
+                DetailRow.of("Registered", TimeFormat.local(td.registeredAt()) + (td.registeredBy() == null ? "" : " by " + td.registeredBy())),
+                DetailRow.of("Deregistered", TimeFormat.local(td.deregisteredAt())))));
+    }
+
+    static String prettyJson(String json) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (java.io.IOException e) {
+            return json;
+        }
     }
 
     static List<DetailSection> cluster(Cluster c) {

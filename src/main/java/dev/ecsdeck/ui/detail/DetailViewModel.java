@@ -27,6 +27,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.List;
 
 /**
  * The detail pane's state for the selected row: a sheet of sections, the service's events, and the
@@ -49,6 +50,11 @@ public final class DetailViewModel {
     private final BooleanProperty isService = new SimpleBooleanProperty();
     private final BooleanProperty isRunningTask = new SimpleBooleanProperty();
     private final BooleanBinding actionsDisabled;
+    private final StringProperty document = new SimpleStringProperty("");
+    private final StringProperty consoleUrl = new SimpleStringProperty();
+    private java.util.function.Consumer<String> urlOpener = url -> { };
+    /** Which row's extra load (scaling, task definition) is current: a late answer for another row is dropped. */
+    private String loadingFor;
     private Consumer<TreeEntry> tailRequests = e -> { };
     private Runnable afterChange = () -> { };
 
@@ -65,6 +71,11 @@ public final class DetailViewModel {
         this.tailRequests = handler;
     }
 
+    /** How "Open in AWS console" opens a URL (the application's browser). */
+    public void onOpenUrl(java.util.function.Consumer<String> opener) {
+        this.urlOpener = opener;
+    }
+
     /** Called after a change went through (the shell refreshes the tree). */
     public void onChanged(Runnable handler) {
         this.afterChange = handler;
@@ -77,6 +88,10 @@ public final class DetailViewModel {
         entry.set(e);
         if (!sameRow) {
             message.set("");
+        }
+        consoleUrl.set(e == null ? null : ConsoleLinks.of(provider.description(), e));
+        if (!sameRow) {
+            document.set("");
         }
         if (e == null) {
             title.set("Nothing selected");
@@ -92,6 +107,7 @@ public final class DetailViewModel {
         sections.setAll(DetailSheets.of(e));
         isService.set(e instanceof TreeEntry.ServiceEntry);
         isRunningTask.set(e instanceof TreeEntry.TaskEntry t && "RUNNING".equals(t.task().desiredStatus()));
+        loadExtras(e);
         if (e instanceof TreeEntry.ServiceEntry s) {
             events.setAll(s.service().events());
             if (!busy.get() && (!sameRow || before instanceof TreeEntry.ServiceEntry old
@@ -101,6 +117,59 @@ public final class DetailViewModel {
         } else {
             events.clear();
         }
+    }
+
+    /** What the row's record does not carry: a service's auto scaling, a revision's whole document. */
+    private void loadExtras(TreeEntry e) {
+        loadingFor = e.key();
+        String key = e.key();
+        if (e instanceof TreeEntry.ServiceEntry s) {
+            BackgroundTask.of(() -> provider.describeScaling(s.cluster(), s.service().serviceName()))
+                    .onSuccess(scaling -> {
+                        if (key.equals(loadingFor)) {
+                            sections.add(DetailSheets.scaling(scaling));
+                        }
+                    })
+                    .onFailure(error -> {
+                        if (key.equals(loadingFor)) {
+                            sections.add(new DetailSection("Auto scaling", List.of(DetailRow.of("Not available", summary(error)))));
+                        }
+                    }).executeWith(executor);
+        } else if (e instanceof TreeEntry.RevisionEntry r) {
+            BackgroundTask.of(() -> provider.describeTaskDefinition(r.taskDefinitionArn()))
+                    .onSuccess(td -> {
+                        if (key.equals(loadingFor)) {
+                            sections.setAll(DetailSheets.taskDefinition(td));
+                            document.set(DetailSheets.prettyJson(td.json()));
+                        }
+                    })
+                    .onFailure(error -> {
+                        if (key.equals(loadingFor)) {
+                            message.set(summary(error));
+                        }
+                    }).executeWith(executor);
+        }
+    }
+
+    private static String summary(Throwable error) {
+        return error instanceof EcsException ee ? ee.summary() : "Failed: " + error;
+    }
+
+    public void openInConsole() {
+        String url = consoleUrl.get();
+        if (url != null) {
+            urlOpener.accept(url);
+        }
+    }
+
+    /** The row's page in the AWS console; null on the simulator or an endpoint override. */
+    public ReadOnlyStringProperty consoleUrlProperty() {
+        return consoleUrl;
+    }
+
+    /** A revision's whole task definition, pretty-printed (empty for other rows). */
+    public ReadOnlyStringProperty documentProperty() {
+        return document;
     }
 
     private static String kindOf(TreeEntry e) {
@@ -114,6 +183,10 @@ public final class DetailViewModel {
             return "Container instance in " + i.cluster();
         } else if (e instanceof TreeEntry.ContainerEntry c) {
             return "Container of task " + c.task().taskId();
+        } else if (e instanceof TreeEntry.RevisionEntry) {
+            return "Task definition revision";
+        } else if (e instanceof TreeEntry.FamilyEntry) {
+            return "Task definition family";
         }
         return "";
     }
@@ -185,7 +258,7 @@ public final class DetailViewModel {
                     message.set(done.apply(result));
                     afterChange.run();
                 })
-                .onFailure(error -> message.set(error instanceof EcsException ee ? ee.summary() : "Failed: " + error))
+                .onFailure(error -> message.set(summary(error)))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }

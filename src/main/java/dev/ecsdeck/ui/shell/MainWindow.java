@@ -11,6 +11,10 @@ import dev.ecsdeck.ui.logs.LogPaneController;
 import dev.ecsdeck.ui.logs.LogTabsViewModel;
 import dev.ecsdeck.ui.tree.ClusterTreeController;
 import dev.ecsdeck.ui.tree.ClusterTreeViewModel;
+import dev.ecsdeck.ui.tree.QuickOpenDialog;
+import dev.ecsdeck.ui.tree.QuickOpenViewModel;
+import dev.ecsdeck.ui.tree.TreeActions;
+import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.function.LongSupplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -39,6 +43,7 @@ public final class MainWindow {
     private final DetailController detailController;
     private final LogPaneController logController;
     private final MainWindowController mainController;
+    private final QuickOpenDialog quickOpen;
     private final Scene scene;
 
     public MainWindow(EcsProvider provider, ShellViewModel shell, TaskExecutor executor, Confirmer confirmer, Options options) {
@@ -46,7 +51,9 @@ public final class MainWindow {
         this.tree = new ClusterTreeViewModel(provider, executor);
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
-        this.treeController = new ClusterTreeController(tree);
+        this.treeController = new ClusterTreeController(tree, new WindowTreeActions(), shell.readOnlyProperty());
+        this.quickOpen = new QuickOpenDialog(new QuickOpenViewModel(provider, executor,
+                (cluster, service) -> tree.reveal(cluster, service, treeController::select)));
         this.detailController = new DetailController(detail);
         this.logController = new LogPaneController(logs);
         this.mainController = new MainWindowController(shell, this::refresh, options.refreshSeconds(), options.picker());
@@ -60,8 +67,44 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/ecsdeck/ui/app.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), treeController::focusFilter);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::openQuickOpen);
         applyTheme(shell.darkProperty().get());
         shell.darkProperty().addListener((obs, was, dark) -> applyTheme(dark));
+    }
+
+    public void openQuickOpen() {
+        quickOpen.show(scene.getWindow());
+    }
+
+    /** The tree's context menu and keys, carried out by the detail pane and the log area. */
+    private final class WindowTreeActions implements TreeActions {
+        @Override
+        public void tailLogs(TreeEntry entry) {
+            logs.open(entry);
+        }
+
+        @Override
+        public void stopTask(TreeEntry entry) {
+            detail.show(entry);
+            detail.stopTask();
+        }
+
+        @Override
+        public void scale(TreeEntry entry) {
+            detail.show(entry);
+            detailController.focusScale();
+        }
+
+        @Override
+        public void showTaskDefinition(TreeEntry entry) {
+            detail.show(new TreeEntry.RevisionEntry(ClusterTreeViewModel.clusterOf(entry), entry.taskDefinitionArn()));
+        }
+
+        @Override
+        public void quickOpen() {
+            openQuickOpen();
+        }
     }
 
     /** Starts loading the tree. */

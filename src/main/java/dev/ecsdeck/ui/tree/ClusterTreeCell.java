@@ -2,7 +2,6 @@ package dev.ecsdeck.ui.tree;
 
 import dev.ecsdeck.model.Arns;
 import dev.ecsdeck.model.Cluster;
-import dev.ecsdeck.model.Deployment;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.ui.common.Icons;
@@ -14,14 +13,55 @@ import javafx.scene.layout.HBox;
 
 /** One row: icon, name, a muted summary, and badges (deploying, failed, errors) where they apply. */
 final class ClusterTreeCell extends TreeCell<TreeEntry> {
+    /** How long a row that a refresh changed stays highlighted. */
+    static final javafx.util.Duration FLASH = javafx.util.Duration.millis(1500);
+    private static final javafx.css.PseudoClass CHANGED = javafx.css.PseudoClass.getPseudoClass("changed");
+
     private final HBox box = new HBox(6);
     private final Label name = new Label();
     private final Label summary = new Label();
+    private final javafx.beans.value.ObservableStringValue filterText;
+    private final javafx.animation.PauseTransition unflash = new javafx.animation.PauseTransition(FLASH);
 
-    ClusterTreeCell() {
+    ClusterTreeCell(javafx.beans.value.ObservableStringValue filterText) {
+        this.filterText = filterText;
         box.setAlignment(Pos.CENTER_LEFT);
         summary.getStyleClass().add("row-summary");
         name.getStyleClass().add("row-name");
+        unflash.setOnFinished(e -> pseudoClassStateChanged(CHANGED, false));
+    }
+
+    /** The name, with the part the filter matched highlighted. */
+    private javafx.scene.Node nameNode(String text) {
+        String needle = TreeFilter.needle(filterText.get());
+        int at = needle.isEmpty() ? -1 : text.toLowerCase(java.util.Locale.ROOT).indexOf(needle);
+        if (at < 0) {
+            name.setText(text);
+            return name;
+        }
+        javafx.scene.text.Text before = new javafx.scene.text.Text(text.substring(0, at));
+        javafx.scene.text.Text match = new javafx.scene.text.Text(text.substring(at, at + needle.length()));
+        javafx.scene.text.Text after = new javafx.scene.text.Text(text.substring(at + needle.length()));
+        before.getStyleClass().add("row-name-text");
+        match.getStyleClass().addAll("row-name-text", "filter-match");
+        after.getStyleClass().add("row-name-text");
+        return new javafx.scene.text.TextFlow(before, match, after);
+    }
+
+    /** Briefly highlights a row whose value a refresh just changed. */
+    private void flashIfChanged() {
+        if (getTreeItem() instanceof EntryItem e && e.changedAtNanos() != 0) {
+            long ageMs = (System.nanoTime() - e.changedAtNanos()) / 1_000_000;
+            if (ageMs < FLASH.toMillis()) {
+                pseudoClassStateChanged(CHANGED, true);
+                unflash.stop();
+                unflash.setDuration(javafx.util.Duration.millis(FLASH.toMillis() - ageMs));
+                unflash.playFromStart();
+                return;
+            }
+        }
+        unflash.stop();
+        pseudoClassStateChanged(CHANGED, false);
     }
 
     @Override
@@ -32,9 +72,9 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
             setGraphic(null);
             return;
         }
-        name.setText(entry.name());
         summary.setText("");
-        box.getChildren().setAll(icon(entry), name, summary);
+        box.getChildren().setAll(icon(entry), nameNode(entry.name()), summary);
+        flashIfChanged();
         name.getStyleClass().removeAll("message-error", "message");
         if (entry instanceof TreeEntry.ClusterEntry c) {
             summary.setText(clusterSummary(c.cluster()));
@@ -45,7 +85,7 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
             addServiceBadges(s.service());
         } else if (entry instanceof TreeEntry.TaskEntry t) {
             summary.setText(taskSummary(t.task()));
-            if (t.task().stoppedReason() != null && "STOPPED".equals(t.task().desiredStatus())) {
+            if ("STOPPED".equals(t.task().desiredStatus())) {
                 box.getChildren().add(badge(t.task().stopCode() == null ? "stopped" : t.task().stopCode(),
                         "EssentialContainerExited".equals(t.task().stopCode()) || "TaskFailedToStart".equals(t.task().stopCode())
                                 ? "badge-danger" : "badge-muted"));
@@ -64,15 +104,16 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
     }
 
     private void addServiceBadges(EcsService s) {
-        boolean deploying = s.deployments().size() > 1 || s.deployments().stream().anyMatch(Deployment::inProgress);
-        boolean failed = s.deployments().stream().anyMatch(Deployment::failed);
-        boolean failedTasks = s.deployments().stream().anyMatch(d -> d.failedTasks() > 0 && d.isPrimary());
-        if (failed) {
+        ServiceHealth health = ServiceHealth.of(s);
+        if (health.deploymentFailed()) {
             box.getChildren().add(badge("deployment failed", "badge-danger"));
-        } else if (deploying) {
+        } else if (health.rolledBack()) {
+            box.getChildren().add(badge("rolled back", "badge-danger"));
+        }
+        if (health.deploying() && !health.deploymentFailed()) {
             box.getChildren().add(badge("deploying", "badge-accent"));
         }
-        if (failedTasks && !failed) {
+        if (health.tasksFailing()) {
             box.getChildren().add(badge("tasks failing", "badge-warning"));
         }
     }
@@ -91,8 +132,12 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
 
     static String taskSummary(EcsTask t) {
         String where = t.containerInstanceArn() == null ? "Fargate" : Arns.lastSegment(t.containerInstanceArn()).substring(0, 8);
+        String exits = t.containers().stream().filter(c -> c.exitCode() != null).map(c -> c.name() + " exit " + c.exitCode())
+                .collect(java.util.stream.Collectors.joining(", "));
         return t.lastStatus() + (t.healthStatus() == null || "UNKNOWN".equals(t.healthStatus()) ? "" : " · " + t.healthStatus())
-                + " · " + Arns.familyRevision(t.taskDefinitionArn()) + " · " + where;
+                + " · " + Arns.familyRevision(t.taskDefinitionArn()) + " · " + where
+                + ("STOPPED".equals(t.desiredStatus()) && t.stoppedReason() != null ? " · " + t.stoppedReason() : "")
+                + (exits.isEmpty() ? "" : " · " + exits);
     }
 
     private static Label badge(String text, String style) {

@@ -5,28 +5,66 @@ import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 
-/** Binds the tree view to its view model: rows, selection, the stopped-tasks toggle. */
+/**
+ * Binds the tree view to its view model: rows, selection, the filter box, the stopped-tasks toggle,
+ * and the keyboard: Enter opens or closes a row, Ctrl+C copies its ARN, Ctrl+L tails its logs,
+ * Delete stops a task (after asking), Ctrl+F goes to the filter, Escape clears it, Ctrl+P opens
+ * quick-open; the context menu offers the same per kind of row.
+ */
 public final class ClusterTreeController {
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination TAIL = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+
     private final ClusterTreeViewModel viewModel;
+    private final TreeActions actions;
+    private final javafx.beans.value.ObservableBooleanValue readOnly;
     private final Parent view;
     @FXML
     private TreeView<TreeEntry> treeView;
     @FXML
     private CheckBox showStoppedBox;
+    @FXML
+    private TextField filterField;
 
-    public ClusterTreeController(ClusterTreeViewModel viewModel) {
+    public ClusterTreeController(ClusterTreeViewModel viewModel, TreeActions actions, javafx.beans.value.ObservableBooleanValue readOnly) {
         this.viewModel = viewModel;
+        this.actions = actions;
+        this.readOnly = readOnly;
         this.view = Fxml.load(this, "ClusterTree.fxml");
     }
 
     @FXML
     private void initialize() {
         treeView.setRoot(viewModel.root());
-        treeView.setCellFactory(tv -> new ClusterTreeCell());
+        treeView.setCellFactory(tv -> new ClusterTreeCell(viewModel.filterTextProperty()));
         showStoppedBox.selectedProperty().bindBidirectional(viewModel.showStoppedTasksProperty());
+        filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        // The cells draw the match highlight: redraw them when the text changes.
+        viewModel.filterTextProperty().addListener((obs, was, now) -> treeView.refresh());
+        filterField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                filterField.clear();
+                treeView.requestFocus();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                treeView.requestFocus();
+                if (treeView.getSelectionModel().isEmpty()) {
+                    treeView.getSelectionModel().selectFirst();
+                }
+            }
+        });
         // The detail follows the selected row, and the row's value when a refresh replaces it.
         ChangeListener<TreeEntry> valueChanged = (obs, was, now) -> viewModel.selectedProperty().set(now);
         treeView.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -38,6 +76,89 @@ public final class ClusterTreeController {
             }
             viewModel.selectedProperty().set(now == null ? null : now.getValue());
         });
+        treeView.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        treeView.setOnContextMenuRequested(e -> treeView.setContextMenu(menuFor(selected())));
+    }
+
+    private TreeItem<TreeEntry> selectedItem() {
+        return treeView.getSelectionModel().getSelectedItem();
+    }
+
+    private TreeEntry selected() {
+        TreeItem<TreeEntry> item = selectedItem();
+        return item == null ? null : item.getValue();
+    }
+
+    private void onKey(KeyEvent e) {
+        TreeItem<TreeEntry> item = selectedItem();
+        if (item == null) {
+            return;
+        }
+        if (e.getCode() == KeyCode.ENTER) {
+            item.setExpanded(!item.isExpanded());
+            e.consume();
+        } else if (COPY.match(e)) {
+            copy(item.getValue().arn() != null ? item.getValue().arn() : item.getValue().name());
+            e.consume();
+        } else if (TAIL.match(e)) {
+            actions.tailLogs(item.getValue());
+            e.consume();
+        } else if (e.getCode() == KeyCode.DELETE && item.getValue() instanceof TreeEntry.TaskEntry) {
+            actions.stopTask(item.getValue());
+            e.consume();
+        }
+    }
+
+    /** The context menu of a row: what can be done with that kind of row. */
+    ContextMenu menuFor(TreeEntry entry) {
+        ContextMenu menu = new ContextMenu();
+        if (entry == null) {
+            return menu;
+        }
+        menu.getItems().add(item("Copy name", () -> copy(entry.name())));
+        if (entry.arn() != null) {
+            menu.getItems().add(item("Copy ARN", () -> copy(entry.arn())));
+        }
+        menu.getItems().add(item("Refresh", () -> viewModel.refresh(selectedItem())));
+        boolean logs = entry instanceof TreeEntry.ServiceEntry || entry instanceof TreeEntry.TaskEntry
+                || entry instanceof TreeEntry.ContainerEntry;
+        if (logs || entry.taskDefinitionArn() != null || entry instanceof TreeEntry.ServiceEntry) {
+            menu.getItems().add(new SeparatorMenuItem());
+        }
+        if (logs) {
+            menu.getItems().add(item("Tail logs", () -> actions.tailLogs(entry)));
+        }
+        if (entry instanceof TreeEntry.ServiceEntry) {
+            menu.getItems().add(mutating(item("Scale…", () -> actions.scale(entry))));
+        }
+        if (entry instanceof TreeEntry.TaskEntry t && "RUNNING".equals(t.task().desiredStatus())) {
+            menu.getItems().add(mutating(item("Stop task…", () -> actions.stopTask(entry))));
+        }
+        if (entry.taskDefinitionArn() != null) {
+            menu.getItems().add(item("Show task definition", () -> actions.showTaskDefinition(entry)));
+        }
+        menu.getItems().add(new SeparatorMenuItem());
+        menu.getItems().add(item("Quick open…", actions::quickOpen));
+        return menu;
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** A change: off in read-only mode, like every mutating control. */
+    private MenuItem mutating(MenuItem m) {
+        m.getStyleClass().add("mutating");
+        m.setDisable(readOnly.get());
+        return m;
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     public Parent view() {
@@ -48,8 +169,16 @@ public final class ClusterTreeController {
         return treeView;
     }
 
-    /** Selects and shows a row. */
+    public void focusFilter() {
+        filterField.requestFocus();
+        filterField.selectAll();
+    }
+
+    /** Selects and shows a row (clearing a filter that would hide it). */
     public void select(TreeItem<TreeEntry> item) {
+        if (!filterField.getText().isEmpty() && item.getParent() != null && !item.getParent().getChildren().contains(item)) {
+            filterField.clear();
+        }
         for (TreeItem<TreeEntry> p = item.getParent(); p != null; p = p.getParent()) {
             p.setExpanded(true);
         }
@@ -58,5 +187,6 @@ public final class ClusterTreeController {
         if (row >= 0) {
             treeView.scrollTo(Math.max(0, row - 3));
         }
+        treeView.requestFocus();
     }
 }

@@ -45,12 +45,21 @@ public final class ClusterTreeViewModel {
     private final ObjectProperty<TreeEntry> selected = new SimpleObjectProperty<>();
     private final BooleanProperty showStoppedTasks = new SimpleBooleanProperty(false);
     private final IntegerProperty loadsInFlight = new SimpleIntegerProperty();
+    private final TreeFilter filter = new TreeFilter();
+    private final PendingBatches batches;
+    /** What to do once a row's children have loaded (quick-open revealing a row). */
+    private final java.util.Map<EntryItem, List<Runnable>> afterLoad = new java.util.HashMap<>();
 
     public ClusterTreeViewModel(EcsProvider provider, TaskExecutor executor) {
         this.provider = provider;
         this.executor = executor;
         this.root = item(new BackendEntry(provider.description()));
+        this.batches = new PendingBatches((parent, entries) -> {
+            merge.add(parent, entries, this::item);
+            filter.reapply(root);
+        });
         showStoppedTasks.addListener((obs, was, now) -> reloadLoaded(root, e -> e instanceof ServiceEntry));
+        filter.textProperty().addListener((obs, was, now) -> filter.reapply(root));
     }
 
     public TreeItem<TreeEntry> root() {
@@ -80,6 +89,11 @@ public final class ClusterTreeViewModel {
         return merge.updated();
     }
 
+    /** The filter text: rows whose name contains it, with their ancestors, stay (case-insensitive; empty shows all). */
+    public javafx.beans.property.StringProperty filterTextProperty() {
+        return filter.textProperty();
+    }
+
     /** Loads the clusters and opens the root. */
     public void start() {
         root.setExpanded(true);
@@ -90,11 +104,22 @@ public final class ClusterTreeViewModel {
         reloadLoaded(root, e -> true);
     }
 
+    /** Reloads one row's part of the tree: the nearest loaded row at or above it, and what is open under it. */
+    public void refresh(TreeItem<TreeEntry> item) {
+        for (TreeItem<TreeEntry> i = item; i != null; i = i.getParent()) {
+            if (i instanceof EntryItem e && e.lazy() && e.state() == EntryItem.State.LOADED) {
+                reloadLoaded(e, x -> true);
+                return;
+            }
+        }
+        refresh();
+    }
+
     private void reloadLoaded(EntryItem item, java.util.function.Predicate<TreeEntry> which) {
         if (item.lazy() && item.state() == EntryItem.State.LOADED && which.test(item.getValue())) {
             load(item);
         }
-        for (TreeItem<TreeEntry> child : List.copyOf(item.getChildren())) {
+        for (TreeItem<TreeEntry> child : List.copyOf(item.sourceChildren())) {
             if (child instanceof EntryItem e && e.isExpanded()) {
                 reloadLoaded(e, which);
             }
@@ -104,11 +129,11 @@ public final class ClusterTreeViewModel {
     private EntryItem item(TreeEntry entry) {
         EntryItem item = new EntryItem(entry, isLazy(entry));
         if (item.lazy()) {
-            item.getChildren().add(new EntryItem(new MessageEntry(entry.key(), "Loading…", false), false));
+            item.sourceChildren().add(new EntryItem(new MessageEntry(entry.key(), "Loading…", false), false));
             // First expansion loads; a later one shows what was loaded and merges a fresh load
-            // (a refresh skips collapsed rows).
+            // (a refresh skips collapsed rows). Expanding to show filter matches loads nothing.
             item.expandedProperty().addListener((obs, was, expanded) -> {
-                if (expanded && item.state() != EntryItem.State.LOADING) {
+                if (expanded && item.state() != EntryItem.State.LOADING && !filter.expanding()) {
                     load(item);
                 }
             });
@@ -194,7 +219,7 @@ public final class ClusterTreeViewModel {
 
     /** Services come in DescribeServices batches: each is shown as it arrives, then the full list is merged. */
     private void loadServices(EntryItem item, String cluster) {
-        boolean firstLoad = item.getChildren().stream().allMatch(c -> c.getValue() instanceof MessageEntry);
+        boolean firstLoad = item.sourceChildren().stream().allMatch(c -> c.getValue() instanceof MessageEntry);
         loadsInFlight.set(loadsInFlight.get() + 1);
         BackgroundTask.of(() -> {
             List<TreeEntry> all = new ArrayList<>();
@@ -204,13 +229,15 @@ public final class ClusterTreeViewModel {
                     all.addAll(entries);
                 }
                 if (firstLoad) {
-                    executor.runOnUiThread(() -> merge.add(item, entries, this::item));
+                    batches.offer(item, entries, executor);
                 }
             });
             all.sort(Comparator.comparing(TreeEntry::name, String.CASE_INSENSITIVE_ORDER));
             return all;
-        }).onSuccess(children -> settle(item, children))
-                .onFailure(error -> fail(item, error))
+        }).onSuccess(children -> {
+            batches.flush();
+            settle(item, children);
+        }).onFailure(error -> fail(item, error))
                 .onFinished(() -> loadsInFlight.set(loadsInFlight.get() - 1))
                 .executeWith(executor);
     }
@@ -220,14 +247,20 @@ public final class ClusterTreeViewModel {
         List<TreeEntry> rows = children.isEmpty()
                 ? List.of(new MessageEntry(item.getValue().key(), emptyText(item.getValue()), false)) : children;
         merge.merge(item, rows, this::item, System.nanoTime());
-        for (TreeItem<TreeEntry> child : item.getChildren()) {
+        for (TreeItem<TreeEntry> child : item.sourceChildren()) {
             if (child instanceof EntryItem e && !e.lazy()) {
                 fillDerived(e);
             }
         }
+        filter.reapply(root);
+        List<Runnable> waiting = afterLoad.remove(item);
+        if (waiting != null) {
+            waiting.forEach(Runnable::run);
+        }
     }
 
     private void fail(EntryItem item, Throwable error) {
+        afterLoad.remove(item);
         item.state(EntryItem.State.FAILED);
         String text = error instanceof EcsException ee ? ee.summary() : "Failed: " + error;
         merge.merge(item, List.of(new MessageEntry(item.getValue().key(), text, true)), this::item, System.nanoTime());
@@ -254,6 +287,53 @@ public final class ClusterTreeViewModel {
         return out;
     }
 
+    /**
+     * Opens the way to a cluster, or to a service in it, loading what it needs, then hands the row
+     * to {@code onFound} (which selects it). Nothing happens if it does not exist.
+     */
+    public void reveal(String cluster, String service, java.util.function.Consumer<TreeItem<TreeEntry>> onFound) {
+        root.setExpanded(true);
+        whenLoaded(root, () -> {
+            TreeItem<TreeEntry> c = childWhere(root, e -> e instanceof ClusterEntry ce && ce.cluster().clusterName().equals(cluster));
+            if (c == null) {
+                return;
+            }
+            if (service == null) {
+                onFound.accept(c);
+                return;
+            }
+            c.setExpanded(true);
+            EntryItem folder = (EntryItem) childWhere((EntryItem) c, e -> e instanceof FolderEntry f && f.kind() == FolderKind.SERVICES);
+            whenLoaded(folder, () -> {
+                TreeItem<TreeEntry> s = childWhere(folder, e -> e instanceof ServiceEntry se && se.service().serviceName().equals(service));
+                if (s != null) {
+                    onFound.accept(s);
+                }
+            });
+            folder.setExpanded(true);
+        });
+    }
+
+    private void whenLoaded(EntryItem item, Runnable then) {
+        if (item.state() == EntryItem.State.LOADED) {
+            then.run();
+            return;
+        }
+        afterLoad.computeIfAbsent(item, i -> new ArrayList<>()).add(then);
+        if (item.isExpanded() && item.state() != EntryItem.State.LOADING) {
+            load(item);
+        }
+    }
+
+    private static TreeItem<TreeEntry> childWhere(EntryItem parent, java.util.function.Predicate<TreeEntry> which) {
+        for (TreeItem<TreeEntry> child : parent.sourceChildren()) {
+            if (which.test(child.getValue())) {
+                return child;
+            }
+        }
+        return null;
+    }
+
     /** Finds a loaded row by key (depth first), for selecting a row by what it shows. */
     public TreeItem<TreeEntry> find(java.util.function.Predicate<TreeEntry> which) {
         return find(root, which);
@@ -263,7 +343,7 @@ public final class ClusterTreeViewModel {
         if (which.test(from.getValue())) {
             return from;
         }
-        for (TreeItem<TreeEntry> child : from.getChildren()) {
+        for (TreeItem<TreeEntry> child : ((EntryItem) from).sourceChildren()) {
             TreeItem<TreeEntry> hit = find(child, which);
             if (hit != null) {
                 return hit;

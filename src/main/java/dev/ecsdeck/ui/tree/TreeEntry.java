@@ -19,6 +19,16 @@ public sealed interface TreeEntry {
     /** The text the row shows and the filter matches. */
     String name();
 
+    /** The ARN of what the row stands for, or null (folders, messages). */
+    default String arn() {
+        return null;
+    }
+
+    /** The task definition the row runs or is, or null. */
+    default String taskDefinitionArn() {
+        return null;
+    }
+
     record BackendEntry(BackendDescription backend) implements TreeEntry {
         public String key() {
             return "backend";
@@ -36,6 +46,10 @@ public sealed interface TreeEntry {
 
         public String name() {
             return cluster.clusterName();
+        }
+
+        public String arn() {
+            return cluster.clusterArn();
         }
     }
 
@@ -72,6 +86,14 @@ public sealed interface TreeEntry {
         public String name() {
             return service.serviceName();
         }
+
+        public String arn() {
+            return service.serviceArn();
+        }
+
+        public String taskDefinitionArn() {
+            return service.taskDefinition();
+        }
     }
 
     record TaskEntry(String cluster, EcsTask task) implements TreeEntry {
@@ -81,6 +103,14 @@ public sealed interface TreeEntry {
 
         public String name() {
             return task.taskId();
+        }
+
+        public String arn() {
+            return task.taskArn();
+        }
+
+        public String taskDefinitionArn() {
+            return task.taskDefinitionArn();
         }
     }
 
@@ -92,6 +122,14 @@ public sealed interface TreeEntry {
         public String name() {
             return container.name();
         }
+
+        public String arn() {
+            return container.containerArn();
+        }
+
+        public String taskDefinitionArn() {
+            return task.taskDefinitionArn();
+        }
     }
 
     record InstanceEntry(String cluster, ContainerInstance instance) implements TreeEntry {
@@ -101,6 +139,10 @@ public sealed interface TreeEntry {
 
         public String name() {
             return instance.ec2InstanceId() == null ? Arns.lastSegment(instance.containerInstanceArn()) : instance.ec2InstanceId();
+        }
+
+        public String arn() {
+            return instance.containerInstanceArn();
         }
     }
 
@@ -121,6 +163,10 @@ public sealed interface TreeEntry {
 
         public String name() {
             return Arns.familyRevision(taskDefinitionArn);
+        }
+
+        public String arn() {
+            return taskDefinitionArn;
         }
     }
 

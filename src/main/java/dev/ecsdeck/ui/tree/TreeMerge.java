@@ -26,9 +26,9 @@ final class TreeMerge {
     }
 
     /** Makes {@code parent}'s children exactly {@code fresh}, in that order, reusing rows by key. */
-    void merge(TreeItem<TreeEntry> parent, List<? extends TreeEntry> fresh, Function<TreeEntry, EntryItem> factory, long nowNanos) {
+    void merge(EntryItem parent, List<? extends TreeEntry> fresh, Function<TreeEntry, EntryItem> factory, long nowNanos) {
         Map<String, TreeItem<TreeEntry>> existing = new HashMap<>();
-        for (TreeItem<TreeEntry> child : parent.getChildren()) {
+        for (TreeItem<TreeEntry> child : parent.sourceChildren()) {
             existing.put(child.getValue().key(), child);
         }
         List<TreeItem<TreeEntry>> next = new ArrayList<>(fresh.size());
@@ -46,15 +46,15 @@ final class TreeMerge {
             }
             next.add(item);
         }
-        if (!sameItems(parent.getChildren(), next)) {
-            parent.getChildren().setAll(next);
+        if (!sameItems(parent.sourceChildren(), next)) {
+            parent.sourceChildren().setAll(next);
         }
     }
 
     /** Adds entries whose keys are not there yet (a progressive load's batch), keeping the children sorted by name. */
-    void add(TreeItem<TreeEntry> parent, List<? extends TreeEntry> batch, Function<TreeEntry, EntryItem> factory) {
+    void add(EntryItem parent, List<? extends TreeEntry> batch, Function<TreeEntry, EntryItem> factory) {
         Map<String, TreeItem<TreeEntry>> existing = new HashMap<>();
-        for (TreeItem<TreeEntry> child : parent.getChildren()) {
+        for (TreeItem<TreeEntry> child : parent.sourceChildren()) {
             existing.put(child.getValue().key(), child);
         }
         List<TreeItem<TreeEntry>> added = new ArrayList<>();
@@ -69,11 +69,11 @@ final class TreeMerge {
             }
         }
         if (!added.isEmpty()) {
-            List<TreeItem<TreeEntry>> all = new ArrayList<>(parent.getChildren());
+            List<TreeItem<TreeEntry>> all = new ArrayList<>(parent.sourceChildren());
             all.removeIf(i -> i.getValue() instanceof TreeEntry.MessageEntry);
             all.addAll(added);
             all.sort((a, b) -> a.getValue().name().compareToIgnoreCase(b.getValue().name()));
-            parent.getChildren().setAll(all);
+            parent.sourceChildren().setAll(all);
         }
     }
 

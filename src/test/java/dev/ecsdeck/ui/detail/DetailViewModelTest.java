@@ -59,7 +59,7 @@ class DetailViewModelTest {
         assertEquals("Service in prod-web", vm.subtitleProperty().get());
         assertTrue(vm.serviceSelectedProperty().get());
         assertEquals(4, vm.desiredCountProperty().get());
-        assertEquals(List.of("Service", "Deployment configuration", "Deployments", "Network and placement"),
+        assertEquals(List.of("Service", "Deployment configuration", "Deployments", "Network and placement", "Auto scaling"),
                 vm.sections().stream().map(DetailSection::title).toList());
         assertFalse(vm.events().isEmpty());
     }

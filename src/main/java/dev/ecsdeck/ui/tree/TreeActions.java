@@ -1,0 +1,18 @@
+package dev.ecsdeck.ui.tree;
+
+/** What the tree's context menu and keys ask the rest of the window to do with a row. */
+public interface TreeActions {
+    void tailLogs(TreeEntry entry);
+
+    /** Stops a task (the detail pane asks first). */
+    void stopTask(TreeEntry entry);
+
+    /** Puts the keyboard in the service's desired-count spinner. */
+    void scale(TreeEntry entry);
+
+    /** Shows the task definition the row runs. */
+    void showTaskDefinition(TreeEntry entry);
+
+    /** Opens the quick-open picker. */
+    void quickOpen();
+}
