@@ -46,6 +46,8 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
  */
 public final class AwsEcsProvider extends BatchingEcsProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Describe batches in flight at once: 2,000 services are 200 DescribeServices calls. */
+    static final int DESCRIBE_PARALLELISM = 16;
 
     private final AwsSettings settings;
     private final AwsClients clients;
@@ -55,7 +57,7 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
     private final BackendDescription description;
 
     public AwsEcsProvider(AwsSettings settings) {
-        super(8, "aws-describe");
+        super(DESCRIBE_PARALLELISM, "aws-describe");
         this.settings = settings;
         this.clients = new AwsClients(settings);
         this.errors = new AwsErrors(settings.profile());
@@ -73,6 +75,11 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
     /** How many times the SDK retried a call so far. */
     public long retries() {
         return clients.retries.retries();
+    }
+
+    /** Requests sent for an operation (e.g. "ListServices"), retries included. */
+    public long requests(String operation) {
+        return clients.retries.requests(operation);
     }
 
     @Override

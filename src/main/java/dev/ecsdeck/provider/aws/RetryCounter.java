@@ -12,12 +12,15 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Counts the SDK's retries: the SDK sends each attempt through {@code beforeTransmission}, so a
- * second transmission of one execution is a retry. Listeners (the status bar) hear of each.
+ * Counts the SDK's requests and retries: the SDK sends each attempt through
+ * {@code beforeTransmission}, so a second transmission of one execution is a retry. Listeners (the
+ * status bar) hear of each retry; the request counts per operation let benchmarks compare the
+ * calls made with the fewest possible.
  */
 final class RetryCounter implements ExecutionInterceptor {
     private static final ExecutionAttribute<AtomicInteger> ATTEMPTS = new ExecutionAttribute<>("ecsdeck.attempts");
     private final AtomicLong retries = new AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> requests = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<RetryListener> listeners = new CopyOnWriteArrayList<>();
 
     @Override
@@ -29,9 +32,10 @@ final class RetryCounter implements ExecutionInterceptor {
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         AtomicInteger attempts = attributes.getAttribute(ATTEMPTS);
         int n = attempts == null ? 1 : attempts.incrementAndGet();
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        requests.computeIfAbsent(String.valueOf(operation), o -> new AtomicLong()).incrementAndGet();
         if (n > 1) {
             retries.incrementAndGet();
-            String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
             for (RetryListener l : listeners) {
                 l.retried(operation, n);
             }
@@ -44,5 +48,11 @@ final class RetryCounter implements ExecutionInterceptor {
 
     long retries() {
         return retries.get();
+    }
+
+    /** Requests sent (retries included) for the operation, e.g. "DescribeServices". */
+    long requests(String operation) {
+        AtomicLong n = requests.get(operation);
+        return n == null ? 0 : n.get();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsdeck.ui.common;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -8,12 +9,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
-/** Runs background tasks on a bounded pool of daemon threads and hands results to the FX thread. */
+/**
+ * Runs background tasks on a bounded pool of daemon threads and hands results to the UI thread —
+ * the FX thread in the app, or any single thread given (benchmarks measure the UI's threading
+ * without a screen that way).
+ */
 public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
     private final ExecutorService pool;
+    private final Executor uiThread;
+    private final boolean fx;
     private final Consumer<Throwable> defaultFailureHandler;
 
+    /** Results on the FX thread. */
     public UiTaskExecutor(int threads, Consumer<Throwable> defaultFailureHandler) {
+        this(threads, Platform::runLater, true, defaultFailureHandler);
+    }
+
+    /** Results on {@code uiThread}, which must run one thing at a time. */
+    public UiTaskExecutor(int threads, Executor uiThread, Consumer<Throwable> defaultFailureHandler) {
+        this(threads, uiThread, false, defaultFailureHandler);
+    }
+
+    private UiTaskExecutor(int threads, Executor uiThread, boolean fx, Consumer<Throwable> defaultFailureHandler) {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "ui-background-" + n.incrementAndGet());
@@ -22,6 +39,8 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
         });
         executor.allowCoreThreadTimeOut(true);
         this.pool = executor;
+        this.uiThread = uiThread;
+        this.fx = fx;
         this.defaultFailureHandler = defaultFailureHandler;
     }
 
@@ -32,7 +51,7 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
             try {
                 result = task.work().call();
             } catch (Throwable e) {
-                Platform.runLater(() -> {
+                uiThread.execute(() -> {
                     try {
                         Consumer<Throwable> handler = task.failureHandler() != null ? task.failureHandler() : defaultFailureHandler;
                         handler.accept(e);
@@ -42,7 +61,7 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
                 });
                 return;
             }
-            Platform.runLater(() -> {
+            uiThread.execute(() -> {
                 try {
                     task.successHandler().accept(result);
                 } finally {
@@ -54,10 +73,10 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public void runOnUiThread(Runnable action) {
-        if (Platform.isFxApplicationThread()) {
+        if (fx && Platform.isFxApplicationThread()) {
             action.run();
         } else {
-            Platform.runLater(action);
+            uiThread.execute(action);
         }
     }
 
