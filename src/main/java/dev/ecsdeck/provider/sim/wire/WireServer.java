@@ -128,11 +128,12 @@ public final class WireServer implements AutoCloseable {
             LOG.log(Level.WARNING, "Simulator wire call " + label + " failed", e);
             reply = Reply.error(500, "InternalFailure", "The simulator failed to process the request.");
         }
-        send(ex, reply);
+        // Logged before the reply goes out, so the log is complete by the time the client has its answer.
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(label + " " + reply.status + (reply.errorCode == null ? "" : " " + reply.errorCode) + " "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         }
+        send(ex, reply);
     }
 
     /** A request sorted out: either a reply already (refused), or the operation to call with its body. */
