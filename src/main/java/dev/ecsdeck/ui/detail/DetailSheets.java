@@ -31,6 +31,9 @@ public final class DetailSheets {
             return List.of(container(c.container()));
         } else if (entry instanceof TreeEntry.InstanceEntry i) {
             return instance(i.instance());
+        } else if (entry instanceof TreeEntry.FolderEntry f) {
+            return List.of(new DetailSection(f.kind().title(), List.of(DetailRow.of("Cluster", f.cluster()),
+                    DetailRow.of("Count", f.count() == null ? "open the row to list them" : f.count()))));
         } else if (entry instanceof TreeEntry.FamilyEntry f) {
             return List.of(new DetailSection("Family", List.of(DetailRow.of("Family", f.family()),
                     DetailRow.of("Revisions", "expand the row to list them, newest first"))));
