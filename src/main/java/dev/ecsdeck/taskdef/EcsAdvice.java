@@ -24,12 +24,12 @@ final class EcsAdvice {
         if (!essential) {
             return;
         }
-        if (!EcsRules.present(c, "logConfiguration")) {
+        if (!JsonMembers.present(c, "logConfiguration")) {
             findings.add(Severity.WARNING, path + ".logConfiguration", path, "Essential container " + label
                     + " has no 'logConfiguration': its output cannot be read from ECS or CloudWatch.");
         }
         JsonNode ports = c.get("portMappings");
-        if (ports != null && ports.isArray() && !ports.isEmpty() && !EcsRules.present(c, "healthCheck")) {
+        if (ports != null && ports.isArray() && !ports.isEmpty() && !JsonMembers.present(c, "healthCheck")) {
             // A container that serves ports is what a service runs; without a check ECS only sees "running".
             findings.add(Severity.WARNING, path + ".healthCheck", path, "Essential container " + label + " serves ports"
                     + " but has no 'healthCheck': ECS cannot tell a hung container from a working one.");

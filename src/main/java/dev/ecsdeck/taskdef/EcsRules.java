@@ -1,5 +1,9 @@
 package dev.ecsdeck.taskdef;
 
+import static dev.ecsdeck.taskdef.JsonMembers.integer;
+import static dev.ecsdeck.taskdef.JsonMembers.present;
+import static dev.ecsdeck.taskdef.JsonMembers.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -304,7 +308,8 @@ final class EcsRules {
 
     /** What Fargate refuses: network mode, sizes, and the execution role for awslogs and private images. */
     private void fargate(List<Container> containers, String networkMode, Integer cpu, Integer memory) {
-        if (!networkMode.equals("awsvpc")) {
+        boolean knownMode = RequestSchema.request().members().get("networkMode").enumValues().contains(networkMode);
+        if (knownMode && !networkMode.equals("awsvpc")) { // an unknown mode is the shape check's error
             findings.add(Severity.ERROR, "networkMode", present(doc, "networkMode") ? "networkMode" : "requiresCompatibilities",
                     "Fargate needs networkMode 'awsvpc', not '" + networkMode + "'"
                             + (present(doc, "networkMode") ? "." : " (the default when networkMode is absent)."));
@@ -344,21 +349,5 @@ final class EcsRules {
                         + " to pull the private ECR image of container " + c.label() + ".");
             }
         }
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isTextual() ? v.asText() : null;
-    }
-
-    /** A whole number that fits an int, else null; never converts a huge decimal. */
-    static Integer integer(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isIntegralNumber() && v.canConvertToInt() ? v.intValue() : null;
-    }
-
-    static boolean present(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v != null && !v.isNull();
     }
 }
