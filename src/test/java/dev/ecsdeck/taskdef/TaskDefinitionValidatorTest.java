@@ -283,6 +283,23 @@ class TaskDefinitionValidatorTest {
         assertThat(validator.validate("[[[[" .repeat(3000)).get(0).message(), startsWith("Invalid JSON"));
     }
 
+    @Test
+    void hugeDocumentsAreCheckedOrRefusedWithoutThrowing() {
+        String manyVariables = variant(d -> {
+            ArrayNode env = (ArrayNode) container(d, 0).get("environment");
+            for (int i = 0; i < 50_000; i++) {
+                env.addObject().put("name", "V" + i).put("value", "x");
+            }
+        });
+        assertThat(validator.validate(manyVariables), empty());
+        String hugeString = VALID.replace("\"prod\"", "\"" + "p".repeat(25_000_000) + "\"");
+        List<Problem> problems = validator.validate(hugeString);
+        assertThat(problems.toString(), problems, hasSize(1));
+        assertThat(problems.get(0).message(), startsWith("Invalid JSON"));
+        assertThat(validator.validate(VALID.replace("80,", "1" + "0".repeat(500) + ",")).get(0).path(),
+                equalTo("containerDefinitions[0].portMappings[0].containerPort"));
+    }
+
     // ---- helpers
 
     /** The base document changed by {@code change}, pretty-printed (one member a line). */
