@@ -28,10 +28,10 @@ final class LocatedJson {
     record Duplicate(String path, int line, int column) {}
 
     private final JsonNode root;
-    private final Map<String, long[]> positions;
+    private final Map<String, int[]> positions;
     private final List<Duplicate> duplicates;
 
-    private LocatedJson(JsonNode root, Map<String, long[]> positions, List<Duplicate> duplicates) {
+    private LocatedJson(JsonNode root, Map<String, int[]> positions, List<Duplicate> duplicates) {
         this.root = root;
         this.positions = positions;
         this.duplicates = duplicates;
@@ -71,13 +71,13 @@ final class LocatedJson {
 
     /** 1-based line of the value at this path, 0 when the path has no value. */
     int line(String path) {
-        long[] p = positions.get(path);
-        return p == null ? 0 : (int) p[0];
+        int[] p = positions.get(path);
+        return p == null ? 0 : p[0];
     }
 
     int column(String path) {
-        long[] p = positions.get(path);
-        return p == null ? 0 : (int) p[1];
+        int[] p = positions.get(path);
+        return p == null ? 0 : p[1];
     }
 
     static String member(String parent, String name) {
@@ -90,7 +90,7 @@ final class LocatedJson {
 
     private static final class Builder {
         private final JsonParser parser;
-        final Map<String, long[]> positions = new HashMap<>();
+        final Map<String, int[]> positions = new HashMap<>();
         final List<Duplicate> duplicates = new ArrayList<>();
 
         Builder(JsonParser parser) {
@@ -100,7 +100,7 @@ final class LocatedJson {
         /** The value whose first token is the current one; Jackson's nesting limit bounds the recursion. */
         JsonNode value(String path) throws IOException {
             JsonLocation loc = parser.currentTokenLocation();
-            positions.put(path, new long[] {loc.getLineNr(), loc.getColumnNr()});
+            positions.put(path, new int[] {loc.getLineNr(), loc.getColumnNr()});
             JsonToken token = parser.currentToken();
             switch (token) {
                 case START_OBJECT:
@@ -142,8 +142,7 @@ final class LocatedJson {
                 case VALUE_NULL:
                     return NODES.nullNode();
                 default:
-                    throw new InvalidJsonException("Invalid JSON: unexpected " + token, (int) loc.getLineNr(),
-                            (int) loc.getColumnNr());
+                    throw new InvalidJsonException("Invalid JSON: unexpected " + token, loc.getLineNr(), loc.getColumnNr());
             }
         }
     }

@@ -73,8 +73,11 @@ final class RequestSchema {
         for (SdkField<?> field : builder.sdkFields()) {
             members.put(field.locationName(), shape(field, enumValues(builderClass, field.memberName())));
         }
+        // in the model's member order, so that problems about missing members come in the same order every run
+        Set<String> required = new LinkedHashSet<>(members.keySet());
+        required.retainAll(REQUIRED.getOrDefault(name, Set.of()));
         return new Shape(name, Kind.STRUCTURE, Collections.unmodifiableMap(members), null, Set.of(),
-                REQUIRED.getOrDefault(name, Set.of()));
+                Collections.unmodifiableSet(required));
     }
 
     /** A member's shape; {@code enumValues} apply to the string itself or to a list's strings. */

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Checks a task definition as it is typed: JSON syntax, the request's shape (unknown members, wrong
  * types, enum values, required members; from {@link RequestSchema}) and ECS's own rules
- * ({@link EcsRules}). Describe documents are accepted as they are: their read-only members
- * ({@link TaskDefinitionDocuments#READ_ONLY_FIELDS}) pass silently.
+ * ({@link EcsRules}, {@link EcsAdvice}). Describe documents are accepted as they are: their
+ * read-only members ({@link TaskDefinitionDocuments#READ_ONLY_FIELDS}) pass silently. Stateless and
+ * thread-safe.
  */
 public final class TaskDefinitionValidator {
 
@@ -149,9 +150,10 @@ public final class TaskDefinitionValidator {
         /** Reports a value of the wrong JSON type; true when the type is right. */
         private boolean expect(boolean ok, JsonNode value, String path, String label, String expected) {
             if (!ok) {
-                String found = value.isNumber() && !value.isIntegralNumber() && expected.equals("a whole number")
-                        ? "a fraction" : value.isIntegralNumber() && expected.equals("a whole number") ? "a number too large"
-                        : Json.describe(value);
+                String found = Json.describe(value);
+                if (value.isNumber() && expected.equals("a whole number")) {
+                    found = value.isIntegralNumber() ? "a number that large" : "a fraction";
+                }
                 findings.error(path, "'" + label + "' must be " + expected + ", not " + found + ".");
             }
             return ok;

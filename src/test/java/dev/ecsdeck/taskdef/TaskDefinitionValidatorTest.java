@@ -192,7 +192,7 @@ class TaskDefinitionValidatorTest {
         List<Problem> warnings = validator.validate(text).stream().filter(p -> p.severity() == Severity.WARNING).toList();
         assertThat(warnings, hasSize(1));
         assertAt(warnings.get(0), "taskDefinition", "looks like a DescribeTaskDefinition response");
-        assertThat(errors(text).stream().map(Problem::path).toList(), equalTo(List.of("containerDefinitions", "family")));
+        assertThat(errors(text).stream().map(Problem::path).toList(), equalTo(List.of("family", "containerDefinitions")));
     }
 
     @Test
