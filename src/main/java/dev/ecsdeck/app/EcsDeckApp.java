@@ -5,6 +5,7 @@ import dev.ecsdeck.ui.common.DialogConfirmer;
 import dev.ecsdeck.provider.aws.AwsProfiles;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.logs.LogTailViewModel;
+import dev.ecsdeck.ui.taskdef.DraftStore;
 import dev.ecsdeck.ui.shell.BackendChoice;
 import dev.ecsdeck.ui.shell.BackendPickerViewModel;
 import dev.ecsdeck.ui.shell.MainWindow;
@@ -81,7 +82,8 @@ public final class EcsDeckApp extends Application {
                 AwsProfiles::regionOf, this::switchTo);
         window = new MainWindow(session.provider(), session.shell(), session.executor(),
                 (title, message) -> new DialogConfirmer(stage).confirm(title, message),
-                new MainWindow.Options(options.refreshSeconds(), LogTailViewModel.DEFAULT_CAPACITY, System::currentTimeMillis, picker));
+                new MainWindow.Options(options.refreshSeconds(), LogTailViewModel.DEFAULT_CAPACITY, System::currentTimeMillis, picker,
+                        new DraftStore(options.configDir().resolve("drafts"))));
         window.detail().onOpenUrl(getHostServices()::showDocument);
         stage.setTitle("ECS Deck — " + backend.description().label());
         stage.setScene(window.scene());

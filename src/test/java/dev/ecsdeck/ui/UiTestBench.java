@@ -11,6 +11,7 @@ import dev.ecsdeck.ui.common.DialogConfirmer;
 import dev.ecsdeck.ui.common.FxThreadCheckingProvider;
 import dev.ecsdeck.ui.common.UiTaskExecutor;
 import dev.ecsdeck.ui.shell.MainWindow;
+import dev.ecsdeck.ui.taskdef.DraftStore;
 import dev.ecsdeck.ui.shell.ShellViewModel;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.time.Instant;
@@ -47,12 +48,20 @@ public final class UiTestBench implements AutoCloseable {
         provider = new FxThreadCheckingProvider(new ObservedEcsProvider(guarded, shell));
         executor = new UiTaskExecutor(4, uncaught::add);
         window = new MainWindow(provider, shell, executor, new DialogConfirmer(stage),
-                new MainWindow.Options(0, 100_000, () -> clock.now().toEpochMilli()));
+                new MainWindow.Options(0, 100_000, () -> clock.now().toEpochMilli(), new DraftStore(draftsDir())));
         stage.setScene(window.scene());
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.show();
         window.start();
+    }
+
+    private static java.nio.file.Path draftsDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("ecsdeck-drafts");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Waits (without sleeping) until the condition holds on the FX thread. */

@@ -44,6 +44,7 @@ public final class ApiFaults {
     private long calls;
     private long throttled;
     private long failed;
+    private final java.util.Map<String, java.util.ArrayDeque<SimApiException>> planned = new java.util.HashMap<>();
 
     public ApiFaults(LongSupplier nanoTime, long seed) {
         this.nanoTime = nanoTime;
@@ -79,14 +80,27 @@ public final class ApiFaults {
                 throw new SimApiException("RequestCanceled", "Interrupted while waiting", 500);
             }
         }
-        SimApiException fault = draw(c);
+        SimApiException fault = draw(operation, c);
         if (fault != null) {
             throw fault;
         }
     }
 
-    private synchronized SimApiException draw(Config c) {
+    /**
+     * Makes the next call of {@code operation} (its API name, e.g. "RegisterTaskDefinition") fail
+     * with this error, once; several planned errors fail that many calls in order.
+     */
+    public synchronized void failNext(String operation, String code, String message, int status) {
+        planned.computeIfAbsent(operation, k -> new java.util.ArrayDeque<>()).add(new SimApiException(code, message, status));
+    }
+
+    private synchronized SimApiException draw(String operation, Config c) {
         calls++;
+        java.util.ArrayDeque<SimApiException> mine = planned.get(operation);
+        if (mine != null && !mine.isEmpty()) {
+            failed++;
+            return mine.poll();
+        }
         if (c.ratePerSecond() > 0) {
             long now = nanoTime.getAsLong();
             tokens = Math.min(c.burst(), tokens + (now - lastRefill) / 1e9 * c.ratePerSecond());

@@ -184,6 +184,11 @@ public final class DetailController {
     }
 
     @FXML
+    private void editTaskDefinition() {
+        viewModel.editTaskDefinition();
+    }
+
+    @FXML
     private void openInConsole() {
         viewModel.openInConsole();
     }

@@ -56,6 +56,7 @@ public final class DetailViewModel {
     /** Which row's extra load (scaling, task definition) is current: a late answer for another row is dropped. */
     private String loadingFor;
     private Consumer<TreeEntry> tailRequests = e -> { };
+    private Consumer<String> editRequests = arn -> { };
     private Runnable afterChange = () -> { };
 
     public DetailViewModel(EcsProvider provider, TaskExecutor executor, Confirmer confirmer, ObservableBooleanValue readOnly) {
@@ -74,6 +75,18 @@ public final class DetailViewModel {
     /** How "Open in AWS console" opens a URL (the application's browser). */
     public void onOpenUrl(java.util.function.Consumer<String> opener) {
         this.urlOpener = opener;
+    }
+
+    /** Where "Edit task definition" sends the selected row's revision. */
+    public void onEditRequested(Consumer<String> handler) {
+        this.editRequests = handler;
+    }
+
+    public void editTaskDefinition() {
+        TreeEntry e = entry.get();
+        if (e != null && e.taskDefinitionArn() != null) {
+            editRequests.accept(e.taskDefinitionArn());
+        }
     }
 
     /** Called after a change went through (the shell refreshes the tree). */
@@ -310,6 +323,6 @@ public final class DetailViewModel {
 
     /** Why the actions are off, for their tooltips; empty when they are on. */
     public String disabledReason() {
-        return readOnly.get() ? "Read-only mode: changes are turned off." : "";
+        return readOnly.get() ? dev.ecsdeck.ui.common.ReadOnlyHint.READ_ONLY : "";
     }
 }

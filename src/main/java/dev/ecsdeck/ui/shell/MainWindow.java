@@ -18,6 +18,16 @@ import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.function.LongSupplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import dev.ecsdeck.ui.taskdef.DeployViewModel;
+import dev.ecsdeck.ui.taskdef.Draft;
+import dev.ecsdeck.ui.taskdef.DraftStore;
+import dev.ecsdeck.ui.taskdef.RevisionsBrowserController;
+import dev.ecsdeck.ui.taskdef.RevisionsViewModel;
+import dev.ecsdeck.ui.taskdef.RolloutViewModel;
+import dev.ecsdeck.ui.taskdef.TaskDefinitionEditorController;
+import dev.ecsdeck.ui.taskdef.TaskDefinitionEditorViewModel;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -29,9 +39,9 @@ import javafx.scene.input.KeyCombination;
  */
 public final class MainWindow {
     /** What the window needs beyond the provider: refresh interval, log capacity, and the clock for log start times. */
-    public record Options(int refreshSeconds, int logCapacity, LongSupplier nowMillis, BackendPickerViewModel picker) {
-        public Options(int refreshSeconds, int logCapacity, LongSupplier nowMillis) {
-            this(refreshSeconds, logCapacity, nowMillis, null);
+    public record Options(int refreshSeconds, int logCapacity, LongSupplier nowMillis, BackendPickerViewModel picker, DraftStore drafts) {
+        public Options(int refreshSeconds, int logCapacity, LongSupplier nowMillis, DraftStore drafts) {
+            this(refreshSeconds, logCapacity, nowMillis, null, drafts);
         }
     }
 
@@ -44,10 +54,22 @@ public final class MainWindow {
     private final LogPaneController logController;
     private final MainWindowController mainController;
     private final QuickOpenDialog quickOpen;
+    private final EcsProvider provider;
+    private final TaskExecutor executor;
+    private final Confirmer confirmer;
+    private final DraftStore drafts;
+    private final TabPane detailTabs = new TabPane();
+    private final RevisionsViewModel revisions;
+    private final Tab revisionsTab;
+    private final java.util.List<TaskDefinitionEditorController> editors = new java.util.ArrayList<>();
     private final Scene scene;
 
     public MainWindow(EcsProvider provider, ShellViewModel shell, TaskExecutor executor, Confirmer confirmer, Options options) {
         this.shell = shell;
+        this.provider = provider;
+        this.executor = executor;
+        this.confirmer = confirmer;
+        this.drafts = options.drafts();
         this.tree = new ClusterTreeViewModel(provider, executor);
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
@@ -57,10 +79,26 @@ public final class MainWindow {
         this.detailController = new DetailController(detail);
         this.logController = new LogPaneController(logs);
         this.mainController = new MainWindowController(shell, this::refresh, options.refreshSeconds(), options.picker());
-        mainController.setAreas(treeController.view(), detailController.view(), logController.view());
+        Tab details = new Tab("Details", detailController.view());
+        details.setClosable(false);
+        detailTabs.setId("detailTabs");
+        this.revisions = new RevisionsViewModel(provider, executor, confirmer, shell.readOnlyProperty());
+        revisions.onOpen(this::openEditor);
+        revisionsTab = new Tab("Task definitions", new RevisionsBrowserController(revisions).view());
+        revisionsTab.setId("revisionsTab");
+        revisionsTab.setClosable(false);
+        revisionsTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now && revisions.families().isEmpty()) {
+                revisions.refresh();
+            }
+        });
+        detailTabs.getTabs().addAll(details, revisionsTab);
+        mainController.setAreas(treeController.view(), detailTabs, logController.view());
+        mainController.setDrafts(drafts, this::openDraft);
 
         tree.selectedProperty().addListener((obs, was, now) -> detail.show(now));
         detail.onTailRequested(logs::open);
+        detail.onEditRequested(this::openEditor);
         detail.onChanged(this::refresh);
 
         scene = new Scene(mainController.view(), 1280, 800);
@@ -71,6 +109,54 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::openQuickOpen);
         applyTheme(shell.darkProperty().get());
         shell.darkProperty().addListener((obs, was, dark) -> applyTheme(dark));
+    }
+
+    /** Opens a task-definition editor tab on a revision. */
+    public TaskDefinitionEditorViewModel openEditor(String taskDefinitionArn) {
+        TaskDefinitionEditorViewModel editor = newEditor();
+        editor.open(taskDefinitionArn);
+        return editor;
+    }
+
+    /** Opens a saved draft in an editor tab. */
+    public TaskDefinitionEditorViewModel openDraft(Draft draft) {
+        TaskDefinitionEditorViewModel editor = newEditor();
+        editor.openDraft(draft);
+        return editor;
+    }
+
+    private TaskDefinitionEditorViewModel newEditor() {
+        RolloutViewModel rollout = new RolloutViewModel(provider, executor);
+        DeployViewModel deploy = new DeployViewModel(provider, executor, confirmer, shell.readOnlyProperty(), rollout);
+        TaskDefinitionEditorViewModel editor = new TaskDefinitionEditorViewModel(provider, executor, confirmer, shell.readOnlyProperty(),
+                drafts, java.time.Clock.systemUTC());
+        editor.onRegistered(td -> refresh());
+        TaskDefinitionEditorController controller = new TaskDefinitionEditorController(editor, deploy);
+        editors.add(controller);
+        Tab tab = new Tab();
+        tab.textProperty().bind(editor.titleProperty());
+        tab.setContent(controller.view());
+        tab.setOnClosed(e -> {
+            controller.stop();
+            editors.remove(controller);
+        });
+        detailTabs.getTabs().add(tab);
+        detailTabs.getSelectionModel().select(tab);
+        return editor;
+    }
+
+    /** Shows the revisions browser on a family. */
+    public void browseRevisions(String family) {
+        detailTabs.getSelectionModel().select(revisionsTab);
+        revisions.select(family);
+    }
+
+    public RevisionsViewModel revisions() {
+        return revisions;
+    }
+
+    public TabPane detailTabs() {
+        return detailTabs;
     }
 
     public void openQuickOpen() {
@@ -105,6 +191,16 @@ public final class MainWindow {
         public void quickOpen() {
             openQuickOpen();
         }
+
+        @Override
+        public void editTaskDefinition(TreeEntry entry) {
+            openEditor(entry.taskDefinitionArn());
+        }
+
+        @Override
+        public void browseRevisions(String family) {
+            MainWindow.this.browseRevisions(family);
+        }
     }
 
     /** Starts loading the tree. */
@@ -117,6 +213,7 @@ public final class MainWindow {
     }
 
     public void stop() {
+        editors.forEach(TaskDefinitionEditorController::stop);
         mainController.stop();
         logController.stop();
         logs.closeAll();

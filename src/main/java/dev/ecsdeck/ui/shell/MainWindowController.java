@@ -45,6 +45,8 @@ public final class MainWindowController {
     @FXML
     private HBox readOnlyBanner;
     @FXML
+    private javafx.scene.control.MenuButton draftsButton;
+    @FXML
     private SplitPane verticalSplit;
     @FXML
     private SplitPane horizontalSplit;
@@ -154,6 +156,32 @@ public final class MainWindowController {
     @FXML
     private void refresh() {
         refresh.run();
+    }
+
+    /**
+     * The Drafts menu: unregistered edits saved from earlier (a crash, a failed register), each
+     * reopened in an editor. Shown only when there are drafts; the list is read when it opens.
+     */
+    public void setDrafts(dev.ecsdeck.ui.taskdef.DraftStore drafts, java.util.function.Consumer<dev.ecsdeck.ui.taskdef.Draft> open) {
+        Runnable fill = () -> {
+            var all = drafts == null ? java.util.List.<dev.ecsdeck.ui.taskdef.Draft>of() : drafts.all();
+            draftsButton.getItems().clear();
+            for (var d : all) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(d.family()
+                        + (d.baseArn() == null ? "" : " (from " + dev.ecsdeck.model.Arns.familyRevision(d.baseArn()) + ")")
+                        + " — saved " + dev.ecsdeck.ui.common.TimeFormat.local(d.savedAt()));
+                item.setOnAction(e -> open.accept(d));
+                draftsButton.getItems().add(item);
+            }
+            draftsButton.setText("Drafts (" + all.size() + ")");
+            draftsButton.setVisible(!all.isEmpty());
+            draftsButton.setManaged(!all.isEmpty());
+            if (!all.isEmpty()) {
+                shell.setStatus(all.size() + " unregistered task-definition drafts kept from before: open them from Drafts.");
+            }
+        };
+        draftsButton.setOnShowing(e -> fill.run());
+        fill.run();
     }
 
     /** Places the three areas. */

@@ -136,6 +136,10 @@ public final class ClusterTreeController {
         }
         if (entry.taskDefinitionArn() != null) {
             menu.getItems().add(item("Show task definition", () -> actions.showTaskDefinition(entry)));
+            menu.getItems().add(item("Edit task definition…", () -> actions.editTaskDefinition(entry)));
+        }
+        if (entry instanceof TreeEntry.FamilyEntry f) {
+            menu.getItems().add(item("Browse revisions", () -> actions.browseRevisions(f.family())));
         }
         menu.getItems().add(new SeparatorMenuItem());
         menu.getItems().add(item("Quick open…", actions::quickOpen));

@@ -13,6 +13,12 @@ public interface TreeActions {
     /** Shows the task definition the row runs. */
     void showTaskDefinition(TreeEntry entry);
 
+    /** Opens the task definition the row runs (or is) in an editor. */
+    void editTaskDefinition(TreeEntry entry);
+
+    /** Shows a task-definition family's revisions in the revisions browser. */
+    void browseRevisions(String family);
+
     /** Opens the quick-open picker. */
     void quickOpen();
 }

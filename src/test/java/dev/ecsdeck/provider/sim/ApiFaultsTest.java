@@ -71,4 +71,15 @@ class ApiFaultsTest {
             assertEquals(1, provider.listClusters().size());
         }
     }
+
+    @Test
+    void aPlannedErrorFailsTheNextCallsOfItsOperationOnly() {
+        faults.failNext("RegisterTaskDefinition", "ClientException", "Too many revisions", 400);
+        faults.admit("ListServices");
+        SimApiException e = assertThrows(SimApiException.class, () -> faults.admit("RegisterTaskDefinition"));
+        assertEquals("ClientException", e.errorCode());
+        assertEquals("Too many revisions", e.getMessage());
+        faults.admit("RegisterTaskDefinition");
+        assertEquals(new ApiFaults.Counts(3, 0, 1), faults.counts());
+    }
 }

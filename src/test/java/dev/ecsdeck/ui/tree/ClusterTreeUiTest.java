@@ -211,7 +211,8 @@ class ClusterTreeUiTest {
         TreeEntry task = web.getChildren().get(0).getValue();
         List<String> labels = bench.window.treeController().menuFor(task).getItems().stream().map(MenuItem::getText)
                 .filter(t -> t != null).toList();
-        assertEquals(List.of("Copy name", "Copy ARN", "Refresh", "Tail logs", "Stop task…", "Show task definition", "Quick open…"), labels);
+        assertEquals(List.of("Copy name", "Copy ARN", "Refresh", "Tail logs", "Stop task…", "Show task definition", "Edit task definition…",
+                "Quick open…"), labels);
         robot.interact(() -> bench.shell.readOnlyProperty().set(true));
         ContextMenu readOnly = bench.window.treeController().menuFor(task);
         assertTrue(readOnly.getItems().stream().filter(m -> m.getStyleClass().contains("mutating")).allMatch(MenuItem::isDisable));

@@ -1,0 +1,165 @@
+package dev.ecsdeck.ui.taskdef;
+
+import dev.ecsdeck.model.Arns;
+import dev.ecsdeck.model.Cluster;
+import dev.ecsdeck.model.DeploymentConfiguration;
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.TaskDefinition;
+import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.taskdef.RevisionDiff;
+import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.TaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * "Deploy to…": the services that run the family, and deploying a revision to one of them after
+ * showing what changes (the diff against the revision it runs) and how it will roll out (its
+ * deployment configuration); then following the rollout. "Roll back" deploys the revision the
+ * service ran before, the same way; "Force new deployment" replaces every task with the same revision.
+ */
+public final class DeployViewModel {
+    /** A service that runs a revision of the family. */
+    public record Target(String cluster, String service, String taskDefinitionArn, DeploymentConfiguration deploymentConfiguration) {
+        public String label() {
+            return service + " in " + cluster + " (runs " + Arns.familyRevision(taskDefinitionArn) + ")";
+        }
+    }
+
+    private final EcsProvider provider;
+    private final TaskExecutor executor;
+    private final Confirmer confirmer;
+    private final ObservableBooleanValue readOnly;
+    private final RolloutViewModel rollout;
+    private final ObservableList<Target> targets = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty("");
+
+    public DeployViewModel(EcsProvider provider, TaskExecutor executor, Confirmer confirmer, ObservableBooleanValue readOnly,
+            RolloutViewModel rollout) {
+        this.provider = provider;
+        this.executor = executor;
+        this.confirmer = confirmer;
+        this.readOnly = readOnly;
+        this.rollout = rollout;
+    }
+
+    /** Finds every service, in every cluster, that runs a revision of {@code family}. */
+    public void findTargets(String family) {
+        status.set("Looking for services that run " + family + "…");
+        BackgroundTask.of(() -> {
+            List<Target> found = new ArrayList<>();
+            for (Cluster c : provider.listClusters()) {
+                for (EcsService s : provider.listServices(c.clusterName())) {
+                    if (s.taskDefinition() != null && family.equals(familyOf(s.taskDefinition()))) {
+                        found.add(new Target(c.clusterName(), s.serviceName(), s.taskDefinition(), s.deploymentConfiguration()));
+                    }
+                }
+            }
+            return found;
+        }).onSuccess(found -> {
+            targets.setAll(found);
+            status.set(found.isEmpty() ? "No service runs " + family + "." : found.size() + " services run " + family + ".");
+        }).onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error))).executeWith(executor);
+    }
+
+    static String familyOf(String taskDefinitionArn) {
+        String fr = Arns.familyRevision(taskDefinitionArn);
+        int colon = fr.lastIndexOf(':');
+        return colon < 0 ? fr : fr.substring(0, colon);
+    }
+
+    /** Deploys {@code revision} to the target after a confirmation that shows the changes and the rollout rules. */
+    public void deploy(Target target, TaskDefinition revision) {
+        if (readOnly.get() || target == null || revision == null) {
+            return;
+        }
+        status.set("Comparing with " + Arns.familyRevision(target.taskDefinitionArn()) + "…");
+        BackgroundTask.of(() -> provider.describeTaskDefinition(target.taskDefinitionArn()))
+                .onSuccess(current -> {
+                    String changes = RevisionDiff.compare(current.json(), revision.json()).asText(true);
+                    String question = "Deploy " + revision.familyRevision() + " to service " + target.service() + " in " + target.cluster()
+                            + "? It runs " + current.familyRevision() + " now.\n\nChanges:\n" + (changes.isBlank() ? "(none)" : changes)
+                            + "\n\n" + rolloutRules(target.deploymentConfiguration());
+                    if (!confirmer.confirm("Deploy " + revision.familyRevision(), question)) {
+                        status.set("Not deployed.");
+                        return;
+                    }
+                    update(ServiceUpdate.taskDefinition(target.cluster(), target.service(), revision.taskDefinitionArn()),
+                            revision.taskDefinitionArn(), target.taskDefinitionArn());
+                })
+                .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                .executeWith(executor);
+    }
+
+    /** Deploys, the same way, the revision the followed service ran before the last deploy. */
+    public void rollBack() {
+        String previous = rollout.previousTaskDefinition();
+        if (previous == null || readOnly.get()) {
+            return;
+        }
+        String cluster = rollout.cluster();
+        String service = rollout.service();
+        BackgroundTask.of(() -> provider.describeServices(cluster, List.of(service)))
+                .onSuccess(found -> {
+                    if (found.isEmpty()) {
+                        status.set("Service " + service + " is gone.");
+                        return;
+                    }
+                    EcsService s = found.get(0);
+                    Target target = new Target(cluster.substring(cluster.lastIndexOf('/') + 1), service, s.taskDefinition(),
+                            s.deploymentConfiguration());
+                    BackgroundTask.of(() -> provider.describeTaskDefinition(previous))
+                            .onSuccess(revision -> deploy(target, revision))
+                            .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                            .executeWith(executor);
+                })
+                .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                .executeWith(executor);
+    }
+
+    public void forceNewDeployment(Target target) {
+        if (readOnly.get() || target == null || !confirmer.confirm("Force new deployment", "Start a new deployment of service "
+                + target.service() + " in " + target.cluster() + "? Every task is replaced by a new one of "
+                + Arns.familyRevision(target.taskDefinitionArn()) + ".\n\n" + rolloutRules(target.deploymentConfiguration()))) {
+            return;
+        }
+        update(ServiceUpdate.forceNewDeployment(target.cluster(), target.service()), target.taskDefinitionArn(), target.taskDefinitionArn());
+    }
+
+    private void update(ServiceUpdate update, String deployed, String previous) {
+        status.set("Updating " + update.service() + "…");
+        BackgroundTask.of(() -> provider.updateService(update))
+                .onSuccess(service -> {
+                    status.set("Deploying " + Arns.familyRevision(deployed) + " to " + service.serviceName() + ".");
+                    rollout.follow(service, deployed, previous);
+                })
+                .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                .executeWith(executor);
+    }
+
+    static String rolloutRules(DeploymentConfiguration c) {
+        DeploymentConfiguration d = c == null ? DeploymentConfiguration.defaults() : c;
+        return "Rollout: at least " + d.minimumHealthyPercentOrDefault() + "% healthy, at most " + d.maximumPercentOrDefault()
+                + "% running; circuit breaker " + (d.circuitBreakerEnabled() ? (d.rollbackEnabled() ? "on, with rollback" : "on") : "off") + ".";
+    }
+
+    public ObservableList<Target> targets() {
+        return targets;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    public RolloutViewModel rollout() {
+        return rollout;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.ecsdeck.ui.taskdef;
+
+import dev.ecsdeck.model.Arns;
+import dev.ecsdeck.model.Deployment;
+import dev.ecsdeck.model.ServiceEvent;
+import dev.ecsdeck.taskdef.Problem;
+import dev.ecsdeck.taskdef.Severity;
+import dev.ecsdeck.ui.common.Fxml;
+import dev.ecsdeck.ui.common.ReadOnlyHint;
+import dev.ecsdeck.ui.common.TimeFormat;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+
+/**
+ * The task-definition editor panel: the form and the JSON (two views of one draft), the problems
+ * (clicking one goes to its line), the diff against the base (table or text), register and
+ * deregister, and "Deploy to…" with the rollout followed below.
+ */
+public final class TaskDefinitionEditorController {
+    static final Duration ROLLOUT_POLL = Duration.seconds(2);
+
+    private final TaskDefinitionEditorViewModel editor;
+    private final DeployViewModel deploy;
+    private final Parent view;
+    private final JsonCodeEditor json;
+    private final TaskDefinitionFormView form;
+    private final Timeline rolloutPoll;
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private Label deployStatus;
+    @FXML
+    private Button registerButton;
+    @FXML
+    private Button deregisterButton;
+    @FXML
+    private Button deployButton;
+    @FXML
+    private Button rollBackButton;
+    @FXML
+    private Button forceButton;
+    @FXML
+    private ComboBox<DeployViewModel.Target> targetBox;
+    @FXML
+    private TabPane editTabs;
+    @FXML
+    private Tab jsonTab;
+    @FXML
+    private ScrollPane formScroll;
+    @FXML
+    private StackPane jsonHolder;
+    @FXML
+    private ListView<Problem> problemsList;
+    @FXML
+    private TitledPane diffPane;
+    @FXML
+    private TitledPane rolloutPane;
+    @FXML
+    private Label rolloutHeadline;
+    @FXML
+    private TableView<Deployment> deploymentsTable;
+    @FXML
+    private ListView<ServiceEvent> rolloutEvents;
+
+    public TaskDefinitionEditorController(TaskDefinitionEditorViewModel editor, DeployViewModel deploy) {
+        this.editor = editor;
+        this.deploy = deploy;
+        this.json = new JsonCodeEditor(editor::textEdited);
+        this.form = new TaskDefinitionFormView(editor);
+        this.rolloutPoll = new Timeline(new KeyFrame(ROLLOUT_POLL, e -> deploy.rollout().poll()));
+        rolloutPoll.setCycleCount(Timeline.INDEFINITE);
+        this.view = Fxml.load(this, "TaskDefinitionEditor.fxml");
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.textProperty().bind(editor.titleProperty());
+        summaryLabel.textProperty().bind(editor.summaryProperty());
+        messageLabel.textProperty().bind(editor.messageProperty());
+        deployStatus.textProperty().bind(deploy.statusProperty());
+        formScroll.setContent(form.view());
+        jsonHolder.getChildren().setAll(json.view());
+        editor.textProperty().addListener((obs, was, now) -> json.setText(now));
+        json.setText(editor.textProperty().get());
+        view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e) && jsonTab.isSelected()) {
+                json.focusFind();
+                e.consume();
+            }
+        });
+
+        registerButton.disableProperty().bind(editor.registerDisabledProperty());
+        var readOnly = javafx.beans.binding.BooleanExpression.booleanExpression(editor.readOnly());
+        deregisterButton.disableProperty().bind(readOnly.or(editor.busyProperty()).or(editor.baseProperty().isNull()));
+        var noTarget = targetBox.valueProperty().isNull();
+        deployButton.disableProperty().bind(readOnly.or(noTarget).or(editor.baseProperty().isNull()));
+        forceButton.disableProperty().bind(readOnly.or(noTarget));
+        rollBackButton.disableProperty().bind(readOnly.or(deploy.rollout().stateProperty().isEmpty()));
+        ReadOnlyHint.apply(registerButton, editor.readOnly(), "Register the draft as a new revision (off while it has errors).");
+        ReadOnlyHint.apply(deregisterButton, editor.readOnly(), "Deregister the base revision, after confirmation.");
+        ReadOnlyHint.apply(deployButton, editor.readOnly(), "Deploy this revision to the chosen service, after showing the changes.");
+        ReadOnlyHint.apply(rollBackButton, editor.readOnly(), "Deploy the revision the service ran before, the same way.");
+        ReadOnlyHint.apply(forceButton, editor.readOnly(), "Replace every task of the chosen service with a new one.");
+        targetBox.setItems(deploy.targets());
+        targetBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DeployViewModel.Target t) {
+                return t == null ? "" : t.label();
+            }
+
+            @Override
+            public DeployViewModel.Target fromString(String s) {
+                return null;
+            }
+        });
+        deploy.targets().addListener((javafx.collections.ListChangeListener<DeployViewModel.Target>) c -> {
+            if (targetBox.getValue() == null && !deploy.targets().isEmpty()) {
+                targetBox.setValue(deploy.targets().get(0));
+            }
+        });
+        editor.baseProperty().addListener((obs, was, now) -> {
+            if (now != null && (was == null || !was.family().equals(now.family()))) {
+                deploy.findTargets(now.family());
+            }
+        });
+
+        problemsList.setItems(editor.problems());
+        editor.problems().addListener((javafx.collections.ListChangeListener<Problem>) c -> json.markProblems(editor.problems()));
+        problemsList.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(Problem p, boolean empty) {
+                super.updateItem(p, empty);
+                getStyleClass().removeAll("problem-error", "problem-warning");
+                if (empty || p == null) {
+                    setText(null);
+                    return;
+                }
+                getStyleClass().add(p.severity() == Severity.ERROR ? "problem-error" : "problem-warning");
+                setText((p.line() > 0 ? "line " + p.line() + ": " : "") + (p.path().isEmpty() ? "" : p.path() + " — ") + p.message());
+            }
+        });
+        problemsList.setOnMouseClicked(e -> {
+            Problem p = problemsList.getSelectionModel().getSelectedItem();
+            if (p != null && p.line() > 0) {
+                editTabs.getSelectionModel().select(jsonTab);
+                json.goTo(p.line(), p.column());
+            }
+        });
+
+        diffPane.setContent(new RevisionDiffPane(editor.diff()).view());
+
+        RolloutViewModel rollout = deploy.rollout();
+        rolloutPane.visibleProperty().bind(rollout.stateProperty().isNotEmpty());
+        rolloutPane.managedProperty().bind(rollout.stateProperty().isNotEmpty());
+        rolloutHeadline.textProperty().bind(rollout.headlineProperty());
+        deploymentsTable.setItems(rollout.deployments());
+        deploymentsTable.getColumns().setAll(dcol("Status", Deployment::status), dcol("Revision", d -> Arns.familyRevision(d.taskDefinition())),
+                dcol("Rollout", Deployment::rolloutState), dcol("Running", d -> d.runningCount() + " / " + d.desiredCount()),
+                dcol("Pending", d -> String.valueOf(d.pendingCount())), dcol("Failed", d -> String.valueOf(d.failedTasks())));
+        rolloutEvents.setItems(rollout.events());
+        rolloutEvents.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(ServiceEvent e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : TimeFormat.clock(e.createdAt()) + "  " + e.message());
+            }
+        });
+        rollout.followingProperty().addListener((obs, was, now) -> {
+            if (now) {
+                rolloutPoll.play();
+            } else {
+                rolloutPoll.stop();
+            }
+        });
+    }
+
+    private static TableColumn<Deployment, String> dcol(String title, Function<Deployment, String> value) {
+        TableColumn<Deployment, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+
+    @FXML
+    private void register() {
+        editor.register();
+    }
+
+    @FXML
+    private void deregister() {
+        editor.deregister();
+    }
+
+    @FXML
+    private void deploy() {
+        deploy.deploy(targetBox.getValue(), editor.baseProperty().get());
+    }
+
+    @FXML
+    private void rollBack() {
+        deploy.rollBack();
+    }
+
+    @FXML
+    private void forceNewDeployment() {
+        deploy.forceNewDeployment(targetBox.getValue());
+    }
+
+    public Parent view() {
+        return view;
+    }
+
+    public void stop() {
+        rolloutPoll.stop();
+    }
+}
