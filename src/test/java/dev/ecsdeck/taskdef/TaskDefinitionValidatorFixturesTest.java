@@ -27,8 +27,7 @@ class TaskDefinitionValidatorFixturesTest {
     record Expected(String path, String fragment) {}
 
     /**
-     * The fixtures ECS refuses. The first ten are the simulator's list (TaskDefinitionFixturesTest);
-     * signalfx is refused by ECS too, but the simulator lets it through (see SIMULATOR_MISSES).
+     * The fixtures ECS refuses. The same list as the simulator's (TaskDefinitionFixturesTest).
      */
     static final Map<String, Expected> REFUSED = Map.ofEntries(
             Map.entry("amazon-ecs-firelens-examples/fluent-bit/efs/task-definition.json",
@@ -50,12 +49,6 @@ class TaskDefinitionValidatorFixturesTest {
             Map.entry("aws-containers-task-definitions/wildfly/wildfly_fargate.json",
                     new Expected("executionRoleArn", AWSLOGS_ROLE)));
 
-    /**
-     * Refused by ECS, registered by the simulator: the AWS JSON protocol refuses a map where the
-     * model has a list at any depth ("secretOptions": {...}), the simulator checks the type of
-     * container members only.
-     */
-    static final List<String> SIMULATOR_MISSES = List.of("amazon-ecs-firelens-examples/fluent-bit/signalfx/task-definition.json");
 
     private final TaskDefinitionValidator validator = new TaskDefinitionValidator();
 
@@ -75,7 +68,7 @@ class TaskDefinitionValidatorFixturesTest {
         }));
     }
 
-    /** Where the validator and the simulator disagree, one of them is wrong; only the listed case is known. */
+    /** Where the validator and the simulator disagree, one of them is wrong; none is known. */
     @TestFactory
     Stream<DynamicTest> theValidatorAgreesWithTheSimulator() {
         return Fixtures.all().stream().filter(f -> !f.name().equals(Fixtures.INVALID_JSON)).map(f -> dynamicTest(f.name(), () -> {
@@ -87,7 +80,7 @@ class TaskDefinitionValidatorFixturesTest {
                 simulatorRefuses = true;
             }
             boolean validatorRefuses = !errors(validator.validate(f.json())).isEmpty();
-            assertThat(f.name(), validatorRefuses, equalTo(simulatorRefuses || SIMULATOR_MISSES.contains(f.name())));
+            assertThat(f.name(), validatorRefuses, equalTo(simulatorRefuses));
         }));
     }
 
@@ -108,7 +101,6 @@ class TaskDefinitionValidatorFixturesTest {
         List<String> names = Fixtures.all().stream().map(Fixtures.Fixture::name).toList();
         assertThat(names, hasSize(62));
         List<String> unknown = new ArrayList<>(REFUSED.keySet());
-        unknown.addAll(SIMULATOR_MISSES);
         unknown.removeAll(names);
         assertThat(unknown, empty());
     }

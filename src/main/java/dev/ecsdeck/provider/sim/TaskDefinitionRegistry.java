@@ -43,6 +43,13 @@ final class TaskDefinitionRegistry {
             Map.entry("dockerSecurityOptions", "["), Map.entry("credentialSpecs", "["), Map.entry("logConfiguration", "{"),
             Map.entry("firelensConfiguration", "{"), Map.entry("healthCheck", "{"), Map.entry("linuxParameters", "{"),
             Map.entry("repositoryCredentials", "{"), Map.entry("dockerLabels", "{"), Map.entry("restartPolicy", "{"));
+    /** Shapes one level further down, inside a container's structures. */
+    private static final Map<String, Map<String, String>> NESTED_SHAPES = Map.of(
+            "logConfiguration", Map.of("options", "{", "secretOptions", "[{"),
+            "firelensConfiguration", Map.of("options", "{"),
+            "healthCheck", Map.of("command", "["),
+            "linuxParameters", Map.of("capabilities", "{", "devices", "[{", "tmpfs", "[{"),
+            "restartPolicy", Map.of("ignoredExitCodes", "["));
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, List<SimTaskDefinition>> families = new TreeMap<>();
@@ -67,6 +74,11 @@ final class TaskDefinitionRegistry {
         checkShapes(request, REQUEST_SHAPES);
         for (JsonNode container : request.path("containerDefinitions")) {
             checkShapes(container, CONTAINER_SHAPES);
+            NESTED_SHAPES.forEach((member, shapes) -> {
+                if (container.path(member).isObject()) {
+                    checkShapes(container.get(member), shapes);
+                }
+            });
         }
         TaskDefinitionRules.Checked checked = rules.check(request);
         String family = checked.family();

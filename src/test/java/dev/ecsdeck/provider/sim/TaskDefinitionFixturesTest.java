@@ -55,6 +55,9 @@ class TaskDefinitionFixturesTest {
             // "portMappings" is an object, where the API has a list: the JSON protocol rejects it.
             Map.entry("amazon-ecs-firelens-examples/fluent-bit/logstash/task-definition.json",
                     new Refusal("SerializationException", "Start of structure or map found where not expected.")),
+            // "secretOptions" inside logConfiguration is an object, where the API has a list.
+            Map.entry("amazon-ecs-firelens-examples/fluent-bit/signalfx/task-definition.json",
+                    new Refusal("SerializationException", "Start of structure or map found where not expected.")),
             // awsvpc with hostPort 80 for containerPort 5601 / 8080: awsvpc has no port translation.
             Map.entry("aws-containers-task-definitions/kibana/kibana_ec2.json", new Refusal("ClientException", AWSVPC_PORTS)),
             Map.entry("aws-containers-task-definitions/tomcat/tomcat_ec2.json", new Refusal("ClientException", AWSVPC_PORTS)),
