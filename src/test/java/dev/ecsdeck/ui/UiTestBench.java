@@ -40,15 +40,22 @@ public final class UiTestBench implements AutoCloseable {
     public final UiTaskExecutor executor;
     public final MainWindow window;
     public final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    public final DraftStore drafts;
 
     public UiTestBench(Stage stage, boolean readOnly) {
+        this(stage, readOnly, draftsDir());
+    }
+
+    /** A bench whose editor drafts live in {@code draftsDir} (a second bench on the same folder is "the next start"). */
+    public UiTestBench(Stage stage, boolean readOnly, java.nio.file.Path draftsDir) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        drafts = new DraftStore(draftsDir);
         shell = new ShellViewModel(backend.description(), Platform::runLater, readOnly);
         EcsProvider guarded = new ReadOnlyEcsProvider(backend, shell::isReadOnlyNow);
         provider = new FxThreadCheckingProvider(new ObservedEcsProvider(guarded, shell));
         executor = new UiTaskExecutor(4, uncaught::add);
         window = new MainWindow(provider, shell, executor, new DialogConfirmer(stage),
-                new MainWindow.Options(0, 100_000, () -> clock.now().toEpochMilli(), new DraftStore(draftsDir())));
+                new MainWindow.Options(0, 100_000, () -> clock.now().toEpochMilli(), drafts));
         stage.setScene(window.scene());
         stage.setWidth(1280);
         stage.setHeight(800);
@@ -56,7 +63,7 @@ public final class UiTestBench implements AutoCloseable {
         window.start();
     }
 
-    private static java.nio.file.Path draftsDir() {
+    public static java.nio.file.Path draftsDir() {
         try {
             return java.nio.file.Files.createTempDirectory("ecsdeck-drafts");
         } catch (java.io.IOException e) {

@@ -94,6 +94,12 @@ public final class TaskDefinitionEditorController {
         this.rolloutPoll = new Timeline(new KeyFrame(ROLLOUT_POLL, e -> deploy.rollout().poll()));
         rolloutPoll.setCycleCount(Timeline.INDEFINITE);
         this.view = Fxml.load(this, "TaskDefinitionEditor.fxml");
+        view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e) && jsonTab.isSelected()) {
+                json.focusFind();
+                e.consume();
+            }
+        });
     }
 
     @FXML
@@ -106,12 +112,6 @@ public final class TaskDefinitionEditorController {
         jsonHolder.getChildren().setAll(json.view());
         editor.textProperty().addListener((obs, was, now) -> json.setText(now));
         json.setText(editor.textProperty().get());
-        view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e) && jsonTab.isSelected()) {
-                json.focusFind();
-                e.consume();
-            }
-        });
 
         registerButton.disableProperty().bind(editor.registerDisabledProperty());
         var readOnly = javafx.beans.binding.BooleanExpression.booleanExpression(editor.readOnly());

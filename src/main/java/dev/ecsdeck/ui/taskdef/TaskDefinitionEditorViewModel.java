@@ -168,11 +168,6 @@ public final class TaskDefinitionEditorViewModel {
         edit(draft.toJson(), true);
     }
 
-    /** A form value that cannot go into the draft (a word where a number belongs). */
-    public void formProblem(String text) {
-        message.set(text);
-    }
-
     private void saveDraft() {
         String family = draft != null && draft.family() != null ? draft.family() : base.get() == null ? null : base.get().family();
         drafts.save(new Draft(family, base.get() == null ? null : base.get().taskDefinitionArn(), text.get(), clock.instant()));

@@ -195,12 +195,14 @@ final class TaskDefinitionFormView {
     private void number(GridPane g, int row, String label, String id, Function<TaskDefinitionDraft, Integer> read,
             BiConsumer<TaskDefinitionDraft, Integer> write) {
         text(g, row, label, id, d -> read.apply(d) == null ? null : String.valueOf(read.apply(d)), (d, v) -> {
+            Integer number;
             try {
-                write.accept(d, v == null ? null : Integer.valueOf(v.trim()));
+                number = v == null ? null : Integer.valueOf(v.trim());
             } catch (NumberFormatException e) {
                 // Not written into the draft: the field shows the draft again, and the message says why.
-                viewModel.formProblem(label + " must be a whole number, not \"" + v + "\".");
+                throw new IllegalArgumentException(label + " must be a whole number, not \"" + v + "\".", e);
             }
+            write.accept(d, number);
         });
     }
 
