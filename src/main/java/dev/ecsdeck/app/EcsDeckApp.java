@@ -91,7 +91,7 @@ public final class EcsDeckApp extends Application {
 
     private void applyDividers(double tree, double log) {
         window.mainController().horizontalSplit().setDividerPositions(tree);
-        window.mainController().verticalSplit().setDividerPositions(log);
+        window.mainController().setLogDivider(log);
     }
 
     private BackendChoice currentChoice() {
@@ -114,7 +114,7 @@ public final class EcsDeckApp extends Application {
         old.shell().setStatus("Opening " + choice.label() + "…");
         BackgroundTask.of(() -> Backends.open(next)).onSuccess(backend -> {
             double[] tree = oldWindow.mainController().horizontalSplit().getDividerPositions();
-            double[] log = oldWindow.mainController().verticalSplit().getDividerPositions();
+            double[] log = {oldWindow.mainController().logDivider()};
             boolean dark = old.shell().darkProperty().get();
             oldWindow.stop();
             options = next;
@@ -155,7 +155,7 @@ public final class EcsDeckApp extends Application {
         if (window != null) {
             Stage stage = (Stage) window.scene().getWindow();
             double[] tree = window.mainController().horizontalSplit().getDividerPositions();
-            double[] log = window.mainController().verticalSplit().getDividerPositions();
+            double[] log = {window.mainController().logDivider()};
             settings = settings.withDividers(tree.length > 0 ? tree[0] : settings.treeDivider(), log.length > 0 ? log[0] : settings.logDivider())
                     .withTheme(session.shell().darkProperty().get() ? "dark" : "light");
             if (stage != null) {

@@ -94,6 +94,8 @@ public final class MainWindow {
         });
         detailTabs.getTabs().addAll(details, revisionsTab);
         mainController.setAreas(treeController.view(), detailTabs, logController.view());
+        logs.tails().addListener((javafx.collections.ListChangeListener<dev.ecsdeck.ui.logs.LogTailViewModel>) c ->
+                mainController.showLogs(!logs.tails().isEmpty()));
         mainController.setDrafts(drafts, this::openDraft);
 
         tree.selectedProperty().addListener((obs, was, now) -> detail.show(now));

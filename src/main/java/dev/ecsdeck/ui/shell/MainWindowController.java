@@ -52,6 +52,8 @@ public final class MainWindowController {
     private SplitPane horizontalSplit;
     @FXML
     private StatusBar statusBar;
+    private Node logs;
+    private double logDivider = 0.6;
 
     private final BackendPickerViewModel picker;
 
@@ -187,7 +189,36 @@ public final class MainWindowController {
     /** Places the three areas. */
     public void setAreas(Node tree, Node detail, Node logs) {
         horizontalSplit.getItems().setAll(tree, detail);
-        verticalSplit.getItems().setAll(horizontalSplit, logs);
+        verticalSplit.getItems().setAll(horizontalSplit);
+        this.logs = logs;
+    }
+
+    /**
+     * Shows the log area below the tree and detail, or takes it away so they get the whole height
+     * (while no log is open); its divider comes back where it was.
+     */
+    public void showLogs(boolean show) {
+        boolean shown = verticalSplit.getItems().contains(logs);
+        if (show && !shown) {
+            verticalSplit.getItems().add(logs);
+            verticalSplit.setDividerPositions(logDivider);
+        } else if (!show && shown) {
+            logDivider = verticalSplit.getDividerPositions()[0];
+            verticalSplit.getItems().remove(logs);
+        }
+    }
+
+    /** Where the divider above the log area goes when it shows. */
+    public void setLogDivider(double position) {
+        logDivider = position;
+        if (verticalSplit.getItems().contains(logs)) {
+            verticalSplit.setDividerPositions(position);
+        }
+    }
+
+    /** Where the divider above the log area is (or goes, while the area is hidden). */
+    public double logDivider() {
+        return verticalSplit.getItems().contains(logs) ? verticalSplit.getDividerPositions()[0] : logDivider;
     }
 
     public Parent view() {

@@ -15,6 +15,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
@@ -83,9 +85,16 @@ final class JsonCodeEditor {
                 goTo(item.line(), 1);
             }
         });
-        HBox bar = new HBox(6, outline, findField, next, replaceField, replace, replaceAll, findStatus);
+        for (Button b : List.of(next, replace, replaceAll)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox findRow = new HBox(6, outline, findField, next, findStatus);
+        HBox replaceRow = new HBox(6, replaceField, replace, replaceAll);
+        HBox.setHgrow(findField, Priority.ALWAYS);
+        HBox.setHgrow(replaceField, Priority.ALWAYS);
+        outline.setMinWidth(Region.USE_PREF_SIZE);
+        VBox bar = new VBox(4, findRow, replaceRow);
         bar.getStyleClass().add("find-bar");
-        HBox.setHgrow(findField, Priority.SOMETIMES);
         view.setTop(bar);
         view.setCenter(new VirtualizedScrollPane<>(area));
     }

@@ -149,6 +149,7 @@ public final class TaskDefinitionEditorController {
         });
 
         problemsList.setItems(editor.problems());
+        problemsList.setPlaceholder(new Label("No problems: ECS would accept this."));
         editor.problems().addListener((javafx.collections.ListChangeListener<Problem>) c -> json.markProblems(editor.problems()));
         problemsList.setCellFactory(lv -> new ListCell<>() {
             @Override
