@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
  * service ran before, the same way; "Force new deployment" replaces every task with the same revision.
  */
 public final class DeployViewModel {
+    static final int QUESTION_LINES = 25;
     /** A service that runs a revision of the family. */
     public record Target(String cluster, String service, String taskDefinitionArn, DeploymentConfiguration deploymentConfiguration) {
         public String label() {
@@ -84,7 +85,7 @@ public final class DeployViewModel {
         status.set("Comparing with " + Arns.familyRevision(target.taskDefinitionArn()) + "…");
         BackgroundTask.of(() -> provider.describeTaskDefinition(target.taskDefinitionArn()))
                 .onSuccess(current -> {
-                    String changes = RevisionDiff.compare(current.json(), revision.json()).asText(true);
+                    String changes = shortened(RevisionDiff.compare(current.json(), revision.json()).asText(true));
                     String question = "Deploy " + revision.familyRevision() + " to service " + target.service() + " in " + target.cluster()
                             + "? It runs " + current.familyRevision() + " now.\n\nChanges:\n" + (changes.isBlank() ? "(none)" : changes)
                             + "\n\n" + rolloutRules(target.deploymentConfiguration());
@@ -143,6 +144,16 @@ public final class DeployViewModel {
                 })
                 .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
                 .executeWith(executor);
+    }
+
+    /** At most {@value #QUESTION_LINES} lines of changes, so the confirmation fits on the screen. */
+    static String shortened(String changes) {
+        List<String> lines = changes.lines().toList();
+        if (lines.size() <= QUESTION_LINES) {
+            return changes;
+        }
+        return String.join("\n", lines.subList(0, QUESTION_LINES)) + "\n… and " + (lines.size() - QUESTION_LINES)
+                + " more changed paths (compare the revisions in the Task definitions tab)";
     }
 
     static String rolloutRules(DeploymentConfiguration c) {

@@ -34,6 +34,8 @@ public final class RevisionDiffPane {
         count.getStyleClass().add("log-status");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.rows().stream().filter(d -> d.change() != DiffEntry.Change.UNCHANGED).count() + " changed paths", model.rows()));
+        onlyChanges.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        asText.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, onlyChanges, asText, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("diff-bar");
@@ -49,8 +51,11 @@ public final class RevisionDiffPane {
             protected void updateItem(DiffEntry d, boolean empty) {
                 super.updateItem(d, empty);
                 getStyleClass().removeIf(s -> s.startsWith("diff-"));
+                setTooltip(null);
                 if (!empty && d != null) {
                     getStyleClass().add("diff-" + d.change().name().toLowerCase(Locale.ROOT));
+                    // The columns are narrow beside the editor: the whole line on hover.
+                    setTooltip(new javafx.scene.control.Tooltip(d.asText()));
                 }
             }
         });

@@ -179,11 +179,18 @@ public final class TaskDefinitionEditorController {
         rolloutPane.managedProperty().bind(rollout.stateProperty().isNotEmpty());
         rolloutHeadline.textProperty().bind(rollout.headlineProperty());
         deploymentsTable.setItems(rollout.deployments());
-        deploymentsTable.getColumns().setAll(dcol("Status", Deployment::status), dcol("Revision", d -> Arns.familyRevision(d.taskDefinition())),
-                dcol("Rollout", Deployment::rolloutState), dcol("Running", d -> d.runningCount() + " / " + d.desiredCount()),
-                dcol("Pending", d -> String.valueOf(d.pendingCount())), dcol("Failed", d -> String.valueOf(d.failedTasks())));
+        deploymentsTable.getColumns().setAll(dcol("Deployment", Deployment::status), dcol("Revision", d -> Arns.familyRevision(d.taskDefinition())),
+                dcol("State", Deployment::rolloutState), dcol("Tasks", d -> d.runningCount() + " of " + d.desiredCount() + " running · "
+                        + d.pendingCount() + " pending · " + d.failedTasks() + " failed"));
+        deploymentsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         rolloutEvents.setItems(rollout.events());
         rolloutEvents.setCellFactory(lv -> new ListCell<>() {
+            {
+                // Wrap to the list's width instead of scrolling sideways.
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(ServiceEvent e, boolean empty) {
                 super.updateItem(e, empty);

@@ -155,4 +155,13 @@ class DeployViewModelTest {
         assertTrue(after.stream().noneMatch(t -> before.contains(t.taskArn())), "every task is new");
         assertEquals(List.of("orders-api:1"), runningRevisions("prod-web", "orders-api"));
     }
+
+    @Test
+    void aLongListOfChangesIsShortenedInTheQuestion() {
+        String thirty = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "~ path" + i).collect(java.util.stream.Collectors.joining("\n"));
+        String shown = DeployViewModel.shortened(thirty);
+        assertEquals(DeployViewModel.QUESTION_LINES + 1, shown.lines().count());
+        assertThat(shown, containsString("… and 5 more changed paths"));
+        assertEquals("~ a\n~ b", DeployViewModel.shortened("~ a\n~ b"));
+    }
 }
