@@ -5,6 +5,7 @@ import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ScheduledAction;
 import dev.ecsdeck.model.ServiceScaling;
+import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.provider.Operation;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
 import software.amazon.awssdk.services.applicationautoscaling.model.PredefinedMetricSpecification;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
+import software.amazon.awssdk.services.applicationautoscaling.model.StepAdjustment;
+import software.amazon.awssdk.services.applicationautoscaling.model.StepScalingPolicyConfiguration;
 import software.amazon.awssdk.services.applicationautoscaling.model.TargetTrackingScalingPolicyConfiguration;
 
 /** A service's Application Auto Scaling: its scalable target, policies, scheduled actions and activities. */
@@ -72,12 +75,21 @@ final class AwsScaling {
                     metric == null ? null : metric.resourceLabel(), c.targetValue() == null ? 0 : c.targetValue(), c.scaleOutCooldown(),
                     c.scaleInCooldown(), Boolean.TRUE.equals(c.disableScaleIn()));
         } else if (p.stepScalingPolicyConfiguration() != null) {
-            var s = p.stepScalingPolicyConfiguration();
-            summary = s.adjustmentTypeAsString() + ", " + s.stepAdjustments().size() + " steps, cooldown " + s.cooldown() + " s";
+            summary = stepScaling(p.stepScalingPolicyConfiguration()).summary();
         } else {
             summary = p.policyTypeAsString();
         }
         return new ScalingPolicy(p.policyARN(), p.policyName(), p.resourceId(), p.policyTypeAsString(), tt, summary, p.creationTime());
+    }
+
+    static StepScalingConfig stepScaling(StepScalingPolicyConfiguration s) {
+        List<StepScalingConfig.Step> steps = new ArrayList<>();
+        for (StepAdjustment a : s.stepAdjustments()) {
+            steps.add(new StepScalingConfig.Step(a.metricIntervalLowerBound(), a.metricIntervalUpperBound(),
+                    a.scalingAdjustment() == null ? 0 : a.scalingAdjustment()));
+        }
+        return new StepScalingConfig(s.adjustmentTypeAsString(), steps, s.cooldown(), s.metricAggregationTypeAsString(),
+                s.minAdjustmentMagnitude());
     }
 
     List<ScalingActivity> activities(String cluster, String service) {

@@ -6,21 +6,40 @@ import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ScheduledAction;
 import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.ServiceUtilization;
+import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.model.TargetTrackingConfig;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Application Auto Scaling for ECS services: scalable targets (min/max of the desired count),
- * target-tracking policies and the activity history, keyed by resource id "service/cluster/name".
+ * target-tracking and step-scaling policies, scheduled actions and the activity history, keyed by
+ * resource id "service/cluster/name".
+ *
+ * <p>Only target tracking is run (by {@link AutoScaler}). Step policies are stored and described but
+ * never evaluated: they act on CloudWatch alarms, which the simulator does not have. Scheduled
+ * actions are stored and described but never run either: the simulator has no scheduler for
+ * at/cron/rate expressions.
  */
 public final class ScalingApi {
+    private static final Pattern SCHEDULE = Pattern.compile("(at|cron|rate)\\(.+\\)");
+    private static final Pattern ACTION_NAME = Pattern.compile("[^:/|\\p{Cntrl} ]([^:/|\\p{Cntrl}]{0,254}[^:/|\\p{Cntrl} ])?");
+
+    /** A scheduled action and when it was put, which DescribeScheduledActions reports. */
+    public record Scheduled(ScheduledAction action, Instant creationTime) {}
+
     private final SimEngine engine;
     private final Map<String, ScalableTarget> targets = new LinkedHashMap<>();
     private final Map<String, Map<String, ScalingPolicy>> policies = new LinkedHashMap<>();
+    /** The configuration of each step-scaling policy, by policy ARN. */
+    private final Map<String, StepScalingConfig> stepConfigs = new LinkedHashMap<>();
+    private final Map<String, Map<String, Scheduled>> scheduled = new LinkedHashMap<>();
     private final Map<String, List<ScalingActivity>> activities = new LinkedHashMap<>();
     private final AutoScaler autoScaler;
 
@@ -70,6 +89,7 @@ public final class ScalingApi {
             ScalingPolicy p = new ScalingPolicy(arn, policyName, resourceId, "TargetTrackingScaling", config, null,
                     existing != null ? existing.creationTime() : engine.now());
             byName.put(policyName, p);
+            stepConfigs.remove(arn);
             return p;
         }
     }
@@ -78,11 +98,98 @@ public final class ScalingApi {
         synchronized (engine) {
             engine.advance();
             Map<String, ScalingPolicy> byName = policies.get(resourceId);
-            if (byName == null || byName.remove(policyName) == null) {
+            ScalingPolicy removed = byName == null ? null : byName.remove(policyName);
+            if (removed == null) {
                 throw new SimApiException("ObjectNotFoundException", "No scaling policy found for service namespace: ecs, resource ID: "
                         + resourceId + ", scalable dimension: ecs:service:DesiredCount, policy name: " + policyName);
             }
+            stepConfigs.remove(removed.policyArn());
         }
+    }
+
+    /**
+     * Stores a step-scaling policy (described with a one-line summary). It is never evaluated: step
+     * policies are run by CloudWatch alarms, which the simulator does not have.
+     */
+    public ScalingPolicy putStepScalingPolicy(String resourceId, String policyName, StepScalingConfig config) {
+        synchronized (engine) {
+            engine.advance();
+            requireTarget(resourceId);
+            if (policyName == null || policyName.isBlank()) {
+                throw new SimApiException("ValidationException", "PolicyName is required.");
+            }
+            StepScalingRules.check(config);
+            Map<String, ScalingPolicy> byName = policies.computeIfAbsent(resourceId, r -> new LinkedHashMap<>());
+            ScalingPolicy existing = byName.get(policyName);
+            // A name-based id: scenario policies must not draw from the seeded random source, or every later id would change.
+            String arn = existing != null ? existing.policyArn()
+                    : engine.ids.arn("autoscaling", "scalingPolicy:" + nameUuid(resourceId + "/" + policyName) + ":resource/ecs/"
+                    + resourceId + ":policyName/" + policyName);
+            ScalingPolicy p = new ScalingPolicy(arn, policyName, resourceId, "StepScaling", null, config.summary(),
+                    existing != null ? existing.creationTime() : engine.now());
+            byName.put(policyName, p);
+            stepConfigs.put(arn, config);
+            return p;
+        }
+    }
+
+    /** The configuration of a step-scaling policy, or null for any other policy. */
+    public StepScalingConfig stepScaling(String policyArn) {
+        synchronized (engine) {
+            return stepConfigs.get(policyArn);
+        }
+    }
+
+    /**
+     * Stores a scheduled action (at(...), cron(...) or rate(...)); null min or max leaves that bound
+     * as it is. It is described but never run: the simulator has no scheduler for these expressions.
+     */
+    public ScheduledAction putScheduledAction(String resourceId, String name, String schedule, String timezone, Integer minCapacity,
+            Integer maxCapacity, Instant startTime, Instant endTime) {
+        synchronized (engine) {
+            engine.advance();
+            requireTarget(resourceId);
+            if (name == null || !ACTION_NAME.matcher(name).matches()) {
+                throw new SimApiException("ValidationException", "ScheduledActionName must be 1 to 256 characters without ':', '/', '|'"
+                        + " or control characters, and not start or end with a space: " + name);
+            }
+            if (schedule == null || !SCHEDULE.matcher(schedule).matches()) {
+                throw new SimApiException("ValidationException", "Schedule must be at(...), cron(...) or rate(...): " + schedule);
+            }
+            if (minCapacity != null && maxCapacity != null && minCapacity > maxCapacity) {
+                throw new SimApiException("ValidationException", "Minimum capacity cannot be greater than maximum capacity");
+            }
+            if (minCapacity == null && maxCapacity == null) {
+                throw new SimApiException("ValidationException", "ScalableTargetAction needs MinCapacity, MaxCapacity or both.");
+            }
+            Map<String, Scheduled> byName = scheduled.computeIfAbsent(resourceId, r -> new LinkedHashMap<>());
+            Scheduled existing = byName.get(name);
+            String arn = existing != null ? existing.action().scheduledActionArn()
+                    : engine.ids.arn("autoscaling", "scheduledAction:" + nameUuid(resourceId + "#" + name) + ":resource/ecs/" + resourceId
+                    + ":scheduledActionName/" + name);
+            ScheduledAction a = new ScheduledAction(name, arn, resourceId, schedule, timezone, minCapacity, maxCapacity, startTime, endTime);
+            byName.put(name, new Scheduled(a, existing != null ? existing.creationTime() : engine.now()));
+            return a;
+        }
+    }
+
+    /** The scheduled actions of a scalable target, in the order they were first put. */
+    public List<Scheduled> scheduledActions(String resourceId) {
+        synchronized (engine) {
+            engine.advance();
+            return new ArrayList<>(scheduled.getOrDefault(resourceId, Map.of()).values());
+        }
+    }
+
+    private void requireTarget(String resourceId) {
+        if (!targets.containsKey(resourceId)) {
+            throw new SimApiException("ObjectNotFoundException", "No scalable target registered for service namespace: ecs, resource ID: "
+                    + resourceId + ", scalable dimension: ecs:service:DesiredCount");
+        }
+    }
+
+    private static String nameUuid(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public ServiceScaling describe(String resourceId) {
@@ -93,7 +200,9 @@ public final class ScalingApi {
                 return ServiceScaling.none();
             }
             List<ScalingPolicy> list = new ArrayList<>(policies.getOrDefault(resourceId, Map.of()).values());
-            return new ServiceScaling(t, list, List.<ScheduledAction>of());
+            List<ScheduledAction> actions = new ArrayList<>();
+            scheduled.getOrDefault(resourceId, Map.of()).values().forEach(s -> actions.add(s.action()));
+            return new ServiceScaling(t, list, actions);
         }
     }
 
@@ -136,6 +245,14 @@ public final class ScalingApi {
 
     Map<String, List<ScalingActivity>> activityLog() {
         return activities;
+    }
+
+    Map<String, StepScalingConfig> stepConfigs() {
+        return stepConfigs;
+    }
+
+    Map<String, Map<String, Scheduled>> scheduled() {
+        return scheduled;
     }
 
     /** Called by the engine each simulated second: metrics and target tracking, once a minute. */

@@ -5,6 +5,7 @@ import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.KeyValue;
 import dev.ecsdeck.model.PlacementConstraint;
 import dev.ecsdeck.model.PlacementStrategy;
+import dev.ecsdeck.model.StepScalingConfig;
 import java.util.List;
 
 /**
@@ -65,9 +66,26 @@ public record Scenario(
 
     public record LoadStep(int atSeconds, double factor) {}
 
-    /** A scalable target with one target-tracking policy. */
+    /**
+     * A scalable target with one target-tracking policy, and optionally step-scaling policies and
+     * scheduled actions (both only stored and described: the simulator has no CloudWatch alarms to
+     * run step policies and does not run schedules).
+     */
     public record AutoScaling(int minCapacity, int maxCapacity, String metric, double targetValue, Integer scaleOutCooldown,
-            Integer scaleInCooldown) {}
+            Integer scaleInCooldown, List<StepPolicy> stepPolicies, List<ScheduledActionSpec> scheduledActions) {
+        public AutoScaling {
+            stepPolicies = stepPolicies == null ? List.of() : List.copyOf(stepPolicies);
+            scheduledActions = scheduledActions == null ? List.of() : List.copyOf(scheduledActions);
+        }
+    }
+
+    /** A step-scaling policy: adjustment type, steps (bounds relative to the alarm threshold), cooldown seconds. */
+    public record StepPolicy(String name, String adjustmentType, List<StepScalingConfig.Step> steps, Integer cooldown,
+            String metricAggregationType, Integer minAdjustmentMagnitude) {}
+
+    /** A scheduled action: "at(...)", "cron(...)" or "rate(...)", a time zone, new min and/or max, ISO-8601 start/end. */
+    public record ScheduledActionSpec(String name, String schedule, String timezone, Integer minCapacity, Integer maxCapacity,
+            String startTime, String endTime) {}
 
     /**
      * At {@code atSeconds} after the start, in a cluster: deploy a task definition to a service and/or

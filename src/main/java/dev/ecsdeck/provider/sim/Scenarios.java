@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdeck.model.AwsVpcConfiguration;
 import dev.ecsdeck.model.NetworkConfiguration;
+import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -159,6 +160,14 @@ public final class Scenarios {
             engine.scaling().putTargetTrackingPolicy(resourceId, s.name() + "-" + (metric.equals(TargetTrackingConfig.CPU) ? "cpu" : "memory")
                     + "-target-tracking", new TargetTrackingConfig(metric, null, as.targetValue(), as.scaleOutCooldown(),
                     as.scaleInCooldown(), false));
+            for (Scenario.StepPolicy p : as.stepPolicies()) {
+                engine.scaling().putStepScalingPolicy(resourceId, p.name(), new StepScalingConfig(p.adjustmentType(), p.steps(),
+                        p.cooldown(), p.metricAggregationType(), p.minAdjustmentMagnitude()));
+            }
+            for (Scenario.ScheduledActionSpec a : as.scheduledActions()) {
+                engine.scaling().putScheduledAction(resourceId, a.name(), a.schedule(), a.timezone(), a.minCapacity(), a.maxCapacity(),
+                        a.startTime() == null ? null : Instant.parse(a.startTime()), a.endTime() == null ? null : Instant.parse(a.endTime()));
+            }
         }
     }
 }

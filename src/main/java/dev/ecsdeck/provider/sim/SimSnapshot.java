@@ -12,6 +12,7 @@ import dev.ecsdeck.model.ScalableTarget;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ServiceEvent;
+import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.model.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * The whole state of a simulation as plain data, for the state file: everything the engine holds,
  * including its random source and the scenario actions still to come, so a restored simulation
- * goes on exactly as the saved one would have.
+ * goes on exactly as the saved one would have. The last two members came later: a state file
+ * without them reads as having none.
  */
 record SimSnapshot(
         int version,
@@ -38,7 +40,9 @@ record SimSnapshot(
         List<ScalableTarget> scalableTargets,
         List<ScalingPolicy> scalingPolicies,
         Map<String, List<ScalingActivity>> scalingActivities,
-        List<PendingAction> pendingActions) {
+        List<PendingAction> pendingActions,
+        Map<String, StepScalingConfig> stepScalingConfigs,
+        List<ScalingApi.Scheduled> scheduledActions) {
 
     static final int CURRENT_VERSION = 1;
 

@@ -46,13 +46,16 @@ final class SimSnapshots {
         engine.scaling().policies().values().forEach(byName -> policies.addAll(byName.values()));
         Map<String, List<dev.ecsdeck.model.ScalingActivity>> activities = new LinkedHashMap<>();
         engine.scaling().activityLog().forEach((k, v) -> activities.put(k, List.copyOf(v)));
+        List<ScalingApi.Scheduled> scheduled = new ArrayList<>();
+        engine.scaling().scheduled().values().forEach(byName -> scheduled.addAll(byName.values()));
         List<SimSnapshot.PendingAction> pending = new ArrayList<>();
         for (SimEngine.TimedAction a : engine.pendingActions()) {
             pending.add(new SimSnapshot.PendingAction(a.at(), a.sequence(), a.action()));
         }
         return new SimSnapshot(SimSnapshot.CURRENT_VERSION, scenario, engine.region(), engine.seed(), engine.ids.random().state(), engine.now(), tds,
                 faults, List.copyOf(engine.images.neverHealthyImages()), clusters, engine.logStore.nextStreamNumber(), groups,
-                List.copyOf(engine.scaling().targets().values()), policies, activities, pending);
+                List.copyOf(engine.scaling().targets().values()), policies, activities, pending,
+                new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled);
     }
 
     private static ClusterState cluster(SimCluster c) {
@@ -139,6 +142,15 @@ final class SimSnapshots {
             engine.scaling().policies().computeIfAbsent(p.resourceId(), r -> new LinkedHashMap<>()).put(p.policyName(), p);
         }
         s.scalingActivities().forEach((k, v) -> engine.scaling().activityLog().put(k, new ArrayList<>(v)));
+        if (s.stepScalingConfigs() != null) {
+            engine.scaling().stepConfigs().putAll(s.stepScalingConfigs());
+        }
+        if (s.scheduledActions() != null) {
+            for (ScalingApi.Scheduled a : s.scheduledActions()) {
+                engine.scaling().scheduled().computeIfAbsent(a.action().resourceId(), r -> new LinkedHashMap<>())
+                        .put(a.action().scheduledActionName(), a);
+            }
+        }
         List<SimEngine.TimedAction> pending = new ArrayList<>();
         for (SimSnapshot.PendingAction a : s.pendingActions()) {
             pending.add(new SimEngine.TimedAction(a.at(), a.sequence(), a.action()));

@@ -173,7 +173,7 @@ abstract class EcsProviderContract {
         ServiceScaling demo = provider.describeScaling("prod-web", "orders-api");
         assertEquals(2, demo.target().minCapacity());
         assertEquals(10, demo.target().maxCapacity());
-        assertEquals(1, demo.policies().size());
+        assertEquals(2, demo.policies().size(), "target tracking, and a step policy");
         assertEquals(TargetTrackingConfig.CPU, demo.policies().get(0).targetTracking().predefinedMetricType());
 
         assertEquals(false, provider.describeScaling("prod-web", "web").enabled());
@@ -188,6 +188,25 @@ abstract class EcsProviderContract {
         assertTrue(provider.describeScaling("prod-web", "web").policies().isEmpty());
         NotFoundException gone = assertThrows(NotFoundException.class, () -> provider.deleteScalingPolicy("prod-web", "web", "web-mem"));
         assertEquals("ObjectNotFoundException", gone.errorCode());
+    }
+
+    @Test
+    void listsStepPoliciesAndScheduledActions() {
+        ServiceScaling demo = provider.describeScaling("prod-web", "orders-api");
+        ScalingPolicy step = demo.policies().get(1);
+        assertEquals("orders-api-queue-backlog-step", step.policyName());
+        assertEquals("StepScaling", step.policyType());
+        assertEquals(null, step.targetTracking());
+        assertEquals("ChangeInCapacity: +1 when 0–10 above the alarm, +3 above 10; cooldown 120 s", step.summary());
+        assertEquals(1, demo.scheduledActions().size());
+        var action = demo.scheduledActions().get(0);
+        assertEquals("orders-api-weekday-mornings", action.scheduledActionName());
+        assertEquals("cron(0 7 ? * MON-FRI *)", action.schedule());
+        assertEquals("Europe/Berlin", action.timezone());
+        assertEquals(4, action.minCapacity());
+        assertEquals(10, action.maxCapacity());
+        assertEquals("service/prod-web/orders-api", action.resourceId());
+        assertTrue(action.scheduledActionArn().contains(":scheduledAction:"), action.scheduledActionArn());
     }
 
     @Test

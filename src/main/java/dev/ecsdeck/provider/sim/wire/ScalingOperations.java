@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeck.model.ScalableTarget;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
+import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.model.TargetTrackingConfig;
+import dev.ecsdeck.provider.sim.ScalingApi;
 import dev.ecsdeck.provider.sim.SimApiException;
 import dev.ecsdeck.provider.sim.SimEngine;
 import java.nio.charset.StandardCharsets;
@@ -109,11 +111,22 @@ public final class ScalingOperations {
         checkEcsService(r);
         String type = r.string("PolicyType");
         JsonNode config = r.node("TargetTrackingScalingPolicyConfiguration");
-        if (type == null && config != null) {
-            type = "TargetTrackingScaling";
+        if (type == null) {
+            type = config != null ? "TargetTrackingScaling" : "StepScaling"; // StepScaling is the API's default
+        }
+        if ("StepScaling".equals(type)) {
+            JsonNode steps = r.node("StepScalingPolicyConfiguration");
+            if (steps == null) {
+                throw validation("StepScalingPolicyConfiguration is required for a StepScaling policy.");
+            }
+            ScalingPolicy p = engine.scaling().putStepScalingPolicy(r.string("ResourceId"), r.string("PolicyName"),
+                    StepScalingJson.read(steps));
+            ObjectNode out = WireJson.object();
+            out.put("PolicyARN", p.policyArn());
+            return out;
         }
         if (!"TargetTrackingScaling".equals(type)) {
-            throw validation("The simulator supports PolicyType TargetTrackingScaling only, not " + (type == null ? "StepScaling (the default)" : type) + ".");
+            throw validation("The simulator supports PolicyType TargetTrackingScaling and StepScaling only, not " + type + ".");
         }
         if (config == null) {
             throw validation("TargetTrackingScalingPolicyConfiguration is required for a TargetTrackingScaling policy.");
@@ -204,8 +217,12 @@ public final class ScalingOperations {
                     cn.put("ScaleInCooldown", c.scaleInCooldown());
                 }
                 cn.put("DisableScaleIn", c.disableScaleIn());
+                n.set("Alarms", alarms(p));
             }
-            n.set("Alarms", alarms(p));
+            StepScalingConfig steps = engine.scaling().stepScaling(p.policyArn());
+            if (steps != null) {
+                StepScalingJson.write(steps, n); // no Alarms: a step policy's alarms are the user's, and the simulator has none
+            }
             n.set("CreationTime", WireJson.tree(p.creationTime()));
         }
         return out;
@@ -246,10 +263,28 @@ public final class ScalingOperations {
         return out;
     }
 
-    /** The simulator has no scheduled scaling: always none. */
+    /** Scheduled actions as stored (the simulator lists them but does not run them). */
     private JsonNode describeScheduledActions(WireRequest r) {
+        List<ScalingApi.Scheduled> matching = new ArrayList<>();
+        if (isEcs(r)) {
+            String resourceId = r.string("ResourceId");
+            List<String> names = r.strings("ScheduledActionNames");
+            for (ScalableTarget t : engine.scaling().scalableTargets()) {
+                if (resourceId != null && !resourceId.equals(t.resourceId())) {
+                    continue;
+                }
+                for (ScalingApi.Scheduled a : engine.scaling().scheduledActions(t.resourceId())) {
+                    if (names == null || names.isEmpty() || names.contains(a.action().scheduledActionName())) {
+                        matching.add(a);
+                    }
+                }
+            }
+        }
         ObjectNode out = WireJson.object();
-        out.putArray("ScheduledActions");
+        ArrayNode list = out.putArray("ScheduledActions");
+        for (ScalingApi.Scheduled a : page(matching, r, 50, out)) {
+            StepScalingJson.write(a, NAMESPACE, DIMENSION, list.addObject());
+        }
         return out;
     }
 

@@ -98,7 +98,7 @@ class ScalingWireTest {
         assertEquals(120, config.get("ScaleInCooldown").asInt());
         assertTrue(p.get("CreationTime").isNumber());
         assertEquals(put.get("Alarms"), p.get("Alarms"));
-        assertEquals(2, sim.ok(SCALING, "DescribeScalingPolicies", "{\"ServiceNamespace\": \"ecs\"}").get("ScalingPolicies").size());
+        assertEquals(3, sim.ok(SCALING, "DescribeScalingPolicies", "{\"ServiceNamespace\": \"ecs\"}").get("ScalingPolicies").size());
         assertEquals(arn, sim.ok(SCALING, "PutScalingPolicy", POLICY.replace("55.5", "40")).get("PolicyARN").asText(),
                 "putting the same name again updates the policy");
 
@@ -138,6 +138,6 @@ class ScalingWireTest {
         assertTrue(sim.ok(ECS, "DescribeServices", "{\"cluster\": \"prod-web\", \"services\": [\"orders-api\"]}")
                 .get("services").get(0).get("desiredCount").asInt() > 3, "the service scaled out");
 
-        assertEquals(0, sim.ok(SCALING, "DescribeScheduledActions", "{\"ServiceNamespace\": \"ecs\"}").get("ScheduledActions").size());
+        assertEquals(1, sim.ok(SCALING, "DescribeScheduledActions", "{\"ServiceNamespace\": \"ecs\"}").get("ScheduledActions").size());
     }
 }

@@ -1,0 +1,309 @@
+package dev.ecsdeck.ui.service;
+
+import dev.ecsdeck.model.ScalingActivity;
+import dev.ecsdeck.model.ScheduledAction;
+import dev.ecsdeck.ui.common.Fxml;
+import dev.ecsdeck.ui.common.ReadOnlyHint;
+import dev.ecsdeck.ui.common.TimeFormat;
+import dev.ecsdeck.ui.service.AutoScalingPolicyForm.Metric;
+import dev.ecsdeck.ui.service.AutoScalingViewModel.PolicyRow;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
+
+/**
+ * The auto scaling part of the service panel: the range (enable / apply), the policies with a
+ * target-tracking form, the scheduled actions and the scaling activities. Every control that
+ * changes something is disabled in read-only mode, and its tooltip says why.
+ */
+public final class AutoScalingController {
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass NOT_EDITABLE = PseudoClass.getPseudoClass("not-editable");
+
+    private final AutoScalingViewModel model;
+    private final Parent view;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private Label readOnlyLabel;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private TextField minField;
+    @FXML
+    private TextField maxField;
+    @FXML
+    private Button applyRangeButton;
+    @FXML
+    private Label rangeProblemLabel;
+    @FXML
+    private TableView<PolicyRow> policiesTable;
+    @FXML
+    private Button newPolicyButton;
+    @FXML
+    private Button editPolicyButton;
+    @FXML
+    private Button deletePolicyButton;
+    @FXML
+    private VBox policyForm;
+    @FXML
+    private Label formTitle;
+    @FXML
+    private TextField nameField;
+    @FXML
+    private ComboBox<Metric> metricChoice;
+    @FXML
+    private Label resourceLabelCaption;
+    @FXML
+    private TextField resourceLabelField;
+    @FXML
+    private TextField targetValueField;
+    @FXML
+    private Label targetUnitLabel;
+    @FXML
+    private TextField scaleOutField;
+    @FXML
+    private TextField scaleInField;
+    @FXML
+    private CheckBox disableScaleInBox;
+    @FXML
+    private Label formProblemsLabel;
+    @FXML
+    private Button savePolicyButton;
+    @FXML
+    private TableView<ScheduledAction> scheduledTable;
+    @FXML
+    private TableView<ScalingActivity> activitiesTable;
+
+    public AutoScalingController(AutoScalingViewModel model) {
+        this.model = model;
+        this.view = Fxml.load(this, "AutoScaling.fxml");
+        view.getStylesheets().add(AutoScalingController.class.getResource("autoscaling.css").toExternalForm());
+    }
+
+    @FXML
+    private void initialize() {
+        ObservableBooleanValue readOnly = model.readOnly();
+        AutoScalingPolicyForm form = model.form();
+        messageLabel.textProperty().bind(model.messageProperty());
+        readOnlyLabel.setText(ReadOnlyHint.READ_ONLY);
+        readOnlyLabel.visibleProperty().bind(Bindings.createBooleanBinding(readOnly::get, readOnly));
+        readOnlyLabel.managedProperty().bind(readOnlyLabel.visibleProperty());
+        summaryLabel.textProperty().bind(model.summaryProperty());
+
+        minField.textProperty().bindBidirectional(model.minTextProperty());
+        maxField.textProperty().bindBidirectional(model.maxTextProperty());
+        showWhenNotEmpty(rangeProblemLabel);
+        rangeProblemLabel.textProperty().bind(model.rangeProblemProperty());
+        applyRangeButton.textProperty().bind(Bindings.when(model.targetProperty().isNull())
+                .then("Enable auto scaling").otherwise("Apply range"));
+        applyRangeButton.disableProperty().bind(model.canApplyRange().not());
+        minField.setOnAction(e -> model.applyRange());
+        maxField.setOnAction(e -> model.applyRange());
+        readOnlyAware(minField, "The fewest tasks auto scaling keeps.");
+        readOnlyAware(maxField, "The most tasks auto scaling keeps.");
+        ReadOnlyHint.apply(applyRangeButton, readOnly,
+                "Register the service as a scalable target with this minimum and maximum (RegisterScalableTarget).");
+
+        policiesTable.setItems(model.policies());
+        policiesTable.setPlaceholder(new Label("No scaling policies"));
+        policiesTable.getColumns().setAll(
+                column("Name", PolicyRow::name, 230),
+                column("Type", PolicyRow::type, 110),
+                column("Metric", PolicyRow::metric, 170),
+                column("Target", PolicyRow::targetValue, 70),
+                column("Cooldown out", PolicyRow::scaleOutCooldown, 110),
+                column("Cooldown in", PolicyRow::scaleInCooldown, 110),
+                column("Scale-in", PolicyRow::scaleIn, 80),
+                column("Steps / details", PolicyRow::details, 360));
+        policiesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        policiesTable.setRowFactory(tv -> {
+            TableRow<PolicyRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(PolicyRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    pseudoClassStateChanged(NOT_EDITABLE, !empty && item != null && !item.editable());
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    model.edit(row.getItem());
+                }
+            });
+            return row;
+        });
+        policiesTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE) {
+                deletePolicy();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                editPolicy();
+            }
+        });
+        var chosen = policiesTable.getSelectionModel().selectedItemProperty();
+        BooleanBinding blocked = Bindings.createBooleanBinding(() -> readOnly.get() || model.busyProperty().get(),
+                readOnly, model.busyProperty());
+        newPolicyButton.disableProperty().bind(blocked.or(model.targetProperty().isNull()));
+        editPolicyButton.disableProperty().bind(blocked.or(Bindings.createBooleanBinding(
+                () -> chosen.get() == null || !chosen.get().editable(), chosen)));
+        deletePolicyButton.disableProperty().bind(blocked.or(chosen.isNull()));
+        ReadOnlyHint.apply(newPolicyButton, readOnly, "Create a target-tracking policy (PutScalingPolicy).");
+        ReadOnlyHint.apply(editPolicyButton, readOnly, "Change the chosen target-tracking policy (step and predictive policies are shown only).");
+        ReadOnlyHint.apply(deletePolicyButton, readOnly, "Delete the chosen policy, after confirmation (DeleteScalingPolicy).");
+
+        bindForm(form, readOnly, blocked);
+
+        scheduledTable.setItems(model.scheduledActions());
+        scheduledTable.setPlaceholder(new Label("No scheduled actions"));
+        scheduledTable.getColumns().setAll(
+                column("Name", ScheduledAction::scheduledActionName, 200),
+                column("Schedule", ScheduledAction::schedule, 200),
+                column("Time zone", a -> a.timezone() == null ? "UTC" : a.timezone(), 120),
+                column("Min", a -> a.minCapacity() == null ? "unchanged" : String.valueOf(a.minCapacity()), 80),
+                column("Max", a -> a.maxCapacity() == null ? "unchanged" : String.valueOf(a.maxCapacity()), 80),
+                column("Start", a -> a.startTime() == null ? "—" : TimeFormat.local(a.startTime()), 150),
+                column("End", a -> a.endTime() == null ? "—" : TimeFormat.local(a.endTime()), 150));
+        scheduledTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        activitiesTable.setItems(model.activities());
+        activitiesTable.setPlaceholder(new Label("No scaling activities"));
+        activitiesTable.getColumns().setAll(
+                column("Started", a -> TimeFormat.local(a.startTime()), 150),
+                column("Status", ScalingActivity::statusCode, 90),
+                column("Description", ScalingActivity::description, 220),
+                column("Cause", ScalingActivity::cause, 380),
+                column("Status message", a -> a.statusMessage() == null ? "" : a.statusMessage(), 300));
+        activitiesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        activitiesTable.setRowFactory(tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(ScalingActivity item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(FAILED, !empty && item != null
+                        && ("Failed".equals(item.statusCode()) || "Unfulfilled".equals(item.statusCode())));
+            }
+        });
+    }
+
+    private void bindForm(AutoScalingPolicyForm form, ObservableBooleanValue readOnly, BooleanBinding blocked) {
+        policyForm.visibleProperty().bind(form.open());
+        policyForm.managedProperty().bind(form.open());
+        formTitle.textProperty().bind(Bindings.createStringBinding(() -> form.editing().get() == null
+                ? "New target-tracking policy" : "Edit target-tracking policy " + form.editing().get(), form.editing()));
+        nameField.textProperty().bindBidirectional(form.nameProperty());
+        metricChoice.getItems().setAll(Metric.values());
+        metricChoice.valueProperty().bindBidirectional(form.metricProperty());
+        resourceLabelField.textProperty().bindBidirectional(form.resourceLabelProperty());
+        targetValueField.textProperty().bindBidirectional(form.targetValueProperty());
+        scaleOutField.textProperty().bindBidirectional(form.scaleOutCooldownProperty());
+        scaleInField.textProperty().bindBidirectional(form.scaleInCooldownProperty());
+        disableScaleInBox.selectedProperty().bindBidirectional(form.disableScaleInProperty());
+        BooleanBinding alb = form.metricProperty().isEqualTo(Metric.ALB_REQUESTS);
+        for (var n : new javafx.scene.Node[] {resourceLabelCaption, resourceLabelField}) {
+            n.visibleProperty().bind(alb);
+            n.managedProperty().bind(alb);
+        }
+        targetUnitLabel.textProperty().bind(Bindings.createStringBinding(() -> form.metricProperty().get() == null ? ""
+                : form.metricProperty().get().percent ? "% (0–100]" : "requests per target", form.metricProperty()));
+        readOnlyAware(nameField, "The policy's name (fixed once created).");
+        nameField.disableProperty().bind(Bindings.createBooleanBinding(() -> readOnly.get() || form.editing().get() != null,
+                readOnly, form.editing()));
+        readOnlyAware(metricChoice, "The metric the policy keeps at its target.");
+        readOnlyAware(resourceLabelField, "The ALB and target group: " + AutoScalingPolicyForm.LABEL_FORMAT + ".");
+        readOnlyAware(targetValueField, "The value auto scaling keeps the metric at.");
+        readOnlyAware(scaleOutField, "Seconds after a scale-out before the next one (empty for 300).");
+        readOnlyAware(scaleInField, "Seconds after any scaling before a scale-in (empty for 300).");
+        readOnlyAware(disableScaleInBox, "With scale-in disabled the policy only ever adds tasks.");
+        formProblemsLabel.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", form.problems()), form.problems()));
+        showWhenNotEmpty(formProblemsLabel);
+        savePolicyButton.disableProperty().bind(blocked.or(Bindings.isNotEmpty(form.problems())));
+        ReadOnlyHint.apply(savePolicyButton, readOnly, "Create or update the policy (PutScalingPolicy).");
+    }
+
+    /** An input: disabled in read-only mode, with a tooltip saying why (or what it is for). */
+    private void readOnlyAware(Control control, String whatItIs) {
+        control.disableProperty().bind(model.readOnly());
+        ReadOnlyHint.apply(control, model.readOnly(), whatItIs);
+    }
+
+    private static void showWhenNotEmpty(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text)); // the whole text of a cut cell
+            }
+        });
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    @FXML
+    private void refresh() {
+        model.refresh();
+    }
+
+    @FXML
+    private void applyRange() {
+        model.applyRange();
+    }
+
+    @FXML
+    private void newPolicy() {
+        model.newPolicy();
+        nameField.requestFocus();
+    }
+
+    @FXML
+    private void editPolicy() {
+        PolicyRow row = policiesTable.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            model.edit(row);
+            targetValueField.requestFocus();
+        }
+    }
+
+    @FXML
+    private void deletePolicy() {
+        model.delete(policiesTable.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void savePolicy() {
+        model.savePolicy();
+    }
+
+    @FXML
+    private void cancelPolicy() {
+        model.form().close();
+    }
+
+    public Parent view() {
+        return view;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.ecsdeck.ui.service;
+
+import dev.ecsdeck.model.MetricPoint;
+import dev.ecsdeck.ui.common.Fxml;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.util.StringConverter;
+
+/**
+ * The service's charts: task counts over the time the panel has been open, and CPU / memory
+ * utilisation, or a label saying why there is none. Points are mapped from the view model's lists
+ * as they change (a moved last point is moved, not replaced); no animations.
+ */
+public final class ServiceChartsController {
+    /** Tick spacings to choose from, in seconds: at most about eight ticks on an axis. */
+    private static final long[] TICKS = {10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200};
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private final ServiceChartsViewModel model;
+    private final Parent view;
+    @FXML
+    private LineChart<Number, Number> countsChart;
+    @FXML
+    private NumberAxis countsTimeAxis;
+    @FXML
+    private NumberAxis countsAxis;
+    @FXML
+    private Label utilizationMessage;
+    @FXML
+    private LineChart<Number, Number> utilizationChart;
+    @FXML
+    private NumberAxis utilizationTimeAxis;
+
+    public ServiceChartsController(ServiceChartsViewModel model) {
+        this.model = model;
+        this.view = Fxml.load(this, "ServiceCharts.fxml");
+        view.getStylesheets().add(ServiceChartsController.class.getResource(ServiceEventsController.STYLESHEET).toExternalForm());
+    }
+
+    @FXML
+    private void initialize() {
+        ObservableList<ServiceChartsViewModel.CountSample> counts = model.counts();
+        countsChart.getData().setAll(List.of(
+                series("Desired", counts, ServiceChartsViewModel.CountSample::desired),
+                series("Running", counts, ServiceChartsViewModel.CountSample::running),
+                series("Pending", counts, ServiceChartsViewModel.CountSample::pending)));
+        timeLabels(countsTimeAxis);
+        countsAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.parseLong(s);
+            }
+        });
+        counts.addListener((ListChangeListener<ServiceChartsViewModel.CountSample>) c -> fitCounts());
+        fitCounts();
+
+        utilizationChart.getData().setAll(List.of(
+                series("CPU %", model.cpu(), MetricPoint::value, MetricPoint::time),
+                series("Memory %", model.memory(), MetricPoint::value, MetricPoint::time)));
+        timeLabels(utilizationTimeAxis);
+        model.cpu().addListener((ListChangeListener<MetricPoint>) c -> fitUtilization());
+        model.memory().addListener((ListChangeListener<MetricPoint>) c -> fitUtilization());
+        fitUtilization();
+        utilizationMessage.textProperty().bind(model.utilizationMessageProperty());
+        utilizationMessage.visibleProperty().bind(model.utilizationMessageProperty().isNotEmpty());
+        utilizationMessage.managedProperty().bind(utilizationMessage.visibleProperty());
+        utilizationChart.visibleProperty().bind(model.utilizationAvailableProperty());
+        utilizationChart.managedProperty().bind(utilizationChart.visibleProperty());
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, ObservableList<ServiceChartsViewModel.CountSample> source,
+            ToDoubleFunction<ServiceChartsViewModel.CountSample> y) {
+        return series(name, source, y, ServiceChartsViewModel.CountSample::time);
+    }
+
+    /** A series that follows {@code source}: x is the time in epoch milliseconds. */
+    private static <T> XYChart.Series<Number, Number> series(String name, ObservableList<T> source, ToDoubleFunction<T> y,
+            java.util.function.Function<T, Instant> time) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        ToLongFunction<T> x = item -> time.apply(item).toEpochMilli();
+        ObservableList<XYChart.Data<Number, Number>> data = series.getData();
+        source.forEach(item -> data.add(new XYChart.Data<>(x.applyAsLong(item), y.applyAsDouble(item))));
+        source.addListener((ListChangeListener<T>) c -> {
+            while (c.next()) {
+                if (c.wasPermutated()) {
+                    data.setAll(source.stream().map(item -> new XYChart.Data<Number, Number>(x.applyAsLong(item), y.applyAsDouble(item))).toList());
+                } else if (c.wasReplaced() && c.getAddedSize() == c.getRemovedSize()) {
+                    for (int i = c.getFrom(); i < c.getTo(); i++) {
+                        T item = source.get(i);
+                        XYChart.Data<Number, Number> point = data.get(i);
+                        point.setXValue(x.applyAsLong(item));
+                        point.setYValue(y.applyAsDouble(item));
+                    }
+                } else {
+                    if (c.wasRemoved()) {
+                        data.remove(c.getFrom(), c.getFrom() + c.getRemovedSize());
+                    }
+                    if (c.wasAdded()) {
+                        data.addAll(c.getFrom(), c.getAddedSubList().stream()
+                                .map(item -> new XYChart.Data<Number, Number>(x.applyAsLong(item), y.applyAsDouble(item))).toList());
+                    }
+                }
+            }
+        });
+        return series;
+    }
+
+    private void fitCounts() {
+        List<ServiceChartsViewModel.CountSample> counts = model.counts();
+        long from = counts.isEmpty() ? model.openedAt().toEpochMilli() : counts.get(0).time().toEpochMilli();
+        long to = counts.isEmpty() ? from : counts.get(counts.size() - 1).time().toEpochMilli();
+        fitTime(countsTimeAxis, from, to);
+        int max = counts.stream().mapToInt(s -> Math.max(s.desired(), Math.max(s.running(), s.pending()))).max().orElse(0);
+        long unit = Math.max(1, (long) Math.ceil((max + 1) / 5.0));
+        countsAxis.setLowerBound(0);
+        countsAxis.setUpperBound(Math.max(unit, (max / unit + 1) * unit));
+        countsAxis.setTickUnit(unit);
+    }
+
+    private void fitUtilization() {
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (List<MetricPoint> points : List.of(model.cpu(), model.memory())) {
+            if (!points.isEmpty()) {
+                from = Math.min(from, points.get(0).time().toEpochMilli());
+                to = Math.max(to, points.get(points.size() - 1).time().toEpochMilli());
+            }
+        }
+        if (from == Long.MAX_VALUE) {
+            from = model.openedAt().toEpochMilli();
+            to = from;
+        }
+        fitTime(utilizationTimeAxis, from, to);
+    }
+
+    /** Shows [from, to] (at least a minute) with ticks on round times. */
+    private static void fitTime(NumberAxis axis, long fromMillis, long toMillis) {
+        long span = Math.max(60_000, toMillis - fromMillis);
+        long tick = TICKS[TICKS.length - 1] * 1000;
+        for (long seconds : TICKS) {
+            if (span / (seconds * 1000) <= 8) {
+                tick = seconds * 1000;
+                break;
+            }
+        }
+        long lower = Math.floorDiv(fromMillis, tick) * tick;
+        long upper = Math.max(lower + tick, -Math.floorDiv(-Math.max(toMillis, fromMillis + 60_000), tick) * tick);
+        axis.setLowerBound(lower);
+        axis.setUpperBound(upper);
+        axis.setTickUnit(tick);
+    }
+
+    /** Clock labels: HH:mm:ss while ticks are under a minute apart, HH:mm after. */
+    private static void timeLabels(NumberAxis axis) {
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                Instant t = Instant.ofEpochMilli(n.longValue());
+                return (axis.getTickUnit() < 60_000 ? SECONDS : MINUTES).format(t);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+    }
+
+    public Parent view() {
+        return view;
+    }
+}

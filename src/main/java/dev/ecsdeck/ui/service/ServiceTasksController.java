@@ -1,0 +1,160 @@
+package dev.ecsdeck.ui.service;
+
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.ui.common.Fxml;
+import dev.ecsdeck.ui.common.ReadOnlyHint;
+import dev.ecsdeck.ui.service.ServiceTasksViewModel.TaskRow;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+
+/** The service's tasks: a table updated in place, Show stopped, Stop task…, Tail logs and Tail all. */
+public final class ServiceTasksController {
+    private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
+
+    private final ServiceTasksViewModel model;
+    private final Parent view;
+    private final SimpleBooleanProperty stopAllowed = new SimpleBooleanProperty(false);
+    @FXML
+    private CheckBox showStopped;
+    @FXML
+    private Label countLabel;
+    @FXML
+    private TableView<TaskRow> tasksTable;
+    @FXML
+    private Button stopButton;
+    @FXML
+    private Button tailButton;
+    @FXML
+    private Button tailAllButton;
+    @FXML
+    private Label messageLabel;
+
+    public ServiceTasksController(ServiceTasksViewModel model) {
+        this.model = model;
+        this.view = Fxml.load(this, "ServiceTasks.fxml");
+        view.getStylesheets().add(ServiceTasksController.class.getResource(ServiceEventsController.STYLESHEET).toExternalForm());
+    }
+
+    @FXML
+    private void initialize() {
+        showStopped.selectedProperty().bindBidirectional(model.showStoppedProperty());
+        countLabel.textProperty().bind(model.countProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+
+        SortedList<TaskRow> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(tasksTable.comparatorProperty());
+        tasksTable.setItems(sorted);
+        tasksTable.setPlaceholder(new Label("No tasks"));
+        tasksTable.getColumns().setAll(
+                column("Task", t -> ServiceTasksViewModel.shortId(t.taskId()), 105),
+                column("Status", ServiceTasksViewModel::status, 150),
+                column("Health", ServiceTasksViewModel::health, 95),
+                column("Revision", ServiceTasksViewModel::revision, 130),
+                column("Started", ServiceTasksViewModel::startedAt, 185),
+                column("Where", ServiceTasksViewModel::where, 180),
+                column("Stopped reason", ServiceTasksViewModel::stoppedReason, 260));
+        tasksTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        tasksTable.setRowFactory(table -> new TaskTableRow());
+
+        // Stop is allowed for a selected task that is not already stopping, and never in read-only mode.
+        ChangeListener<EcsTask> selectedTaskChanged = (obs, was, now) -> updateStopAllowed();
+        tasksTable.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.taskProperty().removeListener(selectedTaskChanged);
+            }
+            if (now != null) {
+                now.taskProperty().addListener(selectedTaskChanged);
+            }
+            updateStopAllowed();
+        });
+        model.readOnly().addListener((obs, was, now) -> updateStopAllowed());
+        stopButton.disableProperty().bind(stopAllowed.not());
+        ReadOnlyHint.apply(stopButton, model.readOnly(), "Stop the selected task, after confirmation; the service starts a replacement.");
+        tailButton.disableProperty().bind(tasksTable.getSelectionModel().selectedItemProperty().isNull());
+        tailButton.setTooltip(new Tooltip("Follow the selected task's container logs"));
+        tailAllButton.setTooltip(new Tooltip("Follow the container logs of all the service's tasks"));
+        messageLabel.visibleProperty().bind(Bindings.isNotEmpty(model.messageProperty()));
+    }
+
+    private void updateStopAllowed() {
+        stopAllowed.set(model.canStop(tasksTable.getSelectionModel().getSelectedItem()));
+    }
+
+    private static TableColumn<TaskRow, String> column(String title, Function<EcsTask, String> value, double width) {
+        TableColumn<TaskRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> {
+            TaskRow row = cell.getValue();
+            return Bindings.createStringBinding(() -> value.apply(row.task()), row.taskProperty());
+        });
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 90));
+        return c;
+    }
+
+    /** A row that greys out stopping and stopped tasks and tails a task's logs on double-click. */
+    private final class TaskTableRow extends TableRow<TaskRow> {
+        private final ChangeListener<EcsTask> changed = (obs, was, now) -> mark();
+
+        TaskTableRow() {
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !isEmpty()) {
+                    model.tail(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(TaskRow row, boolean empty) {
+            TaskRow before = getItem();
+            if (before != null) {
+                before.taskProperty().removeListener(changed);
+            }
+            super.updateItem(row, empty);
+            if (!empty && row != null) {
+                row.taskProperty().addListener(changed);
+                setTooltip(new Tooltip(row.taskArn()));
+            } else {
+                setTooltip(null);
+            }
+            mark();
+        }
+
+        private void mark() {
+            TaskRow row = getItem();
+            pseudoClassStateChanged(STOPPED, !isEmpty() && row != null && row.stopping());
+        }
+    }
+
+    @FXML
+    private void stop() {
+        model.stop(tasksTable.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void tail() {
+        model.tail(tasksTable.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void tailAll() {
+        model.tailAll();
+    }
+
+    public Parent view() {
+        return view;
+    }
+}
