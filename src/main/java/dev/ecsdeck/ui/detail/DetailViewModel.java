@@ -45,7 +45,6 @@ public final class DetailViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<DetailSection> sections = FXCollections.observableArrayList();
     private final ObservableList<ServiceEvent> events = FXCollections.observableArrayList();
-    private final IntegerProperty desiredCount = new SimpleIntegerProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty isService = new SimpleBooleanProperty();
     private final BooleanProperty isRunningTask = new SimpleBooleanProperty();
@@ -123,10 +122,6 @@ public final class DetailViewModel {
         loadExtras(e);
         if (e instanceof TreeEntry.ServiceEntry s) {
             events.setAll(s.service().events());
-            if (!busy.get() && (!sameRow || before instanceof TreeEntry.ServiceEntry old
-                    && old.service().desiredCount() != s.service().desiredCount())) {
-                desiredCount.set(s.service().desiredCount());
-            }
         } else {
             events.clear();
         }
@@ -204,44 +199,6 @@ public final class DetailViewModel {
         return "";
     }
 
-    /** Sets the service's desired count to the spinner's value, after confirmation. */
-    public void applyDesiredCount() {
-        if (!(entry.get() instanceof TreeEntry.ServiceEntry s) || actionsDisabled.get()) {
-            return;
-        }
-        int target = desiredCount.get();
-        EcsService svc = s.service();
-        if (target == svc.desiredCount()) {
-            message.set("Desired count is already " + target + ".");
-            return;
-        }
-        String question = "Set the desired count of service " + svc.serviceName() + " in " + s.cluster() + " from "
-                + svc.desiredCount() + " to " + target + "?";
-        if (!confirmer.confirm("Scale " + svc.serviceName(), question)) {
-            message.set("Scaling cancelled.");
-            desiredCount.set(svc.desiredCount());
-            return;
-        }
-        change("Scaling " + svc.serviceName() + " to " + target + "…",
-                () -> provider.updateService(ServiceUpdate.desiredCount(s.cluster(), svc.serviceName(), target)),
-                updated -> "Desired count of " + svc.serviceName() + " is now " + updated.desiredCount() + ".");
-    }
-
-    public void forceNewDeployment() {
-        if (!(entry.get() instanceof TreeEntry.ServiceEntry s) || actionsDisabled.get()) {
-            return;
-        }
-        String name = s.service().serviceName();
-        if (!confirmer.confirm("Force new deployment", "Start a new deployment of service " + name + " in " + s.cluster()
-                + "? Every task is replaced.")) {
-            message.set("Cancelled.");
-            return;
-        }
-        change("Starting a new deployment of " + name + "…",
-                () -> provider.updateService(ServiceUpdate.forceNewDeployment(s.cluster(), name)),
-                updated -> "New deployment of " + name + " started.");
-    }
-
     public void stopTask() {
         if (!(entry.get() instanceof TreeEntry.TaskEntry t) || actionsDisabled.get()) {
             return;
@@ -298,10 +255,6 @@ public final class DetailViewModel {
 
     public ObservableList<ServiceEvent> events() {
         return events;
-    }
-
-    public IntegerProperty desiredCountProperty() {
-        return desiredCount;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -23,6 +23,10 @@ import javafx.scene.control.TabPane;
 import dev.ecsdeck.ui.taskdef.DeployViewModel;
 import dev.ecsdeck.ui.taskdef.Draft;
 import dev.ecsdeck.ui.taskdef.DraftStore;
+import dev.ecsdeck.ui.service.DialogTypedConfirmer;
+import dev.ecsdeck.ui.service.ServicePanel;
+import dev.ecsdeck.ui.service.ServicePanelContext;
+import dev.ecsdeck.ui.service.ServiceRef;
 import dev.ecsdeck.ui.taskdef.RevisionsBrowserController;
 import dev.ecsdeck.ui.taskdef.RevisionsViewModel;
 import dev.ecsdeck.ui.taskdef.RolloutViewModel;
@@ -59,6 +63,9 @@ public final class MainWindow {
     private final Confirmer confirmer;
     private final DraftStore drafts;
     private final TabPane detailTabs = new TabPane();
+    private final Tab detailsTab;
+    private final ServicePanelContext serviceContext;
+    private ServicePanel servicePanel;
     private final RevisionsViewModel revisions;
     private final Tab revisionsTab;
     private final java.util.List<TaskDefinitionEditorController> editors = new java.util.ArrayList<>();
@@ -81,6 +88,7 @@ public final class MainWindow {
         this.mainController = new MainWindowController(shell, this::refresh, options.refreshSeconds(), options.picker());
         Tab details = new Tab("Details", detailController.view());
         details.setClosable(false);
+        this.detailsTab = details;
         detailTabs.setId("detailTabs");
         this.revisions = new RevisionsViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         revisions.onOpen(this::openEditor);
@@ -99,11 +107,14 @@ public final class MainWindow {
         mainController.setDrafts(drafts, this::openDraft);
 
         tree.selectedProperty().addListener((obs, was, now) -> detail.show(now));
+        detail.entryProperty().addListener((obs, was, now) -> showDetailOf(now));
         detail.onTailRequested(logs::open);
         detail.onEditRequested(this::openEditor);
         detail.onChanged(this::refresh);
 
         scene = new Scene(mainController.view(), 1280, 800);
+        this.serviceContext = new ServicePanelContext(provider, executor, confirmer, new DialogTypedConfirmer(scene::getWindow),
+                shell.readOnlyProperty(), options.nowMillis());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/ecsdeck/ui/app.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::refresh);
@@ -111,6 +122,50 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::openQuickOpen);
         applyTheme(shell.darkProperty().get());
         shell.darkProperty().addListener((obs, was, dark) -> applyTheme(dark));
+    }
+
+    /**
+     * A service shows in its service panel (kept while the same service stays shown, so its charts
+     * go on); anything else in the detail view.
+     */
+    private void showDetailOf(TreeEntry entry) {
+        if (entry instanceof TreeEntry.ServiceEntry s) {
+            ServiceRef ref = new ServiceRef(s.cluster(), s.service().serviceName());
+            if (servicePanel == null || !servicePanel.ref().equals(ref)) {
+                closeServicePanel();
+                servicePanel = new ServicePanel(serviceContext, ref, serviceHandlers(ref), detail.sections());
+                servicePanel.start();
+            }
+            detailsTab.setContent(servicePanel.view());
+        } else {
+            closeServicePanel();
+            detailsTab.setContent(detailController.view());
+        }
+    }
+
+    private void closeServicePanel() {
+        if (servicePanel != null) {
+            servicePanel.stop();
+            servicePanel = null;
+        }
+    }
+
+    private ServicePanel.Handlers serviceHandlers(ServiceRef ref) {
+        return new ServicePanel.Handlers(
+                () -> {
+                    if (detail.entryProperty().get() instanceof TreeEntry.ServiceEntry s) {
+                        logs.open(s);
+                    }
+                },
+                task -> logs.open(new TreeEntry.TaskEntry(ref.cluster(), task)),
+                this::openEditor,
+                taskId -> tree.revealTask(ref.cluster(), ref.service(), taskId, treeController::select,
+                        () -> shell.setStatus("Task " + taskId + " is not in the tree: it has stopped (turn on Stopped tasks) or is gone.")));
+    }
+
+    /** The service panel on screen, or null. */
+    public ServicePanel servicePanel() {
+        return servicePanel;
     }
 
     /** Opens a task-definition editor tab on a revision. */
@@ -181,7 +236,10 @@ public final class MainWindow {
         @Override
         public void scale(TreeEntry entry) {
             detail.show(entry);
-            detailController.focusScale();
+            detailTabs.getSelectionModel().select(detailsTab);
+            if (servicePanel != null) {
+                servicePanel.focusScale();
+            }
         }
 
         @Override
@@ -215,6 +273,7 @@ public final class MainWindow {
     }
 
     public void stop() {
+        closeServicePanel();
         editors.forEach(TaskDefinitionEditorController::stop);
         mainController.stop();
         logController.stop();

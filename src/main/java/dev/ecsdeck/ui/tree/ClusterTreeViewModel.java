@@ -314,6 +314,27 @@ public final class ClusterTreeViewModel {
         });
     }
 
+    /**
+     * Opens the way to a task of a service (loading the service's tasks) and hands its row to
+     * {@code onFound}; {@code onMissing} runs when the service has no such task row (a stopped
+     * task while stopped tasks are hidden, or one already gone).
+     */
+    public void revealTask(String cluster, String service, String taskId, java.util.function.Consumer<TreeItem<TreeEntry>> onFound,
+            Runnable onMissing) {
+        reveal(cluster, service, serviceRow -> {
+            EntryItem item = (EntryItem) serviceRow;
+            whenLoaded(item, () -> {
+                TreeItem<TreeEntry> task = childWhere(item, e -> e instanceof TaskEntry t && t.task().taskId().equals(taskId));
+                if (task == null) {
+                    onMissing.run();
+                } else {
+                    onFound.accept(task);
+                }
+            });
+            item.setExpanded(true);
+        });
+    }
+
     private void whenLoaded(EntryItem item, Runnable then) {
         if (item.state() == EntryItem.State.LOADED) {
             then.run();

@@ -58,47 +58,22 @@ class DetailViewModelTest {
         assertEquals("web", vm.titleProperty().get());
         assertEquals("Service in prod-web", vm.subtitleProperty().get());
         assertTrue(vm.serviceSelectedProperty().get());
-        assertEquals(4, vm.desiredCountProperty().get());
         assertEquals(List.of("Service", "Deployment configuration", "Deployments", "Network and placement", "Auto scaling"),
                 vm.sections().stream().map(DetailSection::title).toList());
         assertFalse(vm.events().isEmpty());
     }
 
     @Test
-    void scalingAsksNamingTheServiceAndDoesNothingWhenCancelled() {
-        vm.show(web());
-        vm.desiredCountProperty().set(7);
-        answer = false;
-        vm.applyDesiredCount();
-        assertEquals(List.of("Set the desired count of service web in prod-web from 4 to 7?"), questions);
-        assertEquals(4, desired());
-        assertEquals(4, vm.desiredCountProperty().get(), "the spinner goes back to the real count");
-        assertEquals(0, changes);
-    }
-
-    @Test
-    void scalingAppliesWhenConfirmed() {
-        vm.show(web());
-        vm.desiredCountProperty().set(7);
-        answer = true;
-        vm.applyDesiredCount();
-        assertEquals(7, desired());
-        assertEquals("Desired count of web is now 7.", vm.messageProperty().get());
-        assertEquals(1, changes);
-    }
-
-    @Test
-    void readOnlyDisablesEveryActionWithTheReason() {
-        vm.show(web());
+    void readOnlyDisablesStoppingATaskWithTheReason() {
+        EcsTask task = backend.listTasks("prod-web", TaskFilter.ofService("web")).get(0);
+        vm.show(new TreeEntry.TaskEntry("prod-web", task));
         readOnly.set(true);
         assertTrue(vm.actionsDisabledProperty().get());
         assertEquals("Read-only mode: changes are turned off.", vm.disabledReason());
-        vm.desiredCountProperty().set(9);
         answer = true;
-        vm.applyDesiredCount();
-        vm.forceNewDeployment();
+        vm.stopTask();
         assertTrue(questions.isEmpty(), "nothing is even asked");
-        assertEquals(4, desired());
+        assertEquals("RUNNING", backend.describeTasks("prod-web", List.of(task.taskArn())).get(0).desiredStatus());
     }
 
     @Test

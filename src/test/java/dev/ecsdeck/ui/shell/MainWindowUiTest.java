@@ -90,16 +90,20 @@ class MainWindowUiTest {
                 .collect(Collectors.toSet());
         assertThat(values, hasItem("3 running / 3 desired / 0 pending"));
         assertThat(values, hasItem("orders-api:1"));
-        assertFalse(bench.window.detail().events().isEmpty(), "the service's events are shown");
-        assertTrue(robot.lookup("#eventsList").query().isVisible());
+        waitUntil("the service panel", () -> bench.window.servicePanel() != null
+                && bench.window.servicePanel().model().serviceProperty().get() != null);
+        assertTrue(robot.lookup("#serviceCounts").queryAs(javafx.scene.control.Label.class).getText().startsWith("3 desired · 3 running"));
+        assertFalse(bench.window.servicePanel().model().serviceProperty().get().events().isEmpty(), "the service's events are read");
     }
 
     @Test
     void readOnlyDisablesEveryMutatingControlAndTheDecoratorRefusesTheCalls(FxRobot robot) {
         openService(robot, "prod-web", "web");
-        // The service's own actions; the editor's and the revisions browser's need a draft or a choice first.
-        List<Node> mutating = List.copyOf(robot.from(bench.window.detailTabs().getTabs().get(0).getContent()).lookup(".mutating").queryAll());
-        assertThat(mutating.size(), greaterThanOrEqualTo(3));
+        waitUntil("the service panel", () -> bench.window.servicePanel() != null
+                && bench.window.servicePanel().model().serviceProperty().get() != null);
+        // The controls that act at once; Apply buttons wait for an edit, the editor's and the browser's for a draft or a choice.
+        List<Node> mutating = List.of("#desiredSpinner", "#scaleUpButton", "#scaleDownButton", "#forceDeployButton", "#serviceRollBackButton",
+                "#minHealthySpinner", "#circuitBreakerBox").stream().map(id -> robot.lookup(id).<Node>query()).toList();
         assertTrue(mutating.stream().noneMatch(Node::isDisabled), "enabled while read-write");
 
         robot.clickOn("#readOnlyToggle");
@@ -131,16 +135,16 @@ class MainWindowUiTest {
     void scalingAsksFirstAndChangesNothingWhenCancelled(FxRobot robot) {
         openService(robot, "prod-web", "web");
         Spinner<?> spinner = robot.lookup("#desiredSpinner").queryAs(Spinner.class);
+        waitUntil("the spinner shows the desired count", () -> Integer.valueOf(4).equals(spinner.getValue()));
         robot.interact(() -> spinner.getValueFactory().increment(2));
         robot.clickOn("#applyScaleButton");
         robot.clickOn("Cancel");
-        waitUntil("cancel message", () -> "Scaling cancelled.".equals(bench.window.detail().messageProperty().get()));
+        waitUntil("cancel message", () -> "Not scaled.".equals(bench.window.servicePanel().scaler().progressProperty().get()));
         assertEquals(4, bench.engine.services().describeServices("prod-web", List.of("web")).items().get(0).desiredCount());
 
-        robot.interact(() -> spinner.getValueFactory().increment(2));
         robot.clickOn("#applyScaleButton");
         robot.clickOn("Confirm");
-        waitUntil("scaled", () -> "Desired count of web is now 6.".equals(bench.window.detail().messageProperty().get()));
+        waitUntil("scaled", () -> bench.window.servicePanel().scaler().progressProperty().get().startsWith("Scaling to 6"));
         assertEquals(6, bench.engine.services().describeServices("prod-web", List.of("web")).items().get(0).desiredCount());
     }
 

@@ -74,6 +74,7 @@ class TaskDefinitionEditorUiTest {
         TreeItem<TreeEntry> row = bench.waitForRow("service " + service, serviceNamed(cluster, service));
         robot.interact(() -> bench.window.treeController().select(row));
         waitUntil("detail of " + service, () -> service.equals(bench.window.detail().titleProperty().get()));
+        waitUntil("the service panel", () -> robot.lookup("#editTaskDefinitionButton").tryQuery().map(n -> !n.isDisabled()).orElse(false));
         robot.clickOn("#editTaskDefinitionButton");
         waitUntil("the editor on " + expectedTitle, () -> selectedTab().getText().equals(expectedTitle)
                 && !selectedTab().getContent().lookupAll("#image-0").isEmpty());

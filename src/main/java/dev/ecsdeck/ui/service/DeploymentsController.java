@@ -1,0 +1,171 @@
+package dev.ecsdeck.ui.service;
+
+import dev.ecsdeck.ui.common.Fxml;
+import dev.ecsdeck.ui.common.ReadOnlyHint;
+import dev.ecsdeck.ui.common.TimeFormat;
+import java.util.function.Function;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** The deployments table with progress bars, force/roll back, and the deployment configuration form. */
+public final class DeploymentsController {
+    private final DeploymentsViewModel model;
+    private final Parent view;
+    @FXML
+    private Button forceButton;
+    @FXML
+    private Button rollBackButton;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private TableView<DeploymentRow> deploymentsTable;
+    @FXML
+    private Spinner<Integer> minSpinner;
+    @FXML
+    private Spinner<Integer> maxSpinner;
+    @FXML
+    private CheckBox breakerBox;
+    @FXML
+    private CheckBox rollbackBox;
+    @FXML
+    private Button applyConfigButton;
+    @FXML
+    private Button resetConfigButton;
+    @FXML
+    private Label configProblem;
+
+    public DeploymentsController(DeploymentsViewModel model) {
+        this.model = model;
+        this.view = Fxml.load(this, "Deployments.fxml");
+    }
+
+    @FXML
+    private void initialize() {
+        messageLabel.textProperty().bind(model.messageProperty());
+        deploymentsTable.setItems(model.deployments());
+        deploymentsTable.setPlaceholder(new Label("No deployments yet"));
+        deploymentsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<DeploymentRow, DeploymentRow> progress = new TableColumn<>("Progress");
+        progress.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        progress.setCellFactory(c -> new ProgressCell());
+        progress.setPrefWidth(260);
+        deploymentsTable.getColumns().setAll(column("Status", r -> r.deployment().status(), 80), column("Revision", DeploymentRow::revision, 120),
+                column("Rollout", DeploymentRow::state, 160), progress,
+                column("Updated", r -> r.deployment().updatedAt() == null ? "" : TimeFormat.clock(r.deployment().updatedAt()), 80));
+
+        bindSpinner(minSpinner, model.minimumHealthyPercentProperty(), 0, 100);
+        bindSpinner(maxSpinner, model.maximumPercentProperty(), 100, 200);
+        breakerBox.selectedProperty().bindBidirectional(model.circuitBreakerProperty());
+        rollbackBox.selectedProperty().bindBidirectional(model.rollbackProperty());
+        var off = model.disabledProperty();
+        for (var control : new javafx.scene.control.Control[] {forceButton, rollBackButton, minSpinner, maxSpinner, breakerBox, rollbackBox}) {
+            control.disableProperty().bind(off);
+        }
+        applyConfigButton.disableProperty().bind(off.or(model.configurationEditedProperty().not()));
+        resetConfigButton.disableProperty().bind(model.configurationEditedProperty().not());
+        ReadOnlyHint.apply(forceButton, model.readOnly(), "Replace every task with a new one of the same revision.");
+        ReadOnlyHint.apply(rollBackButton, model.readOnly(), "Deploy the revision the service ran before.");
+        ReadOnlyHint.apply(applyConfigButton, model.readOnly(), "Save the deployment configuration (UpdateService).");
+        for (var control : new javafx.scene.control.Control[] {minSpinner, maxSpinner, breakerBox, rollbackBox}) {
+            ReadOnlyHint.apply(control, model.readOnly(), "Part of the deployment configuration; Apply saves it.");
+        }
+        Runnable problem = () -> configProblem.setText(model.configurationProblem());
+        model.minimumHealthyPercentProperty().addListener((o, a, b) -> problem.run());
+        model.maximumPercentProperty().addListener((o, a, b) -> problem.run());
+        model.circuitBreakerProperty().addListener((o, a, b) -> problem.run());
+        model.rollbackProperty().addListener((o, a, b) -> problem.run());
+    }
+
+    private static void bindSpinner(Spinner<Integer> spinner, IntegerProperty value, int min, int max) {
+        // The range is wider than ECS allows so a wrong value shows its message instead of being clamped silently.
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1000, value.get(), 5);
+        spinner.setValueFactory(factory);
+        factory.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && now != value.get()) {
+                value.set(now);
+            }
+        });
+        value.addListener((obs, was, now) -> {
+            if (!now.equals(factory.getValue())) {
+                factory.setValue(now.intValue());
+            }
+        });
+        spinner.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                spinner.increment(0); // commits a typed value
+            }
+        });
+    }
+
+    private static TableColumn<DeploymentRow, String> column(String title, Function<DeploymentRow, String> value, double width) {
+        TableColumn<DeploymentRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** Running out of desired as a bar, failed tasks in red beside it. */
+    private static final class ProgressCell extends TableCell<DeploymentRow, DeploymentRow> {
+        private final ProgressBar bar = new ProgressBar();
+
+        ProgressCell() {
+            bar.setPrefWidth(90);
+            setContentDisplay(ContentDisplay.LEFT);
+        }
+
+        @Override
+        protected void updateItem(DeploymentRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("deployment-failed-tasks");
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            bar.setProgress(row.progress());
+            setGraphic(bar);
+            setText(row.tasks());
+            if (row.deployment().failedTasks() > 0) {
+                getStyleClass().add("deployment-failed-tasks");
+            }
+        }
+    }
+
+    @FXML
+    private void forceNewDeployment() {
+        model.forceNewDeployment();
+    }
+
+    @FXML
+    private void rollBack() {
+        model.rollBack();
+    }
+
+    @FXML
+    private void applyConfiguration() {
+        minSpinner.increment(0);
+        maxSpinner.increment(0);
+        model.applyConfiguration();
+    }
+
+    @FXML
+    private void resetConfiguration() {
+        model.resetConfiguration();
+    }
+
+    public Parent view() {
+        return view;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.ecsdeck.ui.service;
+
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.ui.common.Fxml;
+import dev.ecsdeck.ui.common.ReadOnlyHint;
+import dev.ecsdeck.ui.detail.DetailSection;
+import dev.ecsdeck.ui.detail.DetailSectionsView;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The service panel: counts and scaling on top, then Deployments, Auto scaling, Events, Charts,
+ * Tasks and Configuration. It reads the service every two seconds while it is shown; its parts
+ * update in place so nothing flickers and focus stays where the user put it.
+ */
+public final class ServicePanel {
+    static final Duration POLL = Duration.seconds(2);
+
+    /** Where the panel sends what the rest of the window does: logs, the editor, the tree. */
+    public record Handlers(Runnable tailService, Consumer<EcsTask> tailTask, Consumer<String> editTaskDefinition,
+            Consumer<String> revealTask) {}
+
+    private final ServicePanelViewModel model;
+    private final ServiceScaler scaler;
+    private final DeploymentsViewModel deployments;
+    private final Handlers handlers;
+    private final ObservableList<DetailSection> configuration;
+    private final Timeline poll;
+    private final Parent view;
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private Label subtitleLabel;
+    @FXML
+    private Label countsLabel;
+    @FXML
+    private Label progressLabel;
+    @FXML
+    private Label warningLabel;
+    @FXML
+    private Label messageLabel;
+    @FXML
+    private Spinner<Integer> desiredSpinner;
+    @FXML
+    private Button minusButton;
+    @FXML
+    private Button plusButton;
+    @FXML
+    private Button applyButton;
+    @FXML
+    private Button resetButton;
+    @FXML
+    private Button editButton;
+    @FXML
+    private TabPane partTabs;
+    @FXML
+    private Tab deploymentsTab;
+    @FXML
+    private Tab scalingTab;
+    @FXML
+    private Tab eventsTab;
+    @FXML
+    private Tab chartsTab;
+    @FXML
+    private Tab tasksTab;
+    @FXML
+    private VBox configurationBox;
+
+    public ServicePanel(ServicePanelContext context, ServiceRef ref, Handlers handlers, ObservableList<DetailSection> configuration) {
+        this.model = new ServicePanelViewModel(context, ref);
+        this.scaler = model.add(new ServiceScaler(context, ref, model.serviceProperty()));
+        this.deployments = model.add(new DeploymentsViewModel(context, ref, model.serviceProperty()));
+        this.handlers = handlers;
+        this.configuration = configuration;
+        this.poll = new Timeline(new KeyFrame(POLL, e -> model.poll()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        this.view = Fxml.load(this, "ServicePanel.fxml");
+    }
+
+    @FXML
+    private void initialize() {
+        ServiceRef ref = model.ref();
+        titleLabel.setText(ref.service());
+        model.serviceProperty().addListener((obs, was, s) -> subtitleLabel.setText(s == null ? "" : "Service in " + ref.cluster()
+                + " · " + (s.launchType() == null ? "capacity provider" : s.launchType()) + " · " + s.schedulingStrategy()
+                + " · " + dev.ecsdeck.model.Arns.familyRevision(s.taskDefinition())));
+        countsLabel.textProperty().bind(model.countsProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        progressLabel.textProperty().bind(scaler.progressProperty());
+        warningLabel.textProperty().bind(scaler.warningProperty());
+        warningLabel.visibleProperty().bind(scaler.warningProperty().isNotEmpty());
+        warningLabel.managedProperty().bind(warningLabel.visibleProperty());
+        editButton.disableProperty().bind(model.serviceProperty().isNull());
+
+        SpinnerValueFactory.IntegerSpinnerValueFactory counts = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 5000, 0);
+        desiredSpinner.setValueFactory(counts);
+        counts.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && now != scaler.desiredProperty().get()) {
+                scaler.desiredProperty().set(now);
+            }
+        });
+        scaler.desiredProperty().addListener((obs, was, now) -> {
+            if (!now.equals(counts.getValue())) {
+                counts.setValue(now.intValue());
+            }
+        });
+        var off = scaler.disabledProperty();
+        for (var control : new javafx.scene.control.Control[] {desiredSpinner, minusButton, plusButton}) {
+            control.disableProperty().bind(off);
+        }
+        applyButton.disableProperty().bind(off.or(scaler.editedProperty().not()));
+        resetButton.disableProperty().bind(scaler.editedProperty().not());
+        var readOnly = model.context().readOnly();
+        ReadOnlyHint.apply(applyButton, readOnly, "Set the desired count (asks first).");
+        ReadOnlyHint.apply(desiredSpinner, readOnly, "The desired count to apply.");
+        ReadOnlyHint.apply(minusButton, readOnly, "One task less (then Apply).");
+        ReadOnlyHint.apply(plusButton, readOnly, "One task more (then Apply).");
+
+        deploymentsTab.setContent(new DeploymentsController(deployments).view());
+        new DetailSectionsView(configurationBox, configuration);
+    }
+
+    /** Starts reading the service: now, and every two seconds until {@link #stop()}. */
+    public void start() {
+        model.poll();
+        poll.play();
+    }
+
+    public void stop() {
+        poll.stop();
+    }
+
+    /** Puts the keyboard in the desired-count spinner (the tree's "Scale…"). */
+    public void focusScale() {
+        desiredSpinner.requestFocus();
+        desiredSpinner.getEditor().selectAll();
+    }
+
+    public ServiceRef ref() {
+        return model.ref();
+    }
+
+    public ServicePanelViewModel model() {
+        return model;
+    }
+
+    public ServiceScaler scaler() {
+        return scaler;
+    }
+
+    public DeploymentsViewModel deployments() {
+        return deployments;
+    }
+
+    public Parent view() {
+        return view;
+    }
+
+    @FXML
+    private void increment() {
+        scaler.increment();
+    }
+
+    @FXML
+    private void decrement() {
+        scaler.decrement();
+    }
+
+    @FXML
+    private void applyScale() {
+        desiredSpinner.increment(0); // commits a typed value
+        scaler.apply();
+    }
+
+    @FXML
+    private void resetScale() {
+        scaler.reset();
+    }
+
+    @FXML
+    private void tailLogs() {
+        handlers.tailService().run();
+    }
+
+    @FXML
+    private void editTaskDefinition() {
+        if (model.serviceProperty().get() != null) {
+            handlers.editTaskDefinition().accept(model.serviceProperty().get().taskDefinition());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.ecsdeck.ui.service;
+
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.provider.EcsException;
+import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.ui.common.BackgroundTask;
+import java.util.function.IntFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The desired count: what the user dials in (spinner, +1/−1), applying it after a confirmation —
+ * typed for the drastic ones (to zero, or down by more than half) — and the progress toward it
+ * until the service is steady. While the user has a value dialled in, refreshes do not move it.
+ */
+public final class ServiceScaler implements ServicePart {
+    private final ServicePanelContext context;
+    private final ServiceRef ref;
+    private final ReadOnlyObjectProperty<EcsService> service;
+    private final IntegerProperty desired = new SimpleIntegerProperty();
+    private final BooleanProperty edited = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty progress = new SimpleStringProperty("");
+    private final StringProperty warning = new SimpleStringProperty("");
+    private final BooleanBinding disabled;
+    private IntFunction<String> autoScalingWarning = count -> "";
+    private Integer scalingTo;
+    private boolean settingFromService;
+
+    public ServiceScaler(ServicePanelContext context, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
+        this.context = context;
+        this.ref = ref;
+        this.service = service;
+        this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.get() || service.get() == null,
+                context.readOnly(), busy, service);
+        service.addListener((obs, was, now) -> serviceChanged(now));
+        desired.addListener((obs, was, now) -> {
+            if (!settingFromService) {
+                edited.set(service.get() == null || now.intValue() != service.get().desiredCount());
+            }
+            warning.set(edited.get() ? autoScalingWarning.apply(now.intValue()) : "");
+        });
+    }
+
+    /** Where the auto-scaling warning for a desired count comes from (empty when there is none). */
+    public void warnWith(IntFunction<String> source) {
+        this.autoScalingWarning = source;
+    }
+
+    private void serviceChanged(EcsService s) {
+        if (s == null) {
+            return;
+        }
+        if (!edited.get()) {
+            settingFromService = true;
+            try {
+                desired.set(s.desiredCount());
+            } finally {
+                settingFromService = false;
+            }
+        }
+        if (scalingTo != null) {
+            boolean steady = s.desiredCount() == scalingTo && s.runningCount() == scalingTo && s.pendingCount() == 0;
+            if (steady) {
+                progress.set("Steady at " + scalingTo + (scalingTo == 1 ? " task." : " tasks."));
+                scalingTo = null;
+            } else if (s.desiredCount() != scalingTo) {
+                progress.set("Desired count is now " + s.desiredCount() + " (changed since you set " + scalingTo
+                        + ", e.g. by auto scaling).");
+                scalingTo = null;
+            } else {
+                progress.set("Scaling to " + scalingTo + ": " + s.runningCount() + " running, " + s.pendingCount() + " pending.");
+            }
+        }
+    }
+
+    public void increment() {
+        desired.set(desired.get() + 1);
+    }
+
+    public void decrement() {
+        desired.set(Math.max(0, desired.get() - 1));
+    }
+
+    /** Puts the dialled value back to the service's desired count. */
+    public void reset() {
+        edited.set(false);
+        serviceChanged(service.get());
+    }
+
+    /** Whether changing from {@code current} to {@code target} needs the service name typed. */
+    static boolean drastic(int current, int target) {
+        return target == 0 && current > 0 || current - target > current / 2.0;
+    }
+
+    /** Applies the dialled count after confirmation; the progress line follows it until steady. */
+    public void apply() {
+        EcsService s = service.get();
+        if (disabled.get() || s == null) {
+            return;
+        }
+        int current = s.desiredCount();
+        int target = desired.get();
+        if (target == current) {
+            progress.set(ref.service() + " already wants " + current + " tasks.");
+            edited.set(false);
+            return;
+        }
+        String auto = autoScalingWarning.apply(target);
+        String change = "Scale service " + ref.service() + " in " + ref.cluster() + " from " + current + " to " + target + " tasks";
+        boolean yes;
+        if (drastic(current, target)) {
+            String what = target == 0 ? "This stops every task of " + ref.service() + "; it serves nothing until scaled up again."
+                    : "This stops " + (current - target) + " of its " + current + " tasks.";
+            yes = context.typedConfirmer().confirmTyped(change + "?", change + ". " + what + (auto.isEmpty() ? "" : "\n\n" + auto)
+                    + "\n\nType the service name, " + ref.service() + ", to confirm.", ref.service());
+        } else {
+            String big = target > current * 1.5 ? " (more than half as many again)" : "";
+            yes = context.confirmer().confirm("Scale " + ref.service(), change + big + "?" + (auto.isEmpty() ? "" : "\n\n" + auto));
+        }
+        if (!yes) {
+            progress.set("Not scaled.");
+            return;
+        }
+        busy.set(true);
+        progress.set("Setting the desired count of " + ref.service() + " to " + target + "…");
+        BackgroundTask.of(() -> context.provider().updateService(ServiceUpdate.desiredCount(ref.cluster(), ref.service(), target)))
+                .onSuccess(updated -> {
+                    scalingTo = target;
+                    edited.set(false);
+                    serviceChanged(updated);
+                })
+                .onFailure(error -> progress.set("Not scaled: " + (error instanceof EcsException e ? e.summary() : error.getMessage())))
+                .onFinished(() -> busy.set(false))
+                .executeWith(context.executor());
+    }
+
+    public IntegerProperty desiredProperty() {
+        return desired;
+    }
+
+    /** True while the dialled value differs from the service's desired count. */
+    public BooleanProperty editedProperty() {
+        return edited;
+    }
+
+    /** "Scaling to 5: 3 running, 2 pending." until steady, then "Steady at 5 tasks." */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress;
+    }
+
+    /** What auto scaling will do to the dialled count, while one is dialled in. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning;
+    }
+
+    public BooleanBinding disabledProperty() {
+        return disabled;
+    }
+}
