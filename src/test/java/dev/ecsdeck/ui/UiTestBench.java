@@ -71,6 +71,15 @@ public final class UiTestBench implements AutoCloseable {
         }
     }
 
+    /** Evaluates a condition on the FX thread, now. */
+    public static boolean fx(BooleanSupplier condition) {
+        try {
+            return WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Could not evaluate on the FX thread", e);
+        }
+    }
+
     /** Waits (without sleeping) until the condition holds on the FX thread. */
     public static void waitUntil(String what, BooleanSupplier condition) {
         try {
@@ -78,6 +87,34 @@ public final class UiTestBench implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new AssertionError("Timed out waiting for " + what, e);
         }
+    }
+
+    /**
+     * Clicks a button of the dialog on screen ("Confirm", "Cancel"): looked up inside the dialog,
+     * since panels in other tabs have buttons with the same text.
+     */
+    public static void answerDialog(org.testfx.api.FxRobot robot, String button) {
+        waitUntil("a dialog", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.Node b = robot.lookup(".dialog-pane").lookup((java.util.function.Predicate<javafx.scene.Node>) n ->
+                n instanceof javafx.scene.control.Button x && button.equals(x.getText())).query();
+        robot.clickOn(b);
+    }
+
+    /** Scrolls the nearest scroll pane around {@code node} so it is on screen, as the user would before clicking it. */
+    public static void scrollIntoView(org.testfx.api.FxRobot robot, javafx.scene.Node node) {
+        robot.interact(() -> {
+            javafx.scene.Node p = node.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
+                double content = pane.getContent().getBoundsInLocal().getHeight();
+                double viewport = pane.getViewportBounds().getHeight();
+                double y = pane.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+                pane.setVvalue(content <= viewport ? 0 : Math.min(1, Math.max(0, (y - 20) / (content - viewport))));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Waits until a row matching the predicate is loaded in the tree, and returns it. */

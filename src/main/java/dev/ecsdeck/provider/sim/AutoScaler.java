@@ -136,11 +136,12 @@ final class AutoScaler {
 
     private void record(Map<String, List<ScalingActivity>> activities, String resourceId, SimService svc, int desired, Instant now,
             String cause) {
+        int from = svc.desiredCount;
         svc.desiredCount = desired;
         svc.steady = false;
         List<ScalingActivity> list = activities.computeIfAbsent(resourceId, r -> new java.util.ArrayList<>());
         list.add(new ScalingActivity(engine.ids.uuid(), resourceId, "Setting desired count to " + desired + ".",
-                cause, "Successful", "Successfully set desired count to " + desired + ". Change successfully fulfilled by ecs.",
+                cause + " changing the desired capacity from " + from + " to " + desired + ".", "Successful", "Successfully set desired count to " + desired + ". Change successfully fulfilled by ecs.",
                 now, now.plusSeconds(1)));
         while (list.size() > MAX_ACTIVITIES) {
             list.remove(0);

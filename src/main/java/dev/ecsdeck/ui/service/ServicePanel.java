@@ -35,6 +35,10 @@ public final class ServicePanel {
     private final ServicePanelViewModel model;
     private final ServiceScaler scaler;
     private final DeploymentsViewModel deployments;
+    private final AutoScalingViewModel autoScaling;
+    private final ServiceEventsViewModel events;
+    private final ServiceChartsViewModel charts;
+    private final ServiceTasksViewModel tasks;
     private final Handlers handlers;
     private final ObservableList<DetailSection> configuration;
     private final Timeline poll;
@@ -82,6 +86,14 @@ public final class ServicePanel {
         this.model = new ServicePanelViewModel(context, ref);
         this.scaler = model.add(new ServiceScaler(context, ref, model.serviceProperty()));
         this.deployments = model.add(new DeploymentsViewModel(context, ref, model.serviceProperty()));
+        this.autoScaling = model.add(new AutoScalingViewModel(context, ref, model.serviceProperty()));
+        this.events = model.add(new ServiceEventsViewModel(context, ref, model.serviceProperty()));
+        this.charts = model.add(new ServiceChartsViewModel(context, ref, model.serviceProperty()));
+        this.tasks = model.add(new ServiceTasksViewModel(context, ref, model.serviceProperty()));
+        scaler.warnWith(autoScaling::overrideWarning);
+        events.onTaskLinked(handlers.revealTask());
+        tasks.onTailTask(handlers.tailTask());
+        tasks.onTailService(handlers.tailService());
         this.handlers = handlers;
         this.configuration = configuration;
         this.poll = new Timeline(new KeyFrame(POLL, e -> model.poll()));
@@ -98,6 +110,8 @@ public final class ServicePanel {
                 + " · " + dev.ecsdeck.model.Arns.familyRevision(s.taskDefinition())));
         countsLabel.textProperty().bind(model.countsProperty());
         messageLabel.textProperty().bind(model.messageProperty());
+        messageLabel.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        messageLabel.managedProperty().bind(messageLabel.visibleProperty());
         progressLabel.textProperty().bind(scaler.progressProperty());
         warningLabel.textProperty().bind(scaler.warningProperty());
         warningLabel.visibleProperty().bind(scaler.warningProperty().isNotEmpty());
@@ -129,6 +143,10 @@ public final class ServicePanel {
         ReadOnlyHint.apply(plusButton, readOnly, "One task more (then Apply).");
 
         deploymentsTab.setContent(new DeploymentsController(deployments).view());
+        scalingTab.setContent(new AutoScalingController(autoScaling).view());
+        eventsTab.setContent(new ServiceEventsController(events).view());
+        chartsTab.setContent(new ServiceChartsController(charts).view());
+        tasksTab.setContent(new ServiceTasksController(tasks).view());
         new DetailSectionsView(configurationBox, configuration);
     }
 
@@ -162,6 +180,27 @@ public final class ServicePanel {
 
     public DeploymentsViewModel deployments() {
         return deployments;
+    }
+
+    public AutoScalingViewModel autoScaling() {
+        return autoScaling;
+    }
+
+    public ServiceEventsViewModel events() {
+        return events;
+    }
+
+    public ServiceChartsViewModel charts() {
+        return charts;
+    }
+
+    public ServiceTasksViewModel tasks() {
+        return tasks;
+    }
+
+    /** Shows one of the part tabs by its title ("Deployments", "Auto scaling", "Events", "Charts", "Tasks", "Configuration"). */
+    public void showPart(String title) {
+        partTabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst().ifPresent(t -> partTabs.getSelectionModel().select(t));
     }
 
     public Parent view() {

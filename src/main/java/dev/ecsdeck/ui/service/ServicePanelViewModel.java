@@ -25,6 +25,7 @@ public final class ServicePanelViewModel {
     private final StringProperty counts = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final List<ServicePart> parts = new ArrayList<>();
+    private final javafx.beans.property.LongProperty reads = new javafx.beans.property.SimpleLongProperty();
     private boolean polling;
 
     public ServicePanelViewModel(ServicePanelContext context, ServiceRef ref) {
@@ -53,6 +54,7 @@ public final class ServicePanelViewModel {
                     message.set("");
                     show(found.get(0));
                     parts.forEach(ServicePart::refresh);
+                    reads.set(reads.get() + 1);
                 })
                 .onFailure(error -> message.set((error instanceof EcsException e ? e.summary() : String.valueOf(error.getMessage()))
                         + " (retrying)"))
@@ -94,5 +96,10 @@ public final class ServicePanelViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /** How many reads of the service have been shown (tests wait for the next one after moving the clock). */
+    public javafx.beans.property.ReadOnlyLongProperty readsProperty() {
+        return reads;
     }
 }

@@ -43,7 +43,7 @@ class AutoScalingTest {
         ScalingActivity first = activities().get(0);
         assertTrue(Duration.between(stepAt, first.startTime()).toMinutes() >= 2, "three datapoints above target first");
         assertEquals("Setting desired count to 4.", first.description(), "ceil(2 × 100% / 50%)");
-        assertTrue(first.cause().contains("AlarmHigh") && first.cause().endsWith("triggered policy cpu50"));
+        assertTrue(first.cause().contains("AlarmHigh") && first.cause().endsWith("triggered policy cpu50 changing the desired capacity from 2 to 4."));
         assertEquals("Successful", first.statusCode());
 
         sim.advanceUntil("second scale-out", Duration.ofMinutes(10), () -> activities().size() >= 2);

@@ -159,7 +159,7 @@ class AutoScalingViewUiTest {
         waitUntil("a confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         String question = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
         assertThat(question, containsString("orders-api-memory of service orders-api in prod-web"));
-        robot.clickOn("Confirm");
+        dev.ecsdeck.ui.UiTestBench.answerDialog(robot, "Confirm");
         waitUntil("the policy gone", () -> policiesTable(robot).getItems().size() == 2);
         assertEquals(null, policy("orders-api-memory"));
     }

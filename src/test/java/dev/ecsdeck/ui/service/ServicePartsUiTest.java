@@ -212,7 +212,7 @@ class ServicePartsUiTest {
         waitUntil("a confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         String question = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
         assertThat(question, containsString("Stop task " + chosen.taskId() + " of service orders-api in prod-web?"));
-        robot.clickOn("Confirm");
+        dev.ecsdeck.ui.UiTestBench.answerDialog(robot, "Confirm");
         waitUntil("the confirmation closed", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         waitUntil("the task stopping in the simulator",
                 () -> "STOPPED".equals(backend.describeTasks("prod-web", List.of(chosen.taskArn())).get(0).desiredStatus()));

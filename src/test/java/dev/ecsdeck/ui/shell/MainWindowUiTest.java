@@ -138,12 +138,12 @@ class MainWindowUiTest {
         waitUntil("the spinner shows the desired count", () -> Integer.valueOf(4).equals(spinner.getValue()));
         robot.interact(() -> spinner.getValueFactory().increment(2));
         robot.clickOn("#applyScaleButton");
-        robot.clickOn("Cancel");
+        dev.ecsdeck.ui.UiTestBench.answerDialog(robot, "Cancel");
         waitUntil("cancel message", () -> "Not scaled.".equals(bench.window.servicePanel().scaler().progressProperty().get()));
         assertEquals(4, bench.engine.services().describeServices("prod-web", List.of("web")).items().get(0).desiredCount());
 
         robot.clickOn("#applyScaleButton");
-        robot.clickOn("Confirm");
+        dev.ecsdeck.ui.UiTestBench.answerDialog(robot, "Confirm");
         waitUntil("scaled", () -> bench.window.servicePanel().scaler().progressProperty().get().startsWith("Scaling to 6"));
         assertEquals(6, bench.engine.services().describeServices("prod-web", List.of("web")).items().get(0).desiredCount());
     }

@@ -109,7 +109,7 @@ class TaskDefinitionEditorUiTest {
     private static String confirm(FxRobot robot) {
         waitUntil("a confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         String question = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
-        robot.clickOn("Confirm");
+        dev.ecsdeck.ui.UiTestBench.answerDialog(robot, "Confirm");
         waitUntil("the confirmation closed", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         return question;
     }
