@@ -215,4 +215,29 @@ class ServicePanelUiTest {
                 .anyMatch(e -> e.message().contains("rolling back to deployment")));
         waitUntil("the events on screen", () -> robot.lookup("#eventsList").tryQuery().map(Node::isVisible).orElse(false));
     }
+
+    @Test
+    void readOnlyModeTurnsOffEveryControlThatChangesTheServiceAndSaysWhy(FxRobot robot) {
+        ServicePanel panel = open(robot, "prod-web", "web");
+        waitUntil("scaling possible", () -> !robot.lookup("#scaleUpButton").query().isDisabled());
+        robot.interact(() -> bench.shell.readOnlyProperty().set(true));
+
+        List<String> mutating = List.of("#scaleDownButton", "#desiredSpinner", "#scaleUpButton", "#applyScaleButton",
+                "#forceDeployButton", "#serviceRollBackButton", "#minHealthySpinner", "#maxPercentSpinner", "#circuitBreakerBox",
+                "#rollbackBox", "#applyConfigButton", "#minCapacity", "#maxCapacity", "#applyRange", "#newPolicy", "#editPolicy",
+                "#deletePolicy", "#serviceStopTaskButton");
+        for (String id : mutating) {
+            javafx.scene.control.Control control = robot.lookup(id).queryAs(javafx.scene.control.Control.class);
+            waitUntil(id + " off", control::isDisabled);
+            assertEquals(dev.ecsdeck.ui.common.ReadOnlyHint.READ_ONLY, control.getTooltip().getText(), id + " says why");
+        }
+        // Everything carrying the "mutating" style is covered, not only the list above.
+        for (Node n : robot.from(panel.view()).lookup(".mutating").queryAll()) {
+            assertTrue(n.isDisabled(), n + " is off in read-only mode");
+        }
+        assertTrue(!robot.lookup("#tailServiceButton").query().isDisabled(), "reading logs stays on");
+
+        robot.interact(() -> bench.shell.readOnlyProperty().set(false));
+        waitUntil("scaling possible again", () -> !robot.lookup("#scaleUpButton").query().isDisabled());
+    }
 }
