@@ -4,6 +4,8 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.LogGroupInfo;
+import dev.ecsdeck.model.LogStreamInfo;
 import dev.ecsdeck.model.ScalableTarget;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
@@ -115,6 +117,22 @@ public interface EcsProvider extends AutoCloseable {
     Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since);
 
     // ---- logs ----
+
+    /**
+     * One page of log groups whose names start with {@code namePrefix} (all when null or empty), by
+     * name (DescribeLogGroups); pass the page's nextToken for the next one.
+     */
+    default Page<LogGroupInfo> describeLogGroups(String namePrefix, String nextToken) {
+        throw new UnsupportedOperationException("This backend cannot list log groups");
+    }
+
+    /**
+     * One page of a log group's streams (DescribeLogStreams): newest first by last event time, or, with
+     * a {@code namePrefix} (which CloudWatch cannot combine with that order), by name.
+     */
+    default Page<LogStreamInfo> describeLogStreams(String logGroupName, String namePrefix, String nextToken) {
+        throw new UnsupportedOperationException("This backend cannot list log streams");
+    }
 
     /** One page of log events (FilterLogEvents). */
     LogPage filterLogEvents(LogQuery query);

@@ -4,6 +4,8 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.LogGroupInfo;
+import dev.ecsdeck.model.LogStreamInfo;
 import dev.ecsdeck.model.ScalableTarget;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
@@ -160,6 +162,16 @@ public abstract class ForwardingEcsProvider implements EcsProvider {
     @Override
     public LogPage filterLogEvents(LogQuery query) {
         return call(Operation.FILTER_LOG_EVENTS, () -> delegate.filterLogEvents(query));
+    }
+
+    @Override
+    public Page<LogGroupInfo> describeLogGroups(String namePrefix, String nextToken) {
+        return call(Operation.DESCRIBE_LOG_GROUPS, () -> delegate.describeLogGroups(namePrefix, nextToken));
+    }
+
+    @Override
+    public Page<LogStreamInfo> describeLogStreams(String logGroupName, String namePrefix, String nextToken) {
+        return call(Operation.DESCRIBE_LOG_STREAMS, () -> delegate.describeLogStreams(logGroupName, namePrefix, nextToken));
     }
 
     @Override

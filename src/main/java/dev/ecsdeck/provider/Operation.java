@@ -27,6 +27,8 @@ public enum Operation {
     DELETE_SCALING_POLICY("DeleteScalingPolicy", true),
     GET_SERVICE_UTILIZATION("GetMetricData", false),
     FILTER_LOG_EVENTS("FilterLogEvents", false),
+    DESCRIBE_LOG_GROUPS("DescribeLogGroups", false),
+    DESCRIBE_LOG_STREAMS("DescribeLogStreams", false),
     TAIL_LOGS("StartLiveTail", false);
 
     private final String apiName;

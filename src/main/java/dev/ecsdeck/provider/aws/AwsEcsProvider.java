@@ -6,6 +6,8 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.LogGroupInfo;
+import dev.ecsdeck.model.LogStreamInfo;
 import dev.ecsdeck.model.ScalableTarget;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
@@ -288,6 +290,16 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
     @Override
     public LogPage filterLogEvents(LogQuery query) {
         return logs.filter(query);
+    }
+
+    @Override
+    public Page<LogGroupInfo> describeLogGroups(String namePrefix, String nextToken) {
+        return logs.describeLogGroups(namePrefix, nextToken);
+    }
+
+    @Override
+    public Page<LogStreamInfo> describeLogStreams(String logGroupName, String namePrefix, String nextToken) {
+        return logs.describeLogStreams(logGroupName, namePrefix, nextToken);
     }
 
     @Override

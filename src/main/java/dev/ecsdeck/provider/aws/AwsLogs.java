@@ -1,6 +1,8 @@
 package dev.ecsdeck.provider.aws;
 
 import dev.ecsdeck.model.LogEvent;
+import dev.ecsdeck.model.LogGroupInfo;
+import dev.ecsdeck.model.LogStreamInfo;
 import dev.ecsdeck.model.LogStreamRef;
 import dev.ecsdeck.provider.LogPage;
 import dev.ecsdeck.provider.LogQuery;
@@ -8,6 +10,7 @@ import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.LogTailRequest;
 import dev.ecsdeck.provider.Operation;
+import dev.ecsdeck.provider.Page;
 import dev.ecsdeck.provider.PollingLogTail;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
 
 /**
  * CloudWatch Logs for the console: FilterLogEvents pages, and tails. A tail uses StartLiveTail
@@ -25,6 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
 final class AwsLogs implements AutoCloseable {
     /** FilterLogEvents polling interval of a tail. */
     static final long POLL_INTERVAL_MS = 1_000;
+    /** DescribeLogGroups and DescribeLogStreams pages: 50, their largest. */
+    private static final int PAGE_SIZE = 50;
 
     private final AwsClients clients;
     private final AwsErrors errors;
@@ -50,6 +56,32 @@ final class AwsLogs implements AutoCloseable {
         r.events().forEach(e -> events.add(new LogEvent(e.eventId(), q.logGroupName(), e.logStreamName(),
                 e.timestamp() == null ? 0 : e.timestamp(), e.ingestionTime() == null ? 0 : e.ingestionTime(), e.message())));
         return new LogPage(events, r.nextToken());
+    }
+
+    Page<LogGroupInfo> describeLogGroups(String namePrefix, String nextToken) {
+        var r = errors.call(Operation.DESCRIBE_LOG_GROUPS, () -> clients.logs.describeLogGroups(b -> b
+                .logGroupNamePrefix(namePrefix == null || namePrefix.isEmpty() ? null : namePrefix).nextToken(nextToken).limit(PAGE_SIZE)));
+        List<LogGroupInfo> groups = new ArrayList<>(r.logGroups().size());
+        r.logGroups().forEach(g -> groups.add(new LogGroupInfo(g.logGroupName(), g.creationTime() == null ? 0 : g.creationTime(),
+                g.storedBytes() == null ? 0 : g.storedBytes())));
+        return new Page<>(groups, r.nextToken());
+    }
+
+    /** Newest first by last event time; by name with a prefix (CloudWatch refuses that order with a prefix). */
+    Page<LogStreamInfo> describeLogStreams(String group, String namePrefix, String nextToken) {
+        boolean byName = namePrefix != null && !namePrefix.isEmpty();
+        var r = errors.call(Operation.DESCRIBE_LOG_STREAMS, () -> clients.logs.describeLogStreams(b -> {
+            b.logGroupName(group).nextToken(nextToken).limit(PAGE_SIZE);
+            if (byName) {
+                b.logStreamNamePrefix(namePrefix).orderBy(OrderBy.LOG_STREAM_NAME);
+            } else {
+                b.orderBy(OrderBy.LAST_EVENT_TIME).descending(true);
+            }
+        }));
+        List<LogStreamInfo> streams = new ArrayList<>(r.logStreams().size());
+        r.logStreams().forEach(s -> streams.add(new LogStreamInfo(s.logStreamName(), s.creationTime() == null ? 0 : s.creationTime(),
+                s.firstEventTimestamp(), s.lastEventTimestamp())));
+        return new Page<>(streams, r.nextToken());
     }
 
     LogSubscription tail(LogTailRequest request, LogSink sink) {

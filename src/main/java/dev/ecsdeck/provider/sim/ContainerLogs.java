@@ -1,9 +1,13 @@
 package dev.ecsdeck.provider.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsdeck.provider.LogRoute;
+
 /**
- * Connects tasks to their awslogs streams: a container's stream
- * ({@code <prefix>/<container>/<task id>} in its awslogs group) opens when the task starts running
- * and closes when it stops; a crash leaves its last lines in the stream.
+ * Connects tasks to their log streams, named as the log driver would ({@link LogRoute}): awslogs'
+ * {@code <prefix>/<container>/<task id>} (or the container id without a prefix), or where FireLens'
+ * Fluent Bit sends a container routed to CloudWatch Logs. A stream opens when the task starts
+ * running and closes when it stops; a crash leaves its last lines in the stream.
  */
 final class ContainerLogs {
     /** One line every two seconds for a typical container. */
@@ -17,15 +21,17 @@ final class ContainerLogs {
         this.seed = seed;
     }
 
+    /** Where a container's lines go: a group and a stream. */
+    private record Destination(String group, String stream) {}
+
     void started(SimTask task) {
         long start = task.startedAt.toEpochMilli();
         for (SimContainer c : task.containers) {
-            ContainerSpec.LogSpec log = c.spec.log();
-            if (log != null) {
-                String stream = log.streamName(c.spec.name(), task.id, c.runtimeId);
-                long streamSeed = SimLogs.mix(seed, stream.hashCode());
+            Destination d = destination(task, c);
+            if (d != null) {
+                long streamSeed = SimLogs.mix(seed, d.stream().hashCode());
                 LogLines lines = new LogLines(LogLines.kindForImage(c.spec.image()), streamSeed, c.spec.name());
-                logs.open(log.group(), stream, lines, start, periodFor(c.spec));
+                logs.open(d.group(), d.stream(), lines, start, periodFor(c.spec));
             }
         }
     }
@@ -33,14 +39,15 @@ final class ContainerLogs {
     void crashed(SimTask task) {
         long at = task.stoppingAt.toEpochMilli();
         for (SimContainer c : task.containers) {
-            ContainerSpec.LogSpec log = c.spec.log();
-            if (log != null && c.exitCode != null) {
-                String stream = log.streamName(c.spec.name(), task.id, c.runtimeId);
-                logs.write(log.group(), stream, at - 40, "ERROR Unhandled exception during startup: java.net.ConnectException: "
+            Destination d = destination(task, c);
+            if (d != null && c.exitCode != null) {
+                logs.write(d.group(), d.stream(), at - 40, "ERROR Unhandled exception during startup: java.net.ConnectException: "
                         + "Connection refused (db.internal:5432)");
-                logs.write(log.group(), stream, at - 20, "ERROR Application run failed; shutting down");
-                logs.write(log.group(), stream, at, "Process exited with code " + c.exitCode);
-                logs.close(log.group(), stream, at); // the process is gone: nothing more is written
+                logs.write(d.group(), d.stream(), at - 20, "ERROR Application run failed; shutting down");
+                logs.write(d.group(), d.stream(), at, "Process exited with code " + c.exitCode);
+                if (ownStream(task, c, d)) {
+                    logs.close(d.group(), d.stream(), at); // the process is gone: nothing more is written
+                }
             }
         }
     }
@@ -48,11 +55,48 @@ final class ContainerLogs {
     void stopped(SimTask task) {
         long end = (task.executionStoppedAt != null ? task.executionStoppedAt : task.stoppedAt).toEpochMilli();
         for (SimContainer c : task.containers) {
-            ContainerSpec.LogSpec log = c.spec.log();
-            if (log != null && task.startedAt != null) {
-                logs.close(log.group(), log.streamName(c.spec.name(), task.id, c.runtimeId), end);
+            Destination d = destination(task, c);
+            if (d != null && task.startedAt != null && ownStream(task, c, d)) {
+                logs.close(d.group(), d.stream(), end);
             }
         }
+    }
+
+    /**
+     * The stream the container's driver writes to. Where the route is only a prefix (the real name
+     * comes from the records), Fluent Bit's tag completes it here, as a record field might.
+     */
+    private static Destination destination(SimTask task, SimContainer c) {
+        ContainerSpec.LogSpec awslogs = c.spec.log();
+        if (awslogs != null) {
+            return new Destination(awslogs.group(), awslogs.streamName(c.spec.name(), task.id, c.runtimeId));
+        }
+        JsonNode definition = containerDefinition(task, c.spec.name());
+        if (definition == null) {
+            return null;
+        }
+        LogRoute route = LogRoute.of(definition, new LogRoute.TaskContext(task.id, task.arn, task.clusterName));
+        if (route instanceof LogRoute.Stream s) {
+            return new Destination(s.group(), s.stream());
+        }
+        if (route instanceof LogRoute.StreamPrefix p) {
+            return new Destination(p.group(), p.prefix() + c.spec.name() + "-firelens-" + task.id);
+        }
+        return null;
+    }
+
+    /** A stream named for this task (not one that FireLens shares between tasks) ends with it. */
+    private static boolean ownStream(SimTask task, SimContainer c, Destination d) {
+        return d.stream().contains(task.id) || d.stream().equals(c.runtimeId);
+    }
+
+    private static JsonNode containerDefinition(SimTask task, String name) {
+        for (JsonNode c : task.taskDefinition.document.path("containerDefinitions")) {
+            if (name.equals(c.path("name").asText())) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static long periodFor(ContainerSpec spec) {

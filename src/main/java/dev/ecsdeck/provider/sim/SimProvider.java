@@ -4,6 +4,8 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.LogGroupInfo;
+import dev.ecsdeck.model.LogStreamInfo;
 import dev.ecsdeck.model.ScalableTarget;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
@@ -37,6 +39,8 @@ import java.util.function.Supplier;
 public final class SimProvider extends BatchingEcsProvider {
     /** How often a tail polls the simulator's logs. */
     static final long TAIL_INTERVAL_MS = 500;
+    /** DescribeLogGroups and DescribeLogStreams pages: 50, CloudWatch's largest. */
+    private static final int LOG_PAGE_SIZE = 50;
 
     private static final System.Logger LOG = System.getLogger(SimProvider.class.getName());
     /** How often the state is saved while nothing changes it through the provider (time still moves). */
@@ -239,6 +243,30 @@ public final class SimProvider extends BatchingEcsProvider {
                     q.endTime(), q.nextToken(), q.limit());
             return new LogPage(page.items(), page.nextToken());
         });
+    }
+
+    @Override
+    public Page<LogGroupInfo> describeLogGroups(String namePrefix, String nextToken) {
+        return call(Operation.DESCRIBE_LOG_GROUPS, () -> {
+            Page<LogApi.LogGroupInfo> page = engine.logs().describeLogGroups(blankToNull(namePrefix), nextToken, LOG_PAGE_SIZE);
+            return new Page<>(page.items().stream().map(g -> new LogGroupInfo(g.logGroupName(), g.creationTime(), g.storedBytes()))
+                    .toList(), page.nextToken());
+        });
+    }
+
+    @Override
+    public Page<LogStreamInfo> describeLogStreams(String logGroupName, String namePrefix, String nextToken) {
+        String prefix = blankToNull(namePrefix);
+        return call(Operation.DESCRIBE_LOG_STREAMS, () -> {
+            Page<LogApi.LogStreamInfo> page = engine.logs().describeLogStreams(logGroupName, prefix, prefix == null, prefix == null,
+                    nextToken, LOG_PAGE_SIZE);
+            return new Page<>(page.items().stream().map(s -> new LogStreamInfo(s.logStreamName(), s.creationTime(),
+                    s.firstEventTimestamp(), s.lastEventTimestamp())).toList(), page.nextToken());
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     @Override

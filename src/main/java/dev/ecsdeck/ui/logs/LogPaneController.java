@@ -8,14 +8,17 @@ import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.util.Duration;
 
 /**
- * The log area: one tab per tail, and the drain timer (20 Hz) that moves queued lines into the views,
- * so the FX thread never handles lines one event at a time.
+ * The log area: the start point of the next tail, a button to tail a log group chosen by hand, one
+ * tab per tail, and the drain timer (20 Hz) that moves queued lines into the views, so the FX thread
+ * never handles lines one event at a time (it also lets service tails look for new tasks).
  */
 public final class LogPaneController {
     static final Duration DRAIN_PERIOD = Duration.millis(50);
@@ -29,6 +32,12 @@ public final class LogPaneController {
     private TabPane tabs;
     @FXML
     private Label placeholder;
+    @FXML
+    private ChoiceBox<TailStart.Choice> startChoice;
+    @FXML
+    private TextField startTime;
+    @FXML
+    private Label startError;
 
     public LogPaneController(LogTabsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -55,6 +64,7 @@ public final class LogPaneController {
                 tabs.getSelectionModel().select(tab);
             }
         });
+        TailStartControls.bind(viewModel.start(), startChoice, startTime, startError);
         drainTimer.setCycleCount(Timeline.INDEFINITE);
         drainTimer.play();
     }
@@ -77,7 +87,22 @@ public final class LogPaneController {
         }
     }
 
+    /**
+     * Opens the dialog that picks a log group and streams by hand, starting from the pane's start point
+     * and from the group the last tail could not follow exactly, and opens a tail of what is chosen.
+     */
+    @FXML
+    public void openSourceDialog() {
+        TailStartChooser start = new TailStartChooser(viewModel.start().zone());
+        start.copyFrom(viewModel.start());
+        LogSourceViewModel model = new LogSourceViewModel(viewModel.provider(), viewModel.executor(), viewModel::now, start);
+        model.groupPrefixProperty().set(viewModel.suggestedGroupProperty().get());
+        new LogSourceDialog(model).showAndWait(view.getScene() == null ? null : view.getScene().getWindow())
+                .ifPresent(viewModel::openHandPicked);
+    }
+
     private void drain() {
+        viewModel.poll();
         for (Map.Entry<LogTailViewModel, LogTailView> e : viewsByTail.entrySet()) {
             if (e.getKey().drain() > 0) {
                 e.getValue().afterDrain();

@@ -38,12 +38,17 @@ public final class LogTailViewModel implements LogSink {
     private final LongProperty received = new SimpleLongProperty();
     private final LongProperty dropped = new SimpleLongProperty();
     private volatile TailStatus lastStatus;
-    private LogSubscription subscription;
+    private final List<LogSubscription> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public LogTailViewModel(String title, List<LogStreamRef> sources, int capacity) {
         this.title = title;
         this.buffer = new LogBuffer(capacity);
         this.lines = new LogBufferList(buffer);
+        addSources(sources);
+    }
+
+    /** More streams to label (a service's new tasks); call on the FX thread. */
+    public void addSources(List<LogStreamRef> sources) {
         for (LogStreamRef ref : sources) {
             streams.put(ref.logGroupName() + "\n" + ref.logStreamName(), ref);
             String task = ref.taskId() == null ? ref.logStreamName() : ref.taskId();
@@ -55,15 +60,14 @@ public final class LogTailViewModel implements LogSink {
         return title;
     }
 
-    /** Keeps the subscription, to close it with the tab. */
+    /** Keeps a subscription (there may be several), to close them all with the tab. */
     public void attach(LogSubscription subscription) {
-        this.subscription = subscription;
+        subscriptions.add(subscription);
     }
 
     public void close() {
-        if (subscription != null) {
-            subscription.close();
-        }
+        subscriptions.forEach(LogSubscription::close);
+        subscriptions.clear();
     }
 
     @Override

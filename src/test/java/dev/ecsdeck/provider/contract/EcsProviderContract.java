@@ -10,6 +10,8 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.LogEvent;
+import dev.ecsdeck.model.LogGroupInfo;
+import dev.ecsdeck.model.LogStreamInfo;
 import dev.ecsdeck.model.LogStreamRef;
 import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ServiceScaling;
@@ -24,6 +26,7 @@ import dev.ecsdeck.provider.LogStreamResolver;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.LogTailRequest;
 import dev.ecsdeck.provider.NotFoundException;
+import dev.ecsdeck.provider.Page;
 import dev.ecsdeck.provider.RunTaskRequest;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
@@ -221,6 +224,42 @@ abstract class EcsProviderContract {
         } while (token != null);
         assertTrue(all.size() > 200, "five minutes of four tasks' two containers: " + all.size());
         assertEquals(all.size(), new HashSet<>(all.stream().map(LogEvent::eventId).toList()).size());
+    }
+
+    @Test
+    void listsLogGroupsByNamePrefixPageByPage() {
+        List<String> names = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            Page<LogGroupInfo> page = provider.describeLogGroups("/ecs/", token);
+            page.items().forEach(g -> names.add(g.logGroupName()));
+            token = page.nextToken();
+            pages++;
+        } while (token != null && pages < 50);
+        assertThat(names, hasItems("/ecs/web", "/ecs/orders-api"));
+        names.forEach(n -> assertTrue(n.startsWith("/ecs/"), n));
+        assertEquals(names.size(), new HashSet<>(names).size(), "no group twice");
+        assertTrue(provider.describeLogGroups("/no-such-prefix/", null).items().isEmpty());
+    }
+
+    @Test
+    void listsAGroupsStreamsNewestFirstOrByNamePrefix() {
+        clock.advance(Duration.ofSeconds(5));
+        Page<LogStreamInfo> newest = provider.describeLogStreams("/ecs/web", null, null);
+        assertTrue(newest.items().size() >= 8, "two containers of four tasks: " + newest.items().size());
+        for (int i = 1; i < newest.items().size(); i++) {
+            assertTrue(newest.items().get(i - 1).lastEventTimestamp() >= newest.items().get(i).lastEventTimestamp(),
+                    "newest first at " + i);
+        }
+        String name = newest.items().get(0).logStreamName();
+        String prefix = name.substring(0, name.indexOf('/') + 1);
+        Page<LogStreamInfo> byPrefix = provider.describeLogStreams("/ecs/web", prefix, null);
+        assertTrue(byPrefix.items().stream().anyMatch(s -> s.logStreamName().equals(name)));
+        List<String> names = byPrefix.items().stream().map(LogStreamInfo::logStreamName).toList();
+        names.forEach(n -> assertTrue(n.startsWith(prefix), n));
+        assertEquals(names.stream().sorted().toList(), names, "by name with a prefix");
+        assertThrows(NotFoundException.class, () -> provider.describeLogStreams("/no/such/group", null, null));
     }
 
     /** Collects a tail's events and wakes waiters when enough arrived. */
