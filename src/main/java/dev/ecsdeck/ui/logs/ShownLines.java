@@ -118,7 +118,8 @@ final class ShownLines extends ObservableListBase<LogRow> {
     private void addMatch(long m) {
         flushAfter(m - 1);
         long from = Math.max(Math.max(lastIncluded + 1, m - filter.context()), buffer.firstSeq());
-        if (rows.size() > 0 && from > lastIncluded + 1) {
+        // Gaps only with context, as grep: without it every line is its own group.
+        if (filter.context() > 0 && rows.size() > 0 && from > lastIncluded + 1) {
             rows.add(GAP);
             gaps++;
         }
