@@ -34,6 +34,11 @@ public record LogLineFormat(boolean timestamps, boolean origins, ZoneId zone) {
         return b.toString();
     }
 
+    /** The same format without the task and container (the view shows them in their own colour). */
+    public LogLineFormat withoutOrigins() {
+        return new LogLineFormat(timestamps, false, zone);
+    }
+
     /** The short task id and container, e.g. "3f2a9c1e/web" (empty for a stream not tied to a task). */
     public static String origin(LogLine line) {
         String task = line.taskId();
