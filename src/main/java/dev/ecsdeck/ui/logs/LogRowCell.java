@@ -76,6 +76,7 @@ final class LogRowCell extends ListCell<LogRow> {
 
     private static Text text(String s, String... styleClasses) {
         Text t = new Text(s);
+        t.getStyleClass().add("log-text");
         t.getStyleClass().addAll(styleClasses);
         return t;
     }

@@ -197,7 +197,13 @@ public final class LogTailView {
 
     private void scrollToEnd() {
         int n = logLines.getItems().size();
-        if (n > 0) {
+        if (n == 0) {
+            return;
+        }
+        // The flow's scrollTo shows the row whole at the bottom; the list's puts it at the top.
+        if (logLines.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(n - 1);
+        } else {
             logLines.scrollTo(n - 1);
         }
     }

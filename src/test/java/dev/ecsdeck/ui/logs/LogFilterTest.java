@@ -166,6 +166,23 @@ class LogFilterTest {
         }
     }
 
+    @Test
+    void plainWordsAreFoundExactlyAsTheRegexWouldFindThem() {
+        List<String> messages = List.of("ERROR timeout", "error TimeOut", "TIMEOUT", "no match", "", "a|b", "Straße ERROR", "time out", "xtimeoutx");
+        for (String text : List.of("timeout", "TimeOut", "timeout|ERROR", "error|xyz", "a|b", "straße", "ERROR|timeout|out")) {
+            for (boolean regex : List.of(true, false)) {
+                LogFilter f = LogFilter.of(text, regex, 0);
+                int flags = text.chars().anyMatch(Character::isUpperCase) ? 0 : java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE;
+                java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex ? text : java.util.regex.Pattern.quote(text), flags);
+                for (String m : messages) {
+                    assertEquals(p.matcher(m).find(), f.matches(m), text + (regex ? " (regex)" : "") + " on " + m);
+                    LogBuffer b = buffer(10, m);
+                    assertEquals(p.matcher(m).find() ? 1 : 0, f.matchingSeqs(b, 0, 1).length, text + " over the buffer on " + m);
+                }
+            }
+        }
+    }
+
     private static List<String> record(ShownLines shown) {
         List<String> changes = new ArrayList<>();
         shown.addListener((ListChangeListener<LogRow>) c -> {
