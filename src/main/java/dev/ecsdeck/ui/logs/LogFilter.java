@@ -101,11 +101,22 @@ public final class LogFilter {
         for (int i = 0, last = s.length() - n; i <= last; i++) {
             char c = s.charAt(i);
             // Two comparisons per character; case folding only past ASCII.
-            if ((c == first || c == firstUpper || (c > 127 && Character.toLowerCase(c) == first)) && s.regionMatches(true, i, lowerWord, 0, n)) {
+            if ((c == first || c == firstUpper || (c > 127 && Character.toLowerCase(c) == first)) && restMatches(s, i, lowerWord)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean restMatches(String s, int at, String lowerWord) {
+        for (int j = 1, n = lowerWord.length(); j < n; j++) {
+            char w = lowerWord.charAt(j);
+            char c = s.charAt(at + j);
+            if (c != w && !(w >= 'a' && w <= 'z' && c == w - 32)) {
+                return (c > 127 || w > 127) && s.regionMatches(true, at, lowerWord, 0, n);
+            }
+        }
+        return true;
     }
 
     /** The [start, end) spans of the matches in a message, for highlighting: start0, end0, start1, end1… */

@@ -200,11 +200,11 @@ public final class LogTailView {
         if (n == 0) {
             return;
         }
-        // The flow's scrollTo shows the row whole at the bottom; the list's puts it at the top.
-        if (logLines.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+        // The list's scrollTo brings the flow up to date with the items and puts the row at the top
+        // (so the flow ends at the last row); the flow's own then shows it whole, above the scroll bar.
+        logLines.scrollTo(n - 1);
+        if (logLines.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getCellCount() == n) {
             flow.scrollTo(n - 1);
-        } else {
-            logLines.scrollTo(n - 1);
         }
     }
 
