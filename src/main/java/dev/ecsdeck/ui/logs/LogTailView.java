@@ -1,101 +1,304 @@
 package dev.ecsdeck.ui.logs;
 
+import atlantafx.base.theme.Styles;
 import dev.ecsdeck.ui.common.Fxml;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import dev.ecsdeck.ui.common.TaskExecutor;
+import dev.ecsdeck.ui.common.UiTaskExecutor;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.ScrollEvent;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
 
-/** One tail's tab: the virtualised list of lines (cells are reused, none kept per line), follow, status, counters. */
+/**
+ * One tail's tab: a toolbar (follow, filter, context, timestamps, wrap, details, copy, save), the
+ * status and counters, and the virtualised list of rows (cells are reused, none kept per line),
+ * with the selected line's details (JSON pretty-printed) below on demand.
+ */
 public final class LogTailView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
-    private static final int SOURCE_COLOURS = 8;
     private static final double LINE_HEIGHT = 19;
+    /** Typing waits this long before re-filtering a million lines. */
+    private static final Duration FILTER_DELAY = Duration.millis(200);
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final LogTailViewModel viewModel;
+    private final Function<String, Path> saveTarget;
+    private TaskExecutor executor;
     private final Parent view;
+    private final PauseTransition filterDelay = new PauseTransition(FILTER_DELAY);
+    private ObjectProperty<Integer> contextValue;
     @FXML
-    private ToggleButton followToggle;
+    private ToggleButton logFollowToggle;
     @FXML
-    private Label statusLabel;
+    private TextField logFilterField;
     @FXML
-    private Label countersLabel;
+    private ToggleButton logRegexToggle;
     @FXML
-    private ListView<LogLine> linesView;
+    private Spinner<Integer> logContextSpinner;
+    @FXML
+    private ToggleButton logTimestampsToggle;
+    @FXML
+    private ToggleButton logWrapToggle;
+    @FXML
+    private ToggleButton logDetailsToggle;
+    @FXML
+    private Button logCopyButton;
+    @FXML
+    private MenuButton logSaveButton;
+    @FXML
+    private Label logStatusLabel;
+    @FXML
+    private Label logFilterError;
+    @FXML
+    private Label logNotice;
+    @FXML
+    private Label logCounters;
+    @FXML
+    private SplitPane logSplit;
+    @FXML
+    private ListView<LogRow> logLines;
+    @FXML
+    private TextArea logDetailArea;
 
+    /** Saves through a background executor of its own and asks for the file with a FileChooser. */
     public LogTailView(LogTailViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** Saves through the app's executor (null: one of its own, made on the first save). */
+    public LogTailView(LogTailViewModel viewModel, TaskExecutor executor) {
+        this(viewModel, executor, null);
+    }
+
+    /** {@code saveTarget} picks the file for a suggested name (null: cancelled); null: a FileChooser. */
+    LogTailView(LogTailViewModel viewModel, TaskExecutor executor, Function<String, Path> saveTarget) {
         this.viewModel = viewModel;
+        this.executor = executor;
+        this.saveTarget = saveTarget != null ? saveTarget : this::chooseFile;
         this.view = Fxml.load(this, "LogTail.fxml");
+        view.getStylesheets().add(LogTailView.class.getResource("logs.css").toExternalForm());
     }
 
     public Parent view() {
         return view;
     }
 
-    public ListView<LogLine> linesView() {
-        return linesView;
+    public ListView<LogRow> linesView() {
+        return logLines;
     }
 
     @FXML
     private void initialize() {
-        followToggle.selectedProperty().bindBidirectional(viewModel.followProperty());
-        statusLabel.textProperty().bind(viewModel.statusProperty());
-        countersLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.receivedProperty().get() + " received · " + viewModel.lines().size() + " shown · "
-                        + viewModel.droppedProperty().get() + " dropped",
-                viewModel.receivedProperty(), viewModel.droppedProperty()));
-        linesView.setItems(viewModel.lines());
-        // One fixed row height lets the list lay out a million lines without measuring any of them.
-        linesView.setFixedCellSize(LINE_HEIGHT);
-        linesView.setCellFactory(lv -> new LineCell());
+        logFollowToggle.selectedProperty().bindBidirectional(viewModel.followProperty());
+        logRegexToggle.selectedProperty().bindBidirectional(viewModel.regexProperty());
+        logTimestampsToggle.selectedProperty().bindBidirectional(viewModel.timestampsProperty());
+        logWrapToggle.selectedProperty().bindBidirectional(viewModel.wrapProperty());
+        logContextSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 100, viewModel.contextLinesProperty().get()));
+        contextValue = viewModel.contextLinesProperty().asObject(); // held: the binding below is weak
+        logContextSpinner.getValueFactory().valueProperty().bindBidirectional(contextValue);
+
+        logFilterField.setText(viewModel.filterTextProperty().get());
+        filterDelay.setOnFinished(e -> applyFilterText());
+        logFilterField.textProperty().addListener((obs, was, now) -> filterDelay.playFromStart());
+        logFilterField.setOnAction(e -> applyFilterText());
+        viewModel.filterErrorProperty().addListener((obs, was, now) -> showFilterError(now));
+        logFilterError.textProperty().bind(viewModel.filterErrorProperty());
+
+        logStatusLabel.textProperty().bind(viewModel.statusProperty());
+        logNotice.textProperty().bind(viewModel.noticeProperty());
+        logCounters.textProperty().bind(Bindings.createStringBinding(this::counters, viewModel.receivedProperty(),
+                viewModel.shownProperty(), viewModel.droppedProperty(), viewModel.queuedProperty()));
+
+        logLines.setItems(viewModel.shownRows());
+        logLines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        logLines.setCellFactory(lv -> new LogRowCell(viewModel::format, viewModel::filter, viewModel.wrapProperty()::get));
+        applyWrap(viewModel.wrapProperty().get());
+        viewModel.wrapProperty().addListener((obs, was, now) -> applyWrap(now));
+        viewModel.timestampsProperty().addListener((obs, was, now) -> logLines.refresh());
         viewModel.followProperty().addListener((obs, was, now) -> {
             if (now) {
                 scrollToEnd();
             }
         });
+        // Scrolling back through the lines pauses, as in a terminal; Follow resumes.
+        logLines.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                viewModel.followProperty().set(false);
+            }
+        });
+        logLines.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                copySelection();
+                e.consume();
+            }
+        });
+        logLines.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                logDetailsToggle.setSelected(true);
+            }
+        });
+        logDetailsToggle.selectedProperty().addListener((obs, was, now) -> showDetails(now));
+        logLines.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> updateDetails());
     }
 
-    /** Keeps the newest line in view while following. */
-    void afterDrain() {
+    /** After the view model's drain: keeps the newest line in view while following; paused, keeps the rows on screen in place. */
+    public void afterDrain() {
+        if (viewModel.followProperty().get()) {
+            scrollToEnd();
+            return;
+        }
+        int removed = viewModel.lastHeadRemoved();
+        if (removed > 0) {
+            // Rows left the head: the rows on screen moved up by as many indices; scroll back to them.
+            int first = firstVisibleIndex();
+            if (first >= 0) {
+                logLines.scrollTo(Math.max(0, first - removed));
+            }
+        }
+    }
+
+    /** The index of the first row on screen, or -1 before the list is laid out. */
+    int firstVisibleIndex() {
+        if (logLines.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            IndexedCell<?> cell = flow.getFirstVisibleCell();
+            return cell == null ? -1 : cell.getIndex();
+        }
+        return -1;
+    }
+
+    private void scrollToEnd() {
+        int n = logLines.getItems().size();
+        if (n == 0) {
+            return;
+        }
+        // The list's scrollTo brings the flow up to date with the items and puts the row at the top
+        // (so the flow ends at the last row); the flow's own then shows it whole, above the scroll bar.
+        logLines.scrollTo(n - 1);
+        if (logLines.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getCellCount() == n) {
+            flow.scrollTo(n - 1);
+        }
+    }
+
+    private void applyFilterText() {
+        filterDelay.stop();
+        viewModel.filterTextProperty().set(logFilterField.getText());
         if (viewModel.followProperty().get()) {
             scrollToEnd();
         }
     }
 
-    private void scrollToEnd() {
-        int n = viewModel.lines().size();
-        if (n > 0) {
-            linesView.scrollTo(n - 1);
+    private void showFilterError(String error) {
+        boolean bad = error != null && !error.isEmpty();
+        logFilterField.pseudoClassStateChanged(Styles.STATE_DANGER, bad);
+        logFilterField.setTooltip(bad ? new Tooltip(error) : null);
+    }
+
+    private void applyWrap(boolean wrap) {
+        // One fixed row height lets the list lay out a million lines without measuring any of them;
+        // wrapped rows have to be measured, but only those on screen are.
+        logLines.setFixedCellSize(wrap ? -1 : LINE_HEIGHT);
+        logLines.refresh();
+    }
+
+    private String counters() {
+        String s = String.format(Locale.ROOT, "%,d received · %,d shown · %,d dropped", viewModel.receivedProperty().get(),
+                viewModel.shownProperty().get(), viewModel.droppedProperty().get());
+        long queued = viewModel.queuedProperty().get();
+        return queued > 0 ? s + String.format(Locale.ROOT, " · %,d queued", queued) : s;
+    }
+
+    @FXML
+    private void copySelection() {
+        List<Integer> selected = List.copyOf(logLines.getSelectionModel().getSelectedIndices());
+        if (selected.isEmpty()) {
+            viewModel.noticeProperty().set("Select lines to copy");
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(viewModel.textOf(selected));
+        Clipboard.getSystemClipboard().setContent(content);
+        viewModel.noticeProperty().set("Copied " + selected.size() + (selected.size() == 1 ? " line" : " lines"));
+    }
+
+    @FXML
+    private void saveAll() {
+        save(false);
+    }
+
+    @FXML
+    private void saveShown() {
+        save(true);
+    }
+
+    private void save(boolean shownOnly) {
+        Path file = saveTarget.apply(viewModel.title().replaceAll("[^A-Za-z0-9._-]+", "-") + ".log");
+        if (file == null) {
+            return;
+        }
+        if (executor == null) {
+            executor = new UiTaskExecutor(1, e -> viewModel.noticeProperty().set("Save failed: " + e));
+        }
+        viewModel.save(file, shownOnly, executor);
+    }
+
+    private Path chooseFile(String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save log lines");
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Log files", "*.log", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showSaveDialog(view.getScene() == null ? null : view.getScene().getWindow());
+        return f == null ? null : f.toPath();
+    }
+
+    private void showDetails(boolean show) {
+        if (show && !logSplit.getItems().contains(logDetailArea)) {
+            logSplit.getItems().add(logDetailArea);
+            logSplit.setDividerPositions(0.65);
+            updateDetails();
+        } else if (!show) {
+            logSplit.getItems().remove(logDetailArea);
         }
     }
 
-    private static final class LineCell extends ListCell<LogLine> {
-        @Override
-        protected void updateItem(LogLine line, boolean empty) {
-            super.updateItem(line, empty);
-            getStyleClass().removeIf(s -> s.startsWith("log-source-") || s.startsWith("log-level-"));
-            if (empty || line == null) {
-                setText(null);
-                return;
-            }
-            String who = line.taskId() == null ? "" : shortId(line.taskId()) + (line.container() == null ? "" : "/" + line.container()) + "  ";
-            setText(TIME.format(Instant.ofEpochMilli(line.timestamp())) + "  " + who + line.message());
-            getStyleClass().add("log-source-" + (line.source() % SOURCE_COLOURS));
-            String level = LogLevels.of(line.message());
-            if (level != null) {
-                getStyleClass().add("log-level-" + level);
-            }
+    private void updateDetails() {
+        if (!logDetailsToggle.isSelected()) {
+            return;
         }
-
-        private static String shortId(String id) {
-            return id.length() > 8 ? id.substring(0, 8) : id;
+        LogRow row = logLines.getSelectionModel().getSelectedItem();
+        if (row instanceof LogLine line) {
+            logDetailArea.setText(viewModel.format().prefix(line) + "\n" + LogJson.pretty(line.message()).orElse(line.message()));
+        } else {
+            logDetailArea.setText("Select a line to see it in full; JSON lines are pretty-printed.");
         }
     }
 }

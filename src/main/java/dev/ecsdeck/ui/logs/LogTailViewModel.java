@@ -5,74 +5,132 @@ import dev.ecsdeck.model.LogStreamRef;
 import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.TailStatus;
+import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.TaskExecutor;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
- * One log tail: events arrive on the tail's thread and wait in a queue; {@link #drain()}, called by
- * the view on a timer (and by tests directly), moves them into the bounded buffer in one change,
- * so the FX thread does a bounded amount of work per frame whatever the rate.
+ * One log tail: events arrive in batches on the tail's thread and wait in a queue; {@link #drain()},
+ * called by the view on a timer (and by tests directly), moves at most {@code maxLinesPerDrain} of
+ * them into the bounded buffer and the shown rows, firing one change per list, so the FX thread does
+ * a bounded amount of work per frame whatever the rate (the rest waits for the next tick).
  */
 public final class LogTailViewModel implements LogSink {
     public static final int DEFAULT_CAPACITY = 1_000_000;
+    /** At 20 drains a second this still takes in a million lines a second. */
+    public static final int DEFAULT_MAX_LINES_PER_DRAIN = 50_000;
 
     private final String title;
+    private final int maxLinesPerDrain;
     private final LogBuffer buffer;
     private final LogBufferList lines;
-    private final ConcurrentLinkedQueue<LogEvent> inbox = new ConcurrentLinkedQueue<>();
-    private final Map<String, LogStreamRef> streams = new HashMap<>();
+    private final ShownLines shown;
+    private final ConcurrentLinkedQueue<List<LogEvent>> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queued = new AtomicLong();
+    private List<LogEvent> current = List.of();
+    private int currentAt;
+    /** Log group → stream → origin; a new task takes the next source index (colour). */
+    private final Map<String, Map<String, LogOrigin>> origins = new HashMap<>();
     private final Map<String, Integer> sourceIndex = new HashMap<>();
+    private int streamCount;
+    private final List<LogSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+    private volatile TailStatus lastStatus;
+
     private final StringProperty status = new SimpleStringProperty("Starting…");
+    private final StringProperty notice = new SimpleStringProperty("");
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
+    private final BooleanProperty timestamps = new SimpleBooleanProperty(true);
+    private final BooleanProperty wrap = new SimpleBooleanProperty(false);
+    private final StringProperty filterText = new SimpleStringProperty("");
+    private final BooleanProperty regex = new SimpleBooleanProperty(false);
+    private final IntegerProperty contextLines = new SimpleIntegerProperty(0);
+    private final StringProperty filterError = new SimpleStringProperty("");
     private final LongProperty received = new SimpleLongProperty();
     private final LongProperty dropped = new SimpleLongProperty();
-    private volatile TailStatus lastStatus;
-    private final List<LogSubscription> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final IntegerProperty shownCount = new SimpleIntegerProperty();
+    private final LongProperty queuedCount = new SimpleLongProperty();
 
     public LogTailViewModel(String title, List<LogStreamRef> sources, int capacity) {
-        this.title = title;
-        this.buffer = new LogBuffer(capacity);
-        this.lines = new LogBufferList(buffer);
-        addSources(sources);
+        this(title, sources, capacity, DEFAULT_MAX_LINES_PER_DRAIN);
     }
 
-    /** More streams to label (a service's new tasks); call on the FX thread. */
-    public void addSources(List<LogStreamRef> sources) {
-        for (LogStreamRef ref : sources) {
-            streams.put(ref.logGroupName() + "\n" + ref.logStreamName(), ref);
-            String task = ref.taskId() == null ? ref.logStreamName() : ref.taskId();
-            sourceIndex.putIfAbsent(task, sourceIndex.size());
+    public LogTailViewModel(String title, List<LogStreamRef> sources, int capacity, int maxLinesPerDrain) {
+        if (maxLinesPerDrain < 1) {
+            throw new IllegalArgumentException("maxLinesPerDrain must be at least 1: " + maxLinesPerDrain);
         }
+        this.title = title;
+        this.maxLinesPerDrain = maxLinesPerDrain;
+        this.buffer = new LogBuffer(capacity);
+        this.lines = new LogBufferList(buffer);
+        this.shown = new ShownLines(buffer);
+        addSources(sources);
+        filterText.addListener((obs, was, now) -> applyFilter());
+        regex.addListener((obs, was, now) -> applyFilter());
+        contextLines.addListener((obs, was, now) -> applyFilter());
     }
 
     public String title() {
         return title;
     }
 
-    /** Keeps a subscription (there may be several), to close them all with the tab. */
+    /** Adds streams to follow (a service that started new tasks): each new task takes the next colour. */
+    public void addSources(List<LogStreamRef> refs) {
+        for (LogStreamRef ref : refs) {
+            String task = ref.taskId() == null ? ref.logStreamName() : ref.taskId();
+            Integer source = sourceIndex.computeIfAbsent(task, t -> sourceIndex.size());
+            LogOrigin origin = new LogOrigin(source, task, ref.containerName());
+            if (origins.computeIfAbsent(ref.logGroupName(), g -> new HashMap<>()).putIfAbsent(ref.logStreamName(), origin) == null) {
+                streamCount++;
+            }
+        }
+    }
+
+    /** Keeps a subscription (a tail may have several), to close them all with the tab. */
     public void attach(LogSubscription subscription) {
         subscriptions.add(subscription);
+        if (closed) {
+            close();
+        }
     }
 
     public void close() {
-        subscriptions.forEach(LogSubscription::close);
-        subscriptions.clear();
+        closed = true;
+        for (LogSubscription s : subscriptions) {
+            subscriptions.remove(s);
+            s.close();
+        }
     }
 
     @Override
     public void accept(List<LogEvent> batch) {
-        inbox.addAll(batch);
+        if (batch.isEmpty()) {
+            return;
+        }
+        // A copy: the tail may reuse its list once we return.
+        inbox.add(List.copyOf(batch));
+        queued.addAndGet(batch.size());
     }
 
     @Override
@@ -80,7 +138,7 @@ public final class LogTailViewModel implements LogSink {
         lastStatus = s;
     }
 
-    /** Moves queued events into the buffer; returns how many lines were added. */
+    /** Moves up to the per-drain cap of queued events into the buffer; returns how many lines were added. */
     public int drain() {
         TailStatus s = lastStatus;
         if (s != null) {
@@ -88,22 +146,33 @@ public final class LogTailViewModel implements LogSink {
             status.set(s.message());
         }
         int oldSize = buffer.size();
+        long fromSeq = buffer.received();
         int added = 0;
-        LogEvent e;
-        while ((e = inbox.poll()) != null) {
-            LogStreamRef ref = streams.get(e.logGroupName() + "\n" + e.logStreamName());
-            String task = ref == null ? e.logStreamName() : ref.taskId();
-            String container = ref == null ? null : ref.containerName();
-            int source = sourceIndex.getOrDefault(task == null ? "" : task, 0);
-            buffer.add(new LogLine(e.timestamp(), e.eventId(), source, task, container, e.message()));
-            added++;
+        while (added < maxLinesPerDrain) {
+            if (currentAt == current.size()) {
+                List<LogEvent> next = inbox.poll();
+                if (next == null) {
+                    break;
+                }
+                current = next;
+                currentAt = 0;
+            }
+            int n = Math.min(current.size() - currentAt, maxLinesPerDrain - added);
+            for (int i = 0; i < n; i++) {
+                LogEvent e = current.get(currentAt + i);
+                buffer.add(new LogLine(e.timestamp(), originOf(e), e.message()));
+            }
+            currentAt += n;
+            added += n;
         }
+        queuedCount.set(queued.addAndGet(-added));
         if (added > 0) {
-            // Of the old lines, those pushed out; of the new ones, those still held.
             int removedOld = Math.min(oldSize, oldSize + added - buffer.size());
             lines.fireAppended(removedOld, buffer.size() - (oldSize - removedOld));
+            shown.update(fromSeq, oldSize);
             received.set(buffer.received());
             dropped.set(buffer.dropped());
+            shownCount.set(shown.lineCount());
             if ("Starting…".equals(status.get())) {
                 status.set("Following");
             }
@@ -111,12 +180,118 @@ public final class LogTailViewModel implements LogSink {
         return added;
     }
 
+    private LogOrigin originOf(LogEvent e) {
+        Map<String, LogOrigin> byStream = origins.get(e.logGroupName());
+        LogOrigin origin = byStream == null ? null : byStream.get(e.logStreamName());
+        if (origin == null) {
+            // A stream nobody announced: still shown, under its stream name.
+            addSources(List.of(new LogStreamRef(e.logGroupName(), e.logStreamName(), null, null)));
+            origin = origins.get(e.logGroupName()).get(e.logStreamName());
+        }
+        return origin;
+    }
+
+    private void applyFilter() {
+        String text = filterText.get() == null ? "" : filterText.get();
+        LogFilter f;
+        if (text.isEmpty()) {
+            f = null;
+        } else {
+            try {
+                f = LogFilter.of(text, regex.get(), Math.max(0, contextLines.get()));
+            } catch (IllegalArgumentException e) {
+                filterError.set(e.getMessage()); // the previous view stays
+                return;
+            }
+        }
+        filterError.set("");
+        shown.refilter(f);
+        shownCount.set(shown.lineCount());
+    }
+
+    /** Every line held, oldest first, whatever the filter. */
     public ObservableList<LogLine> lines() {
         return lines;
     }
 
+    /** The rows the view shows: all lines, or the filtered ones with their context and gaps. */
+    public ObservableList<LogRow> shownRows() {
+        return shown;
+    }
+
+    /** The current filter, or null when every line shows. */
+    public LogFilter filter() {
+        return shown.filter();
+    }
+
+    /** Rows that left the head of {@link #shownRows()} in the last drain. */
+    public int lastHeadRemoved() {
+        return shown.lastHeadRemoved();
+    }
+
+    public LogLineFormat format() {
+        return new LogLineFormat(timestamps.get(), streamCount > 1, ZoneId.systemDefault());
+    }
+
+    /** The shown rows at these indices as text, one per line (for the clipboard). */
+    public String textOf(List<Integer> indices) {
+        int[] sorted = indices.stream().mapToInt(Integer::intValue).filter(i -> i >= 0 && i < shown.size()).sorted().distinct().toArray();
+        LogLineFormat format = format();
+        StringBuilder b = new StringBuilder();
+        for (int i : sorted) {
+            b.append(format.format(shown.get(i))).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * Saves the whole buffer, or the shown rows, to a file: the rows are taken now (references only),
+     * written by the executor in the background; the outcome shows in {@link #noticeProperty()}.
+     */
+    public void save(Path file, boolean shownOnly, TaskExecutor executor) {
+        List<? extends LogRow> rows = shownOnly ? new ArrayList<>(shown) : Arrays.asList(buffer.toArray());
+        LogLineFormat format = format();
+        notice.set("Saving " + rows.size() + " lines to " + file + "…");
+        BackgroundTask.of(() -> LogExport.write(file, rows, format))
+                .onSuccess(n -> notice.set("Saved " + n + " lines to " + file))
+                .onFailure(e -> notice.set("Could not save to " + file + ": " + describe(e)))
+                .executeWith(executor);
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+    }
+
     public BooleanProperty followProperty() {
         return follow;
+    }
+
+    public BooleanProperty timestampsProperty() {
+        return timestamps;
+    }
+
+    public BooleanProperty wrapProperty() {
+        return wrap;
+    }
+
+    /** Substring or regex (see {@link #regexProperty()}); empty shows every line. */
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    public BooleanProperty regexProperty() {
+        return regex;
+    }
+
+    /** Lines shown before and after each match. */
+    public IntegerProperty contextLinesProperty() {
+        return contextLines;
+    }
+
+    /** Why the filter text was not applied (empty when it was). */
+    public ReadOnlyStringProperty filterErrorProperty() {
+        return filterError;
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -127,6 +302,11 @@ public final class LogTailViewModel implements LogSink {
         status.set(text);
     }
 
+    /** The outcome of the last save or copy. */
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
     public ReadOnlyLongProperty receivedProperty() {
         return received;
     }
@@ -135,7 +315,21 @@ public final class LogTailViewModel implements LogSink {
         return dropped;
     }
 
+    /** Lines in the current view (matching the filter, with context lines; gaps not counted). */
+    public ReadOnlyIntegerProperty shownProperty() {
+        return shownCount;
+    }
+
+    /** Lines received but waiting for a later drain (as of the last drain). */
+    public ReadOnlyLongProperty queuedProperty() {
+        return queuedCount;
+    }
+
     public int sourceCount() {
         return sourceIndex.size();
+    }
+
+    public int capacity() {
+        return buffer.capacity();
     }
 }

@@ -1,0 +1,230 @@
+package dev.ecsdeck.ui.logs;
+
+import static dev.ecsdeck.ui.UiTestBench.fx;
+import static dev.ecsdeck.ui.UiTestBench.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.ecsdeck.model.LogEvent;
+import dev.ecsdeck.model.LogStreamRef;
+import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import javafx.application.Application;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The log view alone, fed straight through its view model; drains run on the FX thread as the pane's timer runs them. */
+@ExtendWith(ApplicationExtension.class)
+class LogTailViewUiTest {
+    private static final String T1 = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    private static final String T2 = "ffeeddccbbaa99887766554433221100";
+    private final LogTailViewModel vm = new LogTailViewModel("orders-api (prod)", List.of(
+            new LogStreamRef("/ecs/orders", "ecs/api/" + T1, T1, "api"), new LogStreamRef("/ecs/orders", "ecs/api/" + T2, T2, "api")), 1_000);
+    private final AtomicReference<Path> saveTo = new AtomicReference<>();
+    private LogTailView view;
+    private int next;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        view = new LogTailView(vm, new CurrentThreadTaskExecutor(), name -> saveTo.get());
+        stage.setScene(new Scene(view.view(), 1000, 500));
+        stage.show();
+    }
+
+    /** Queues n lines (alternating tasks; every 10th a timeout, every 7th JSON) and drains them as the pane's timer would. */
+    private void feed(FxRobot robot, int n) {
+        List<LogEvent> batch = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = next++;
+            String task = k % 2 == 0 ? T1 : T2;
+            String message = k % 10 == 3 ? "ERROR timeout calling payments, line " + k
+                    : k % 7 == 0 ? "{\"level\":\"INFO\",\"msg\":\"order created\",\"line\":" + k + "}" : "INFO request handled, line " + k;
+            batch.add(new LogEvent("e" + k, "/ecs/orders", "ecs/api/" + task, 1_700_000_000_000L + k, 0, message));
+        }
+        vm.accept(batch);
+        robot.interact(() -> {
+            while (vm.drain() > 0) {
+                view.afterDrain();
+            }
+        });
+    }
+
+    private ListView<LogRow> list(FxRobot robot) {
+        return robot.lookup("#logLines").queryListView();
+    }
+
+    private boolean lastRowOnScreen(FxRobot robot) {
+        int last = vm.shownRows().size() - 1;
+        return robot.lookup(".log-lines .list-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getIndex() == last && c.isVisible() && c.getItem() != null);
+    }
+
+    @Test
+    void followsNewLinesAndPausingKeepsTheViewWhileLinesKeepArriving(FxRobot robot) {
+        feed(robot, 300);
+        waitUntil("the newest line on screen", () -> lastRowOnScreen(robot));
+        assertTrue(robot.lookup("#logCounters").queryLabeled().getText().startsWith("300 received · 300 shown · 0 dropped"));
+
+        robot.clickOn("#logFollowToggle");
+        assertFalse(vm.followProperty().get());
+        int first = fx(() -> true) ? view.firstVisibleIndex() : -1;
+        LogRow firstRow = vm.shownRows().get(first);
+        feed(robot, 500);
+        waitUntil("laid out", () -> view.firstVisibleIndex() >= 0);
+        assertEquals(first, view.firstVisibleIndex(), "paused: appended lines do not move the view");
+        assertEquals(800, vm.receivedProperty().get(), "paused: lines keep coming into the buffer");
+
+        feed(robot, 400); // 1,200 received: the 200 oldest leave the buffer's head, the rows on screen stay
+        waitUntil("the same rows on screen after the head drop", () -> vm.shownRows().get(view.firstVisibleIndex()) == firstRow);
+        assertTrue(robot.lookup("#logCounters").queryLabeled().getText().contains("200 dropped"));
+
+        robot.clickOn("#logFollowToggle");
+        waitUntil("the newest line on screen again", () -> lastRowOnScreen(robot));
+    }
+
+    @Test
+    void filtersWithHighlightsContextAndAClearErrorForABadRegex(FxRobot robot) {
+        feed(robot, 100);
+        robot.clickOn("#logFilterField").write("timeout");
+        waitUntil("only timeouts shown", () -> vm.shownProperty().get() == 10);
+        assertTrue(vm.shownRows().stream().allMatch(r -> r instanceof LogLine l && l.message().contains("timeout")));
+        waitUntil("matches highlighted", () -> robot.lookup(".log-match").queryAll().size() >= 10);
+
+        feed(robot, 20);
+        assertEquals(12, vm.shownProperty().get(), "new matching lines join the filtered view");
+
+        robot.clickOn("#logRegexToggle");
+        robot.clickOn("#logFilterField").type(KeyCode.END).write("|(");
+        waitUntil("a filter error", () -> !vm.filterErrorProperty().get().isEmpty());
+        TextField field = robot.lookup("#logFilterField").query();
+        assertTrue(field.getPseudoClassStates().contains(PseudoClass.getPseudoClass("danger")));
+        assertTrue(robot.lookup("#logFilterError").queryLabeled().getText().startsWith("Filter: invalid regex"));
+        assertEquals(12, vm.shownProperty().get(), "the previous view stays");
+
+        robot.type(KeyCode.BACK_SPACE).write("json|\"level\"");
+        long expected = vm.lines().stream().filter(l -> l.message().contains("timeout") || l.message().contains("\"level\"")).count();
+        assertEquals(12 + 17, expected);
+        waitUntil("regex applied", () -> vm.filterErrorProperty().get().isEmpty() && vm.shownProperty().get() == expected);
+        assertFalse(field.getPseudoClassStates().contains(PseudoClass.getPseudoClass("danger")));
+
+        robot.interact(field::clear);
+        robot.clickOn("#logFilterField").write("line 33");
+        waitUntil("one line", () -> vm.shownProperty().get() == 1);
+        robot.interact(() -> vm.contextLinesProperty().set(0));
+        robot.clickOn("#logContextSpinner .increment-arrow-button");
+        waitUntil("with a line of context either side", () -> vm.shownProperty().get() == 3);
+        waitUntil("context lines dimmed", () -> robot.lookup(".log-context").queryAll().size() == 2);
+    }
+
+    @Test
+    void copiesTheSelectedLinesWithCtrlCAndTheButton(FxRobot robot) {
+        feed(robot, 20);
+        robot.clickOn("#logTimestampsToggle"); // off
+        waitUntil("no timestamps on screen", () -> robot.lookup(".log-time").queryAll().isEmpty());
+        robot.interact(() -> {
+            vm.followProperty().set(false);
+            list(robot).scrollTo(0);
+            list(robot).getSelectionModel().selectRange(1, 3);
+        });
+        robot.clickOn("#logLines");
+        robot.interact(() -> {
+            list(robot).getSelectionModel().clearSelection();
+            list(robot).getSelectionModel().selectRange(1, 3);
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        String expected = "ffeeddcc/api  INFO request handled, line 1\n0a1b2c3d/api  INFO request handled, line 2\n";
+        waitUntil("copied with Ctrl+C", () -> expected.equals(Clipboard.getSystemClipboard().getString()));
+
+        robot.interact(() -> Clipboard.getSystemClipboard().clear());
+        robot.clickOn("#logCopyButton");
+        waitUntil("copied with the button", () -> expected.equals(Clipboard.getSystemClipboard().getString()));
+        assertEquals("Copied 2 lines", robot.lookup("#logNotice").queryLabeled().getText());
+
+        robot.clickOn("#logTimestampsToggle"); // on
+        waitUntil("timestamps on screen", () -> !robot.lookup(".log-time").queryAll().isEmpty());
+    }
+
+    @Test
+    void wrapsLongLinesOnDemand(FxRobot robot) {
+        vm.accept(List.of(new LogEvent("long", "/ecs/orders", "ecs/api/" + T1, 1_700_000_000_000L, 0, "WARN " + "a long line ".repeat(40))));
+        robot.interact(() -> {
+            vm.drain();
+            view.afterDrain();
+        });
+        ListView<LogRow> list = list(robot);
+        double oneLine = list.getFixedCellSize();
+        assertTrue(oneLine > 0);
+        robot.clickOn("#logWrapToggle");
+        waitUntil("wrapped rows measured", () -> list.getFixedCellSize() <= 0 && robot.lookup(".log-lines .list-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getItem() != null && c.getHeight() > 2.5 * oneLine));
+        robot.clickOn("#logWrapToggle");
+        waitUntil("one line again", () -> list.getFixedCellSize() == oneLine);
+    }
+
+    @Test
+    void showsTheSelectedJsonLinePrettyPrinted(FxRobot robot) {
+        feed(robot, 10);
+        robot.interact(() -> list(robot).getSelectionModel().clearAndSelect(7));
+        robot.clickOn("#logDetailsToggle");
+        TextArea details = robot.lookup("#logDetailArea").query();
+        waitUntil("details shown", () -> details.getScene() != null && details.getText().contains("\"msg\" : \"order created\""));
+        assertTrue(details.getText().contains("\n  \"line\" : 7\n"), details.getText());
+        robot.clickOn("#logDetailsToggle");
+        waitUntil("details hidden", () -> details.getScene() == null);
+    }
+
+    @Test
+    void savesTheShownLinesAndTheWholeBuffer(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        feed(robot, 30);
+        robot.clickOn("#logTimestampsToggle"); // off
+        robot.clickOn("#logFilterField").write("timeout");
+        waitUntil("filtered", () -> vm.shownProperty().get() == 3);
+
+        saveTo.set(dir.resolve("shown.log"));
+        robot.clickOn("#logSaveButton").clickOn("Shown lines…");
+        waitUntil("saved", () -> vm.noticeProperty().get().startsWith("Saved 3 lines"));
+        assertEquals(IntStream.of(3, 13, 23).mapToObj(k -> (k % 2 == 0 ? "0a1b2c3d" : "ffeeddcc") + "/api  ERROR timeout calling payments, line " + k).toList(),
+                Files.readAllLines(dir.resolve("shown.log"), StandardCharsets.UTF_8));
+
+        saveTo.set(dir.resolve("all.log"));
+        robot.clickOn("#logSaveButton").clickOn("Whole buffer…");
+        waitUntil("saved all", () -> vm.noticeProperty().get().startsWith("Saved 30 lines"));
+        assertEquals(30, Files.readAllLines(dir.resolve("all.log"), StandardCharsets.UTF_8).size());
+
+        saveTo.set(dir.resolve("no-such-dir").resolve("x.log"));
+        robot.clickOn("#logSaveButton").clickOn("Whole buffer…");
+        waitUntil("a clear error", () -> vm.noticeProperty().get().startsWith("Could not save to " + saveTo.get()));
+    }
+
+    @Test
+    void everyControlHasALogId(FxRobot robot) {
+        for (String id : List.of("#logFollowToggle", "#logFilterField", "#logRegexToggle", "#logContextSpinner", "#logTimestampsToggle",
+                "#logWrapToggle", "#logDetailsToggle", "#logCopyButton", "#logSaveButton", "#logCounters", "#logStatusLabel", "#logLines")) {
+            Node n = robot.lookup(id).query();
+            assertTrue(n.getId().startsWith("log"), id);
+        }
+    }
+}
