@@ -80,6 +80,15 @@ public final class UiTestBench implements AutoCloseable {
         }
     }
 
+    /** Reads a value on the FX thread. */
+    public static <T> T onFx(java.util.function.Supplier<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read::get).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Could not read on the FX thread", e);
+        }
+    }
+
     /** Waits (without sleeping) until the condition holds on the FX thread. */
     public static void waitUntil(String what, BooleanSupplier condition) {
         try {

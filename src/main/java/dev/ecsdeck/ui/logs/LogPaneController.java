@@ -24,6 +24,8 @@ public final class LogPaneController {
     static final Duration DRAIN_PERIOD = Duration.millis(50);
 
     private final LogTabsViewModel viewModel;
+    /** Null: each tab asks with a FileChooser. */
+    private java.util.function.Function<String, java.nio.file.Path> saveTarget;
     private final Parent view;
     private final Map<LogTailViewModel, Tab> tabsByTail = new HashMap<>();
     private final Map<LogTailViewModel, LogTailView> viewsByTail = new HashMap<>();
@@ -69,8 +71,13 @@ public final class LogPaneController {
         drainTimer.play();
     }
 
+    /** Where "Save" writes for a suggested file name, instead of asking with a FileChooser (tabs opened from now on). */
+    public void useSaveTarget(java.util.function.Function<String, java.nio.file.Path> target) {
+        this.saveTarget = target;
+    }
+
     private void addTab(LogTailViewModel tail) {
-        LogTailView tailView = new LogTailView(tail);
+        LogTailView tailView = new LogTailView(tail, viewModel.executor(), saveTarget);
         Tab tab = new Tab(tail.title(), tailView.view());
         tab.setOnClosed(e -> viewModel.close(tail));
         tabsByTail.put(tail, tab);

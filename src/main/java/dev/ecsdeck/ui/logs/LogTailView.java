@@ -149,6 +149,11 @@ public final class LogTailView {
                 scrollToEnd();
             }
         });
+        // A new filter replaces the rows; while following, the newest of them should be on screen.
+        for (javafx.beans.Observable filterPart : List.of(viewModel.filterTextProperty(), viewModel.regexProperty(),
+                viewModel.contextLinesProperty())) {
+            filterPart.addListener(o -> afterDrain());
+        }
         // Scrolling back through the lines pauses, as in a terminal; Follow resumes.
         logLines.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {

@@ -309,6 +309,10 @@ public final class MainWindow {
         return detail;
     }
 
+    public LogPaneController logPane() {
+        return logController;
+    }
+
     public LogTabsViewModel logs() {
         return logs;
     }
