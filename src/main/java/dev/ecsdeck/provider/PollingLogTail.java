@@ -206,6 +206,11 @@ public final class PollingLogTail implements LogSubscription {
         }
     }
 
+    /** Event ids held for de-duplication, over all streams (tests check they stay bounded). */
+    int remembered() {
+        return cursors.stream().mapToInt(LogWindowCursor::remembered).sum();
+    }
+
     /** Hands over a batch and a changed status, unless closed: once close() returns, the sink hears nothing more. */
     private synchronized void deliver(List<LogEvent> batch, TailStatus status) {
         if (closed) {
