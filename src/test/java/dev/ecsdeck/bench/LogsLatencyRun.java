@@ -31,7 +31,7 @@ final class LogsLatencyRun {
     static final long DRAIN_MS = 50;
 
     /** What a run measured: latencies (ms) of the lines in the window, and what our tail got twice. */
-    record Result(List<Long> ours, List<Long> cli, int duplicates, List<String> statuses) {}
+    record Result(List<Long> ours, List<Long> cli, int duplicates, List<String> statuses, long measureFrom, long measureTo) {}
 
     private LogsLatencyRun() {}
 
@@ -104,7 +104,7 @@ final class LogsLatencyRun {
             }
         }
         synchronized (lock) {
-            return new Result(List.copyOf(ours), cliLatencies, duplicates[0], List.copyOf(statuses));
+            return new Result(List.copyOf(ours), cliLatencies, duplicates[0], List.copyOf(statuses), measureFrom, measureTo);
         }
     }
 

@@ -164,7 +164,10 @@ final class LiveTailSession implements LogSubscription {
 
             @Override
             public void status(TailStatus status) {
-                sink.status(status.state() == TailStatus.State.LIVE ? new TailStatus(TailStatus.State.LIVE, "Polling every second") : status);
+                if (status.state() != TailStatus.State.STOPPED) { // this session reports its own stop
+                    sink.status(status.state() == TailStatus.State.LIVE && status.equals(TailStatus.live())
+                            ? new TailStatus(TailStatus.State.LIVE, "Polling every second") : status);
+                }
             }
         };
         sink.status(new TailStatus(TailStatus.State.LIVE, reason));
