@@ -4,7 +4,7 @@ import dev.ecsdeck.model.LogEvent;
 import dev.ecsdeck.model.LogStreamRef;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,46 +16,73 @@ import java.util.function.Function;
 /**
  * A log tail built on FilterLogEvents polling, shared by every backend.
  *
- * <p>Each poll re-reads a window that starts before the newest event seen, wide enough to catch
- * events that arrive late: an unseen event was ingested after (newest ingestion seen − consistency
- * margin), and its timestamp lags its ingestion by at most the largest lag observed so far. Events
- * already delivered are skipped by event id, so the overlap yields no duplicates, and a failed poll
- * is simply repeated from the same window after a back-off, so an outage leaves no gap.
+ * <p>Each poll reads every group's window ({@link LogWindowCursor}: a re-read overlap for late
+ * events, de-duplicated by event id) and hands the new events to the sink as one batch in
+ * {@link #ORDER}. A failed read is retried after a back-off (1 s, 2 s, 4 s … 30 s, reset by the
+ * first good poll) from where it stopped, so an outage or throttling leaves no gap and no
+ * duplicate; the sink is told "Retrying in N s: …" and then "Following" again.
+ *
+ * <p>FilterLogEvents fails as a whole when one named stream does not exist (a task whose container
+ * has not written yet): such streams are set aside and probed every few polls, and followed from
+ * the tail's start time once they appear, while the others go on.
  */
 public final class PollingLogTail implements LogSubscription {
     /** FilterLogEvents accepts at most 100 stream names per call. */
     static final int MAX_STREAMS_PER_CALL = 100;
-    private static final long CONSISTENCY_MARGIN_MS = 5_000;
-    private static final long MAX_LAG_MS = 10 * 60_000;
-    private static final int MAX_PAGES_PER_POLL = 200;
+    static final long MIN_BACKOFF_MS = 1_000;
+    static final long MAX_BACKOFF_MS = 30_000;
+    /** Streams that do not exist yet are looked for on every this-many polls. */
+    static final int PROBE_EVERY_POLLS = 5;
+
+    /**
+     * The order of a batch: by timestamp; on a tie by stream name, then by event id (CloudWatch's
+     * order within a stream), so lines of one instant always interleave the same way.
+     */
+    public static final Comparator<LogEvent> ORDER = Comparator.comparingLong(LogEvent::timestamp)
+            .thenComparing(LogEvent::logStreamName).thenComparing(LogEvent::eventId);
+
+    private record MissingStream(String group, String stream) {}
 
     private final Function<LogQuery, LogPage> reader;
     private final LogSink sink;
-    private final List<GroupCursor> cursors = new ArrayList<>();
+    private final long requestStart;
+    private final Integer pageSize;
+    private final List<LogWindowCursor> cursors = new ArrayList<>();
+    private final List<MissingStream> missing = new ArrayList<>();
     private final long intervalMs;
-    private final long maxBackoffMs;
     private volatile boolean closed;
     private ScheduledFuture<?> scheduled;
     private ScheduledExecutorService scheduler;
     private int consecutiveFailures;
+    private long polls;
+    private TailStatus lastStatus;
 
     /**
      * @param reader one FilterLogEvents page
      * @param intervalMs pause between successful polls
      */
     public PollingLogTail(Function<LogQuery, LogPage> reader, LogTailRequest request, LogSink sink, long intervalMs) {
+        this(reader, request, sink, intervalMs, null);
+    }
+
+    /** As above, asking for pages of at most {@code pageSize} events (null: the service's default). */
+    public PollingLogTail(Function<LogQuery, LogPage> reader, LogTailRequest request, LogSink sink, long intervalMs, Integer pageSize) {
         this.reader = reader;
         this.sink = sink;
         this.intervalMs = intervalMs;
-        this.maxBackoffMs = Math.max(intervalMs, 30_000);
+        this.requestStart = request.startTime();
+        this.pageSize = pageSize;
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
         for (LogStreamRef ref : request.streams()) {
-            byGroup.computeIfAbsent(ref.logGroupName(), g -> new ArrayList<>()).add(ref.logStreamName());
+            List<String> names = byGroup.computeIfAbsent(ref.logGroupName(), g -> new ArrayList<>());
+            if (!names.contains(ref.logStreamName())) {
+                names.add(ref.logStreamName());
+            }
         }
         byGroup.forEach((group, streams) -> {
             for (int i = 0; i < streams.size(); i += MAX_STREAMS_PER_CALL) {
-                cursors.add(new GroupCursor(group, streams.subList(i, Math.min(streams.size(), i + MAX_STREAMS_PER_CALL)),
-                        request.startTime()));
+                cursors.add(new LogWindowCursor(reader, group, streams.subList(i, Math.min(streams.size(), i + MAX_STREAMS_PER_CALL)),
+                        requestStart, pageSize));
             }
         });
     }
@@ -74,47 +101,127 @@ public final class PollingLogTail implements LogSubscription {
     }
 
     private void pollAndReschedule() {
-        boolean ok = pollOnce();
-        schedule(ok ? intervalMs : backoffMs());
+        pollOnce();
+        schedule(nextDelayMs());
     }
 
-    private long backoffMs() {
-        long exp = intervalMs * (1L << Math.min(consecutiveFailures, 10));
-        return Math.min(maxBackoffMs, Math.max(exp, 500));
+    /** How long to wait before the next poll: the interval, or the back-off after failed polls. */
+    public long nextDelayMs() {
+        return consecutiveFailures == 0 ? intervalMs : backoffMs(consecutiveFailures);
+    }
+
+    /** 1 s after the first failure, doubling up to 30 s. */
+    static long backoffMs(int failures) {
+        return Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS << Math.min(failures - 1, 20));
     }
 
     /**
-     * One poll of every stream; delivers what is new. Returns false when a read failed (the same
-     * window is read again next time). Public so tests can drive a tail without a scheduler.
+     * One poll of every stream; delivers what is new, also when a later read failed. Returns false
+     * when a read failed (it goes on from where it stopped next time). Public so tests and tools
+     * can drive a tail without a scheduler.
      */
     public boolean pollOnce() {
         if (closed) {
             return true;
         }
-        try {
-            List<LogEvent> fresh = new ArrayList<>();
-            for (GroupCursor cursor : cursors) {
-                fresh.addAll(cursor.poll());
+        polls++;
+        List<LogEvent> fresh = new ArrayList<>();
+        RuntimeException failure = null;
+        for (LogWindowCursor cursor : List.copyOf(cursors)) {
+            try {
+                readOrSetAside(cursor, fresh);
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
             }
-            if (!fresh.isEmpty() && !closed) {
-                fresh.sort(Comparator.comparingLong(LogEvent::timestamp).thenComparing(LogEvent::eventId));
-                sink.accept(fresh);
+        }
+        if (failure == null && (polls - 1) % PROBE_EVERY_POLLS == 0) {
+            try {
+                probeMissing(fresh);
+            } catch (RuntimeException e) {
+                failure = e;
             }
-            if (consecutiveFailures > 0) {
-                sink.status(TailStatus.live());
-            }
+        }
+        fresh.sort(ORDER);
+        if (failure == null) {
             consecutiveFailures = 0;
+            deliver(fresh, missing.isEmpty() ? TailStatus.live()
+                    : new TailStatus(TailStatus.State.LIVE, "Following; waiting for " + missing.size()
+                            + (missing.size() == 1 ? " stream" : " streams") + " to appear"));
             return true;
-        } catch (EcsException e) {
-            consecutiveFailures++;
-            boolean retryable = e instanceof ThrottledException || e instanceof UnavailableException;
-            sink.status(new TailStatus(TailStatus.State.RETRYING,
-                    (retryable ? "" : "Unexpected error, retrying: ") + e.summary()));
+        }
+        consecutiveFailures++;
+        deliver(fresh, new TailStatus(TailStatus.State.RETRYING, "Retrying in " + backoffMs(consecutiveFailures) / 1000 + " s: "
+                + reason(failure)));
+        return false;
+    }
+
+    private static String reason(RuntimeException e) {
+        if (e instanceof ThrottledException || e instanceof UnavailableException) {
+            return e.getMessage();
+        }
+        if (e instanceof EcsException ecs) {
+            return ecs.summary();
+        }
+        return "Tail error: " + e;
+    }
+
+    /** Reads a cursor; when FilterLogEvents says a stream does not exist, finds which and sets it aside. */
+    private void readOrSetAside(LogWindowCursor cursor, List<LogEvent> fresh) {
+        try {
+            cursor.read(fresh);
+        } catch (NotFoundException e) {
+            for (String stream : cursor.streams()) {
+                if (!exists(cursor.group(), stream)) {
+                    cursor.drop(stream);
+                    missing.add(new MissingStream(cursor.group(), stream));
+                }
+            }
+            if (cursor.isEmpty()) {
+                cursors.remove(cursor);
+            } else {
+                cursor.read(fresh); // the streams that exist, at once
+            }
+        }
+    }
+
+    private boolean exists(String group, String stream) {
+        try {
+            reader.apply(new LogQuery(group, List.of(stream), requestStart, null, null, 1));
+            return true;
+        } catch (NotFoundException e) {
             return false;
-        } catch (RuntimeException e) {
-            consecutiveFailures++;
-            sink.status(new TailStatus(TailStatus.State.RETRYING, "Tail error, retrying: " + e));
-            return false;
+        }
+    }
+
+    /** Streams that appeared since the last look are followed from the tail's start, each on its own. */
+    private void probeMissing(List<LogEvent> fresh) {
+        for (Iterator<MissingStream> it = missing.iterator(); it.hasNext();) {
+            MissingStream m = it.next();
+            if (exists(m.group(), m.stream())) {
+                it.remove();
+                LogWindowCursor cursor = new LogWindowCursor(reader, m.group(), List.of(m.stream()), requestStart, pageSize);
+                cursors.add(cursor);
+                cursor.read(fresh);
+            }
+        }
+    }
+
+    /** Event ids held for de-duplication, over all streams (tests check they stay bounded). */
+    int remembered() {
+        return cursors.stream().mapToInt(LogWindowCursor::remembered).sum();
+    }
+
+    /** Hands over a batch and a changed status, unless closed: once close() returns, the sink hears nothing more. */
+    private synchronized void deliver(List<LogEvent> batch, TailStatus status) {
+        if (closed) {
+            return;
+        }
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
+        }
+        if (!status.equals(lastStatus)) {
+            lastStatus = status;
+            sink.status(status);
         }
     }
 
@@ -128,64 +235,5 @@ public final class PollingLogTail implements LogSubscription {
             scheduled.cancel(false);
         }
         sink.status(new TailStatus(TailStatus.State.STOPPED, "Stopped"));
-    }
-
-    /** The read position of one group's (up to 100) streams. */
-    private final class GroupCursor {
-        private final String group;
-        private final List<String> streams;
-        private final long requestStart;
-        /** Delivered event ids, with their timestamps, for the re-read window only. */
-        private final Map<String, Long> seen = new HashMap<>();
-        private long newestIngestion = Long.MIN_VALUE;
-        private long maxLag;
-        /** Never moves back: ids older than it were pruned, so reading below it would repeat events. */
-        private long floor;
-
-        GroupCursor(String group, List<String> streams, long requestStart) {
-            this.group = group;
-            this.streams = List.copyOf(streams);
-            this.requestStart = requestStart;
-            this.floor = requestStart;
-        }
-
-        private long windowStart() {
-            if (newestIngestion == Long.MIN_VALUE) {
-                return floor;
-            }
-            return Math.max(floor, newestIngestion - CONSISTENCY_MARGIN_MS - maxLag);
-        }
-
-        List<LogEvent> poll() {
-            long start = windowStart();
-            LogQuery query = new LogQuery(group, streams, start, null, null, null);
-            List<LogEvent> fresh = new ArrayList<>();
-            long newest = newestIngestion;
-            long lag = maxLag;
-            for (int page = 0; page < MAX_PAGES_PER_POLL; page++) {
-                LogPage result = reader.apply(query);
-                for (LogEvent e : result.events()) {
-                    if (e.timestamp() >= requestStart && !seen.containsKey(e.eventId())) {
-                        fresh.add(e);
-                    }
-                    newest = Math.max(newest, e.ingestionTime());
-                    lag = Math.max(lag, Math.min(MAX_LAG_MS, e.ingestionTime() - e.timestamp()));
-                }
-                if (result.nextToken() == null) {
-                    break;
-                }
-                query = query.withNextToken(result.nextToken());
-            }
-            // Commit only after the whole window was read: a failure above leaves the cursor as it was.
-            for (LogEvent e : fresh) {
-                seen.put(e.eventId(), e.timestamp());
-            }
-            newestIngestion = newest;
-            maxLag = lag;
-            floor = windowStart();
-            long keepFrom = floor;
-            seen.values().removeIf(ts -> ts < keepFrom);
-            return fresh;
-        }
     }
 }

@@ -17,27 +17,38 @@ class PollingLogTailTest {
     /** An in-memory log group whose events become visible at their ingestion time; pages of {@code pageSize}. */
     private static final class FakeGroup implements Function<LogQuery, LogPage> {
         final List<LogEvent> events = new ArrayList<>();
+        /** Streams that exist; FilterLogEvents fails as a whole when it names one that does not. */
+        final java.util.Set<String> streams = new java.util.HashSet<>();
         long now;
         int pageSize = 3;
         boolean down;
+        /** The call (counted from 1) that fails, or 0. */
+        int failCall;
+        Runnable onCall = () -> { };
         int calls;
 
         void write(String stream, long timestamp, long ingestion, int seq) {
+            streams.add(stream);
             events.add(new LogEvent(String.format("%019d%06d", timestamp, seq), "g", stream, timestamp, ingestion, "seq=" + seq));
         }
 
         @Override
         public LogPage apply(LogQuery q) {
             calls++;
-            if (down) {
+            onCall.run();
+            if (down || calls == failCall) {
                 throw new UnavailableException(Operation.FILTER_LOG_EVENTS, "ConnectionReset", "connection reset", null);
             }
+            if (!streams.containsAll(q.logStreamNames())) {
+                throw new NotFoundException(Operation.FILTER_LOG_EVENTS, "ResourceNotFoundException", "The specified log stream does not exist.");
+            }
+            int size = q.limit() == null ? pageSize : Math.min(pageSize, q.limit());
             List<LogEvent> visible = events.stream()
                     .filter(e -> e.ingestionTime() <= now && e.timestamp() >= q.startTime())
                     .filter(e -> q.logStreamNames().isEmpty() || q.logStreamNames().contains(e.logStreamName()))
                     .sorted(Comparator.comparingLong(LogEvent::timestamp).thenComparing(LogEvent::eventId)).toList();
             int from = q.nextToken() == null ? 0 : Integer.parseInt(q.nextToken());
-            int to = Math.min(visible.size(), from + pageSize);
+            int to = Math.min(visible.size(), from + size);
             return new LogPage(visible.subList(from, to), to < visible.size() ? String.valueOf(to) : null);
         }
     }
@@ -96,6 +107,7 @@ class PollingLogTailTest {
         FakeGroup group = new FakeGroup();
         Collect sink = new Collect();
         PollingLogTail tail = new PollingLogTail(group, request(0, "a", "b"), sink, 1000);
+        group.streams.add("b");
         group.write("a", 1000, 1100, 0);
         group.now = 1200;
         tail.pollOnce();
@@ -147,5 +159,105 @@ class PollingLogTailTest {
         assertEquals(0, group.calls);
         assertFalse(sink.statuses.isEmpty());
         assertEquals(TailStatus.State.STOPPED, sink.statuses.get(0).state());
+    }
+
+    @Test
+    void eventsOfOneInstantSpreadOverPagesArriveOnce() {
+        FakeGroup group = new FakeGroup();
+        Collect sink = new Collect();
+        PollingLogTail tail = new PollingLogTail(group, request(0, "a", "b"), sink, 1000);
+        int seq = 0;
+        for (int i = 0; i < 10; i++) {
+            group.write(i % 2 == 0 ? "a" : "b", 5000, 5100, seq++); // ten lines in one millisecond: four pages
+        }
+        group.now = 5200;
+        tail.pollOnce();
+        group.write("a", 5000, 5300, seq++); // and one more of that instant, ingested later
+        group.now = 5400;
+        tail.pollOnce();
+        tail.pollOnce();
+        assertEquals(List.of(0, 2, 4, 6, 8, 1, 3, 5, 7, 9, 10), sink.seqs(), "by timestamp, then stream, then id; once each");
+    }
+
+    @Test
+    void aPageThatFailsIsReadAgainFromItselfAndThePagesBeforeItAreDeliveredOnce() {
+        FakeGroup group = new FakeGroup();
+        Collect sink = new Collect();
+        PollingLogTail tail = new PollingLogTail(group, request(0, "a"), sink, 1000);
+        for (int seq = 0; seq < 12; seq++) {
+            group.write("a", 1000 + seq * 10, 1100 + seq * 10, seq);
+        }
+        group.now = 2000;
+        group.failCall = 3; // the third page of four
+        assertFalse(tail.pollOnce());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), sink.seqs(), "the pages read before the failure are not held back");
+        int callsBefore = group.calls;
+        assertTrue(tail.pollOnce());
+        assertEquals(callsBefore + 2, group.calls, "the next poll starts at the failed page, not at the window's start");
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), sink.seqs());
+    }
+
+    @Test
+    void aStreamThatAppearsLaterIsFollowedFromTheStartWhileTheOthersGoOn() {
+        FakeGroup group = new FakeGroup();
+        Collect sink = new Collect();
+        PollingLogTail tail = new PollingLogTail(group, request(1000, "a", "b"), sink, 1000);
+        group.write("a", 1000, 1100, 0);
+        group.now = 1200;
+        assertTrue(tail.pollOnce(), "a missing stream is no failure");
+        assertEquals(List.of(0), sink.seqs());
+        assertEquals("Following; waiting for 1 stream to appear", sink.statuses.get(sink.statuses.size() - 1).message());
+        group.write("b", 1500, 1600, 1); // b's first line, before a's next
+        group.write("a", 2000, 2100, 2);
+        for (int i = 0; i < PollingLogTail.PROBE_EVERY_POLLS; i++) {
+            group.now += 1000;
+            assertTrue(tail.pollOnce());
+        }
+        group.write("b", 8000, 8100, 3);
+        group.write("a", 8000, 8100, 4);
+        group.now = 9000;
+        tail.pollOnce();
+        assertEquals(List.of(0, 2, 1, 4, 3), sink.seqs(), "b's lines arrive once it exists, each once (a before b at 8000)");
+        assertEquals(TailStatus.live(), sink.statuses.get(sink.statuses.size() - 1));
+    }
+
+    @Test
+    void remembersOnlyTheIdsOfTheReReadWindow() {
+        FakeGroup group = new FakeGroup();
+        group.pageSize = 1000;
+        Collect sink = new Collect();
+        PollingLogTail tail = new PollingLogTail(group, request(0, "a"), sink, 1000);
+        int seq = 0;
+        for (long t = 0; t < 600_000; t += 100) {
+            group.write("a", t, t + 300, seq++);
+            group.now = t + 50;
+            if (t % 1000 == 0) {
+                tail.pollOnce();
+            }
+        }
+        group.now = 601_000;
+        tail.pollOnce();
+        assertEquals(seq, sink.got.size());
+        // The window is the consistency margin plus the largest lag: about 5.3 s of lines at 10 a second.
+        assertTrue(tail.remembered() <= 60, "ids held: " + tail.remembered());
+    }
+
+    @Test
+    void nothingReachesTheSinkAfterCloseReturnsEvenFromAPollInFlight() {
+        FakeGroup group = new FakeGroup();
+        Collect sink = new Collect();
+        PollingLogTail tail = new PollingLogTail(group, request(0, "a"), sink, 1000);
+        group.write("a", 10, 20, 0);
+        group.now = 100;
+        group.onCall = tail::close; // the tab closes while the read is on the wire
+        assertTrue(tail.pollOnce());
+        assertTrue(sink.got.isEmpty());
+        assertEquals(List.of(new TailStatus(TailStatus.State.STOPPED, "Stopped")), sink.statuses);
+    }
+
+    @Test
+    void backOffIsOneSecondDoublingToThirtySeconds() {
+        assertEquals(List.of(1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 30_000L, 30_000L),
+                java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(PollingLogTail::backoffMs).toList());
     }
 }

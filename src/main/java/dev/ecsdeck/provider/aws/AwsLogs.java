@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsServiceClientConfiguration;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OrderBy;
 
 /**
@@ -31,6 +34,11 @@ final class AwsLogs implements AutoCloseable {
     static final long POLL_INTERVAL_MS = 1_000;
     /** DescribeLogGroups and DescribeLogStreams pages: 50, their largest. */
     private static final int PAGE_SIZE = 50;
+
+    private static final SdkPlugin NO_RETRY = config -> {
+        var logsConfig = (CloudWatchLogsServiceClientConfiguration.Builder) config;
+        logsConfig.overrideConfiguration(logsConfig.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+    };
 
     private final AwsClients clients;
     private final AwsErrors errors;
@@ -46,10 +54,25 @@ final class AwsLogs implements AutoCloseable {
     }
 
     LogPage filter(LogQuery q) {
+        return filter(q, false);
+    }
+
+    /**
+     * A tail's read: one attempt, no SDK retry. The tail retries on its own, from where it stopped,
+     * and shows "Retrying in N s" meanwhile; SDK retries would stall it silently for up to a minute.
+     */
+    LogPage filterOnce(LogQuery q) {
+        return filter(q, true);
+    }
+
+    private LogPage filter(LogQuery q, boolean once) {
         var r = errors.call(Operation.FILTER_LOG_EVENTS, () -> clients.logs.filterLogEvents(b -> {
             b.logGroupName(q.logGroupName()).startTime(q.startTime()).endTime(q.endTime()).nextToken(q.nextToken()).limit(q.limit());
             if (!q.logStreamNames().isEmpty()) {
                 b.logStreamNames(q.logStreamNames());
+            }
+            if (once) {
+                b.overrideConfiguration(o -> o.addPlugin(NO_RETRY));
             }
         }));
         List<LogEvent> events = new ArrayList<>(r.events().size());
@@ -98,7 +121,12 @@ final class AwsLogs implements AutoCloseable {
     }
 
     PollingLogTail polling(LogTailRequest request, LogSink sink) {
-        return new PollingLogTail(this::filter, request, sink, POLL_INTERVAL_MS).start(scheduler);
+        return pollingTail(request, sink, null).start(scheduler);
+    }
+
+    /** A polling tail not started yet, for tests that drive it poll by poll (with small pages, to see paging). */
+    PollingLogTail pollingTail(LogTailRequest request, LogSink sink, Integer pageSize) {
+        return new PollingLogTail(this::filterOnce, request, sink, POLL_INTERVAL_MS, pageSize);
     }
 
     @Override

@@ -7,9 +7,9 @@ import dev.ecsdeck.provider.LogQuery;
 import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.LogTailRequest;
+import dev.ecsdeck.provider.PollingLogTail;
 import dev.ecsdeck.provider.TailStatus;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -129,7 +129,7 @@ final class LiveTailSession implements LogSubscription {
             return;
         }
         List<LogEvent> fresh = new ArrayList<>(merge.admit(source, events));
-        fresh.sort(Comparator.comparingLong(LogEvent::timestamp));
+        fresh.sort(PollingLogTail.ORDER);
         for (LogEvent e : fresh) {
             newest.accumulateAndGet(e.timestamp(), Math::max);
         }
@@ -164,7 +164,10 @@ final class LiveTailSession implements LogSubscription {
 
             @Override
             public void status(TailStatus status) {
-                sink.status(status.state() == TailStatus.State.LIVE ? new TailStatus(TailStatus.State.LIVE, "Polling every second") : status);
+                if (status.state() != TailStatus.State.STOPPED) { // this session reports its own stop
+                    sink.status(status.state() == TailStatus.State.LIVE && status.equals(TailStatus.live())
+                            ? new TailStatus(TailStatus.State.LIVE, "Polling every second") : status);
+                }
             }
         };
         sink.status(new TailStatus(TailStatus.State.LIVE, reason));

@@ -33,6 +33,12 @@ public final class ApiFaults {
         }
     }
 
+    /**
+     * The error code of a planned dropped connection: the wire server closes the connection without
+     * a reply (the in-process provider sees it as a 500).
+     */
+    public static final String DROPPED_CONNECTION = "DroppedConnection";
+
     /** Counts of what was injected. */
     public record Counts(long calls, long throttled, long failed) {}
 
@@ -44,7 +50,8 @@ public final class ApiFaults {
     private long calls;
     private long throttled;
     private long failed;
-    private final java.util.Map<String, java.util.ArrayDeque<SimApiException>> planned = new java.util.HashMap<>();
+    /** Per operation, what its next calls do, in order: an error, or null for "passes" (in an Optional, as deques hold no null). */
+    private final java.util.Map<String, java.util.ArrayDeque<java.util.Optional<SimApiException>>> planned = new java.util.HashMap<>();
 
     public ApiFaults(LongSupplier nanoTime, long seed) {
         this.nanoTime = nanoTime;
@@ -91,15 +98,48 @@ public final class ApiFaults {
      * with this error, once; several planned errors fail that many calls in order.
      */
     public synchronized void failNext(String operation, String code, String message, int status) {
-        planned.computeIfAbsent(operation, k -> new java.util.ArrayDeque<>()).add(new SimApiException(code, message, status));
+        plan(operation, new SimApiException(code, message, status));
+    }
+
+    /** Lets the next {@code calls} calls of {@code operation} through before the planned errors that follow (e.g. "fail the third page"). */
+    public synchronized void passNext(String operation, int calls) {
+        for (int i = 0; i < calls; i++) {
+            planned.computeIfAbsent(operation, k -> new java.util.ArrayDeque<>()).add(java.util.Optional.empty());
+        }
+    }
+
+    /** The next {@code calls} calls of {@code operation} are answered ThrottlingException "Rate exceeded". */
+    public synchronized void throttleNext(String operation, int calls) {
+        for (int i = 0; i < calls; i++) {
+            plan(operation, throttling());
+        }
+    }
+
+    /** The next {@code calls} calls of {@code operation} lose their connection: no reply at all. */
+    public synchronized void dropNext(String operation, int calls) {
+        for (int i = 0; i < calls; i++) {
+            plan(operation, new SimApiException(DROPPED_CONNECTION, "The connection was closed without a reply.", 500));
+        }
+    }
+
+    private void plan(String operation, SimApiException error) {
+        planned.computeIfAbsent(operation, k -> new java.util.ArrayDeque<>()).add(java.util.Optional.of(error));
     }
 
     private synchronized SimApiException draw(String operation, Config c) {
         calls++;
-        java.util.ArrayDeque<SimApiException> mine = planned.get(operation);
+        java.util.ArrayDeque<java.util.Optional<SimApiException>> mine = planned.get(operation);
         if (mine != null && !mine.isEmpty()) {
-            failed++;
-            return mine.poll();
+            SimApiException next = mine.poll().orElse(null);
+            if (next == null) {
+                return null;
+            }
+            if ("ThrottlingException".equals(next.errorCode())) {
+                throttled++;
+            } else {
+                failed++;
+            }
+            return next;
         }
         if (c.ratePerSecond() > 0) {
             long now = nanoTime.getAsLong();

@@ -28,9 +28,12 @@ record LogLines(Kind kind, long seed, String source) {
         "upstream returned 503 for request %d"};
     private static final String[] LOGGERS = {"app.OrderService", "app.http.Server", "app.PaymentClient", "app.Cache", "app.Auth"};
 
-    /** Picks the kind of log a container's image suggests. */
+    /** Picks the kind of log a container's image suggests ("seq-logger" images write numbered lines). */
     static Kind kindForImage(String image) {
         String i = image.toLowerCase(Locale.ROOT);
+        if (i.contains("seq-logger")) {
+            return Kind.SEQ; // numbered lines, for tests that count every line
+        }
         if (i.contains("nginx") || i.contains("httpd") || i.contains("envoy") || i.contains("haproxy") || i.contains("traefik")) {
             return Kind.ACCESS;
         }

@@ -122,6 +122,11 @@ public final class WireServer implements AutoCloseable {
             label = routed.label;
             reply = routed.reply != null ? routed.reply : call(routed.api, routed.operation, routed.body);
         } catch (SimApiException e) {
+            if (ApiFaults.DROPPED_CONNECTION.equals(e.errorCode())) {
+                LOG.fine(label + " connection dropped (injected)");
+                ex.close(); // no reply: the JDK server closes a connection whose exchange ends before its headers
+                return;
+            }
             reply = Reply.error(e.httpStatus(), e.errorCode(), e.getMessage());
         } catch (RuntimeException | IOException | Error e) {
             // The client gets a short message; the log gets the cause (no header or body is in it).
