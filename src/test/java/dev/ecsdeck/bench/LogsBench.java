@@ -12,7 +12,6 @@ import dev.ecsdeck.provider.sim.SimEngine;
 import dev.ecsdeck.provider.sim.wire.WireServer;
 import dev.ecsdeck.ui.logs.LogTailView;
 import dev.ecsdeck.ui.logs.LogTailViewModel;
-import dev.ecsdeck.ui.logs.LogViewBenchAccess;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.file.Path;
@@ -153,7 +152,7 @@ class LogsBench {
                 Timeline t = new Timeline(new KeyFrame(javafx.util.Duration.millis(50), e -> {
                     long t0 = System.nanoTime();
                     vm.drain();
-                    LogViewBenchAccess.afterDrain(view);
+                    view.afterDrain();
                     drains.add(System.nanoTime() - t0);
                 }));
                 t.setCycleCount(Timeline.INDEFINITE);

@@ -180,6 +180,10 @@ final class LiveTailSession implements LogSubscription {
             root = root.getCause();
         }
         String m = root.getMessage();
+        if (root instanceof java.net.URISyntaxException || (m != null && m.contains("Illegal character in hostname"))) {
+            // The SDK puts "streaming-" before the endpoint's host; an IP-address endpoint (a served simulator) cannot take it.
+            return "this endpoint does not offer it";
+        }
         return m == null ? root.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
