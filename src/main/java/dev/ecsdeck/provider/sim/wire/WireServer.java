@@ -29,11 +29,19 @@ import java.util.logging.Logger;
  * and error codes, never a header (so never a credential) and never a body.
  */
 public final class WireServer implements AutoCloseable {
+    /** How long a client may take to send one request (the JDK server checks about once a second). */
+    public static final int MAX_REQUEST_SECONDS = 10;
+
     static {
         // The JDK's server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
         // the client's delayed ACK stall every response by ~40 ms. It reads this once, when first used.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // A client that sends its request slowly, or stops half way, would hold a worker for ever: the
+        // JDK's server closes a connection whose request (headers and body) is not in within this time.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
         }
     }
 
@@ -254,7 +262,14 @@ public final class WireServer implements AutoCloseable {
                 throw new SimApiException("SerializationException", "Invalid Content-Length.");
             }
         }
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        byte[] body;
+        try {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            // The client stopped sending before the length it declared, or took too long and was cut off.
+            throw new SimApiException("SerializationException", "The request body ended before its Content-Length ("
+                    + declared + " bytes).");
+        }
         if (body.length > MAX_BODY_BYTES) {
             drain(in);
             return null;
