@@ -13,21 +13,21 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The real task definitions from the AWS sample repositories, shared with the simulator's tests. */
-final class Fixtures {
+public final class Fixtures {
     static final Path FOLDER = Path.of("../shared/fixtures/task-definitions");
     /** As published, this one is not valid JSON (a missing comma). */
     static final String INVALID_JSON = "amazon-ecs-firelens-examples/fluent-bit/dynatrace/task-definition.json";
 
     private Fixtures() {}
 
-    record Fixture(String name, String json) {
+    public record Fixture(String name, String json) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    static List<Fixture> all() {
+    public static List<Fixture> all() {
         assertTrue(Files.isDirectory(FOLDER), () -> "The task definition fixtures are missing: expected the folder "
                 + FOLDER.toAbsolutePath().normalize() + " (../shared/fixtures/task-definitions from the project directory).");
         try (Stream<Path> walk = Files.walk(FOLDER)) {

@@ -159,7 +159,8 @@ public final class TaskDefinitionEditorViewModel {
         }
         try {
             change.accept(draft);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A value the form cannot take, or a part of the JSON the form cannot edit until it is fixed there.
             message.set("Not applied: " + e.getMessage());
             formVersion.set(formVersion.get() + 1);
             return;
