@@ -41,6 +41,8 @@ public final class UiTestBench implements AutoCloseable {
     public final MainWindow window;
     public final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     public final DraftStore drafts;
+    /** What the window talks to: {@link #backend}, or the provider under test. */
+    public final EcsProvider windowBackend;
 
     public UiTestBench(Stage stage, boolean readOnly) {
         this(stage, readOnly, draftsDir());
@@ -48,10 +50,22 @@ public final class UiTestBench implements AutoCloseable {
 
     /** A bench whose editor drafts live in {@code draftsDir} (a second bench on the same folder is "the next start"). */
     public UiTestBench(Stage stage, boolean readOnly, java.nio.file.Path draftsDir) {
+        this(stage, readOnly, draftsDir, engine -> null);
+    }
+
+    /**
+     * A bench whose window talks to {@code underTest} (made on this bench's simulation, e.g. the AWS
+     * provider through the wire server; null: the simulator in process). {@link #backend} stays the
+     * in-process view of the same simulation, for the test's own checks.
+     */
+    public UiTestBench(Stage stage, boolean readOnly, java.nio.file.Path draftsDir,
+            java.util.function.Function<SimEngine, EcsProvider> underTest) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         drafts = new DraftStore(draftsDir);
-        shell = new ShellViewModel(backend.description(), Platform::runLater, readOnly);
-        EcsProvider guarded = new ReadOnlyEcsProvider(backend, shell::isReadOnlyNow);
+        EcsProvider other = underTest.apply(engine);
+        windowBackend = other == null ? backend : other;
+        shell = new ShellViewModel(windowBackend.description(), Platform::runLater, readOnly);
+        EcsProvider guarded = new ReadOnlyEcsProvider(windowBackend, shell::isReadOnlyNow);
         provider = new FxThreadCheckingProvider(new ObservedEcsProvider(guarded, shell));
         executor = new UiTaskExecutor(4, uncaught::add);
         window = new MainWindow(provider, shell, executor, new DialogConfirmer(stage),
@@ -149,6 +163,9 @@ public final class UiTestBench implements AutoCloseable {
         Platform.runLater(window::stop);
         WaitForAsyncUtils.waitForFxEvents();
         executor.close();
+        if (windowBackend != backend) {
+            windowBackend.close();
+        }
         backend.close();
     }
 }

@@ -11,25 +11,36 @@ import java.util.function.LongSupplier;
  */
 public final class ApiFaults {
     /** What to inject; {@link #none()} injects nothing. */
-    public record Config(double ratePerSecond, int burst, double throttleRate, double errorRate, long latencyMillis) {
+    public record Config(double ratePerSecond, int burst, double throttleRate, double errorRate, long latencyMillis,
+            double spikeRate, long spikeMillis, double dropRate) {
         public static Config none() {
-            return new Config(0, 0, 0, 0, 0);
+            return new Config(0, 0, 0, 0, 0, 0, 0, 0);
         }
 
         public Config withRate(double perSecond, int burstSize) {
-            return new Config(perSecond, burstSize, throttleRate, errorRate, latencyMillis);
+            return new Config(perSecond, burstSize, throttleRate, errorRate, latencyMillis, spikeRate, spikeMillis, dropRate);
         }
 
         public Config withThrottleRate(double share) {
-            return new Config(ratePerSecond, burst, share, errorRate, latencyMillis);
+            return new Config(ratePerSecond, burst, share, errorRate, latencyMillis, spikeRate, spikeMillis, dropRate);
         }
 
         public Config withErrorRate(double share) {
-            return new Config(ratePerSecond, burst, throttleRate, share, latencyMillis);
+            return new Config(ratePerSecond, burst, throttleRate, share, latencyMillis, spikeRate, spikeMillis, dropRate);
         }
 
         public Config withLatency(long millis) {
-            return new Config(ratePerSecond, burst, throttleRate, errorRate, millis);
+            return new Config(ratePerSecond, burst, throttleRate, errorRate, millis, spikeRate, spikeMillis, dropRate);
+        }
+
+        /** A share of calls that wait {@code millis} longer (latency spikes). */
+        public Config withSpikes(double share, long millis) {
+            return new Config(ratePerSecond, burst, throttleRate, errorRate, latencyMillis, share, millis, dropRate);
+        }
+
+        /** A share of calls whose connection is closed without a reply (connection resets). */
+        public Config withDropRate(double share) {
+            return new Config(ratePerSecond, burst, throttleRate, errorRate, latencyMillis, spikeRate, spikeMillis, share);
         }
     }
 
@@ -50,6 +61,8 @@ public final class ApiFaults {
     private long calls;
     private long throttled;
     private long failed;
+    private long spikes;
+    private volatile boolean outage;
     /** Per operation, what its next calls do, in order: an error, or null for "passes" (in an Optional, as deques hold no null). */
     private final java.util.Map<String, java.util.ArrayDeque<java.util.Optional<SimApiException>>> planned = new java.util.HashMap<>();
 
@@ -87,10 +100,36 @@ public final class ApiFaults {
                 throw new SimApiException("RequestCanceled", "Interrupted while waiting", 500);
             }
         }
+        if (c.spikeRate() > 0 && spike(c)) {
+            try {
+                Thread.sleep(c.spikeMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SimApiException("RequestCanceled", "Interrupted while waiting", 500);
+            }
+        }
         SimApiException fault = draw(operation, c);
         if (fault != null) {
             throw fault;
         }
+    }
+
+    private synchronized boolean spike(Config c) {
+        boolean drawn = random.nextDouble() < c.spikeRate();
+        if (drawn) {
+            spikes++;
+        }
+        return drawn;
+    }
+
+    /** While on, every call loses its connection without a reply, as when the network is down. */
+    public void outage(boolean on) {
+        outage = on;
+    }
+
+    /** How many calls a latency spike delayed. */
+    public synchronized long spikes() {
+        return spikes;
     }
 
     /**
@@ -118,7 +157,7 @@ public final class ApiFaults {
     /** The next {@code calls} calls of {@code operation} lose their connection: no reply at all. */
     public synchronized void dropNext(String operation, int calls) {
         for (int i = 0; i < calls; i++) {
-            plan(operation, new SimApiException(DROPPED_CONNECTION, "The connection was closed without a reply.", 500));
+            plan(operation, dropped());
         }
     }
 
@@ -128,6 +167,10 @@ public final class ApiFaults {
 
     private synchronized SimApiException draw(String operation, Config c) {
         calls++;
+        if (outage) {
+            failed++;
+            return dropped();
+        }
         java.util.ArrayDeque<java.util.Optional<SimApiException>> mine = planned.get(operation);
         if (mine != null && !mine.isEmpty()) {
             SimApiException next = mine.poll().orElse(null);
@@ -159,7 +202,15 @@ public final class ApiFaults {
             failed++;
             return new SimApiException("ServerException", "Service unavailable. Please try again later.", 500);
         }
+        if (c.dropRate() > 0 && random.nextDouble() < c.dropRate()) {
+            failed++;
+            return dropped();
+        }
         return null;
+    }
+
+    private static SimApiException dropped() {
+        return new SimApiException(DROPPED_CONNECTION, "The connection was closed without a reply.", 500);
     }
 
     private static SimApiException throttling() {

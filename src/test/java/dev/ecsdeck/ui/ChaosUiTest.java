@@ -1,0 +1,250 @@
+package dev.ecsdeck.ui;
+
+import static dev.ecsdeck.ui.UiTestBench.answerDialog;
+import static dev.ecsdeck.ui.UiTestBench.clusterNamed;
+import static dev.ecsdeck.ui.UiTestBench.onFx;
+import static dev.ecsdeck.ui.UiTestBench.serviceNamed;
+import static dev.ecsdeck.ui.UiTestBench.servicesOf;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecsdeck.model.LogEvent;
+import dev.ecsdeck.model.LogStreamRef;
+import dev.ecsdeck.provider.LogPage;
+import dev.ecsdeck.provider.LogQuery;
+import dev.ecsdeck.provider.LogStreamResolver;
+import dev.ecsdeck.provider.aws.AwsEcsProvider;
+import dev.ecsdeck.provider.aws.AwsSettings;
+import dev.ecsdeck.provider.sim.ApiFaults;
+import dev.ecsdeck.provider.sim.wire.WireServer;
+import dev.ecsdeck.ui.logs.LogLine;
+import dev.ecsdeck.ui.logs.LogTabsViewModel;
+import dev.ecsdeck.ui.logs.LogTailViewModel;
+import dev.ecsdeck.ui.service.ServicePanel;
+import dev.ecsdeck.ui.tree.TreeEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The chaos run: the console's main flows in the real window, against the AWS provider (real SDK
+ * clients) talking to the simulator's wire server on 127.0.0.1, which throttles 30% of calls,
+ * fails 5% with HTTP 500, delays 5% by 2 s, resets 3% of connections, and, in the log test, goes
+ * away entirely for 30 s. Every flow must complete once the faults clear, the tail must resume
+ * with no line lost or repeated, and no exception may go uncaught. Simulated time moves only when
+ * the test moves it; faults happen in real time, so waits are long but bounded.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChaosUiTest {
+    private static final ApiFaults.Config CHAOS = ApiFaults.Config.none().withThrottleRate(0.30).withErrorRate(0.05)
+            .withSpikes(0.05, 2_000).withDropRate(0.03);
+    private static final int OUTAGE_SECONDS = 30;
+    private final ApiFaults faults = ApiFaults.realTime(20261122);
+    private WireServer server;
+    private UiTestBench bench;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        bench = new UiTestBench(stage, false, UiTestBench.draftsDir(), engine -> {
+            try {
+                server = new WireServer(engine, faults, 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new AwsEcsProvider(new AwsSettings(null, "us-east-1", URI.create("http://127.0.0.1:" + server.port())));
+        });
+        faults.configure(CHAOS);
+    }
+
+    @AfterEach
+    void noUncaughtErrorsNorCallsOnTheFxThread() {
+        ApiFaults.Counts counts = faults.counts();
+        System.out.printf("CHAOS calls=%d throttled=%d failed=%d spikes=%d%n", counts.calls(), counts.throttled(), counts.failed(),
+                faults.spikes());
+        bench.close();
+        server.close();
+        bench.uncaught.forEach(Throwable::printStackTrace);
+        assertThat(bench.uncaught, empty());
+        assertThat(bench.provider.violations(), empty());
+    }
+
+    @Test
+    void browsingScalingAndEditRegisterDeployCompleteUnderFaults(FxRobot robot) {
+        // Browse: every cluster, and prod-web's services with their counts.
+        for (String cluster : List.of("prod-web", "prod-batch", "staging")) {
+            TreeItem<TreeEntry> row = waitForRow("cluster " + cluster, clusterNamed(cluster));
+            robot.interact(() -> row.setExpanded(true));
+            TreeItem<TreeEntry> folder = waitForRow("services of " + cluster, servicesOf(cluster));
+            robot.interact(() -> folder.setExpanded(true));
+        }
+        waitForRow("web", serviceNamed("prod-web", "web"));
+        waitForRow("notifications", serviceNamed("staging", "notifications"));
+
+        // Scale web from 4 to 5 and watch running reach 5.
+        ServicePanel panel = openPanel(robot, "prod-web", "web");
+        waitLong("4 desired", 60, () -> panel.scaler().desiredProperty().get() == 4);
+        robot.clickOn("#scaleUpButton");
+        robot.clickOn("#applyScaleButton");
+        answerDialog(robot, "Confirm");
+        waitLong("desired 5 in ECS", 60, () -> bench.backend.describeServices("prod-web", List.of("web")).get(0).desiredCount() == 5);
+        bench.clock.advance(Duration.ofMinutes(2));
+        waitLong("running 5 on screen", 60, () -> counts(robot).startsWith("5 desired · 5 running · 0 pending"));
+
+        // Edit orders-api's image, register, deploy, and follow the rollout to the end.
+        panel = openPanel(robot, "prod-web", "orders-api");
+        robot.clickOn("#editTaskDefinitionButton");
+        waitLong("the editor", 60, () -> selectedTab().getText().equals("orders-api:1") && !selectedTab().getContent().lookupAll("#image-0").isEmpty());
+        Node editor = onFx(() -> selectedTab().getContent());
+        TextField image = robot.from(editor).lookup("#image-0").query();
+        UiTestBench.scrollIntoView(robot, image);
+        robot.clickOn(image).type(KeyCode.END).type(KeyCode.BACK_SPACE).write("2").type(KeyCode.ENTER);
+        robot.clickOn(robot.from(editor).lookup("#registerButton").<Node>query());
+        waitLong("registered", 60, () -> selectedTab().getText().equals("orders-api:3"));
+        assertThat(bench.backend.describeTaskDefinition("orders-api:3").json(), containsString("orders-api:3.4.2"));
+        assertEquals(3, bench.backend.listTaskDefinitions("orders-api", false).size(), "registered once, not once per retry");
+
+        ComboBox<?> targets = robot.from(editor).lookup("#deployTargets").query();
+        waitLong("deploy targets", 60, () -> targets.getItems().size() == 2);
+        robot.clickOn(targets);
+        robot.clickOn("orders-api in prod-web (runs orders-api:1)");
+        robot.clickOn(robot.from(editor).lookup("#deployButton").<Node>query());
+        answerDialog(robot, "Confirm");
+        waitLong("deployed", 60, () -> bench.backend.describeServices("prod-web", List.of("orders-api")).get(0).taskDefinition()
+                .endsWith("orders-api:3"));
+        bench.clock.advance(Duration.ofMinutes(15));
+        waitLong("the rollout's end on screen", 90, () -> robot.from(editor).lookup("#rolloutHeadline").queryAs(Label.class).getText()
+                .contains("orders-api:3 is deployed"));
+        assertTrue(faults.counts().throttled() > 10 && faults.counts().failed() > 0, "faults were injected: " + faults.counts());
+    }
+
+    @Test
+    void aTailResumesAfterAThirtySecondOutageWithNoLineLostOrRepeated(FxRobot robot) {
+        long start = bench.clock.now().toEpochMilli() - LogTabsViewModel.DEFAULT_LOOKBACK_MS;
+        openPanel(robot, "prod-web", "web");
+        robot.clickOn("#tailServiceButton");
+        waitLong("a log tab", 60, () -> !bench.window.logs().tails().isEmpty());
+        LogTailViewModel tail = bench.window.logs().tails().get(0);
+        waitLong("the backlog", 60, () -> tail.receivedProperty().get() > 50);
+
+        // The network goes away for 30 s while the containers keep logging.
+        faults.outage(true);
+        long outageEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(OUTAGE_SECONDS);
+        for (int i = 0; i < 6; i++) {
+            bench.clock.advance(Duration.ofSeconds(10));
+        }
+        waitLong("the tail says it is retrying", 40, () -> tail.statusProperty().get().contains("Retrying"));
+        waitLong("the outage's end", OUTAGE_SECONDS + 5, () -> System.nanoTime() >= outageEnds);
+        faults.outage(false);
+        bench.clock.advance(Duration.ofSeconds(20));
+
+        List<LogStreamRef> streams = new LogStreamResolver(bench.backend).forService("prod-web", "web").streams();
+        List<LogEvent> written = written(streams, start);
+        waitLong("every line written, through the outage", 90, () -> tail.receivedProperty().get() >= written.size());
+        waitLong("drained", 10, () -> tail.queuedProperty().get() == 0);
+        Map<String, Integer> expected = new HashMap<>();
+        Map<String, LogStreamRef> byStream = new HashMap<>();
+        streams.forEach(s -> byStream.put(s.logStreamName(), s));
+        for (LogEvent e : written) {
+            expected.merge(byStream.get(e.logStreamName()).taskId() + " " + e.message(), 1, Integer::sum);
+        }
+        Map<String, Integer> received = onFx(() -> {
+            Map<String, Integer> m = new HashMap<>();
+            for (LogLine l : tail.lines()) {
+                m.merge(l.taskId() + " " + l.message(), 1, Integer::sum);
+            }
+            return m;
+        });
+        assertEquals(written.size(), tail.receivedProperty().get(), "as many lines as written: none lost, none twice");
+        assertEquals(expected, received, "the same lines, each as many times as written");
+        waitLong("following again", 30, () -> tail.statusProperty().get().contains("Following"));
+        System.out.printf("CHAOS tail lines=%d lost=0 duplicated=0%n", written.size());
+    }
+
+    private ServicePanel openPanel(FxRobot robot, String cluster, String service) {
+        TreeItem<TreeEntry> clusterRow = waitForRow("cluster " + cluster, clusterNamed(cluster));
+        robot.interact(() -> clusterRow.setExpanded(true));
+        TreeItem<TreeEntry> folder = waitForRow("services folder", servicesOf(cluster));
+        robot.interact(() -> folder.setExpanded(true));
+        TreeItem<TreeEntry> row = waitForRow("service " + service, serviceNamed(cluster, service));
+        robot.interact(() -> {
+            bench.window.detailTabs().getSelectionModel().select(0);
+            bench.window.treeController().select(row);
+        });
+        waitLong("the panel of " + service, 60, () -> bench.window.servicePanel() != null
+                && bench.window.servicePanel().ref().service().equals(service)
+                && bench.window.servicePanel().model().serviceProperty().get() != null
+                && bench.window.servicePanel().model().serviceProperty().get().serviceName().equals(service));
+        return bench.window.servicePanel();
+    }
+
+    private TreeItem<TreeEntry> waitForRow(String what, java.util.function.Predicate<TreeEntry> which) {
+        waitLong(what, 60, () -> bench.window.tree().find(which) != null);
+        return onFx(() -> bench.window.tree().find(which));
+    }
+
+    private Tab selectedTab() {
+        return bench.window.detailTabs().getSelectionModel().getSelectedItem();
+    }
+
+    private static String counts(FxRobot robot) {
+        return robot.lookup("#serviceCounts").queryAs(Label.class).getText();
+    }
+
+    /** Every event of the streams from {@code start} on, read from the simulation directly. */
+    private List<LogEvent> written(List<LogStreamRef> streams, long start) {
+        List<LogEvent> all = new ArrayList<>();
+        Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        streams.forEach(s -> byGroup.computeIfAbsent(s.logGroupName(), g -> new ArrayList<>()).add(s.logStreamName()));
+        // The in-process provider has faults of its own (none): the check itself does not go through the chaos.
+        byGroup.forEach((group, names) -> {
+            LogQuery query = new LogQuery(group, names, start, null, null, null);
+            while (true) {
+                LogPage page = bench.backend.filterLogEvents(query);
+                all.addAll(page.events());
+                if (page.nextToken() == null) {
+                    break;
+                }
+                query = query.withNextToken(page.nextToken());
+            }
+        });
+        return all;
+    }
+
+    /** Waits on the FX thread for up to {@code seconds}: faults make calls slow, never endless. */
+    private static void waitLong(String what, int seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out after " + seconds + " s waiting for " + what, e);
+        }
+    }
+}
