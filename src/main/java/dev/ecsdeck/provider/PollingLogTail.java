@@ -18,7 +18,7 @@ import java.util.function.Function;
  *
  * <p>Each poll reads every group's window ({@link LogWindowCursor}: a re-read overlap for late
  * events, de-duplicated by event id) and hands the new events to the sink as one batch in
- * {@link #ORDER}. A failed read is retried after a back-off (1 s, 2 s, 4 s … 30 s, reset by the
+ * {@link #ORDER}. A failed read is retried after a back-off (1 s, 2 s, 4 s, 8 s, then 10 s, reset by the
  * first good poll) from where it stopped, so an outage or throttling leaves no gap and no
  * duplicate; the sink is told "Retrying in N s: …" and then "Following" again.
  *
@@ -30,7 +30,8 @@ public final class PollingLogTail implements LogSubscription {
     /** FilterLogEvents accepts at most 100 stream names per call. */
     static final int MAX_STREAMS_PER_CALL = 100;
     static final long MIN_BACKOFF_MS = 1_000;
-    static final long MAX_BACKOFF_MS = 30_000;
+    /** A live tail should come back soon after the network does: at most this long between attempts. */
+    static final long MAX_BACKOFF_MS = 10_000;
     /** Streams that do not exist yet are looked for on every this-many polls. */
     static final int PROBE_EVERY_POLLS = 5;
 

@@ -114,13 +114,13 @@ class ChaosUiTest {
         waitLong("4 desired", 60, () -> panel.scaler().desiredProperty().get() == 4);
         robot.clickOn("#scaleUpButton");
         robot.clickOn("#applyScaleButton");
-        answerDialog(robot, "Confirm");
+        confirm(robot);
         waitLong("desired 5 in ECS", 60, () -> bench.backend.describeServices("prod-web", List.of("web")).get(0).desiredCount() == 5);
         bench.clock.advance(Duration.ofMinutes(2));
         waitLong("running 5 on screen", 60, () -> counts(robot).startsWith("5 desired · 5 running · 0 pending"));
 
         // Edit orders-api's image, register, deploy, and follow the rollout to the end.
-        panel = openPanel(robot, "prod-web", "orders-api");
+        openPanel(robot, "prod-web", "orders-api");
         robot.clickOn("#editTaskDefinitionButton");
         waitLong("the editor", 60, () -> selectedTab().getText().equals("orders-api:1") && !selectedTab().getContent().lookupAll("#image-0").isEmpty());
         Node editor = onFx(() -> selectedTab().getContent());
@@ -137,7 +137,7 @@ class ChaosUiTest {
         robot.clickOn(targets);
         robot.clickOn("orders-api in prod-web (runs orders-api:1)");
         robot.clickOn(robot.from(editor).lookup("#deployButton").<Node>query());
-        answerDialog(robot, "Confirm");
+        confirm(robot);
         waitLong("deployed", 60, () -> bench.backend.describeServices("prod-web", List.of("orders-api")).get(0).taskDefinition()
                 .endsWith("orders-api:3"));
         bench.clock.advance(Duration.ofMinutes(15));
@@ -204,6 +204,12 @@ class ChaosUiTest {
                 && bench.window.servicePanel().model().serviceProperty().get() != null
                 && bench.window.servicePanel().model().serviceProperty().get().serviceName().equals(service));
         return bench.window.servicePanel();
+    }
+
+    /** Confirms the question on screen; under faults, reading what it shows can take a while. */
+    private static void confirm(FxRobot robot) {
+        waitLong("a question", 60, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        answerDialog(robot, "Confirm");
     }
 
     private TreeItem<TreeEntry> waitForRow(String what, java.util.function.Predicate<TreeEntry> which) {

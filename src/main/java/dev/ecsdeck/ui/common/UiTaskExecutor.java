@@ -46,6 +46,9 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
+        if (pool.isShutdown()) {
+            return; // the window is closing: follow-up work (a refresh after a refresh) has nowhere to go
+        }
         pool.execute(() -> {
             T result;
             try {
