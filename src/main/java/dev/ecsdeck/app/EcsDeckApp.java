@@ -120,7 +120,7 @@ public final class EcsDeckApp extends Application {
      */
     void switchTo(BackendChoice choice) {
         AppOptions next = options.forBackend(choice.simulator() ? AppOptions.Backend.sim : AppOptions.Backend.aws, choice.profile(),
-                choice.region(), choice.endpoint());
+                choice.region(), choice.simulator() ? options.endpointUrl() : choice.endpoint()); // the simulator keeps --endpoint-url for the profiles it lists
         ConsoleSession old = session;
         MainWindow oldWindow = window;
         old.shell().setStatus("Opening " + choice.label() + "…");
