@@ -93,6 +93,11 @@ public final class EcsDeckApp extends Application {
         stage.setScene(window.scene());
     }
 
+    /** The window on screen (tests drive it through its view models). */
+    MainWindow window() {
+        return window;
+    }
+
     private void applyDividers(double tree, double log) {
         window.mainController().horizontalSplit().setDividerPositions(tree);
         window.mainController().setLogDivider(log);

@@ -16,6 +16,12 @@ public final class DenyingWireServer {
 
     public static WireServer serve(SimEngine engine, ApiFaults faults, String operation, String cluster, String errorCode,
             String message, int status) throws IOException {
+        return serve(engine, faults, operation, cluster, errorCode, message, status, null);
+    }
+
+    /** As above; {@code afterChange} runs after each change (to save the simulator's state). */
+    public static WireServer serve(SimEngine engine, ApiFaults faults, String operation, String cluster, String errorCode,
+            String message, int status, Runnable afterChange) throws IOException {
         WireApi ecs = EcsOperations.api(engine);
         WireApi denying = new WireApi(ecs.targetPrefix(), ecs.serviceName(), ecs.missingMemberError(), ecs.serverError());
         for (String name : ecs.shapes().keySet()) {
@@ -29,6 +35,6 @@ public final class DenyingWireServer {
             };
             denying.add(name, op.shape(), op.mutating(), handler);
         }
-        return new WireServer(engine, faults, 0, null, List.of(denying, LogsOperations.api(engine), ScalingOperations.api(engine)));
+        return new WireServer(engine, faults, 0, afterChange, List.of(denying, LogsOperations.api(engine), ScalingOperations.api(engine)));
     }
 }
