@@ -9,6 +9,7 @@ import dev.ecsdeck.ui.taskdef.DraftStore;
 import dev.ecsdeck.ui.shell.BackendChoice;
 import dev.ecsdeck.ui.shell.BackendPickerViewModel;
 import dev.ecsdeck.ui.shell.MainWindow;
+import dev.ecsdeck.ui.shell.ReadOnlyRule;
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -76,9 +77,12 @@ public final class EcsDeckApp extends Application {
 
     /** Opens a console session on the backend and shows its window in the stage. */
     private void show(EcsProvider backend, boolean dark) {
-        session = new ConsoleSession(backend, options.readOnly());
+        BackendChoice choice = currentChoice(backend);
+        ReadOnlyRule.Start readOnly = ReadOnlyRule.decide(choice, options.readOnly(), settings.readOnlyByBackend());
+        session = new ConsoleSession(backend, readOnly.readOnly());
+        session.shell().governReadOnly(choice, readOnly, on -> rememberReadOnly(choice, on));
         session.shell().darkProperty().set(dark);
-        BackendPickerViewModel picker = new BackendPickerViewModel(currentChoice(), AwsProfiles.names(), options.endpointUrl(), AwsProfiles.regions(),
+        BackendPickerViewModel picker = new BackendPickerViewModel(choice, AwsProfiles.names(), options.endpointUrl(), AwsProfiles.regions(),
                 AwsProfiles::regionOf, this::switchTo);
         window = new MainWindow(session.provider(), session.shell(), session.executor(),
                 (title, message) -> new DialogConfirmer(stage).confirm(title, message),
@@ -89,16 +93,29 @@ public final class EcsDeckApp extends Application {
         stage.setScene(window.scene());
     }
 
+    /** The window on screen (tests drive it through its view models). */
+    MainWindow window() {
+        return window;
+    }
+
     private void applyDividers(double tree, double log) {
         window.mainController().horizontalSplit().setDividerPositions(tree);
         window.mainController().setLogDivider(log);
     }
 
-    private BackendChoice currentChoice() {
+    private BackendChoice currentChoice(EcsProvider backend) {
         if (options.backend() == AppOptions.Backend.sim) {
             return BackendChoice.simulatorChoice();
         }
-        return BackendChoice.aws(options.profile(), session.provider().description().region(), options.endpointUrl());
+        return BackendChoice.aws(options.profile(), backend.description().region(), options.endpointUrl());
+    }
+
+    /** The user switched read-only for this backend: remembered in settings.json at once, so a crash does not forget it. */
+    private void rememberReadOnly(BackendChoice backend, boolean on) {
+        settings = settings.withReadOnly(backend.settingsKey(), on);
+        if (smoke == null) {
+            settingsStore.save(settings);
+        }
     }
 
     /**
@@ -108,7 +125,7 @@ public final class EcsDeckApp extends Application {
      */
     void switchTo(BackendChoice choice) {
         AppOptions next = options.forBackend(choice.simulator() ? AppOptions.Backend.sim : AppOptions.Backend.aws, choice.profile(),
-                choice.region(), choice.endpoint());
+                choice.region(), choice.simulator() ? options.endpointUrl() : choice.endpoint()); // the simulator keeps --endpoint-url for the profiles it lists
         ConsoleSession old = session;
         MainWindow oldWindow = window;
         old.shell().setStatus("Opening " + choice.label() + "…");

@@ -17,6 +17,12 @@ public class AccessDeniedException extends EcsException {
         return remedy;
     }
 
+    /** The failure and what to do about it, in one line, so the status bar and the tree say both. */
+    @Override
+    public String summary() {
+        return remedy == null || remedy.isBlank() ? super.summary() : super.summary() + " — " + remedy;
+    }
+
     @Override
     protected EcsException copyFor(Operation op) {
         return new AccessDeniedException(op, errorCode(), getMessage(), remedy);

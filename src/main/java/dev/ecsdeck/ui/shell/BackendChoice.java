@@ -26,6 +26,22 @@ public record BackendChoice(boolean simulator, String profile, String region, St
         return (profile == null ? "Default credentials" : "Profile " + profile) + (endpoint == null ? "" : " @ " + endpoint);
     }
 
+    /** The key this backend's own settings (read-only) are remembered under: per profile, whatever the region or endpoint. */
+    public String settingsKey() {
+        if (simulator) {
+            return "sim";
+        }
+        return "aws:" + (profile == null ? "(default credentials)" : profile);
+    }
+
+    /** The backend in a sentence: "the simulator", "profile prod-admin", "the default credentials". */
+    public String subject() {
+        if (simulator) {
+            return "the simulator";
+        }
+        return profile == null ? "the default credentials" : "profile " + profile;
+    }
+
     /** Same backend, whatever the region. */
     public boolean sameSource(BackendChoice other) {
         return other != null && simulator == other.simulator && java.util.Objects.equals(profile, other.profile)

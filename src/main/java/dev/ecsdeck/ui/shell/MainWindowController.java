@@ -45,6 +45,8 @@ public final class MainWindowController {
     @FXML
     private HBox readOnlyBanner;
     @FXML
+    private Label readOnlyBannerLabel;
+    @FXML
     private javafx.scene.control.MenuButton draftsButton;
     @FXML
     private SplitPane verticalSplit;
@@ -83,6 +85,9 @@ public final class MainWindowController {
         darkToggle.selectedProperty().bindBidirectional(shell.darkProperty());
         readOnlyBanner.visibleProperty().bind(shell.readOnlyProperty());
         readOnlyBanner.managedProperty().bind(shell.readOnlyProperty());
+        readOnlyToggle.disableProperty().bind(shell.readOnlyForcedProperty());
+        readOnlyBannerLabel.textProperty().bind(Bindings.createStringBinding(() -> bannerText(shell.readOnlyReasonProperty().get()),
+                shell.readOnlyReasonProperty()));
         autoRefreshToggle.selectedProperty().addListener((obs, was, on) -> {
             if (on) {
                 autoRefresh.play();
@@ -94,6 +99,10 @@ public final class MainWindowController {
         backendStatus.setText(shell.backendLabel());
         modeLabel.textProperty().bind(Bindings.when(shell.readOnlyProperty()).then("READ-ONLY").otherwise("read-write"));
         modeLabel.getStyleClass().add("mode-label");
+        modeLabel.setId("modeLabel");
+        javafx.scene.control.Tooltip modeTip = new javafx.scene.control.Tooltip();
+        modeTip.textProperty().bind(readOnlyBannerLabel.textProperty());
+        modeLabel.setTooltip(modeTip);
         shell.readOnlyProperty().addListener((obs, was, ro) -> modeLabel.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("read-only"), ro));
         modeLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("read-only"), shell.readOnlyProperty().get());
@@ -110,6 +119,12 @@ public final class MainWindowController {
         clear.visibleProperty().bind(shell.lastErrorProperty().isNotEmpty());
         clear.setOnAction(e -> shell.clearError());
         statusBar.getLeftItems().setAll(clear);
+    }
+
+    /** The banner says read-only is on, why, and what it means. */
+    static String bannerText(String reason) {
+        return "Read-only" + (reason == null || reason.isBlank() ? "" : ": " + reason)
+                + ". Every change (scale, deploy, register, stop) is refused before it reaches the backend.";
     }
 
     /** With a picker the backend is chosen in the toolbar; without one (tests) it is only named. */

@@ -26,6 +26,8 @@ public final class ShellViewModel implements CallObserver {
     private final BackendDescription backend;
     private final BooleanProperty readOnly = new SimpleBooleanProperty();
     private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final StringProperty readOnlyReason = new SimpleStringProperty("");
+    private final BooleanProperty readOnlyForced = new SimpleBooleanProperty();
     private final SimpleIntegerProperty callsInFlight = new SimpleIntegerProperty();
     private final StringProperty lastError = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("Ready");
@@ -61,6 +63,37 @@ public final class ShellViewModel implements CallObserver {
 
     public BooleanProperty readOnlyProperty() {
         return readOnly;
+    }
+
+    /** Why read-only is on ("profile prod-admin starts read-only …"); empty while it is off. */
+    public ReadOnlyStringProperty readOnlyReasonProperty() {
+        return readOnlyReason;
+    }
+
+    /** True when --read-only forces it on: the switch cannot turn it off. */
+    public javafx.beans.property.ReadOnlyBooleanProperty readOnlyForcedProperty() {
+        return readOnlyForced;
+    }
+
+    /**
+     * Starts read-only (or not) as the rule decided for {@code backend}, and from then on hands each
+     * switch the user makes to {@code remember} (for the settings), with the banner's reason kept
+     * current. A forced start is not remembered and cannot be switched off.
+     */
+    public void governReadOnly(BackendChoice backend, ReadOnlyRule.Start start, Consumer<Boolean> remember) {
+        readOnlyForced.set(start.forced());
+        readOnly.set(start.readOnly());
+        readOnlyReason.set(start.readOnly() ? start.reason() : "");
+        readOnly.addListener((obs, was, now) -> {
+            if (readOnlyForced.get()) {
+                if (!now) {
+                    readOnly.set(true); // --read-only: nothing switches it off
+                }
+                return;
+            }
+            readOnlyReason.set(now ? ReadOnlyRule.switchedOnReason(backend) : "");
+            remember.accept(now);
+        });
     }
 
     public BooleanProperty darkProperty() {
