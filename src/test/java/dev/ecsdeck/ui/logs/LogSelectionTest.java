@@ -22,8 +22,8 @@ class LogSelectionTest {
         assertEquals(8, s.caret());
         s.click(3, true, false); // the range goes the other way from the same anchor
         assertEquals(List.of(3, 4, 5), s.indices());
-        s.click(10, false, true);
         s.click(4, false, true);
+        s.click(10, false, true);
         assertEquals(List.of(3, 5, 10), s.indices());
         assertTrue(s.contains(10));
         assertFalse(s.contains(4));
