@@ -15,11 +15,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
@@ -27,28 +24,26 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.ScrollEvent;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import org.fxmisc.flowless.VirtualFlow;
+import org.fxmisc.flowless.VirtualizedScrollPane;
 
 /**
  * One tail's tab: a toolbar (follow, filter, context, timestamps, wrap, details, copy, save), the
- * status and counters, and the virtualised list of rows (cells are reused, none kept per line),
+ * status and counters, and the virtualised flow of rows (cells are reused, none kept per line),
  * with the selected line's details (JSON pretty-printed) below on demand.
+ * <p>
+ * The rows are a Flowless {@link VirtualFlow} in a {@link VirtualizedScrollPane}: its work per
+ * drain is proportional to the rows on screen, not to the rows held (JavaFX's ListView walks every
+ * item on each change of the item count). The scroll pane is the node with id {@code logLines}
+ * and style class {@code log-lines}; {@link #linesView()} gives the flow inside it.
  */
 public final class LogTailView {
-    private static final double LINE_HEIGHT = 19;
     /** Typing waits this long before re-filtering a million lines. */
     private static final Duration FILTER_DELAY = Duration.millis(200);
-    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private final LogTailViewModel viewModel;
     private final Function<String, Path> saveTarget;
@@ -84,8 +79,10 @@ public final class LogTailView {
     private Label logCounters;
     @FXML
     private SplitPane logSplit;
-    @FXML
-    private ListView<LogRow> logLines;
+    private final LogSelection selection = new LogSelection();
+    private RefreshableRows rows;
+    private VirtualFlow<LogRow, LogRowCell> flow;
+    private VirtualizedScrollPane<VirtualFlow<LogRow, LogRowCell>> logLines;
     @FXML
     private TextArea logDetailArea;
 
@@ -112,8 +109,13 @@ public final class LogTailView {
         return view;
     }
 
-    public ListView<LogRow> linesView() {
-        return logLines;
+    /** The flow of rows (inside the scroll pane {@code #logLines}). */
+    VirtualFlow<LogRow, LogRowCell> linesView() {
+        return flow;
+    }
+
+    LogSelection selection() {
+        return selection;
     }
 
     @FXML
@@ -138,12 +140,27 @@ public final class LogTailView {
         logCounters.textProperty().bind(Bindings.createStringBinding(this::counters, viewModel.receivedProperty(),
                 viewModel.shownProperty(), viewModel.droppedProperty(), viewModel.queuedProperty()));
 
-        logLines.setItems(viewModel.shownRows());
-        logLines.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        logLines.setCellFactory(lv -> new LogRowCell(viewModel::format, viewModel::filter, viewModel.wrapProperty()::get));
-        applyWrap(viewModel.wrapProperty().get());
-        viewModel.wrapProperty().addListener((obs, was, now) -> applyWrap(now));
-        viewModel.timestampsProperty().addListener((obs, was, now) -> logLines.refresh());
+        rows = new RefreshableRows(viewModel.shownRows());
+        flow = VirtualFlow.createVertical(rows, row -> new LogRowCell(row, viewModel::format, viewModel::filter,
+                viewModel.wrapProperty()::get, selection::contains));
+        logLines = new VirtualizedScrollPane<>(flow);
+        logLines.setId("logLines");
+        logLines.getStyleClass().add("log-lines");
+        logSplit.getItems().add(0, logLines);
+        // Rows leaving the head move the selected indices with them; a new filter (every row replaced) clears them.
+        viewModel.shownRows().addListener((javafx.collections.ListChangeListener<LogRow>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved() && c.getFrom() == 0) {
+                    selection.removeHead(c.getRemovedSize());
+                }
+            }
+        });
+        selection.addListener(this::selectionChanged);
+        LogFlowInput.install(flow, logLines, selection, rows::size, this::copySelection, () -> logDetailsToggle.setSelected(true),
+                () -> viewModel.followProperty().set(false));
+
+        viewModel.wrapProperty().addListener((obs, was, now) -> redraw());
+        viewModel.timestampsProperty().addListener((obs, was, now) -> redraw());
         viewModel.followProperty().addListener((obs, was, now) -> {
             if (now) {
                 scrollToEnd();
@@ -154,63 +171,52 @@ public final class LogTailView {
                 viewModel.contextLinesProperty())) {
             filterPart.addListener(o -> afterDrain());
         }
-        // Scrolling back through the lines pauses, as in a terminal; Follow resumes.
-        logLines.addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0) {
-                viewModel.followProperty().set(false);
-            }
-        });
-        logLines.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (COPY.match(e)) {
-                copySelection();
-                e.consume();
-            }
-        });
-        logLines.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                logDetailsToggle.setSelected(true);
-            }
-        });
         logDetailsToggle.selectedProperty().addListener((obs, was, now) -> showDetails(now));
-        logLines.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> updateDetails());
     }
 
-    /** After the view model's drain: keeps the newest line in view while following; paused, keeps the rows on screen in place. */
+    /**
+     * After the view model's drain: keeps the newest line in view while following. Paused, the flow
+     * itself keeps its first row in place when rows leave the head (its position follows the item).
+     */
     public void afterDrain() {
         if (viewModel.followProperty().get()) {
             scrollToEnd();
-            return;
-        }
-        int removed = viewModel.lastHeadRemoved();
-        if (removed > 0) {
-            // Rows left the head: the rows on screen moved up by as many indices; scroll back to them.
-            int first = firstVisibleIndex();
-            if (first >= 0) {
-                logLines.scrollTo(Math.max(0, first - removed));
-            }
         }
     }
 
-    /** The index of the first row on screen, or -1 before the list is laid out. */
+    /** The index of the first row on screen, or -1 before the flow is laid out. */
     int firstVisibleIndex() {
-        if (logLines.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            IndexedCell<?> cell = flow.getFirstVisibleCell();
-            return cell == null ? -1 : cell.getIndex();
-        }
-        return -1;
+        return flow.visibleCells().isEmpty() ? -1 : flow.getFirstVisibleIndex();
+    }
+
+    /** The index of the last row on screen, or -1 before the flow is laid out. */
+    int lastVisibleIndex() {
+        return flow.visibleCells().isEmpty() ? -1 : flow.getLastVisibleIndex();
     }
 
     private void scrollToEnd() {
-        int n = logLines.getItems().size();
-        if (n == 0) {
-            return;
+        int n = rows.size();
+        if (n > 0) {
+            flow.showAsLast(n - 1);
         }
-        // The list's scrollTo brings the flow up to date with the items and puts the row at the top
-        // (so the flow ends at the last row); the flow's own then shows it whole, above the scroll bar.
-        logLines.scrollTo(n - 1);
-        if (logLines.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getCellCount() == n) {
-            flow.scrollTo(n - 1);
+    }
+
+    /** Timestamps or wrap toggled: every row is measured and drawn anew, the same rows stay on screen. */
+    private void redraw() {
+        int first = firstVisibleIndex();
+        rows.refresh();
+        if (viewModel.followProperty().get() || first < 0) {
+            scrollToEnd();
+        } else {
+            flow.showAsFirst(Math.min(first, rows.size() - 1));
         }
+    }
+
+    private void selectionChanged() {
+        for (LogRowCell cell : flow.visibleCells()) {
+            cell.updateSelected();
+        }
+        updateDetails();
     }
 
     private void applyFilterText() {
@@ -227,13 +233,6 @@ public final class LogTailView {
         logFilterField.setTooltip(bad ? new Tooltip(error) : null);
     }
 
-    private void applyWrap(boolean wrap) {
-        // One fixed row height lets the list lay out a million lines without measuring any of them;
-        // wrapped rows have to be measured, but only those on screen are.
-        logLines.setFixedCellSize(wrap ? -1 : LINE_HEIGHT);
-        logLines.refresh();
-    }
-
     private String counters() {
         String s = String.format(Locale.ROOT, "%,d received · %,d shown · %,d dropped", viewModel.receivedProperty().get(),
                 viewModel.shownProperty().get(), viewModel.droppedProperty().get());
@@ -243,7 +242,7 @@ public final class LogTailView {
 
     @FXML
     private void copySelection() {
-        List<Integer> selected = List.copyOf(logLines.getSelectionModel().getSelectedIndices());
+        List<Integer> selected = selection.indices();
         if (selected.isEmpty()) {
             viewModel.noticeProperty().set("Select lines to copy");
             return;
@@ -299,7 +298,8 @@ public final class LogTailView {
         if (!logDetailsToggle.isSelected()) {
             return;
         }
-        LogRow row = logLines.getSelectionModel().getSelectedItem();
+        int caret = selection.caret();
+        LogRow row = caret >= 0 && caret < rows.size() && selection.contains(caret) ? rows.get(caret) : null;
         if (row instanceof LogLine line) {
             logDetailArea.setText(viewModel.format().prefix(line) + "\n" + LogJson.pretty(line.message()).orElse(line.message()));
         } else {

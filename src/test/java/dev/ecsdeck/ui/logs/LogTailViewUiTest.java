@@ -1,6 +1,7 @@
 package dev.ecsdeck.ui.logs;
 
 import static dev.ecsdeck.ui.UiTestBench.fx;
+import static dev.ecsdeck.ui.UiTestBench.onFx;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,12 +23,13 @@ import javafx.application.Application;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.TextFlow;
+import org.fxmisc.flowless.VirtualFlow;
+import org.fxmisc.flowless.VirtualizedScrollPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,14 +74,27 @@ class LogTailViewUiTest {
         });
     }
 
-    private ListView<LogRow> list(FxRobot robot) {
-        return robot.lookup("#logLines").queryListView();
+    /** #logLines is the scroll pane around the flow of rows. */
+    private VirtualFlow<?, ?> flow(FxRobot robot) {
+        VirtualizedScrollPane<?> pane = robot.lookup("#logLines").query();
+        return (VirtualFlow<?, ?>) pane.getContent();
     }
 
     private boolean lastRowOnScreen(FxRobot robot) {
         int last = vm.shownRows().size() - 1;
-        return robot.lookup(".log-lines .list-cell").queryAll().stream()
-                .anyMatch(n -> n instanceof ListCell<?> c && c.getIndex() == last && c.isVisible() && c.getItem() != null);
+        return view.lastVisibleIndex() == last && flow(robot).getCellIfVisible(last).map(c -> c.getNode().isVisible()).orElse(false);
+    }
+
+    /** The node of row {@code index}, once it is on screen (from the test's thread). */
+    private Node rowNode(FxRobot robot, int index) {
+        waitUntil("row " + index + " on screen", () -> flow(robot).getCellIfVisible(index).isPresent());
+        return onFx(() -> flow(robot).getCellIfVisible(index).get().getNode());
+    }
+
+    /** Whether row {@code index} is on screen and drawn selected (on the FX thread). */
+    private boolean drawnSelected(FxRobot robot, int index) {
+        return flow(robot).getCellIfVisible(index).map(c -> c.getNode().getPseudoClassStates().contains(PseudoClass.getPseudoClass("selected")))
+                .orElse(false);
     }
 
     @Test
@@ -146,14 +161,15 @@ class LogTailViewUiTest {
         waitUntil("no timestamps on screen", () -> robot.lookup(".log-time").queryAll().isEmpty());
         robot.interact(() -> {
             vm.followProperty().set(false);
-            list(robot).scrollTo(0);
-            list(robot).getSelectionModel().selectRange(1, 3);
+            flow(robot).showAsFirst(0);
         });
-        robot.clickOn("#logLines");
-        robot.interact(() -> {
-            list(robot).getSelectionModel().clearSelection();
-            list(robot).getSelectionModel().selectRange(1, 3);
-        });
+        // A click selects a row (drawn as selected), Shift+click extends to another.
+        robot.clickOn(rowNode(robot, 1));
+        waitUntil("row 1 drawn selected", () -> drawnSelected(robot, 1));
+        robot.press(KeyCode.SHIFT).clickOn(rowNode(robot, 2)).release(KeyCode.SHIFT);
+        assertEquals(List.of(1, 2), onFx(() -> view.selection().indices()));
+        waitUntil("rows 1 and 2 drawn selected, row 3 not", () -> drawnSelected(robot, 1) && drawnSelected(robot, 2)
+                && flow(robot).getCellIfVisible(3).isPresent() && !drawnSelected(robot, 3));
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
         String expected = "ffeeddcc/api  INFO request handled, line 1\n0a1b2c3d/api  INFO request handled, line 2\n";
         waitUntil("copied with Ctrl+C", () -> expected.equals(Clipboard.getSystemClipboard().getString()));
@@ -163,8 +179,30 @@ class LogTailViewUiTest {
         waitUntil("copied with the button", () -> expected.equals(Clipboard.getSystemClipboard().getString()));
         assertEquals("Copied 2 lines", robot.lookup("#logNotice").queryLabeled().getText());
 
+        // Keys: Shift+Down extends, Ctrl+A takes every row.
+        robot.clickOn(rowNode(robot, 1));
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN, KeyCode.DOWN).release(KeyCode.SHIFT);
+        assertEquals(List.of(1, 2, 3), onFx(() -> view.selection().indices()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        assertEquals(20, onFx(() -> view.selection().count()));
+
         robot.clickOn("#logTimestampsToggle"); // on
         waitUntil("timestamps on screen", () -> !robot.lookup(".log-time").queryAll().isEmpty());
+    }
+
+    @Test
+    void theSelectionStaysOnItsLinesWhenOlderLinesLeaveTheBuffer(FxRobot robot) {
+        feed(robot, 900);
+        robot.interact(() -> {
+            vm.followProperty().set(false);
+            flow(robot).showAsFirst(850);
+        });
+        robot.clickOn(rowNode(robot, 860));
+        LogRow picked = onFx(() -> vm.shownRows().get(860));
+        feed(robot, 300); // 1,200 received into 1,000: the 200 oldest leave
+        assertEquals(List.of(660), onFx(() -> view.selection().indices()), "the selected line moved up with the rows");
+        assertEquals(picked, onFx(() -> vm.shownRows().get(660)));
+        waitUntil("still drawn selected", () -> drawnSelected(robot, 660));
     }
 
     @Test
@@ -174,26 +212,37 @@ class LogTailViewUiTest {
             vm.drain();
             view.afterDrain();
         });
-        ListView<LogRow> list = list(robot);
-        double oneLine = list.getFixedCellSize();
-        assertTrue(oneLine > 0);
+        double viewport = onFx(() -> flow(robot).getWidth());
+        waitUntil("one line, wider than the view", () -> rowNode0(robot).getBoundsInLocal().getWidth() > viewport);
+        double oneLine = onFx(() -> rowNode0(robot).getBoundsInLocal().getHeight());
+        assertTrue(oneLine > 0 && oneLine < 30, "one line tall: " + oneLine);
         robot.clickOn("#logWrapToggle");
-        waitUntil("wrapped rows measured", () -> list.getFixedCellSize() <= 0 && robot.lookup(".log-lines .list-cell").queryAll().stream()
-                .anyMatch(n -> n instanceof ListCell<?> c && c.getItem() != null && c.getHeight() > 2.5 * oneLine));
+        waitUntil("wrapped to the view's width", () -> {
+            Node row = rowNode0(robot);
+            return row.getBoundsInLocal().getHeight() > 2.5 * oneLine && row.getBoundsInLocal().getWidth() <= flow(robot).getWidth() + 1;
+        });
         robot.clickOn("#logWrapToggle");
-        waitUntil("one line again", () -> list.getFixedCellSize() == oneLine);
+        waitUntil("one line again", () -> Math.abs(rowNode0(robot).getBoundsInLocal().getHeight() - oneLine) < 0.5);
+    }
+
+    /** The first row's node (on the FX thread; the flow always shows it here). */
+    private Node rowNode0(FxRobot robot) {
+        return flow(robot).getCellIfVisible(0).<Node>map(c -> c.getNode()).orElseGet(TextFlow::new);
     }
 
     @Test
     void showsTheSelectedJsonLinePrettyPrinted(FxRobot robot) {
         feed(robot, 10);
-        robot.interact(() -> list(robot).getSelectionModel().clearAndSelect(7));
+        robot.interact(() -> vm.followProperty().set(false));
+        robot.clickOn(rowNode(robot, 7));
         robot.clickOn("#logDetailsToggle");
         TextArea details = robot.lookup("#logDetailArea").query();
         waitUntil("details shown", () -> details.getScene() != null && details.getText().contains("\"msg\" : \"order created\""));
         assertTrue(details.getText().contains("\n  \"line\" : 7\n"), details.getText());
         robot.clickOn("#logDetailsToggle");
         waitUntil("details hidden", () -> details.getScene() == null);
+        robot.doubleClickOn(rowNode(robot, 2));
+        waitUntil("a double-click opens the details", () -> details.getScene() != null && details.getText().contains("line 2"));
     }
 
     @Test

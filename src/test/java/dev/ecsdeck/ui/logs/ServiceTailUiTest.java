@@ -34,11 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javafx.scene.control.IndexedCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
+import org.fxmisc.flowless.VirtualFlow;
+import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,19 +105,20 @@ class ServiceTailUiTest {
         waitUntil("unfiltered", () -> tail.shownProperty().get() == tail.receivedProperty().get());
 
         // Pause: lines keep coming into the buffer, the rows on screen stay; resume jumps to the end.
-        ListView<?> list = robot.lookup("#logLines").queryAs(ListView.class);
-        waitUntil("following: the newest line on screen", () -> visible(list, false) == list.getItems().size() - 1);
+        VirtualizedScrollPane<?> pane = robot.lookup("#logLines").query(); // the scroll pane around the flow of rows
+        VirtualFlow<?, ?> list = (VirtualFlow<?, ?>) pane.getContent();
+        waitUntil("following: the newest line on screen", () -> visible(list, false) == tail.shownRows().size() - 1);
         robot.clickOn("#logFollowToggle");
         assertFalse(tail.followProperty().get());
-        Object firstRow = onFx(() -> list.getItems().get(visible(list, true)));
+        Object firstRow = onFx(() -> tail.shownRows().get(visible(list, true)));
         long receivedWhenPaused = tail.receivedProperty().get();
         bench.clock.advance(Duration.ofSeconds(30));
         waitUntil("lines still arriving while paused", () -> tail.receivedProperty().get() > receivedWhenPaused + 10);
         waitUntil("drained", () -> tail.queuedProperty().get() == 0);
-        assertEquals(firstRow, onFx(() -> list.getItems().get(visible(list, true))), "paused: the view did not move");
-        assertTrue(fx(() -> visible(list, false) < list.getItems().size() - 1), "paused: the newest lines are below the view");
+        assertEquals(firstRow, onFx(() -> tail.shownRows().get(visible(list, true))), "paused: the view did not move");
+        assertTrue(fx(() -> visible(list, false) < tail.shownRows().size() - 1), "paused: the newest lines are below the view");
         robot.clickOn("#logFollowToggle");
-        waitUntil("resumed: the newest line on screen", () -> visible(list, false) == list.getItems().size() - 1);
+        waitUntil("resumed: the newest line on screen", () -> visible(list, false) == tail.shownRows().size() - 1);
 
         // Save the whole buffer once every line the simulator wrote so far has arrived, and compare.
         List<LogStreamRef> streams = new LogStreamResolver(bench.backend).forService(CLUSTER, SERVICE).streams();
@@ -190,11 +190,10 @@ class ServiceTailUiTest {
         throw new AssertionError("no word narrows the view: " + onFx(() -> tail.lines().get(0).message()));
     }
 
-    private static int visible(ListView<?> list, boolean first) {
-        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            IndexedCell<?> cell = first ? flow.getFirstVisibleCell() : flow.getLastVisibleCell();
-            return cell == null ? -1 : cell.getIndex();
+    private static int visible(VirtualFlow<?, ?> flow, boolean first) {
+        if (flow.visibleCells().isEmpty()) {
+            return -1;
         }
-        return -1;
+        return first ? flow.getFirstVisibleIndex() : flow.getLastVisibleIndex();
     }
 }
