@@ -1,9 +1,12 @@
 package dev.ecsdeck.ui.logs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -14,16 +17,40 @@ import org.fxmisc.flowless.Cell;
  * time, the task and container in the task's colour, the message in its level's colour with the
  * filter's matches highlighted. Context lines are dimmed; a gap shows as "--"; a selected row has
  * the {@code :selected} pseudo-class.
+ *
+ * <p>While following a fast stream every visible row gets a new line each frame, so a row reuses
+ * its Text nodes and says its task colour and level with pseudo-classes: changing a style class,
+ * or adding a node, makes JavaFX rebuild that node's styles, which costs far more.
  */
 final class LogRowCell implements Cell<LogRow, TextFlow> {
     static final int SOURCE_COLOURS = 8;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass[] SOURCES = new PseudoClass[SOURCE_COLOURS];
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
+    private static final PseudoClass INFO = PseudoClass.getPseudoClass("info");
+    private static final PseudoClass DEBUG = PseudoClass.getPseudoClass("debug");
+
+    static {
+        for (int i = 0; i < SOURCE_COLOURS; i++) {
+            SOURCES[i] = PseudoClass.getPseudoClass("source-" + i);
+        }
+    }
 
     private final Supplier<LogLineFormat> format;
     private final Supplier<LogFilter> filter;
     private final BooleanSupplier wrap;
     private final IntPredicate selected;
     private final TextFlow flow = new TextFlow();
+    private final Text time = text("log-time");
+    private final Text origin = text("log-origin");
+    private final Text message = text("log-message");
+    private final Text gap = text("log-gap-text");
+    /** The pieces of a message with filter matches, made only while a filter is on. */
+    private final List<Text> pieces = new ArrayList<>();
+    private final List<Node> wanted = new ArrayList<>();
+    private int source = -1;
+    private PseudoClass level;
     private LogRow row;
     private int index = -1;
 
@@ -33,6 +60,7 @@ final class LogRowCell implements Cell<LogRow, TextFlow> {
         this.wrap = wrap;
         this.selected = selected;
         flow.getStyleClass().add("log-row");
+        gap.setText(LogRow.Gap.TEXT);
         updateItem(row);
     }
 
@@ -68,56 +96,140 @@ final class LogRowCell implements Cell<LogRow, TextFlow> {
     public void reset() {
         row = null;
         index = -1;
-        flow.getChildren().clear();
     }
 
     @Override
     public void updateItem(LogRow row) {
         this.row = row;
-        flow.getStyleClass().removeIf(s -> s.startsWith("log-source-") || s.equals("log-context") || s.equals("log-gap"));
-        flow.getChildren().clear();
+        wanted.clear();
         // Wrapped, a row is as wide as the viewport and as tall as its wrapped text; unwrapped, at
         // least as wide as its text, so the flow is as wide as its longest row and scrolls sideways.
         flow.setMinWidth(wrap.getAsBoolean() ? 0 : Region.USE_PREF_SIZE);
         if (!(row instanceof LogLine line)) {
-            flow.getStyleClass().add("log-gap");
-            flow.getChildren().add(text(LogRow.Gap.TEXT, "log-gap-text"));
+            setStyleClass("log-gap", true);
+            setStyleClass("log-context", false);
+            setSource(-1);
+            wanted.add(gap);
+            show();
             return;
         }
+        setStyleClass("log-gap", false);
         LogLineFormat f = format.get();
-        String source = "log-source-" + (line.source() % SOURCE_COLOURS);
-        flow.getStyleClass().add(source);
+        setSource(line.source() % SOURCE_COLOURS);
         if (f.timestamps()) {
-            flow.getChildren().add(text(f.withoutOrigins().prefix(line), "log-time"));
+            time.setText(f.withoutOrigins().prefix(line));
+            wanted.add(time);
         }
         if (f.origins()) {
-            flow.getChildren().add(text(LogLineFormat.origin(line) + "  ", "log-origin", source));
+            origin.setText(LogLineFormat.origin(line) + "  ");
+            wanted.add(origin);
         }
-        String message = line.message();
-        String level = LogLevels.of(message);
-        String levelClass = level == null ? "log-message" : "log-level-" + level;
+        String text = line.message();
+        setLevel(levelOf(LogLevels.of(text)));
         LogFilter current = filter.get();
-        int[] spans = current == null ? new int[0] : current.spans(message);
-        if (current != null && current.context() > 0 && spans.length == 0) {
-            flow.getStyleClass().add("log-context");
+        int[] spans = current == null ? new int[0] : current.spans(text);
+        setStyleClass("log-context", current != null && current.context() > 0 && spans.length == 0);
+        if (spans.length == 0) {
+            message.setText(text);
+            wanted.add(message);
+        } else {
+            addPieces(text, spans);
         }
+        show();
+    }
+
+    /** The message in pieces, the matches highlighted. */
+    private void addPieces(String text, int[] spans) {
+        int used = 0;
         int at = 0;
         for (int i = 0; i < spans.length; i += 2) {
             if (spans[i] > at) {
-                flow.getChildren().add(text(message.substring(at, spans[i]), "log-message", levelClass));
+                wanted.add(piece(used++, text.substring(at, spans[i]), false));
             }
-            flow.getChildren().add(text(message.substring(spans[i], spans[i + 1]), "log-message", levelClass, "log-match"));
+            wanted.add(piece(used++, text.substring(spans[i], spans[i + 1]), true));
             at = spans[i + 1];
         }
-        if (at < message.length() || message.isEmpty()) {
-            flow.getChildren().add(text(message.substring(at), "log-message", levelClass));
+        if (at < text.length()) {
+            wanted.add(piece(used, text.substring(at), false));
         }
     }
 
-    private static Text text(String s, String... styleClasses) {
-        Text t = new Text(s);
-        t.getStyleClass().add("log-text");
-        t.getStyleClass().addAll(styleClasses);
+    private Text piece(int i, String s, boolean match) {
+        while (pieces.size() <= i) {
+            pieces.add(text("log-message"));
+        }
+        Text t = pieces.get(i);
+        t.setText(s);
+        if (match != t.getStyleClass().contains("log-match")) {
+            if (match) {
+                t.getStyleClass().add("log-match");
+            } else {
+                t.getStyleClass().remove("log-match");
+            }
+        }
+        for (PseudoClass p : List.of(ERROR, WARN, INFO, DEBUG)) {
+            t.pseudoClassStateChanged(p, p == level);
+        }
+        return t;
+    }
+
+    /** Changes the children only when the row's make-up changed (timestamps, origins, pieces). */
+    private void show() {
+        if (!flow.getChildren().equals(wanted)) {
+            flow.getChildren().setAll(wanted);
+        }
+    }
+
+    private void setSource(int s) {
+        if (s != source) {
+            if (source >= 0) {
+                flow.pseudoClassStateChanged(SOURCES[source], false);
+            }
+            if (s >= 0) {
+                flow.pseudoClassStateChanged(SOURCES[s], true);
+            }
+            source = s;
+        }
+    }
+
+    private void setLevel(PseudoClass l) {
+        if (l != level) {
+            if (level != null) {
+                message.pseudoClassStateChanged(level, false);
+            }
+            if (l != null) {
+                message.pseudoClassStateChanged(l, true);
+            }
+            level = l;
+        }
+    }
+
+    private void setStyleClass(String styleClass, boolean on) {
+        if (on != flow.getStyleClass().contains(styleClass)) {
+            if (on) {
+                flow.getStyleClass().add(styleClass);
+            } else {
+                flow.getStyleClass().remove(styleClass);
+            }
+        }
+    }
+
+    private static PseudoClass levelOf(String level) {
+        if (level == null) {
+            return null;
+        }
+        return switch (level) {
+            case "error" -> ERROR;
+            case "warn" -> WARN;
+            case "info" -> INFO;
+            case "debug" -> DEBUG;
+            default -> null;
+        };
+    }
+
+    private static Text text(String styleClass) {
+        Text t = new Text();
+        t.getStyleClass().addAll("log-text", styleClass);
         return t;
     }
 }
