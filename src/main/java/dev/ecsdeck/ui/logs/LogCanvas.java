@@ -42,6 +42,7 @@ final class LogCanvas extends Region {
     private final LogPalette palette = new LogPalette(this::markDirty);
     private final LogRowPainter painter = new LogRowPainter(palette);
     private final List<PaintedRow> painted = new ArrayList<>();
+    private final LogTimeText times = new LogTimeText();
     private int topRow;
     private double scrollX;
     /** The widest unwrapped row painted so far: how far the view scrolls sideways. */
@@ -242,7 +243,7 @@ final class LogCanvas extends Region {
         double charWidth = palette.charWidth();
         double y = 0;
         for (int i = topRow; i < rows.size() && y < ch; i++) {
-            LogRowText row = LogRowText.of(rows.get(i), f, flt);
+            LogRowText row = LogRowText.of(rows.get(i), f, flt, times);
             int[] starts = wrapped ? LogWrap.lineStarts(row.text(), columns) : ONE_LINE;
             boolean selected = selection.contains(i);
             painter.paint(gc, row, starts, y, cw, scrollX, selected);
@@ -285,7 +286,7 @@ final class LogCanvas extends Region {
         if (!wrap.getAsBoolean()) {
             return painter.height(1);
         }
-        String text = LogRowText.of(rows.get(index), format.get(), null).text();
+        String text = LogRowText.of(rows.get(index), format.get(), null, times).text();
         return painter.height(LogWrap.lineStarts(text, columns()).length);
     }
 

@@ -19,10 +19,15 @@ record LogRowText(String text, int[] runs, int source, String level, boolean con
     private static final LogRowText GAP_ROW = new LogRowText(LogRow.Gap.TEXT, new int[] {0, LogRow.Gap.TEXT.length(), GAP}, -1, null, false, true);
 
     static LogRowText of(LogRow row, LogLineFormat format, LogFilter filter) {
+        return of(row, format, filter, new LogTimeText());
+    }
+
+    /** {@code times} formats the time (reused across the rows of a frame). */
+    static LogRowText of(LogRow row, LogLineFormat format, LogFilter filter, LogTimeText times) {
         if (!(row instanceof LogLine line)) {
             return GAP_ROW;
         }
-        String time = format.timestamps() ? format.withoutOrigins().prefix(line) : "";
+        String time = format.timestamps() ? times.of(line.timestamp(), format.zone()) : "";
         String origin = format.origins() ? LogLineFormat.origin(line) + "  " : "";
         String message = line.message();
         int[] spans = filter == null ? new int[0] : filter.spans(message);

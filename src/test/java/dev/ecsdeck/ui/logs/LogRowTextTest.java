@@ -72,4 +72,15 @@ class LogRowTextTest {
                 .mapToObj(i -> long1.substring(starts[i], i + 1 < starts.length ? starts[i + 1] : long1.length())).toList()).length(),
                 "every character on exactly one line");
     }
+
+    @Test
+    void timesAreWrittenAsTheSavedFormatWritesThem() {
+        LogTimeText times = new LogTimeText();
+        for (java.time.ZoneId zone : java.util.List.of(ZoneOffset.UTC, java.time.ZoneId.of("Asia/Kolkata"))) {
+            LogLineFormat format = new LogLineFormat(true, false, zone);
+            for (long t : new long[] {0, 7, 999, 1_000, 1_700_000_000_001L, 1_700_000_000_050L, 1_700_000_001_999L, -1}) {
+                assertEquals(format.prefix(new LogLine(t, ORIGIN, "x")), times.of(t, zone), "at " + t + " in " + zone);
+            }
+        }
+    }
 }
