@@ -108,7 +108,7 @@ final class LogCanvas extends Region {
     /** Asks for a repaint in the next pulse (one, however many changes came before it). */
     void markDirty() {
         dirty = true;
-        setNeedsLayout(true);
+        requestLayout(); // marks the ancestors too, so the next pulse is sure to lay this out
     }
 
     /** Forgets the widths seen and repaints (the text of every row changed: timestamps, wrap). */
@@ -248,7 +248,7 @@ final class LogCanvas extends Region {
             boolean selected = selection.contains(i);
             painter.paint(gc, row, starts, y, cw, scrollX, selected);
             double height = painter.height(starts.length);
-            double width = wrapped ? LogRowPainter.textLeft() + longestLine(starts, row.text().length()) * charWidth + LogRowPainter.PAD_RIGHT
+            double width = wrapped ? LogRowPainter.textLeft() + longestLine(starts, row.text()) * charWidth + LogRowPainter.PAD_RIGHT
                     : painter.width(row);
             painted.add(new PaintedRow(i, y, height, width, selected, row.context(), row.matches(), row.hasTime()));
             if (!wrapped) {
@@ -317,10 +317,15 @@ final class LogCanvas extends Region {
         return Math.max(topRow, i - 1);
     }
 
-    private static int longestLine(int[] starts, int length) {
+    /** The most characters a visual line shows (the space a line breaks after shows nothing). */
+    private static int longestLine(int[] starts, String text) {
         int longest = 0;
         for (int i = 0; i < starts.length; i++) {
-            longest = Math.max(longest, (i + 1 < starts.length ? starts[i + 1] : length) - starts[i]);
+            int end = i + 1 < starts.length ? starts[i + 1] : text.length();
+            while (end > starts[i] && text.charAt(end - 1) == ' ') {
+                end--;
+            }
+            longest = Math.max(longest, end - starts[i]);
         }
         return longest;
     }
