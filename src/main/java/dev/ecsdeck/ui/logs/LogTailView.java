@@ -28,18 +28,15 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import org.fxmisc.flowless.VirtualFlow;
-import org.fxmisc.flowless.VirtualizedScrollPane;
 
 /**
  * One tail's tab: a toolbar (follow, filter, context, timestamps, wrap, details, copy, save), the
- * status and counters, and the virtualised flow of rows (cells are reused, none kept per line),
- * with the selected line's details (JSON pretty-printed) below on demand.
+ * status and counters, and the rows, with the selected line's details (JSON pretty-printed) below
+ * on demand.
  * <p>
- * The rows are a Flowless {@link VirtualFlow} in a {@link VirtualizedScrollPane}: its work per
- * drain is proportional to the rows on screen, not to the rows held (JavaFX's ListView walks every
- * item on each change of the item count). The scroll pane is the node with id {@code logLines}
- * and style class {@code log-lines}; {@link #linesView()} gives the flow inside it.
+ * The rows are painted on a canvas ({@link LogCanvas}, id {@code logLines}, style class
+ * {@code log-lines}): no node per row, so a drain's work is proportional to the rows on screen, and
+ * no CSS pass over row nodes each frame (under a fast stream every row on screen changes each frame).
  */
 public final class LogTailView {
     /** Typing waits this long before re-filtering a million lines. */
@@ -80,9 +77,7 @@ public final class LogTailView {
     @FXML
     private SplitPane logSplit;
     private final LogSelection selection = new LogSelection();
-    private RefreshableRows rows;
-    private VirtualFlow<LogRow, LogRowCell> flow;
-    private VirtualizedScrollPane<VirtualFlow<LogRow, LogRowCell>> logLines;
+    private LogCanvas logLines;
     @FXML
     private TextArea logDetailArea;
 
@@ -109,9 +104,9 @@ public final class LogTailView {
         return view;
     }
 
-    /** The flow of rows (inside the scroll pane {@code #logLines}). */
-    VirtualFlow<LogRow, LogRowCell> linesView() {
-        return flow;
+    /** The canvas of rows ({@code #logLines}). */
+    LogCanvas linesView() {
+        return logLines;
     }
 
     LogSelection selection() {
@@ -140,12 +135,9 @@ public final class LogTailView {
         logCounters.textProperty().bind(Bindings.createStringBinding(this::counters, viewModel.receivedProperty(),
                 viewModel.shownProperty(), viewModel.droppedProperty(), viewModel.queuedProperty()));
 
-        rows = new RefreshableRows(viewModel.shownRows());
-        flow = VirtualFlow.createVertical(rows, row -> new LogRowCell(row, viewModel::format, viewModel::filter,
-                viewModel.wrapProperty()::get, selection::contains));
-        logLines = new VirtualizedScrollPane<>(flow);
+        logLines = new LogCanvas(viewModel.shownRows(), viewModel::format, viewModel::filter, viewModel.wrapProperty()::get,
+                viewModel.followProperty()::get, viewModel::lastHeadRemoved, selection);
         logLines.setId("logLines");
-        logLines.getStyleClass().add("log-lines");
         logSplit.getItems().add(0, logLines);
         // Rows leaving the head move the selected indices with them; a new filter (every row replaced) clears them.
         viewModel.shownRows().addListener((javafx.collections.ListChangeListener<LogRow>) c -> {
@@ -156,7 +148,7 @@ public final class LogTailView {
             }
         });
         selection.addListener(this::selectionChanged);
-        LogFlowInput.install(flow, logLines, selection, rows::size, this::copySelection, () -> logDetailsToggle.setSelected(true),
+        LogCanvasInput.install(logLines, selection, () -> viewModel.shownRows().size(), this::copySelection, () -> logDetailsToggle.setSelected(true),
                 () -> viewModel.followProperty().set(false));
 
         viewModel.wrapProperty().addListener((obs, was, now) -> redraw());
@@ -175,8 +167,8 @@ public final class LogTailView {
     }
 
     /**
-     * After the view model's drain: keeps the newest line in view while following. Paused, the flow
-     * itself keeps its first row in place when rows leave the head (its position follows the item).
+     * After the view model's drain: keeps the newest line in view while following. Paused, the canvas
+     * itself keeps its rows in place when rows leave the head.
      */
     public void afterDrain() {
         if (viewModel.followProperty().get()) {
@@ -184,38 +176,30 @@ public final class LogTailView {
         }
     }
 
-    /** The index of the first row on screen, or -1 before the flow is laid out. */
+    /** The index of the first row on screen, or -1 before the canvas is laid out. */
     int firstVisibleIndex() {
-        return flow.visibleCells().isEmpty() ? -1 : flow.getFirstVisibleIndex();
+        return logLines.firstVisibleIndex();
     }
 
-    /** The index of the last row on screen, or -1 before the flow is laid out. */
+    /** The index of the last row on screen, or -1 before the canvas is laid out. */
     int lastVisibleIndex() {
-        return flow.visibleCells().isEmpty() ? -1 : flow.getLastVisibleIndex();
+        return logLines.lastVisibleIndex();
     }
 
     private void scrollToEnd() {
-        int n = rows.size();
-        if (n > 0) {
-            flow.showAsLast(n - 1);
-        }
+        logLines.showLast();
     }
 
-    /** Timestamps or wrap toggled: every row is measured and drawn anew, the same rows stay on screen. */
+    /** Timestamps or wrap toggled: every row is drawn anew, the same rows stay on screen (the newest, following). */
     private void redraw() {
-        int first = firstVisibleIndex();
-        rows.refresh();
-        if (viewModel.followProperty().get() || first < 0) {
+        logLines.refresh();
+        if (viewModel.followProperty().get()) {
             scrollToEnd();
-        } else {
-            flow.showAsFirst(Math.min(first, rows.size() - 1));
         }
     }
 
     private void selectionChanged() {
-        for (LogRowCell cell : flow.visibleCells()) {
-            cell.updateSelected();
-        }
+        logLines.markDirty();
         updateDetails();
     }
 
@@ -299,6 +283,7 @@ public final class LogTailView {
             return;
         }
         int caret = selection.caret();
+        List<LogRow> rows = viewModel.shownRows();
         LogRow row = caret >= 0 && caret < rows.size() && selection.contains(caret) ? rows.get(caret) : null;
         if (row instanceof LogLine line) {
             logDetailArea.setText(viewModel.format().prefix(line) + "\n" + LogJson.pretty(line.message()).orElse(line.message()));

@@ -21,15 +21,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import javafx.application.Application;
 import javafx.css.PseudoClass;
+import atlantafx.base.theme.PrimerDark;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
-import javafx.scene.text.TextFlow;
-import org.fxmisc.flowless.VirtualFlow;
-import org.fxmisc.flowless.VirtualizedScrollPane;
+import javafx.geometry.Point2D;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,27 +75,59 @@ class LogTailViewUiTest {
         });
     }
 
-    /** #logLines is the scroll pane around the flow of rows. */
-    private VirtualFlow<?, ?> flow(FxRobot robot) {
-        VirtualizedScrollPane<?> pane = robot.lookup("#logLines").query();
-        return (VirtualFlow<?, ?>) pane.getContent();
+    /** #logLines is the canvas the rows are painted on. */
+    private LogCanvas lines(FxRobot robot) {
+        return robot.lookup("#logLines").query();
+    }
+
+    /** The rows painted in the last frame (on the FX thread). */
+    private List<LogCanvas.PaintedRow> painted(FxRobot robot) {
+        return lines(robot).painted();
+    }
+
+    private boolean painted(FxRobot robot, int index) {
+        return painted(robot).stream().anyMatch(r -> r.index() == index);
     }
 
     private boolean lastRowOnScreen(FxRobot robot) {
         int last = vm.shownRows().size() - 1;
-        return view.lastVisibleIndex() == last && flow(robot).getCellIfVisible(last).map(c -> c.getNode().isVisible()).orElse(false);
+        return view.lastVisibleIndex() == last && painted(robot, last);
     }
 
-    /** The node of row {@code index}, once it is on screen (from the test's thread). */
-    private Node rowNode(FxRobot robot, int index) {
-        waitUntil("row " + index + " on screen", () -> flow(robot).getCellIfVisible(index).isPresent());
-        return onFx(() -> flow(robot).getCellIfVisible(index).get().getNode());
+    /** The middle of row {@code index} on screen, once it is painted (from the test's thread). */
+    private Point2D rowPoint(FxRobot robot, int index) {
+        waitUntil("row " + index + " on screen", () -> painted(robot, index));
+        return onFx(() -> {
+            LogCanvas c = lines(robot);
+            return c.localToScreen(200, c.yOf(index) + c.lineHeight() / 2);
+        });
     }
 
     /** Whether row {@code index} is on screen and drawn selected (on the FX thread). */
     private boolean drawnSelected(FxRobot robot, int index) {
-        return flow(robot).getCellIfVisible(index).map(c -> c.getNode().getPseudoClassStates().contains(PseudoClass.getPseudoClass("selected")))
-                .orElse(false);
+        return painted(robot).stream().anyMatch(r -> r.index() == index && r.selected());
+    }
+
+    /** The colour on screen at the right end of row {@code index} (past its text), from a snapshot of the log view's rows. */
+    private Color colourAtEndOf(FxRobot robot, int index) {
+        return onFx(() -> {
+            LogCanvas c = lines(robot);
+            WritableImage image = c.snapshot(null, null);
+            double x = c.canvas().getLayoutX() + c.canvas().getWidth() - 3;
+            double y = c.yOf(index) + c.lineHeight() / 2;
+            return image.getPixelReader().getColor((int) x, (int) y);
+        });
+    }
+
+    /** {@code paint} (a colour, maybe translucent) over white, as the light theme's background shows it. */
+    private static Color overWhite(Object paint) {
+        Color c = (Color) paint;
+        double a = c.getOpacity();
+        return Color.color(c.getRed() * a + (1 - a), c.getGreen() * a + (1 - a), c.getBlue() * a + (1 - a));
+    }
+
+    private static boolean near(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue()) < 0.05;
     }
 
     @Test
@@ -126,7 +159,7 @@ class LogTailViewUiTest {
         robot.clickOn("#logFilterField").write("timeout");
         waitUntil("only timeouts shown", () -> vm.shownProperty().get() == 10);
         assertTrue(vm.shownRows().stream().allMatch(r -> r instanceof LogLine l && l.message().contains("timeout")));
-        waitUntil("matches highlighted", () -> robot.lookup(".log-match").queryAll().size() >= 10);
+        waitUntil("matches highlighted", () -> painted(robot).stream().mapToInt(LogCanvas.PaintedRow::matches).sum() >= 10);
 
         feed(robot, 20);
         assertEquals(12, vm.shownProperty().get(), "new matching lines join the filtered view");
@@ -151,25 +184,29 @@ class LogTailViewUiTest {
         robot.interact(() -> vm.contextLinesProperty().set(0));
         robot.clickOn("#logContextSpinner .increment-arrow-button");
         waitUntil("with a line of context either side", () -> vm.shownProperty().get() == 3);
-        waitUntil("context lines dimmed", () -> robot.lookup(".log-context").queryAll().size() == 2);
+        waitUntil("context lines dimmed", () -> painted(robot).size() == 3 && painted(robot).stream().filter(LogCanvas.PaintedRow::context).count() == 2);
     }
 
     @Test
     void copiesTheSelectedLinesWithCtrlCAndTheButton(FxRobot robot) {
         feed(robot, 20);
         robot.clickOn("#logTimestampsToggle"); // off
-        waitUntil("no timestamps on screen", () -> robot.lookup(".log-time").queryAll().isEmpty());
+        waitUntil("no timestamps on screen", () -> !painted(robot).isEmpty() && painted(robot).stream().noneMatch(LogCanvas.PaintedRow::time));
         robot.interact(() -> {
             vm.followProperty().set(false);
-            flow(robot).showAsFirst(0);
+            lines(robot).show(0);
         });
         // A click selects a row (drawn as selected), Shift+click extends to another.
-        robot.clickOn(rowNode(robot, 1));
+        robot.clickOn(rowPoint(robot, 1));
         waitUntil("row 1 drawn selected", () -> drawnSelected(robot, 1));
-        robot.press(KeyCode.SHIFT).clickOn(rowNode(robot, 2)).release(KeyCode.SHIFT);
+        robot.press(KeyCode.SHIFT).clickOn(rowPoint(robot, 2)).release(KeyCode.SHIFT);
         assertEquals(List.of(1, 2), onFx(() -> view.selection().indices()));
         waitUntil("rows 1 and 2 drawn selected, row 3 not", () -> drawnSelected(robot, 1) && drawnSelected(robot, 2)
-                && flow(robot).getCellIfVisible(3).isPresent() && !drawnSelected(robot, 3));
+                && painted(robot, 3) && !drawnSelected(robot, 3));
+        Color selectedPixel = colourAtEndOf(robot, 2);
+        Color expectedPixel = overWhite(onFx(() -> lines(robot).palette().selectedBackground()));
+        assertTrue(near(expectedPixel, selectedPixel), "the selected background is painted: " + selectedPixel + ", expected " + expectedPixel);
+        assertTrue(near(Color.WHITE, colourAtEndOf(robot, 3)), "an unselected row is not");
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
         String expected = "ffeeddcc/api  INFO request handled, line 1\n0a1b2c3d/api  INFO request handled, line 2\n";
         waitUntil("copied with Ctrl+C", () -> expected.equals(Clipboard.getSystemClipboard().getString()));
@@ -180,14 +217,14 @@ class LogTailViewUiTest {
         assertEquals("Copied 2 lines", robot.lookup("#logNotice").queryLabeled().getText());
 
         // Keys: Shift+Down extends, Ctrl+A takes every row.
-        robot.clickOn(rowNode(robot, 1));
+        robot.clickOn(rowPoint(robot, 1));
         robot.press(KeyCode.SHIFT).type(KeyCode.DOWN, KeyCode.DOWN).release(KeyCode.SHIFT);
         assertEquals(List.of(1, 2, 3), onFx(() -> view.selection().indices()));
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         assertEquals(20, onFx(() -> view.selection().count()));
 
         robot.clickOn("#logTimestampsToggle"); // on
-        waitUntil("timestamps on screen", () -> !robot.lookup(".log-time").queryAll().isEmpty());
+        waitUntil("timestamps on screen", () -> painted(robot).stream().anyMatch(LogCanvas.PaintedRow::time));
     }
 
     @Test
@@ -195,9 +232,9 @@ class LogTailViewUiTest {
         feed(robot, 900);
         robot.interact(() -> {
             vm.followProperty().set(false);
-            flow(robot).showAsFirst(850);
+            lines(robot).show(850);
         });
-        robot.clickOn(rowNode(robot, 860));
+        robot.clickOn(rowPoint(robot, 860));
         LogRow picked = onFx(() -> vm.shownRows().get(860));
         feed(robot, 300); // 1,200 received into 1,000: the 200 oldest leave
         assertEquals(List.of(660), onFx(() -> view.selection().indices()), "the selected line moved up with the rows");
@@ -212,36 +249,56 @@ class LogTailViewUiTest {
             vm.drain();
             view.afterDrain();
         });
-        double viewport = onFx(() -> flow(robot).getWidth());
-        waitUntil("one line, wider than the view", () -> rowNode0(robot).getBoundsInLocal().getWidth() > viewport);
-        double oneLine = onFx(() -> rowNode0(robot).getBoundsInLocal().getHeight());
+        double viewport = onFx(() -> lines(robot).canvas().getWidth());
+        waitUntil("one line, wider than the view", () -> row0(robot).width() > viewport);
+        double oneLine = onFx(() -> row0(robot).height());
         assertTrue(oneLine > 0 && oneLine < 30, "one line tall: " + oneLine);
         robot.clickOn("#logWrapToggle");
         waitUntil("wrapped to the view's width", () -> {
-            Node row = rowNode0(robot);
-            return row.getBoundsInLocal().getHeight() > 2.5 * oneLine && row.getBoundsInLocal().getWidth() <= flow(robot).getWidth() + 1;
+            LogCanvas.PaintedRow row = row0(robot);
+            return row.height() > 2.5 * oneLine && row.width() <= lines(robot).canvas().getWidth() + 1;
         });
         robot.clickOn("#logWrapToggle");
-        waitUntil("one line again", () -> Math.abs(rowNode0(robot).getBoundsInLocal().getHeight() - oneLine) < 0.5);
+        waitUntil("one line again", () -> Math.abs(row0(robot).height() - oneLine) < 0.5);
     }
 
-    /** The first row's node (on the FX thread; the flow always shows it here). */
-    private Node rowNode0(FxRobot robot) {
-        return flow(robot).getCellIfVisible(0).<Node>map(c -> c.getNode()).orElseGet(TextFlow::new);
+    /** The first row as painted (on the FX thread; the canvas always shows it here). */
+    private LogCanvas.PaintedRow row0(FxRobot robot) {
+        return painted(robot).stream().filter(r -> r.index() == 0).findFirst().orElse(new LogCanvas.PaintedRow(0, 0, 0, 0, false, false, 0, false));
+    }
+
+    @Test
+    void paintsInTheThemesColours(FxRobot robot) {
+        feed(robot, 10);
+        LogPalette palette = onFx(() -> lines(robot).palette());
+        waitUntil("painted", () -> painted(robot, 9));
+        Object lightText = onFx(() -> palette.level(null));
+        assertTrue(onFx(() -> !palette.level("error").equals(palette.level(null)) && !palette.source(0).equals(palette.source(1))),
+                "errors and each task in colours of their own");
+        robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+        try {
+            waitUntil("the dark theme's colours", () -> !palette.level(null).equals(lightText));
+            waitUntil("repainted on the dark background", () -> {
+                Color c = colourAtEndOf(robot, 9);
+                return c.getBrightness() < 0.3;
+            });
+        } finally {
+            robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+        }
     }
 
     @Test
     void showsTheSelectedJsonLinePrettyPrinted(FxRobot robot) {
         feed(robot, 10);
         robot.interact(() -> vm.followProperty().set(false));
-        robot.clickOn(rowNode(robot, 7));
+        robot.clickOn(rowPoint(robot, 7));
         robot.clickOn("#logDetailsToggle");
         TextArea details = robot.lookup("#logDetailArea").query();
         waitUntil("details shown", () -> details.getScene() != null && details.getText().contains("\"msg\" : \"order created\""));
         assertTrue(details.getText().contains("\n  \"line\" : 7\n"), details.getText());
         robot.clickOn("#logDetailsToggle");
         waitUntil("details hidden", () -> details.getScene() == null);
-        robot.doubleClickOn(rowNode(robot, 2));
+        robot.doubleClickOn(rowPoint(robot, 2));
         waitUntil("a double-click opens the details", () -> details.getScene() != null && details.getText().contains("line 2"));
     }
 

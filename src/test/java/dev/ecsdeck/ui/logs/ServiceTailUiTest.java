@@ -36,8 +36,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
-import org.fxmisc.flowless.VirtualFlow;
-import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -105,8 +103,7 @@ class ServiceTailUiTest {
         waitUntil("unfiltered", () -> tail.shownProperty().get() == tail.receivedProperty().get());
 
         // Pause: lines keep coming into the buffer, the rows on screen stay; resume jumps to the end.
-        VirtualizedScrollPane<?> pane = robot.lookup("#logLines").query(); // the scroll pane around the flow of rows
-        VirtualFlow<?, ?> list = (VirtualFlow<?, ?>) pane.getContent();
+        LogCanvas list = robot.lookup("#logLines").query(); // the canvas the rows are painted on
         waitUntil("following: the newest line on screen", () -> visible(list, false) == tail.shownRows().size() - 1);
         robot.clickOn("#logFollowToggle");
         assertFalse(tail.followProperty().get());
@@ -190,10 +187,12 @@ class ServiceTailUiTest {
         throw new AssertionError("no word narrows the view: " + onFx(() -> tail.lines().get(0).message()));
     }
 
-    private static int visible(VirtualFlow<?, ?> flow, boolean first) {
-        if (flow.visibleCells().isEmpty()) {
+    /** The first or last row painted in the last frame, or -1. */
+    private static int visible(LogCanvas canvas, boolean first) {
+        List<LogCanvas.PaintedRow> painted = canvas.painted();
+        if (painted.isEmpty()) {
             return -1;
         }
-        return first ? flow.getFirstVisibleIndex() : flow.getLastVisibleIndex();
+        return painted.get(first ? 0 : painted.size() - 1).index();
     }
 }
