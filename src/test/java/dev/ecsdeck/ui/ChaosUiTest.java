@@ -170,7 +170,7 @@ class ChaosUiTest {
                 .contains("orders-api:3 is deployed"));
 
         // The tail went through all of it: every line web's first four tasks wrote, once (the fifth joined later).
-        List<LogEvent> written = written(streams, tailStart);
+        List<LogEvent> written = bench.logEventsWritten(streams, tailStart);
         waitLong("every line written, through the outage", 60, () -> linesOf(tail, streams) >= written.size());
         Map<String, Integer> expected = new HashMap<>();
         Map<String, LogStreamRef> byStream = new HashMap<>();
@@ -236,26 +236,6 @@ class ChaosUiTest {
 
     private static String counts(FxRobot robot) {
         return robot.lookup("#serviceCounts").queryAs(Label.class).getText();
-    }
-
-    /** Every event of the streams from {@code start} on, read from the simulation directly. */
-    private List<LogEvent> written(List<LogStreamRef> streams, long start) {
-        List<LogEvent> all = new ArrayList<>();
-        Map<String, List<String>> byGroup = new LinkedHashMap<>();
-        streams.forEach(s -> byGroup.computeIfAbsent(s.logGroupName(), g -> new ArrayList<>()).add(s.logStreamName()));
-        // The in-process provider has faults of its own (none): the check itself does not go through the chaos.
-        byGroup.forEach((group, names) -> {
-            LogQuery query = new LogQuery(group, names, start, null, null, null);
-            while (true) {
-                LogPage page = bench.backend.filterLogEvents(query);
-                all.addAll(page.events());
-                if (page.nextToken() == null) {
-                    break;
-                }
-                query = query.withNextToken(page.nextToken());
-            }
-        });
-        return all;
     }
 
     /** Waits on the FX thread for up to {@code seconds}: faults make calls slow, never endless. */

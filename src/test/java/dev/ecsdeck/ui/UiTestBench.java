@@ -146,6 +146,39 @@ public final class UiTestBench implements AutoCloseable {
         return window.tree().find(which);
     }
 
+    /** Every event of the streams from {@code start} (epoch ms) on, as the simulator answers FilterLogEvents in process. */
+    public List<dev.ecsdeck.model.LogEvent> logEventsWritten(List<dev.ecsdeck.model.LogStreamRef> streams, long start) {
+        List<dev.ecsdeck.model.LogEvent> all = new java.util.ArrayList<>();
+        java.util.Map<String, List<String>> byGroup = new java.util.LinkedHashMap<>();
+        streams.forEach(s -> byGroup.computeIfAbsent(s.logGroupName(), g -> new java.util.ArrayList<>()).add(s.logStreamName()));
+        byGroup.forEach((group, names) -> {
+            dev.ecsdeck.provider.LogQuery query = new dev.ecsdeck.provider.LogQuery(group, names, start, null, null, null);
+            while (true) {
+                dev.ecsdeck.provider.LogPage page = backend.filterLogEvents(query);
+                all.addAll(page.events());
+                if (page.nextToken() == null) {
+                    break;
+                }
+                query = query.withNextToken(page.nextToken());
+            }
+        });
+        return all;
+    }
+
+    /** Opens the way to a service in the tree and selects it; returns its panel once it shows the service. */
+    public dev.ecsdeck.ui.service.ServicePanel openServicePanel(org.testfx.api.FxRobot robot, String cluster, String service) {
+        TreeItem<TreeEntry> clusterRow = waitForRow("cluster " + cluster, clusterNamed(cluster));
+        robot.interact(() -> clusterRow.setExpanded(true));
+        TreeItem<TreeEntry> folder = waitForRow("services folder", servicesOf(cluster));
+        robot.interact(() -> folder.setExpanded(true));
+        TreeItem<TreeEntry> row = waitForRow("service " + service, serviceNamed(cluster, service));
+        robot.interact(() -> window.treeController().select(row));
+        waitUntil("the panel of " + service, () -> window.servicePanel() != null
+                && window.servicePanel().ref().service().equals(service)
+                && window.servicePanel().model().serviceProperty().get() != null);
+        return window.servicePanel();
+    }
+
     public static Predicate<TreeEntry> clusterNamed(String name) {
         return e -> e instanceof TreeEntry.ClusterEntry c && c.cluster().clusterName().equals(name);
     }

@@ -75,7 +75,7 @@ class ServiceTailUiTest {
         Path saved = dir.resolve("web.log");
         robot.interact(() -> bench.window.logPane().useSaveTarget(name -> saved));
         long start = bench.clock.now().toEpochMilli() - LogTabsViewModel.DEFAULT_LOOKBACK_MS;
-        openService(robot);
+        bench.openServicePanel(robot, CLUSTER, SERVICE);
         robot.clickOn("#tailServiceButton");
         waitUntil("a log tab", () -> !bench.window.logs().tails().isEmpty());
         LogTailViewModel tail = bench.window.logs().tails().get(0);
@@ -119,7 +119,7 @@ class ServiceTailUiTest {
 
         // Save the whole buffer once every line the simulator wrote so far has arrived, and compare.
         List<LogStreamRef> streams = new LogStreamResolver(bench.backend).forService(CLUSTER, SERVICE).streams();
-        List<LogEvent> written = written(streams, start);
+        List<LogEvent> written = bench.logEventsWritten(streams, start);
         waitUntil("all " + written.size() + " lines received", () -> tail.receivedProperty().get() == written.size());
         robot.clickOn("#logTimestampsToggle");
         robot.clickOn("#logSaveButton").clickOn("Whole buffer…");
@@ -144,36 +144,6 @@ class ServiceTailUiTest {
             assertEquals(stream.getValue(), lines.stream().filter(l -> l.startsWith(prefix)).toList(),
                     "each stream's lines in the order written: " + stream.getKey());
         }
-    }
-
-    private void openService(FxRobot robot) {
-        TreeItem<TreeEntry> clusterRow = bench.waitForRow("cluster " + CLUSTER, clusterNamed(CLUSTER));
-        robot.interact(() -> clusterRow.setExpanded(true));
-        TreeItem<TreeEntry> folder = bench.waitForRow("services folder", servicesOf(CLUSTER));
-        robot.interact(() -> folder.setExpanded(true));
-        TreeItem<TreeEntry> row = bench.waitForRow("service " + SERVICE, serviceNamed(CLUSTER, SERVICE));
-        robot.interact(() -> bench.window.treeController().select(row));
-        waitUntil("the service panel", () -> bench.window.servicePanel() != null
-                && bench.window.servicePanel().ref().service().equals(SERVICE));
-    }
-
-    /** Every event of the streams from {@code start} on, as the simulator answers FilterLogEvents. */
-    private List<LogEvent> written(List<LogStreamRef> streams, long start) {
-        List<LogEvent> all = new ArrayList<>();
-        Map<String, List<String>> byGroup = new LinkedHashMap<>();
-        streams.forEach(s -> byGroup.computeIfAbsent(s.logGroupName(), g -> new ArrayList<>()).add(s.logStreamName()));
-        byGroup.forEach((group, names) -> {
-            LogQuery query = new LogQuery(group, names, start, null, null, null);
-            while (true) {
-                LogPage page = bench.backend.filterLogEvents(query);
-                all.addAll(page.events());
-                if (page.nextToken() == null) {
-                    break;
-                }
-                query = query.withNextToken(page.nextToken());
-            }
-        });
-        return all;
     }
 
     /** A word found in some lines but not all, so filtering by it visibly narrows the view. */

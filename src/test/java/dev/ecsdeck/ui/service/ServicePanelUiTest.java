@@ -57,16 +57,7 @@ class ServicePanelUiTest {
     }
 
     private ServicePanel open(FxRobot robot, String cluster, String service) {
-        TreeItem<TreeEntry> clusterRow = bench.waitForRow("cluster " + cluster, clusterNamed(cluster));
-        robot.interact(() -> clusterRow.setExpanded(true));
-        TreeItem<TreeEntry> folder = bench.waitForRow("services folder", servicesOf(cluster));
-        robot.interact(() -> folder.setExpanded(true));
-        TreeItem<TreeEntry> row = bench.waitForRow("service " + service, serviceNamed(cluster, service));
-        robot.interact(() -> bench.window.treeController().select(row));
-        waitUntil("the panel of " + service, () -> bench.window.servicePanel() != null
-                && bench.window.servicePanel().ref().service().equals(service)
-                && bench.window.servicePanel().model().serviceProperty().get() != null);
-        return bench.window.servicePanel();
+        return bench.openServicePanel(robot, cluster, service);
     }
 
     /** Moves simulated time on, then waits for a read of the service that started after the move. */
