@@ -29,6 +29,8 @@ public final class LogFilter {
      * each position. The pattern still finds the spans to highlight (on-screen lines only).
      */
     private final String[] literals;
+    /** For other regexes, text one of which every match starts with (null when unknown): lines without any are skipped. */
+    private final String[] prefixes;
     private final boolean ignoreCase;
 
     private LogFilter(String text, boolean regex, int context, Pattern pattern, boolean ignoreCase) {
@@ -40,6 +42,9 @@ public final class LogFilter {
         String[] words = regex ? text.split("\\|", -1) : new String[] {text};
         boolean plain = java.util.Arrays.stream(words).allMatch(w -> !w.isEmpty() && (!regex || w.chars().noneMatch(c -> REGEX_SYNTAX.indexOf(c) >= 0)));
         this.literals = plain ? java.util.Arrays.stream(words).map(w -> ignoreCase ? w.toLowerCase(java.util.Locale.ROOT) : w).toArray(String[]::new) : null;
+        String[] required = plain || !regex ? null : RegexPrefixes.of(text);
+        this.prefixes = required == null ? null
+                : java.util.Arrays.stream(required).map(w -> ignoreCase ? w.toLowerCase(java.util.Locale.ROOT) : w).toArray(String[]::new);
     }
 
     /**
@@ -81,11 +86,14 @@ public final class LogFilter {
     }
 
     public boolean matches(String message) {
-        return literals != null ? containsAny(message) : pattern.matcher(message).find();
+        if (literals != null) {
+            return containsAny(message, literals);
+        }
+        return (prefixes == null || containsAny(message, prefixes)) && pattern.matcher(message).find();
     }
 
-    private boolean containsAny(String message) {
-        for (String word : literals) {
+    private boolean containsAny(String message, String[] words) {
+        for (String word : words) {
             if (ignoreCase ? containsIgnoringCase(message, word) : message.contains(word)) {
                 return true;
             }
@@ -175,7 +183,7 @@ public final class LogFilter {
         int len = (int) (toSeq - fromSeq);
         for (int i = 0; i < len; i++) {
             String message = buffer.get(base + i).message();
-            if (m == null ? containsAny(message) : m.reset(message).find()) {
+            if (m == null ? containsAny(message, literals) : (prefixes == null || containsAny(message, prefixes)) && m.reset(message).find()) {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
                 }

@@ -183,6 +183,27 @@ class LogFilterTest {
         }
     }
 
+    @Test
+    void regexesWithLiteralPrefixesMatchExactlyAsTheRegexEngineAlone() {
+        List<String> messages = List.of("ERROR timeout", "timed out after 3 s", "ERR 42", "ERRORS", "an error", "TIMEOUT", "", "a.b", "axb",
+                "request 503", "start ERR", "x ERR(OR)", "time", "tim", "foo\\bar", "ab", "abbb", "b");
+        List<String> regexes = List.of("time(out|d out)|ERR(OR)?\\b", "^ERR", "\\bERR\\d*", "a\\.b", "ab*", "ab+", "abc?|time",
+                "(?i)error", "[ae]rr", ".*ERR", "timeout|[0-9]{3}", "tim(e)?", "x ERR\\(OR\\)", "foo\\\\bar", "err|ERR", "a{2}|b");
+        for (String text : regexes) {
+            LogFilter f = LogFilter.of(text, true, 0);
+            int flags = text.chars().anyMatch(Character::isUpperCase) ? 0 : java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE;
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(text, flags);
+            for (String m : messages) {
+                assertEquals(p.matcher(m).find(), f.matches(m), text + " on " + m);
+                assertEquals(p.matcher(m).find() ? 1 : 0, f.matchingSeqs(buffer(10, m), 0, 1).length, text + " over the buffer on " + m);
+            }
+        }
+        assertEquals(List.of("time", "ERR"), List.of(RegexPrefixes.of("time(out|d out)|ERR(OR)?\\b")));
+        assertEquals(null, RegexPrefixes.of("(?i)error"), "a group first: no prefix");
+        assertEquals(List.of("a", "x"), List.of(RegexPrefixes.of("ab*|x")), "b* may be empty: only the a is certain");
+        assertEquals(null, RegexPrefixes.of("a*|x"), "a* may be empty: nothing is certain");
+    }
+
     private static List<String> record(ShownLines shown) {
         List<String> changes = new ArrayList<>();
         shown.addListener((ListChangeListener<LogRow>) c -> {
