@@ -119,8 +119,8 @@ class ChaosUiTest {
         List<LogStreamRef> streams = new LogStreamResolver(bench.backend).forService("prod-web", "web").streams();
         assertEquals(4, streams.stream().map(LogStreamRef::taskId).distinct().count(), "web's four tasks");
 
-        // The network goes away for 30 s while the containers keep logging. Scaling now fails after
-        // the SDK's retries, with an error that names the call; the tail says it is retrying.
+        // The network goes away for 30 s while the containers keep logging; the tail says it is
+        // retrying, and a scale is asked for in the middle of it.
         faults.outage(true);
         long outageEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(OUTAGE_SECONDS);
         for (int i = 0; i < 6; i++) {
@@ -131,16 +131,23 @@ class ChaosUiTest {
         robot.clickOn("#applyScaleButton");
         confirm(robot);
         waitLong("the tail says it is retrying", 40, () -> tail.statusProperty().get().contains("Retrying"));
-        waitLong("scaling fails naming the call", OUTAGE_SECONDS, () -> scaleProgress(robot).startsWith("Not scaled: UpdateService failed"));
         waitLong("the outage's end", OUTAGE_SECONDS + 5, () -> System.nanoTime() >= outageEnds);
         faults.outage(false);
-        assertEquals(4, bench.backend.describeServices("prod-web", List.of("web")).get(0).desiredCount(), "nothing changed");
 
-        // Scale web from 4 to 5 again, and watch running reach 5.
-        waitLong("5 dialled", 30, () -> panel.scaler().desiredProperty().get() == 5);
-        robot.clickOn("#applyScaleButton");
-        confirm(robot);
-        waitLong("desired 5 in ECS", 60, () -> bench.backend.describeServices("prod-web", List.of("web")).get(0).desiredCount() == 5);
+        // The scale either ran out of SDK retries during the outage — a clear error naming the call,
+        // nothing changed — or its last retries came after it and it went through. Both are right.
+        waitLong("scaling settled", 60, () -> scaleProgress(robot).startsWith("Not scaled: UpdateService failed")
+                || desiredOfWeb() == 5);
+        if (desiredOfWeb() != 5) {
+            assertThat(scaleProgress(robot), containsString("UpdateService failed"));
+            System.out.println("CHAOS scaling during the outage ended with: " + scaleProgress(robot));
+            waitLong("5 dialled", 30, () -> panel.scaler().desiredProperty().get() == 5);
+            robot.clickOn("#applyScaleButton");
+            confirm(robot);
+        } else {
+            System.out.println("CHAOS scaling during the outage went through once it ended");
+        }
+        waitLong("desired 5 in ECS", 60, () -> desiredOfWeb() == 5);
         bench.clock.advance(Duration.ofMinutes(2));
         waitLong("running 5 on screen", 60, () -> counts(robot).startsWith("5 desired · 5 running · 0 pending"));
 
@@ -196,6 +203,10 @@ class ChaosUiTest {
     private static long linesOf(LogTailViewModel tail, List<LogStreamRef> streams) {
         java.util.Set<String> tasks = streams.stream().map(LogStreamRef::taskId).collect(java.util.stream.Collectors.toSet());
         return tail.lines().stream().filter(l -> tasks.contains(l.taskId())).count();
+    }
+
+    private int desiredOfWeb() {
+        return bench.backend.describeServices("prod-web", List.of("web")).get(0).desiredCount();
     }
 
     private static String scaleProgress(FxRobot robot) {
