@@ -96,7 +96,13 @@ public final class ServicePanel {
         tasks.onTailService(handlers.tailService());
         this.handlers = handlers;
         this.configuration = configuration;
-        this.poll = new Timeline(new KeyFrame(POLL, e -> model.poll()));
+        // Hidden (another tab of the window in front), the panel does not read: its reads would only
+        // compete with what the user is doing, which matters most when the API is throttling.
+        this.poll = new Timeline(new KeyFrame(POLL, e -> {
+            if (showing()) {
+                model.poll();
+            }
+        }));
         poll.setCycleCount(Timeline.INDEFINITE);
         this.view = Fxml.load(this, "ServicePanel.fxml");
     }
@@ -158,6 +164,19 @@ public final class ServicePanel {
 
     public void stop() {
         poll.stop();
+    }
+
+    /** Whether the panel is on screen: in a showing window, and every enclosing node visible (a tab's content is not while another tab is selected). */
+    private boolean showing() {
+        if (view.getScene() == null || view.getScene().getWindow() == null || !view.getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (javafx.scene.Node n = view; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Puts the keyboard in the desired-count spinner (the tree's "Scale…"). */
