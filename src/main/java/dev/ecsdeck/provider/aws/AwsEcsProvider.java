@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 /**
  * The console's provider on real ECS through the AWS SDK v2 (or any endpoint speaking ECS's wire
  * protocol, such as {@code ecsdeck serve-sim}): List calls paged to the end, Describe calls batched
- * at ECS's limits and run in parallel, the adaptive retry mode with retries reported, and SDK
+ * at ECS's limits and run in parallel, the standard retry mode with retries reported, and SDK
  * errors turned into the provider's typed errors.
  */
 public final class AwsEcsProvider extends BatchingEcsProvider {
