@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -116,46 +115,13 @@ public final class AutoScalingViewModel implements ServicePart {
         }
         shownMin = min;
         shownMax = max;
-        merge(policies, scaling.policies().stream().map(AutoScalingViewModel::row).toList(), PolicyRow::name);
-        merge(scheduledActions, scaling.scheduledActions(), ScheduledAction::scheduledActionName);
-        merge(activities, read.activities(), ScalingActivity::activityId);
+        KeyedListMerge.merge(policies, scaling.policies().stream().map(AutoScalingViewModel::row).toList(), PolicyRow::name);
+        KeyedListMerge.merge(scheduledActions, scaling.scheduledActions(), ScheduledAction::scheduledActionName);
+        KeyedListMerge.merge(activities, read.activities(), ScalingActivity::activityId);
         summary.set(t == null
                 ? ref.service() + " is not registered with Application Auto Scaling: its desired count is set by hand only."
                 : "Registered as a scalable target: auto scaling keeps " + ref.service() + " between " + t.minCapacity() + " and "
                         + t.maxCapacity() + " tasks" + (scaling.policies().isEmpty() ? ", with no policy." : "."));
-    }
-
-    /**
-     * Makes {@code list} equal to {@code fresh} with as few changes as possible: rows whose key is gone
-     * are removed, new ones inserted where they belong, changed ones replaced; equal rows stay the same
-     * objects, so selection and focus stay on them.
-     */
-    static <T> void merge(ObservableList<T> list, List<T> fresh, Function<T, Object> key) {
-        if (list.equals(fresh)) {
-            return;
-        }
-        List<Object> keys = fresh.stream().map(key).toList();
-        list.removeIf(item -> !keys.contains(key.apply(item)));
-        for (int i = 0; i < fresh.size(); i++) {
-            T item = fresh.get(i);
-            Object k = keys.get(i);
-            if (i < list.size() && k.equals(key.apply(list.get(i)))) {
-                if (!list.get(i).equals(item)) {
-                    list.set(i, item);
-                }
-                continue;
-            }
-            for (int j = i + 1; j < list.size(); j++) {
-                if (k.equals(key.apply(list.get(j)))) {
-                    list.remove(j);
-                    break;
-                }
-            }
-            list.add(i, item);
-        }
-        if (list.size() > fresh.size()) {
-            list.remove(fresh.size(), list.size());
-        }
     }
 
     static PolicyRow row(ScalingPolicy p) {
