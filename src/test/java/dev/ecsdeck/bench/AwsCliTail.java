@@ -68,6 +68,7 @@ final class AwsCliTail implements AutoCloseable {
                     long ts = OffsetDateTime.parse(space < 0 ? line : line.substring(0, space)).toInstant().toEpochMilli();
                     synchronized (this) {
                         arrivals.add(new Arrival(now, ts, line));
+                        notifyAll();
                     }
                 } catch (DateTimeParseException e) {
                     synchronized (this) {
@@ -77,6 +78,18 @@ final class AwsCliTail implements AutoCloseable {
             }
         } catch (IOException e) {
             // the process was stopped
+        }
+    }
+
+    /** Waits until the CLI has printed a line stamped at or after {@code timestampMs}, at most {@code timeoutMs}. */
+    synchronized void awaitTimestamp(long timestampMs, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (arrivals.stream().noneMatch(a -> a.timestampMs() >= timestampMs)) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
         }
     }
 

@@ -63,6 +63,9 @@ final class LogsLatencyRun {
                 }
             }
         };
+        // The window closes once our tail has drained a line written graceMs after it (late lines have been read by then).
+        long closeAt = measureTo + graceMs;
+        java.util.concurrent.CompletableFuture<Void> oursClosed = new java.util.concurrent.CompletableFuture<>();
         ScheduledExecutorService drainer = Executors.newSingleThreadScheduledExecutor();
         drainer.scheduleAtFixedRate(() -> {
             synchronized (lock) {
@@ -75,6 +78,9 @@ final class LogsLatencyRun {
                     if (e.timestamp() >= measureFrom && e.timestamp() < measureTo) {
                         ours.add(now - e.timestamp());
                     }
+                    if (e.timestamp() >= closeAt) {
+                        oursClosed.complete(null);
+                    }
                 }
                 pending.clear();
             }
@@ -83,7 +89,15 @@ final class LogsLatencyRun {
                 streams.stream().map(LogStreamRef::logStreamName).toList(), "10s");
         try (AwsEcsProvider aws = new AwsEcsProvider(new AwsSettings(null, "us-east-1", URI.create("http://127.0.0.1:" + port)));
                 LogSubscription tail = aws.tailLogs(new LogTailRequest(streams, startedAt - 10_000), sink)) {
-            Thread.sleep(Math.max(0, measureTo + graceMs - System.currentTimeMillis()));
+            long timeoutMs = closeAt - startedAt + 30_000;
+            try {
+                oursClosed.get(timeoutMs, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // counted below: the lines that never came are missing from the result
+            }
+            if (cliTail != null) {
+                cliTail.awaitTimestamp(closeAt, Math.max(0, startedAt + timeoutMs - System.currentTimeMillis()));
+            }
         } finally {
             drainer.shutdownNow();
             drainer.awaitTermination(5, TimeUnit.SECONDS);
