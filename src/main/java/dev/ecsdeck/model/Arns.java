@@ -21,4 +21,21 @@ public final class Arns {
     public static String familyRevision(String taskDefinition) {
         return lastSegment(taskDefinition);
     }
+
+    /** The family of a task definition ARN or reference: "web" of ".../task-definition/web:12". */
+    public static String family(String taskDefinition) {
+        String fr = familyRevision(taskDefinition);
+        int colon = fr.lastIndexOf(':');
+        return colon < 0 ? fr : fr.substring(0, colon);
+    }
+
+    /** The revision of a task definition ARN or reference: 12 of "web:12"; 0 when it has none. */
+    public static int revision(String taskDefinition) {
+        String fr = familyRevision(taskDefinition);
+        try {
+            return Integer.parseInt(fr.substring(fr.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 }

@@ -90,11 +90,11 @@ class ChaosUiTest {
         ApiFaults.Counts counts = faults.counts();
         System.out.printf("CHAOS calls=%d throttled=%d failed=%d spikes=%d%n", counts.calls(), counts.throttled(), counts.failed(),
                 faults.spikes());
-        bench.close();
-        server.close();
-        bench.uncaught.forEach(Throwable::printStackTrace);
-        assertThat(bench.uncaught, empty());
-        assertThat(bench.provider.violations(), empty());
+        try {
+            bench.closeAndCheck();
+        } finally {
+            server.close();
+        }
     }
 
     @Test

@@ -191,6 +191,14 @@ public final class UiTestBench implements AutoCloseable {
         return e -> e instanceof TreeEntry.ServiceEntry s && s.cluster().equals(cluster) && s.service().serviceName().equals(name);
     }
 
+    /** Closes the window and fails the test if an exception went uncaught or a provider call ran on the FX thread. */
+    public void closeAndCheck() {
+        close();
+        uncaught.forEach(Throwable::printStackTrace);
+        org.hamcrest.MatcherAssert.assertThat(uncaught, org.hamcrest.Matchers.empty());
+        org.hamcrest.MatcherAssert.assertThat(provider.violations(), org.hamcrest.Matchers.empty());
+    }
+
     @Override
     public void close() {
         Platform.runLater(window::stop);

@@ -161,7 +161,7 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
         var r = errors.call(Operation.LIST_TASK_DEFINITIONS, () -> clients.ecs.listTaskDefinitions(b -> b.familyPrefix(family)
                 .status(status).sort(SortOrder.DESC).nextToken(nextToken).maxResults(MAX_LIST_RESULTS)));
         // familyPrefix matches "web" in "web-admin" too: keep the family asked for.
-        List<String> mine = r.taskDefinitionArns().stream().filter(arn -> AwsModels.familyOf(arn).equals(family)).toList();
+        List<String> mine = r.taskDefinitionArns().stream().filter(arn -> dev.ecsdeck.model.Arns.family(arn).equals(family)).toList();
         return new Page<>(mine, r.nextToken());
     }
 
@@ -171,7 +171,7 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
         List<String> all = new java.util.ArrayList<>(readAll(token -> listTaskDefinitionsPage(family, TaskDefinitionStatus.ACTIVE, token)));
         if (includeInactive) {
             all.addAll(readAll(token -> listTaskDefinitionsPage(family, TaskDefinitionStatus.INACTIVE, token)));
-            all.sort(java.util.Comparator.comparingInt(AwsModels::revisionOf).reversed());
+            all.sort(java.util.Comparator.comparingInt(dev.ecsdeck.model.Arns::revision).reversed());
         }
         return all;
     }

@@ -48,23 +48,6 @@ final class AwsModels {
         }
         return out;
     }
-
-    /** "web" of ".../task-definition/web:12". */
-    static String familyOf(String taskDefinitionArn) {
-        String fr = Arns.familyRevision(taskDefinitionArn);
-        int colon = fr.lastIndexOf(':');
-        return colon < 0 ? fr : fr.substring(0, colon);
-    }
-
-    static int revisionOf(String taskDefinitionArn) {
-        String fr = Arns.familyRevision(taskDefinitionArn);
-        try {
-            return Integer.parseInt(fr.substring(fr.lastIndexOf(':') + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     static software.amazon.awssdk.services.ecs.model.DeploymentConfiguration deploymentConfiguration(DeploymentConfiguration c) {
         var b = software.amazon.awssdk.services.ecs.model.DeploymentConfiguration.builder()
                 .maximumPercent(c.maximumPercent()).minimumHealthyPercent(c.minimumHealthyPercent());

@@ -1,5 +1,6 @@
 package dev.ecsdeck.ui.service;
 
+import dev.ecsdeck.ui.common.TextColumns;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScheduledAction;
 import dev.ecsdeck.ui.common.Fxml;
@@ -127,14 +128,14 @@ public final class AutoScalingController {
         policiesTable.setItems(model.policies());
         policiesTable.setPlaceholder(new Label("No scaling policies"));
         policiesTable.getColumns().setAll(
-                column("Name", PolicyRow::name, 230),
-                column("Type", PolicyRow::type, 110),
-                column("Metric", PolicyRow::metric, 170),
-                column("Target", PolicyRow::targetValue, 70),
-                column("Cooldown out", PolicyRow::scaleOutCooldown, 110),
-                column("Cooldown in", PolicyRow::scaleInCooldown, 110),
-                column("Scale-in", PolicyRow::scaleIn, 80),
-                column("Steps / details", PolicyRow::details, 360));
+                TextColumns.withTooltips("Name", PolicyRow::name, 230),
+                TextColumns.withTooltips("Type", PolicyRow::type, 110),
+                TextColumns.withTooltips("Metric", PolicyRow::metric, 170),
+                TextColumns.withTooltips("Target", PolicyRow::targetValue, 70),
+                TextColumns.withTooltips("Cooldown out", PolicyRow::scaleOutCooldown, 110),
+                TextColumns.withTooltips("Cooldown in", PolicyRow::scaleInCooldown, 110),
+                TextColumns.withTooltips("Scale-in", PolicyRow::scaleIn, 80),
+                TextColumns.withTooltips("Steps / details", PolicyRow::details, 360));
         policiesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         policiesTable.setRowFactory(tv -> {
             TableRow<PolicyRow> row = new TableRow<>() {
@@ -174,23 +175,23 @@ public final class AutoScalingController {
         scheduledTable.setItems(model.scheduledActions());
         scheduledTable.setPlaceholder(new Label("No scheduled actions"));
         scheduledTable.getColumns().setAll(
-                column("Name", ScheduledAction::scheduledActionName, 200),
-                column("Schedule", ScheduledAction::schedule, 200),
-                column("Time zone", a -> a.timezone() == null ? "UTC" : a.timezone(), 120),
-                column("Min", a -> a.minCapacity() == null ? "unchanged" : String.valueOf(a.minCapacity()), 80),
-                column("Max", a -> a.maxCapacity() == null ? "unchanged" : String.valueOf(a.maxCapacity()), 80),
-                column("Start", a -> a.startTime() == null ? "—" : TimeFormat.local(a.startTime()), 150),
-                column("End", a -> a.endTime() == null ? "—" : TimeFormat.local(a.endTime()), 150));
+                TextColumns.withTooltips("Name", ScheduledAction::scheduledActionName, 200),
+                TextColumns.withTooltips("Schedule", ScheduledAction::schedule, 200),
+                TextColumns.withTooltips("Time zone", a -> a.timezone() == null ? "UTC" : a.timezone(), 120),
+                TextColumns.withTooltips("Min", a -> a.minCapacity() == null ? "unchanged" : String.valueOf(a.minCapacity()), 80),
+                TextColumns.withTooltips("Max", a -> a.maxCapacity() == null ? "unchanged" : String.valueOf(a.maxCapacity()), 80),
+                TextColumns.withTooltips("Start", a -> a.startTime() == null ? "—" : TimeFormat.local(a.startTime()), 150),
+                TextColumns.withTooltips("End", a -> a.endTime() == null ? "—" : TimeFormat.local(a.endTime()), 150));
         scheduledTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         activitiesTable.setItems(model.activities());
         activitiesTable.setPlaceholder(new Label("No scaling activities"));
         activitiesTable.getColumns().setAll(
-                column("Started", a -> TimeFormat.local(a.startTime()), 150),
-                column("Status", ScalingActivity::statusCode, 90),
-                column("Description", ScalingActivity::description, 220),
-                column("Cause", ScalingActivity::cause, 380),
-                column("Status message", a -> a.statusMessage() == null ? "" : a.statusMessage(), 300));
+                TextColumns.withTooltips("Started", a -> TimeFormat.local(a.startTime()), 150),
+                TextColumns.withTooltips("Status", ScalingActivity::statusCode, 90),
+                TextColumns.withTooltips("Description", ScalingActivity::description, 220),
+                TextColumns.withTooltips("Cause", ScalingActivity::cause, 380),
+                TextColumns.withTooltips("Status message", a -> a.statusMessage() == null ? "" : a.statusMessage(), 300));
         activitiesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         activitiesTable.setRowFactory(tv -> new TableRow<>() {
             @Override
@@ -246,21 +247,6 @@ public final class AutoScalingController {
     private static void showWhenNotEmpty(Label label) {
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text)); // the whole text of a cut cell
-            }
-        });
-        c.setPrefWidth(width);
-        return c;
     }
 
     @FXML

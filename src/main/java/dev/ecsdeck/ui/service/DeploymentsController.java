@@ -1,5 +1,6 @@
 package dev.ecsdeck.ui.service;
 
+import dev.ecsdeck.ui.common.TextColumns;
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
 import dev.ecsdeck.ui.common.TimeFormat;
@@ -61,9 +62,9 @@ public final class DeploymentsController {
         progress.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         progress.setCellFactory(c -> new ProgressCell());
         progress.setPrefWidth(260);
-        deploymentsTable.getColumns().setAll(column("Status", r -> r.deployment().status(), 80), column("Revision", DeploymentRow::revision, 120),
-                column("Rollout", DeploymentRow::state, 160), progress,
-                column("Updated", r -> r.deployment().updatedAt() == null ? "" : TimeFormat.clock(r.deployment().updatedAt()), 80));
+        deploymentsTable.getColumns().setAll(TextColumns.of("Status", r -> r.deployment().status(), 80), TextColumns.of("Revision", DeploymentRow::revision, 120),
+                TextColumns.of("Rollout", DeploymentRow::state, 160), progress,
+                TextColumns.of("Updated", r -> r.deployment().updatedAt() == null ? "" : TimeFormat.clock(r.deployment().updatedAt()), 80));
 
         bindSpinner(minSpinner, model.minimumHealthyPercentProperty(), 0, 100);
         bindSpinner(maxSpinner, model.maximumPercentProperty(), 100, 200);
@@ -107,13 +108,6 @@ public final class DeploymentsController {
                 spinner.increment(0); // commits a typed value
             }
         });
-    }
-
-    private static TableColumn<DeploymentRow, String> column(String title, Function<DeploymentRow, String> value, double width) {
-        TableColumn<DeploymentRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     /** Running out of desired as a bar, failed tasks in red beside it. */

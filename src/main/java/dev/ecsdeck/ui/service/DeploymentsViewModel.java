@@ -166,7 +166,7 @@ public final class DeploymentsViewModel implements ServicePart {
         BackgroundTask.of(() -> previousRevision(s)).onSuccess(previous -> {
             busy.set(false);
             if (previous == null) {
-                message.set("No earlier ACTIVE revision of " + family(s.taskDefinition()) + " to roll back to.");
+                message.set("No earlier ACTIVE revision of " + Arns.family(s.taskDefinition()) + " to roll back to.");
                 return;
             }
             if (!context.confirmer().confirm("Roll back " + ref.service(), "Roll back " + ref.service() + " in " + ref.cluster() + " from "
@@ -190,9 +190,9 @@ public final class DeploymentsViewModel implements ServicePart {
                 return d.taskDefinition();
             }
         }
-        int currentRevision = revisionOf(current);
-        for (String arn : context.provider().listTaskDefinitions(family(current), false)) {
-            if (revisionOf(arn) < currentRevision) {
+        int currentRevision = Arns.revision(current);
+        for (String arn : context.provider().listTaskDefinitions(Arns.family(current), false)) {
+            if (Arns.revision(arn) < currentRevision) {
                 return arn; // newest first
             }
         }
@@ -203,21 +203,6 @@ public final class DeploymentsViewModel implements ServicePart {
         DeploymentConfiguration d = s.deploymentConfiguration() == null ? DeploymentConfiguration.defaults() : s.deploymentConfiguration();
         return "keeping at least " + d.minimumHealthyPercentOrDefault() + "% healthy and at most " + d.maximumPercentOrDefault()
                 + "% running, circuit breaker " + (d.circuitBreakerEnabled() ? (d.rollbackEnabled() ? "on with rollback" : "on") : "off");
-    }
-
-    static String family(String taskDefinitionArn) {
-        String fr = Arns.familyRevision(taskDefinitionArn);
-        int colon = fr.lastIndexOf(':');
-        return colon < 0 ? fr : fr.substring(0, colon);
-    }
-
-    static int revisionOf(String taskDefinitionArn) {
-        String fr = Arns.familyRevision(taskDefinitionArn);
-        try {
-            return Integer.parseInt(fr.substring(fr.lastIndexOf(':') + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private void change(String progress, Callable<EcsService> call, String done, Runnable after) {

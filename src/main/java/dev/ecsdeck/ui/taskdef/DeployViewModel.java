@@ -59,7 +59,7 @@ public final class DeployViewModel {
             List<Target> found = new ArrayList<>();
             for (Cluster c : provider.listClusters()) {
                 for (EcsService s : provider.listServices(c.clusterName())) {
-                    if (s.taskDefinition() != null && family.equals(familyOf(s.taskDefinition()))) {
+                    if (s.taskDefinition() != null && family.equals(Arns.family(s.taskDefinition()))) {
                         found.add(new Target(c.clusterName(), s.serviceName(), s.taskDefinition(), s.deploymentConfiguration()));
                     }
                 }
@@ -69,12 +69,6 @@ public final class DeployViewModel {
             targets.setAll(found);
             status.set(found.isEmpty() ? "No service runs " + family + "." : found.size() + " services run " + family + ".");
         }).onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error))).executeWith(executor);
-    }
-
-    static String familyOf(String taskDefinitionArn) {
-        String fr = Arns.familyRevision(taskDefinitionArn);
-        int colon = fr.lastIndexOf(':');
-        return colon < 0 ? fr : fr.substring(0, colon);
     }
 
     /** Deploys {@code revision} to the target after a confirmation that shows the changes and the rollout rules. */

@@ -1,5 +1,6 @@
 package dev.ecsdeck.ui.taskdef;
 
+import dev.ecsdeck.ui.common.TextColumns;
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.TimeFormat;
 import java.util.List;
@@ -70,11 +71,11 @@ public final class RevisionsBrowserController {
         revisionsTable.setPlaceholder(new Label("Choose a family"));
         revisionsTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         revisionsTable.getColumns().setAll(
-                column("Revision", r -> String.valueOf(r.revision()), 70),
-                column("Status", RevisionRow::status, 80),
-                column("Registered", r -> r.registeredAt() == null ? "" : TimeFormat.local(r.registeredAt()), 150),
-                column("By", r -> r.registeredBy() == null ? "" : r.registeredBy(), 220),
-                column("Used by", r -> String.join(", ", r.usedBy()), 260));
+                TextColumns.of("Revision", r -> String.valueOf(r.revision()), 70),
+                TextColumns.of("Status", RevisionRow::status, 80),
+                TextColumns.of("Registered", r -> r.registeredAt() == null ? "" : TimeFormat.local(r.registeredAt()), 150),
+                TextColumns.of("By", r -> r.registeredBy() == null ? "" : r.registeredBy(), 220),
+                TextColumns.of("Used by", r -> String.join(", ", r.usedBy()), 260));
         revisionsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         revisionsTable.setRowFactory(tv -> {
             TableRow<RevisionRow> row = new TableRow<>() {
@@ -98,13 +99,6 @@ public final class RevisionsBrowserController {
                 () -> model.readOnly().get() || chosen.size() != 1 || !chosen.get(0).active(), chosen, model.readOnly()));
         dev.ecsdeck.ui.common.ReadOnlyHint.apply(deregisterButton, model.readOnly(), "Deregister the chosen revision, after confirmation.");
         comparePane.setContent(new RevisionDiffPane(model.comparison()).view());
-    }
-
-    private static TableColumn<RevisionRow, String> column(String title, Function<RevisionRow, String> value, double width) {
-        TableColumn<RevisionRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     private List<RevisionRow> chosen() {

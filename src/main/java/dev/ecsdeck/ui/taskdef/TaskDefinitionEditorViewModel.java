@@ -91,7 +91,7 @@ public final class TaskDefinitionEditorViewModel {
         BackgroundTask.of(() -> {
             TaskDefinition td = provider.describeTaskDefinition(taskDefinition);
             List<String> revisions = provider.listTaskDefinitions(td.family(), false);
-            return new Opened(td, revisions.isEmpty() ? td.revision() : Math.max(td.revision(), revisionOf(revisions.get(0))));
+            return new Opened(td, revisions.isEmpty() ? td.revision() : Math.max(td.revision(), Arns.revision(revisions.get(0))));
         }).onSuccess(opened -> {
             TaskDefinition td = opened.revision();
             base.set(td);
@@ -202,7 +202,7 @@ public final class TaskDefinitionEditorViewModel {
         BackgroundTask.of(() -> provider.listTaskDefinitions(from.family(), false))
                 .onSuccess(arns -> {
                     String newest = arns.isEmpty() ? null : arns.get(0);
-                    if (newest != null && revisionOf(newest) > Math.max(newestAtOpen, from.revision())
+                    if (newest != null && Arns.revision(newest) > Math.max(newestAtOpen, from.revision())
                             && !confirmer.confirm("Newer revision", Arns.familyRevision(newest) + " was registered since you opened "
                                     + from.familyRevision() + ". Register your draft as a newer revision anyway?")) {
                         busy.set(false);
@@ -253,15 +253,6 @@ public final class TaskDefinitionEditorViewModel {
                 .onFailure(error -> message.set(summaryOf(error)))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
-    }
-
-    static int revisionOf(String arn) {
-        String fr = Arns.familyRevision(arn);
-        try {
-            return Integer.parseInt(fr.substring(fr.lastIndexOf(':') + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     static String summaryOf(Throwable error) {

@@ -64,10 +64,7 @@ class ServiceTailUiTest {
 
     @AfterEach
     void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.close();
-        bench.uncaught.forEach(Throwable::printStackTrace);
-        assertThat(bench.uncaught, empty());
-        assertThat(bench.provider.violations(), empty());
+        bench.closeAndCheck();
     }
 
     @Test

@@ -50,10 +50,7 @@ class ServicePanelUiTest {
 
     @AfterEach
     void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.close();
-        bench.uncaught.forEach(Throwable::printStackTrace);
-        assertThat(bench.uncaught, empty());
-        assertThat(bench.provider.violations(), empty());
+        bench.closeAndCheck();
     }
 
     private ServicePanel open(FxRobot robot, String cluster, String service) {

@@ -45,10 +45,7 @@ class RevisionsAndJsonUiTest {
 
     @AfterEach
     void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.close();
-        bench.uncaught.forEach(Throwable::printStackTrace);
-        assertThat(bench.uncaught, empty());
-        assertThat(bench.provider.violations(), empty());
+        bench.closeAndCheck();
     }
 
     private Tab selectedTab() {

@@ -59,10 +59,7 @@ class TaskDefinitionEditorUiTest {
 
     @AfterEach
     void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.close();
-        bench.uncaught.forEach(Throwable::printStackTrace);
-        assertThat(bench.uncaught, empty());
-        assertThat(bench.provider.violations(), empty());
+        bench.closeAndCheck();
     }
 
     /** Selects the service in the tree and presses "Edit task definition" in its detail; returns the editor's tab. */
