@@ -200,7 +200,14 @@ public final class DetailViewModel {
     }
 
     public void stopTask() {
-        if (!(entry.get() instanceof TreeEntry.TaskEntry t) || actionsDisabled.get()) {
+        if (entry.get() instanceof TreeEntry.TaskEntry t) {
+            stopTask(t);
+        }
+    }
+
+    /** Asks, then stops exactly this task (the tree's menu names the task it stops); a stopped one stays as it is. */
+    public void stopTask(TreeEntry.TaskEntry t) {
+        if (actionsDisabled.get() || !"RUNNING".equals(t.task().desiredStatus())) {
             return;
         }
         EcsTask task = t.task();

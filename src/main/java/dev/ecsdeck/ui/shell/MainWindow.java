@@ -222,7 +222,10 @@ public final class MainWindow {
         quickOpen.show(scene.getWindow());
     }
 
-    /** The tree's context menu and keys, carried out by the detail pane and the log area. */
+    /**
+     * The tree's context menu and keys, carried out by the detail pane and the log area. Each acts
+     * on the row it is given (the tree has selected it), never on what happens to be shown.
+     */
     private final class WindowTreeActions implements TreeActions {
         @Override
         public void tailLogs(TreeEntry entry) {
@@ -231,27 +234,45 @@ public final class MainWindow {
 
         @Override
         public void stopTask(TreeEntry entry) {
-            detail.show(entry);
-            detail.stopTask();
-        }
-
-        @Override
-        public void scale(TreeEntry entry) {
-            detail.show(entry);
-            detailTabs.getSelectionModel().select(detailsTab);
-            if (servicePanel != null) {
-                servicePanel.focusScale();
+            if (entry instanceof TreeEntry.TaskEntry task) {
+                detail.stopTask(task);
             }
         }
 
         @Override
-        public void showTaskDefinition(TreeEntry entry) {
-            detail.show(new TreeEntry.RevisionEntry(ClusterTreeViewModel.clusterOf(entry), entry.taskDefinitionArn()));
+        public void scale(TreeEntry entry) {
+            if (!(entry instanceof TreeEntry.ServiceEntry s)) {
+                return;
+            }
+            if (servicePanel == null || !servicePanel.ref().equals(new ServiceRef(s.cluster(), s.service().serviceName()))) {
+                detail.show(entry);
+            }
+            detailTabs.getSelectionModel().select(detailsTab);
+            ServicePanel panel = servicePanel;
+            // The spinner is off until the panel has read its service: focus it once it has.
+            var service = panel.model().serviceProperty();
+            if (service.get() != null) {
+                panel.focusScale();
+                return;
+            }
+            service.addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends dev.ecsdeck.model.EcsService> obs,
+                        dev.ecsdeck.model.EcsService was, dev.ecsdeck.model.EcsService now) {
+                    if (now != null) {
+                        service.removeListener(this);
+                        if (servicePanel == panel) {
+                            panel.focusScale();
+                        }
+                    }
+                }
+            });
         }
 
         @Override
-        public void quickOpen() {
-            openQuickOpen();
+        public void showTaskDefinition(TreeEntry entry) {
+            detailTabs.getSelectionModel().select(detailsTab);
+            detail.show(new TreeEntry.RevisionEntry(ClusterTreeViewModel.clusterOf(entry), entry.taskDefinitionArn()));
         }
 
         @Override

@@ -9,6 +9,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 
 /** One row: icon, name, a muted summary, and badges (deploying, failed, errors) where they apply. */
@@ -23,8 +26,35 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
     private final javafx.beans.value.ObservableStringValue filterText;
     private final javafx.animation.PauseTransition unflash = new javafx.animation.PauseTransition(FLASH);
 
-    ClusterTreeCell(javafx.beans.value.ObservableStringValue filterText) {
+    /** Opens a row's context menu at a point on screen. */
+    interface MenuOpener {
+        void open(javafx.scene.control.TreeItem<TreeEntry> row, Node anchor, double screenX, double screenY);
+    }
+
+    ClusterTreeCell(javafx.beans.value.ObservableStringValue filterText, MenuOpener menus) {
         this.filterText = filterText;
+        // A right-click acts on the row under the pointer: it selects that row first, then opens
+        // that row's menu. The menu opens on the platform's request (press or release, by platform)
+        // and on the release of the secondary button, for toolkits that send no request; the
+        // opener shows one menu either way.
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY && !isEmpty() && getTreeItem() != null) {
+                getTreeView().getSelectionModel().select(getTreeItem());
+                getTreeView().requestFocus();
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY && e.isStillSincePress() && !isEmpty() && getTreeItem() != null) {
+                menus.open(getTreeItem(), this, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
+        addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (!isEmpty() && getTreeItem() != null) {
+                menus.open(getTreeItem(), this, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
         box.setAlignment(Pos.CENTER_LEFT);
         summary.getStyleClass().add("row-summary");
         name.getStyleClass().add("row-name");

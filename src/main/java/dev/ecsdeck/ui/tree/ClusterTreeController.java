@@ -3,16 +3,13 @@ package dev.ecsdeck.ui.tree;
 import dev.ecsdeck.ui.common.Fxml;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -22,16 +19,21 @@ import javafx.scene.input.KeyEvent;
  * Binds the tree view to its view model: rows, selection, the filter box, the stopped-tasks toggle,
  * and the keyboard: Enter opens or closes a row, Ctrl+C copies its ARN, Ctrl+L tails its logs,
  * Delete stops a task (after asking), Ctrl+F goes to the filter, Escape clears it, Ctrl+P opens
- * quick-open; the context menu offers the same per kind of row.
+ * quick-open. A right-click selects the row under the pointer and opens that row's menu; the
+ * context-menu key and Shift+F10 open the selected row's.
  */
 public final class ClusterTreeController {
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination TAIL = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination MENU = new KeyCodeCombination(KeyCode.F10, KeyCombination.SHIFT_DOWN);
 
     private final ClusterTreeViewModel viewModel;
     private final TreeActions actions;
-    private final javafx.beans.value.ObservableBooleanValue readOnly;
+    private final RowMenu rowMenu;
     private final Parent view;
+    /** The row menu on screen (or last shown), and its row. */
+    private ContextMenu openMenu;
+    private TreeItem<TreeEntry> openMenuRow;
     @FXML
     private TreeView<TreeEntry> treeView;
     @FXML
@@ -42,14 +44,14 @@ public final class ClusterTreeController {
     public ClusterTreeController(ClusterTreeViewModel viewModel, TreeActions actions, javafx.beans.value.ObservableBooleanValue readOnly) {
         this.viewModel = viewModel;
         this.actions = actions;
-        this.readOnly = readOnly;
+        this.rowMenu = new RowMenu(actions, readOnly, this::selectRow, viewModel::refresh);
         this.view = Fxml.load(this, "ClusterTree.fxml");
     }
 
     @FXML
     private void initialize() {
         treeView.setRoot(viewModel.root());
-        treeView.setCellFactory(tv -> new ClusterTreeCell(viewModel.filterTextProperty()));
+        treeView.setCellFactory(tv -> new ClusterTreeCell(viewModel.filterTextProperty(), this::openMenu));
         showStoppedBox.selectedProperty().bindBidirectional(viewModel.showStoppedTasksProperty());
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
         // The cells draw the match highlight: redraw them when the text changes.
@@ -77,16 +79,18 @@ public final class ClusterTreeController {
             viewModel.selectedProperty().set(now == null ? null : now.getValue());
         });
         treeView.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        treeView.setOnContextMenuRequested(e -> treeView.setContextMenu(menuFor(selected())));
+        // A right-click is the cell's (its own row's menu); what reaches the tree itself is the
+        // keyboard's request (the selected row's menu) or a click below the last row (no menu).
+        treeView.setOnContextMenuRequested(e -> {
+            if (e.isKeyboardTrigger()) {
+                openMenuOfSelection();
+            }
+            e.consume();
+        });
     }
 
     private TreeItem<TreeEntry> selectedItem() {
         return treeView.getSelectionModel().getSelectedItem();
-    }
-
-    private TreeEntry selected() {
-        TreeItem<TreeEntry> item = selectedItem();
-        return item == null ? null : item.getValue();
     }
 
     private void onKey(KeyEvent e) {
@@ -98,10 +102,13 @@ public final class ClusterTreeController {
             item.setExpanded(!item.isExpanded());
             e.consume();
         } else if (COPY.match(e)) {
-            copy(item.getValue().arn() != null ? item.getValue().arn() : item.getValue().name());
+            RowMenu.copy(item.getValue().arn() != null ? item.getValue().arn() : item.getValue().name());
             e.consume();
         } else if (TAIL.match(e)) {
             actions.tailLogs(item.getValue());
+            e.consume();
+        } else if (e.getCode() == KeyCode.CONTEXT_MENU || MENU.match(e)) {
+            openMenuOfSelection();
             e.consume();
         } else if (e.getCode() == KeyCode.DELETE && item.getValue() instanceof TreeEntry.TaskEntry) {
             actions.stopTask(item.getValue());
@@ -109,60 +116,37 @@ public final class ClusterTreeController {
         }
     }
 
-    /** The context menu of a row: what can be done with that kind of row. */
-    ContextMenu menuFor(TreeEntry entry) {
-        ContextMenu menu = new ContextMenu();
-        if (entry == null) {
-            return menu;
+    /**
+     * Opens a row's menu at a point on screen, unless that row's menu is already open (a right-click
+     * can reach here twice: from the mouse release and from the platform's menu event).
+     */
+    private void openMenu(TreeItem<TreeEntry> row, Node anchor, double screenX, double screenY) {
+        if (openMenu != null && openMenu.isShowing()) {
+            if (openMenuRow == row) {
+                return;
+            }
+            openMenu.hide();
         }
-        menu.getItems().add(item("Copy name", () -> copy(entry.name())));
-        if (entry.arn() != null) {
-            menu.getItems().add(item("Copy ARN", () -> copy(entry.arn())));
+        ContextMenu menu = rowMenu.of(row);
+        if (menu.getItems().isEmpty()) {
+            return;
         }
-        menu.getItems().add(item("Refresh", () -> viewModel.refresh(selectedItem())));
-        boolean logs = entry instanceof TreeEntry.ServiceEntry || entry instanceof TreeEntry.TaskEntry
-                || entry instanceof TreeEntry.ContainerEntry;
-        if (logs || entry.taskDefinitionArn() != null || entry instanceof TreeEntry.ServiceEntry) {
-            menu.getItems().add(new SeparatorMenuItem());
-        }
-        if (logs) {
-            menu.getItems().add(item("Tail logs", () -> actions.tailLogs(entry)));
-        }
-        if (entry instanceof TreeEntry.ServiceEntry) {
-            menu.getItems().add(mutating(item("Scale…", () -> actions.scale(entry))));
-        }
-        if (entry instanceof TreeEntry.TaskEntry t && "RUNNING".equals(t.task().desiredStatus())) {
-            menu.getItems().add(mutating(item("Stop task…", () -> actions.stopTask(entry))));
-        }
-        if (entry.taskDefinitionArn() != null) {
-            menu.getItems().add(item("Show task definition", () -> actions.showTaskDefinition(entry)));
-            menu.getItems().add(item("Edit task definition…", () -> actions.editTaskDefinition(entry)));
-        }
-        if (entry instanceof TreeEntry.FamilyEntry f) {
-            menu.getItems().add(item("Browse revisions", () -> actions.browseRevisions(f.family())));
-        }
-        menu.getItems().add(new SeparatorMenuItem());
-        menu.getItems().add(item("Quick open…", actions::quickOpen));
-        return menu;
+        openMenu = menu;
+        openMenuRow = row;
+        menu.show(anchor, screenX, screenY);
     }
 
-    private static MenuItem item(String text, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    /** A change: off in read-only mode, like every mutating control. */
-    private MenuItem mutating(MenuItem m) {
-        m.getStyleClass().add("mutating");
-        m.setDisable(readOnly.get());
-        return m;
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+    /** The context-menu key and Shift+F10: the selected row's menu, under that row. */
+    private void openMenuOfSelection() {
+        TreeItem<TreeEntry> row = selectedItem();
+        if (row == null) {
+            return;
+        }
+        Node anchor = treeView.lookupAll(".tree-cell").stream()
+                .filter(n -> n instanceof ClusterTreeCell c && c.getTreeItem() == row && !c.isEmpty())
+                .findFirst().orElse(treeView);
+        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        openMenu(row, anchor, b.getMinX() + 24, b.getMaxY());
     }
 
     public Parent view() {
@@ -176,6 +160,13 @@ public final class ClusterTreeController {
     public void focusFilter() {
         filterField.requestFocus();
         filterField.selectAll();
+    }
+
+    /** Selects a row a menu item acts on, so the tree and the detail show it (if it is not already). */
+    private void selectRow(TreeItem<TreeEntry> row) {
+        if (selectedItem() != row) {
+            select(row);
+        }
     }
 
     /** Selects and shows a row (clearing a filter that would hide it). */

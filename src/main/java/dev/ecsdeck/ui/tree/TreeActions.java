@@ -1,13 +1,16 @@
 package dev.ecsdeck.ui.tree;
 
-/** What the tree's context menu and keys ask the rest of the window to do with a row. */
+/**
+ * What the tree's context menu and keys ask the rest of the window to do with a row: each acts on
+ * the entry it is given (the tree has selected that row first).
+ */
 public interface TreeActions {
     void tailLogs(TreeEntry entry);
 
-    /** Stops a task (the detail pane asks first). */
+    /** Stops this task (asking first, naming it). */
     void stopTask(TreeEntry entry);
 
-    /** Puts the keyboard in the service's desired-count spinner. */
+    /** Puts the keyboard in this service's desired-count spinner. */
     void scale(TreeEntry entry);
 
     /** Shows the task definition the row runs. */
@@ -18,7 +21,4 @@ public interface TreeActions {
 
     /** Shows a task-definition family's revisions in the revisions browser. */
     void browseRevisions(String family);
-
-    /** Opens the quick-open picker. */
-    void quickOpen();
 }

@@ -208,14 +208,32 @@ class ClusterTreeUiTest {
         TreeItem<TreeEntry> web = open(robot, "prod-web", "web");
         robot.interact(() -> web.setExpanded(true));
         waitUntil("tasks", () -> web.getChildren().get(0).getValue() instanceof TreeEntry.TaskEntry);
-        TreeEntry task = web.getChildren().get(0).getValue();
-        List<String> labels = bench.window.treeController().menuFor(task).getItems().stream().map(MenuItem::getText)
-                .filter(t -> t != null).toList();
-        assertEquals(List.of("Copy name", "Copy ARN", "Refresh", "Tail logs", "Stop task…", "Show task definition", "Edit task definition…",
-                "Quick open…"), labels);
+        TreeItem<TreeEntry> task = web.getChildren().get(0);
+        String id = task.getValue().name();
+        String td = dev.ecsdeck.model.Arns.familyRevision(task.getValue().taskDefinitionArn());
+        ContextMenu menu = rightClick(robot, task);
+        assertEquals(List.of("Tail logs of task " + id, "Stop task " + id + "…", "Show task definition " + td,
+                "Edit task definition " + td + "…", "Copy name \"" + id + "\"", "Copy ARN of task " + id, "Refresh task " + id),
+                menu.getItems().stream().filter(m -> !(m instanceof javafx.scene.control.SeparatorMenuItem)).map(MenuItem::getText).toList());
+        assertTrue(menu.getItems().stream().filter(m -> !m.getStyleClass().contains("mutating")).noneMatch(MenuItem::isDisable));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the menu closed", () -> !menu.isShowing());
+
         robot.interact(() -> bench.shell.readOnlyProperty().set(true));
-        ContextMenu readOnly = bench.window.treeController().menuFor(task);
-        assertTrue(readOnly.getItems().stream().filter(m -> m.getStyleClass().contains("mutating")).allMatch(MenuItem::isDisable));
-        assertEquals(1, readOnly.getItems().stream().filter(m -> m.getStyleClass().contains("mutating")).count());
+        ContextMenu readOnly = rightClick(robot, task);
+        List<MenuItem> mutating = readOnly.getItems().stream().filter(m -> m.getStyleClass().contains("mutating")).toList();
+        assertEquals(List.of("Stop task " + id + "…"), mutating.stream().map(MenuItem::getText).toList());
+        assertTrue(mutating.stream().allMatch(MenuItem::isDisable));
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    /** Right-clicks a row's cell with the mouse and returns the menu that opened. */
+    private ContextMenu rightClick(FxRobot robot, TreeItem<TreeEntry> row) {
+        javafx.scene.Node cell = UiTestBench.onFx(() -> robot.lookup(".tree-cell").queryAll().stream()
+                .filter(n -> ((TreeCell<?>) n).getTreeItem() == row && !((TreeCell<?>) n).isEmpty()).findFirst().orElseThrow());
+        robot.rightClickOn(cell);
+        waitUntil("a menu", () -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof ContextMenu && w.isShowing()));
+        return UiTestBench.onFx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())
+                .map(w -> (ContextMenu) w).findFirst().orElseThrow());
     }
 }
