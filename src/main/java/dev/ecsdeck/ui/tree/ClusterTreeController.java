@@ -38,6 +38,8 @@ public final class ClusterTreeController {
     private CheckBox showStoppedBox;
     @FXML
     private TextField filterField;
+    @FXML
+    private javafx.scene.control.Label filterStatus;
 
     public ClusterTreeController(ClusterTreeViewModel viewModel, TreeActions actions, javafx.beans.value.ObservableBooleanValue readOnly) {
         this.viewModel = viewModel;
@@ -52,6 +54,9 @@ public final class ClusterTreeController {
         treeView.setCellFactory(tv -> new ClusterTreeCell(viewModel.filterTextProperty()));
         showStoppedBox.selectedProperty().bindBidirectional(viewModel.showStoppedTasksProperty());
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        filterStatus.textProperty().bind(viewModel.filterStatusProperty());
+        filterStatus.visibleProperty().bind(viewModel.filterStatusProperty().isNotEmpty());
+        filterStatus.managedProperty().bind(filterStatus.visibleProperty());
         // The cells draw the match highlight: redraw them when the text changes.
         viewModel.filterTextProperty().addListener((obs, was, now) -> treeView.refresh());
         filterField.setOnKeyPressed(e -> {
