@@ -40,6 +40,8 @@ public final class ClusterTreeController {
     private TextField filterField;
     @FXML
     private javafx.scene.control.Label filterStatus;
+    /** The row the user (or a reveal) selected last. */
+    private TreeItem<TreeEntry> chosen;
 
     public ClusterTreeController(ClusterTreeViewModel viewModel, TreeActions actions, javafx.beans.value.ObservableBooleanValue readOnly) {
         this.viewModel = viewModel;
@@ -79,10 +81,28 @@ public final class ClusterTreeController {
             if (now != null) {
                 now.valueProperty().addListener(valueChanged);
             }
-            viewModel.selectedProperty().set(now == null ? null : now.getValue());
+            if (!viewModel.rowsChanging()) {
+                chosen = now;
+                viewModel.selectedProperty().set(now == null ? null : now.getValue());
+            }
         });
+        viewModel.onRowsChanged(this::keepChosenRow);
         treeView.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         treeView.setOnContextMenuRequested(e -> treeView.setContextMenu(menuFor(selected())));
+    }
+
+    /** After rows came and went, the row the user chose is selected again if it is still shown. */
+    private void keepChosenRow() {
+        TreeItem<TreeEntry> now = selectedItem();
+        if (chosen != null && chosen != now && treeView.getRow(chosen) >= 0) {
+            treeView.getSelectionModel().select(chosen);
+            return;
+        }
+        chosen = now;
+        TreeEntry value = now == null ? null : now.getValue();
+        if (viewModel.selectedProperty().get() != value) {
+            viewModel.selectedProperty().set(value);
+        }
     }
 
     private TreeItem<TreeEntry> selectedItem() {
@@ -191,6 +211,7 @@ public final class ClusterTreeController {
         for (TreeItem<TreeEntry> p = item.getParent(); p != null; p = p.getParent()) {
             p.setExpanded(true);
         }
+        chosen = item;
         treeView.getSelectionModel().select(item);
         int row = treeView.getRow(item);
         if (row >= 0) {

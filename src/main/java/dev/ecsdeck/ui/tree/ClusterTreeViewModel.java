@@ -44,7 +44,7 @@ public final class ClusterTreeViewModel {
         this.reveal = new TreeReveal(loader, provider, executor, showStoppedTasks);
         this.serviceNames = new ServiceNameIndex(provider, executor);
         showStoppedTasks.addListener((obs, was, now) -> loader.reloadLoaded(loader.root(), e -> e instanceof ServiceEntry));
-        filter.textProperty().addListener((obs, was, now) -> filter.reapply(loader.root()));
+        filter.textProperty().addListener((obs, was, now) -> loader.changes().run(() -> filter.reapply(loader.root())));
         this.search = new ServiceSearch(loader, serviceNames, provider, executor, filter.textProperty(), selected::get);
         loader.root().sourceChildren().addListener((ListChangeListener<TreeItem<TreeEntry>>) c -> search.search());
     }
@@ -87,6 +87,19 @@ public final class ClusterTreeViewModel {
     /** What the filter is doing ("Searching services: 2 of 3 clusters…"); empty when it has nothing to say. */
     public ReadOnlyStringProperty filterStatusProperty() {
         return search.statusProperty();
+    }
+
+    /**
+     * True while loads, refreshes or the filter change the rows: a selection change then is the tree
+     * reacting to rows that came and went, not the user; the view puts the user's selection back
+     * when {@link #onRowsChanged(Runnable)} runs, if that row is still shown.
+     */
+    public boolean rowsChanging() {
+        return loader.changes().changing();
+    }
+
+    public void onRowsChanged(Runnable listener) {
+        loader.changes().onChanged(listener);
     }
 
     /** Every cluster's service names, shared with quick open. */

@@ -43,6 +43,7 @@ final class TreeLoader {
     private final TreeFilter filter;
     private final BooleanSupplier showStoppedTasks;
     private final TreeMerge merge = new TreeMerge();
+    private final RowChanges changes = new RowChanges();
     private final IntegerProperty loadsInFlight = new SimpleIntegerProperty();
     private final PendingBatches batches;
     private final EntryItem root;
@@ -66,14 +67,20 @@ final class TreeLoader {
         return merge;
     }
 
+    RowChanges changes() {
+        return changes;
+    }
+
     IntegerProperty loadsInFlight() {
         return loadsInFlight;
     }
 
     /** Adds rows not there yet (keeping the others), sorted by name, and applies the filter. */
     void add(EntryItem parent, List<TreeEntry> entries) {
-        merge.add(parent, entries, this::item);
-        filter.reapply(root);
+        changes.run(() -> {
+            merge.add(parent, entries, this::item);
+            filter.reapply(root);
+        });
     }
 
     /** Reloads the rows under {@code item} (itself included) that are loaded, open and pass {@code which}. */
@@ -196,8 +203,8 @@ final class TreeLoader {
     private void run(EntryItem item, Callable<List<TreeEntry>> work) {
         loadsInFlight.set(loadsInFlight.get() + 1);
         BackgroundTask.of(work)
-                .onSuccess(children -> settle(item, children))
-                .onFailure(error -> fail(item, error))
+                .onSuccess(children -> changes.run(() -> settle(item, children)))
+                .onFailure(error -> changes.run(() -> fail(item, error)))
                 .onFinished(() -> loadsInFlight.set(loadsInFlight.get() - 1))
                 .executeWith(executor);
     }
@@ -218,10 +225,10 @@ final class TreeLoader {
             });
             all.sort(Comparator.comparing(TreeEntry::name, String.CASE_INSENSITIVE_ORDER));
             return all;
-        }).onSuccess(children -> {
+        }).onSuccess(children -> changes.run(() -> {
             batches.flush();
             settle(item, children);
-        }).onFailure(error -> fail(item, error))
+        })).onFailure(error -> changes.run(() -> fail(item, error)))
                 .onFinished(() -> loadsInFlight.set(loadsInFlight.get() - 1))
                 .executeWith(executor);
     }
