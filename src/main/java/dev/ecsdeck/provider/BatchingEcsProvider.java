@@ -102,6 +102,16 @@ public abstract class BatchingEcsProvider implements EcsProvider {
     }
 
     @Override
+    public List<String> listServiceNames(String cluster) {
+        return readAll(token -> listServicesPage(cluster, token)).stream().map(dev.ecsdeck.model.Arns::lastSegment).toList();
+    }
+
+    @Override
+    public List<String> listTaskArns(String cluster, TaskFilter filter) {
+        return readAll(token -> listTasksPage(cluster, filter, token));
+    }
+
+    @Override
     public List<EcsTask> listTasks(String cluster, TaskFilter filter) {
         List<String> arns = readAll(token -> listTasksPage(cluster, filter, token));
         return describeInBatches(arns, MAX_DESCRIBE_TASKS, batch -> describeTasksBatch(cluster, batch));

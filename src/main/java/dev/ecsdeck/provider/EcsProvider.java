@@ -58,10 +58,20 @@ public interface EcsProvider extends AutoCloseable {
 
     List<EcsService> describeServices(String cluster, List<String> services);
 
+    /** The names of a cluster's services, from ListServices alone (no DescribeServices): cheap enough to search every cluster. */
+    default List<String> listServiceNames(String cluster) {
+        return listServices(cluster).stream().map(EcsService::serviceName).toList();
+    }
+
     /** Every task matching the filter, described (ListTasks to the end, DescribeTasks by 100). */
     List<EcsTask> listTasks(String cluster, TaskFilter filter);
 
     List<EcsTask> describeTasks(String cluster, List<String> tasks);
+
+    /** The ARNs of the tasks matching the filter, from ListTasks alone (no DescribeTasks). */
+    default List<String> listTaskArns(String cluster, TaskFilter filter) {
+        return listTasks(cluster, filter).stream().map(EcsTask::taskArn).toList();
+    }
 
     /** Every container instance of a cluster, described. */
     List<ContainerInstance> listContainerInstances(String cluster);

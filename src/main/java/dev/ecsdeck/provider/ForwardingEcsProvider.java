@@ -73,6 +73,16 @@ public abstract class ForwardingEcsProvider implements EcsProvider {
     }
 
     @Override
+    public List<String> listServiceNames(String cluster) {
+        return call(Operation.LIST_SERVICES, () -> delegate.listServiceNames(cluster));
+    }
+
+    @Override
+    public List<String> listTaskArns(String cluster, TaskFilter filter) {
+        return call(Operation.LIST_TASKS, () -> delegate.listTaskArns(cluster, filter));
+    }
+
+    @Override
     public List<EcsTask> listTasks(String cluster, TaskFilter filter) {
         return call(Operation.LIST_TASKS, () -> delegate.listTasks(cluster, filter));
     }

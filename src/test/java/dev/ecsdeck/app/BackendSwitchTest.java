@@ -68,7 +68,7 @@ class BackendSwitchTest {
         UiTestBench.waitUntil("the AWS backend in the same window", () -> stage.getTitle().contains("sim-test · us-east-1"));
         UiTestBench.waitUntil("the served clusters in the tree", () -> {
             TreeView<?> tree = (TreeView<?>) stage.getScene().lookup("#clusterTree");
-            return tree != null && tree.getRoot().getChildren().size() == 3;
+            return tree != null && tree.getRoot().getChildren().size() == 4; // three clusters and the task-definitions folder
         });
         assertSame(stage, FxToolkit.toolkitContext().getRegisteredStage(), "the window was kept");
         assertTrue(stage.isShowing());

@@ -184,7 +184,7 @@ public final class UiTestBench implements AutoCloseable {
     }
 
     public static Predicate<TreeEntry> servicesOf(String cluster) {
-        return e -> e instanceof TreeEntry.FolderEntry f && f.cluster().equals(cluster) && f.kind() == TreeEntry.FolderKind.SERVICES;
+        return e -> e instanceof TreeEntry.FolderEntry f && cluster.equals(f.cluster()) && f.kind() == TreeEntry.FolderKind.SERVICES;
     }
 
     public static Predicate<TreeEntry> serviceNamed(String cluster, String name) {

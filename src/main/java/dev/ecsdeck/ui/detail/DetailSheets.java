@@ -32,16 +32,28 @@ public final class DetailSheets {
         } else if (entry instanceof TreeEntry.InstanceEntry i) {
             return instance(i.instance());
         } else if (entry instanceof TreeEntry.FolderEntry f) {
-            return List.of(new DetailSection(f.kind().title(), List.of(DetailRow.of("Cluster", f.cluster()),
-                    DetailRow.of("Count", f.count() == null ? "open the row to list them" : f.count()))));
+            return List.of(folder(f));
         } else if (entry instanceof TreeEntry.FamilyEntry f) {
             return List.of(new DetailSection("Family", List.of(DetailRow.of("Family", f.family()),
-                    DetailRow.of("Revisions", "expand the row to list them, newest first"))));
+                    DetailRow.of("Scope", "this account and region, used by services of any cluster"),
+                    DetailRow.of("Revisions", "listed under the row, newest first"))));
         } else if (entry instanceof TreeEntry.BackendEntry b) {
             return List.of(new DetailSection("Backend", List.of(DetailRow.of("Backend", b.backend().label()),
                     DetailRow.of("Region", b.backend().region()), DetailRow.of("Endpoint", b.backend().endpoint()))));
         }
         return List.of();
+    }
+
+    /** A folder's sheet: what it groups and how many, true whether the row is open or not. */
+    static DetailSection folder(TreeEntry.FolderEntry f) {
+        if (f.kind() == TreeEntry.FolderKind.TASK_DEFINITIONS) {
+            return new DetailSection(f.kind().title(), List.of(
+                    DetailRow.of("Scope", "this account and region, shared by every cluster"),
+                    DetailRow.of("Families", f.count() == null ? "not known: listing them failed" : f.count() + " with an active revision")));
+        }
+        String what = f.kind() == TreeEntry.FolderKind.SERVICES ? "active services" : "registered container instances";
+        return new DetailSection(f.kind().title(), List.of(DetailRow.of("Cluster", f.cluster()),
+                DetailRow.of("Count", f.count() == null ? "not known" : f.count() + " " + what)));
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -81,8 +81,7 @@ public final class MainWindow {
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
         this.treeController = new ClusterTreeController(tree, new WindowTreeActions(), shell.readOnlyProperty());
-        this.quickOpen = new QuickOpenDialog(new QuickOpenViewModel(provider, executor,
-                (cluster, service) -> tree.reveal(cluster, service, treeController::select)));
+        this.quickOpen = new QuickOpenDialog(new QuickOpenViewModel(tree.serviceNames(), provider, executor, new QuickOpener()));
         this.detailController = new DetailController(detail);
         this.logController = new LogPaneController(logs);
         this.mainController = new MainWindowController(shell, this::refresh, options.refreshSeconds(), options.picker());
@@ -162,7 +161,7 @@ public final class MainWindow {
                 task -> logs.open(new TreeEntry.TaskEntry(ref.cluster(), task)),
                 this::openEditor,
                 taskId -> tree.revealTask(ref.cluster(), ref.service(), taskId, treeController::select,
-                        () -> shell.setStatus("Task " + taskId + " is not in the tree: it has stopped (turn on Stopped tasks) or is gone.")));
+                        () -> shell.setStatus("Task " + taskId + " is no longer listed by ECS (it keeps stopped tasks about an hour).")));
     }
 
     /** The service panel on screen, or null. */
@@ -220,6 +219,38 @@ public final class MainWindow {
 
     public void openQuickOpen() {
         quickOpen.show(scene.getWindow());
+    }
+
+    /** What choosing something in quick open does: the tree selects it (its detail follows); a family opens in the revisions browser. */
+    private final class QuickOpener implements QuickOpenViewModel.Opener {
+        @Override
+        public void cluster(String cluster) {
+            tree.reveal(cluster, null, treeController::select);
+        }
+
+        @Override
+        public void service(String cluster, String service) {
+            tree.reveal(cluster, service, treeController::select, () -> shell.setStatus("Service " + service + " is not in " + cluster + " any more."));
+        }
+
+        @Override
+        public void task(String cluster, dev.ecsdeck.model.EcsTask task) {
+            Runnable showAlone = () -> {
+                detailTabs.getSelectionModel().select(detailsTab);
+                detail.show(new TreeEntry.TaskEntry(cluster, task));
+            };
+            String service = task.group() != null && task.group().startsWith("service:") ? task.group().substring("service:".length()) : null;
+            if (service == null) {
+                showAlone.run();
+            } else {
+                tree.revealTask(cluster, service, task.taskId(), treeController::select, showAlone);
+            }
+        }
+
+        @Override
+        public void family(String family) {
+            browseRevisions(family);
+        }
     }
 
     /**

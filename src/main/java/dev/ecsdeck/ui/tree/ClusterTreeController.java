@@ -40,6 +40,10 @@ public final class ClusterTreeController {
     private CheckBox showStoppedBox;
     @FXML
     private TextField filterField;
+    @FXML
+    private javafx.scene.control.Label filterStatus;
+    /** The row the user (or a reveal) selected last. */
+    private TreeItem<TreeEntry> chosen;
 
     public ClusterTreeController(ClusterTreeViewModel viewModel, TreeActions actions, javafx.beans.value.ObservableBooleanValue readOnly) {
         this.viewModel = viewModel;
@@ -54,6 +58,9 @@ public final class ClusterTreeController {
         treeView.setCellFactory(tv -> new ClusterTreeCell(viewModel.filterTextProperty(), this::openMenu));
         showStoppedBox.selectedProperty().bindBidirectional(viewModel.showStoppedTasksProperty());
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        filterStatus.textProperty().bind(viewModel.filterStatusProperty());
+        filterStatus.visibleProperty().bind(viewModel.filterStatusProperty().isNotEmpty());
+        filterStatus.managedProperty().bind(filterStatus.visibleProperty());
         // The cells draw the match highlight: redraw them when the text changes.
         viewModel.filterTextProperty().addListener((obs, was, now) -> treeView.refresh());
         filterField.setOnKeyPressed(e -> {
@@ -76,8 +83,12 @@ public final class ClusterTreeController {
             if (now != null) {
                 now.valueProperty().addListener(valueChanged);
             }
-            viewModel.selectedProperty().set(now == null ? null : now.getValue());
+            if (!viewModel.rowsChanging()) {
+                chosen = now;
+                viewModel.selectedProperty().set(now == null ? null : now.getValue());
+            }
         });
+        viewModel.onRowsChanged(this::keepChosenRow);
         treeView.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // A right-click is the cell's (its own row's menu); what reaches the tree itself is the
         // keyboard's request (the selected row's menu) or a click below the last row (no menu).
@@ -87,6 +98,20 @@ public final class ClusterTreeController {
             }
             e.consume();
         });
+    }
+
+    /** After rows came and went, the row the user chose is selected again if it is still shown. */
+    private void keepChosenRow() {
+        TreeItem<TreeEntry> now = selectedItem();
+        if (chosen != null && chosen != now && treeView.getRow(chosen) >= 0) {
+            treeView.getSelectionModel().select(chosen);
+            return;
+        }
+        chosen = now;
+        TreeEntry value = now == null ? null : now.getValue();
+        if (viewModel.selectedProperty().get() != value) {
+            viewModel.selectedProperty().set(value);
+        }
     }
 
     private TreeItem<TreeEntry> selectedItem() {
@@ -177,6 +202,7 @@ public final class ClusterTreeController {
         for (TreeItem<TreeEntry> p = item.getParent(); p != null; p = p.getParent()) {
             p.setExpanded(true);
         }
+        chosen = item;
         treeView.getSelectionModel().select(item);
         int row = treeView.getRow(item);
         if (row >= 0) {

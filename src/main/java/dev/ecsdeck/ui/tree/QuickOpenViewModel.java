@@ -1,7 +1,6 @@
 package dev.ecsdeck.ui.tree;
 
-import dev.ecsdeck.model.Cluster;
-import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.BackgroundTask;
@@ -9,7 +8,7 @@ import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -17,93 +16,167 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Quick-open (Ctrl+P): every cluster and every service of every cluster, loaded in the background
- * when it opens, narrowed by a fuzzy match as the user types; choosing one reveals it in the tree.
+ * Quick open (Ctrl+P): clusters, every cluster's services (names from the shared
+ * {@link ServiceNameIndex}, listed in the background with progress), task-definition families,
+ * and tasks by id prefix ({@link TaskIdLookup}). Only what matches the typed text is listed, best
+ * first (fuzzy: its letters in order); choosing one opens it.
  */
 public final class QuickOpenViewModel {
-    /** One thing to jump to: a cluster (service null) or a service in a cluster. */
-    public record Target(String cluster, String service) {
-        public String label() {
-            return service == null ? cluster : service + "  —  " + cluster;
+    public enum Kind { CLUSTER, SERVICE, TASK, FAMILY }
+
+    /** One thing to open; {@code task} only for a task. */
+    public record Target(Kind kind, String cluster, String name, EcsTask task) {
+        static Target cluster(String cluster) {
+            return new Target(Kind.CLUSTER, cluster, cluster, null);
         }
 
-        String matchText() {
-            return service == null ? cluster : cluster + "/" + service;
+        static Target service(String cluster, String service) {
+            return new Target(Kind.SERVICE, cluster, service, null);
         }
+
+        /** The service a task belongs to, or null (a task run on its own, or not a task). */
+        public String taskService() {
+            return task == null ? null : TaskIdLookup.serviceOf(task);
+        }
+
+        public String label() {
+            return switch (kind) {
+                case CLUSTER -> name + "  —  cluster";
+                case SERVICE -> name + "  —  " + cluster;
+                case FAMILY -> name + "  —  task definition family";
+                case TASK -> "task " + name + "  —  " + cluster + (taskService() == null ? "" : " · " + taskService())
+                        + " · " + task.lastStatus();
+            };
+        }
+    }
+
+    /** What choosing a target does. */
+    public interface Opener {
+        void cluster(String cluster);
+
+        void service(String cluster, String service);
+
+        void task(String cluster, EcsTask task);
+
+        void family(String family);
     }
 
     public static final int MAX_SHOWN = 50;
 
+    private final ServiceNameIndex index;
     private final EcsProvider provider;
     private final TaskExecutor executor;
-    private final BiConsumer<String, String> reveal;
-    private final List<Target> all = new ArrayList<>();
+    private final Opener opener;
+    private final TaskIdLookup tasks;
+    private final List<String> families = new ArrayList<>();
     private final ObservableList<Target> shown = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
+    private String familiesFailure = "";
+    private int matches;
 
-    /** @param reveal shows (cluster, service-or-null) in the tree */
-    public QuickOpenViewModel(EcsProvider provider, TaskExecutor executor, BiConsumer<String, String> reveal) {
+    public QuickOpenViewModel(ServiceNameIndex index, EcsProvider provider, TaskExecutor executor, Opener opener) {
+        this.index = index;
         this.provider = provider;
         this.executor = executor;
-        this.reveal = reveal;
-        query.addListener((obs, was, now) -> narrow());
-    }
-
-    /** Loads the candidates (clusters, then each cluster's services as they arrive). */
-    public void load() {
-        all.clear();
-        query.set("");
-        status.set("Loading clusters…");
-        BackgroundTask.of(provider::listClusters).onSuccess(clusters -> {
-            for (Cluster c : clusters) {
-                all.add(new Target(c.clusterName(), null));
-            }
+        this.opener = opener;
+        this.tasks = new TaskIdLookup(provider, executor, index, query::get, this::narrow);
+        query.addListener((obs, was, now) -> {
+            tasks.search(now);
             narrow();
-            status.set("Loading services…");
-            for (Cluster c : clusters) {
-                BackgroundTask.of(() -> provider.listServices(c.clusterName())).onSuccess(services -> {
-                    for (EcsService s : services) {
-                        all.add(new Target(c.clusterName(), s.serviceName()));
-                    }
-                    status.set(all.size() + " clusters and services");
-                    narrow();
-                }).onFailure(this::failed).executeWith(executor);
-            }
-        }).onFailure(this::failed).executeWith(executor);
+        });
+        index.onChange(() -> {
+            tasks.search(query.get());
+            narrow();
+        });
     }
 
-    private void failed(Throwable error) {
-        status.set(error instanceof EcsException e ? e.summary() : "Failed: " + error);
+    /** Starts a session: lists what is not known yet (services, families); shows what is known at once. */
+    public void load() {
+        query.set("");
+        tasks.reset();
+        index.ensure();
+        familiesFailure = "";
+        BackgroundTask.of(provider::listTaskDefinitionFamilies).onSuccess(list -> {
+            families.clear();
+            families.addAll(list);
+            narrow();
+        }).onFailure(error -> {
+            familiesFailure = error instanceof EcsException e ? e.summary() : "Failed: " + error;
+            narrow();
+        }).executeWith(executor);
+        narrow();
     }
 
+    private record Scored(Target target, int score) {}
+
+    /** Lists only the targets that match the query, best first. */
     private void narrow() {
         String q = query.get() == null ? "" : query.get().trim();
-        List<Target> ranked = new ArrayList<>();
-        List<Integer> scores = new ArrayList<>();
-        for (Target t : all) {
-            int score = FuzzyMatch.score(q, t.matchText());
-            int best = Math.max(score, t.service() == null ? -1 : FuzzyMatch.score(q, t.service()) + 5);
-            if (best >= 0) {
-                ranked.add(t);
-                scores.add(best);
+        List<Scored> hits = new ArrayList<>();
+        for (String cluster : index.clusters()) {
+            add(hits, Target.cluster(cluster), FuzzyMatch.score(q, cluster));
+            List<String> names = index.names(cluster);
+            if (names != null) {
+                for (String service : names) {
+                    // A service by its own name (ranked a little above a cluster of the same name); by "cluster/service" when typed so.
+                    int byName = FuzzyMatch.score(q, service);
+                    int score = byName < 0 ? -1 : byName + 5;
+                    if (q.contains("/")) {
+                        score = Math.max(score, FuzzyMatch.score(q, cluster + "/" + service));
+                    }
+                    add(hits, Target.service(cluster, service), score);
+                }
             }
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            order.add(i);
+        for (String family : families) {
+            add(hits, new Target(Kind.FAMILY, null, family, null), FuzzyMatch.score(q, family));
         }
-        order.sort(Comparator.comparing((Integer i) -> -scores.get(i)).thenComparing(i -> ranked.get(i).matchText()));
-        List<Target> top = new ArrayList<>();
-        for (int i = 0; i < order.size() && i < MAX_SHOWN; i++) {
-            top.add(ranked.get(order.get(i)));
+        for (Target t : tasks.matches(q)) {
+            hits.add(new Scored(t, 1000));
         }
-        shown.setAll(top);
+        hits.sort(Comparator.comparingInt((Scored s) -> -s.score()).thenComparing(s -> s.target().name().toLowerCase(Locale.ROOT))
+                .thenComparing(s -> String.valueOf(s.target().cluster())));
+        matches = hits.size();
+        shown.setAll(hits.stream().limit(MAX_SHOWN).map(Scored::target).toList());
+        updateStatus();
+    }
+
+    private static void add(List<Scored> hits, Target t, int score) {
+        if (score >= 0) {
+            hits.add(new Scored(t, score));
+        }
+    }
+
+    private void updateStatus() {
+        List<String> parts = new ArrayList<>();
+        if (index.loadingProperty().get()) {
+            String progress = index.progress();
+            parts.add(progress.isEmpty() ? "Listing clusters…" : "Listing services: " + progress + "…");
+        }
+        if (!tasks.progress().isEmpty()) {
+            parts.add(tasks.progress());
+        }
+        parts.add(matches == 0 ? "no match" : matches > shown.size() ? "best " + shown.size() + " of " + matches + " matches"
+                : matches + (matches == 1 ? " match" : " matches"));
+        if (!index.failureProperty().get().isEmpty()) {
+            parts.add(index.failureProperty().get());
+        }
+        if (!familiesFailure.isEmpty()) {
+            parts.add(familiesFailure);
+        }
+        status.set(String.join(" · ", parts));
     }
 
     public void open(Target target) {
-        if (target != null) {
-            reveal.accept(target.cluster(), target.service());
+        if (target == null) {
+            return;
+        }
+        switch (target.kind()) {
+            case CLUSTER -> opener.cluster(target.cluster());
+            case SERVICE -> opener.service(target.cluster(), target.name());
+            case TASK -> opener.task(target.cluster(), target.task());
+            case FAMILY -> opener.family(target.name());
         }
     }
 

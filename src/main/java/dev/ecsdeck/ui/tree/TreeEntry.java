@@ -53,7 +53,7 @@ public sealed interface TreeEntry {
         }
     }
 
-    /** The groups under a cluster. */
+    /** The groups of rows: services and container instances under each cluster; task definitions once under the backend. */
     enum FolderKind {
         SERVICES("Services"), INSTANCES("Container instances"), TASK_DEFINITIONS("Task definitions");
 
@@ -68,9 +68,13 @@ public sealed interface TreeEntry {
         }
     }
 
+    /**
+     * A folder: {@code cluster} is null for the task-definitions folder (families are per account and
+     * region); {@code count} is how many rows it holds as last counted, or null when not known.
+     */
     record FolderEntry(String cluster, FolderKind kind, Integer count) implements TreeEntry {
         public String key() {
-            return cluster + "#" + kind;
+            return (cluster == null ? "backend" : cluster) + "#" + kind;
         }
 
         public String name() {
@@ -146,9 +150,10 @@ public sealed interface TreeEntry {
         }
     }
 
+    /** A task-definition family; {@code cluster} is null in the tree (families belong to the account and region). */
     record FamilyEntry(String cluster, String family) implements TreeEntry {
         public String key() {
-            return cluster + "#family#" + family;
+            return (cluster == null ? "" : cluster + "#") + "family#" + family;
         }
 
         public String name() {
@@ -156,9 +161,10 @@ public sealed interface TreeEntry {
         }
     }
 
+    /** A task-definition revision; {@code cluster} is where it was reached from (a service's), null in the tree. */
     record RevisionEntry(String cluster, String taskDefinitionArn) implements TreeEntry {
         public String key() {
-            return cluster + "#" + taskDefinitionArn;
+            return (cluster == null ? "" : cluster + "#") + taskDefinitionArn;
         }
 
         public String name() {

@@ -40,13 +40,14 @@ class ThrottledTreeLoadTest {
             ClusterTreeViewModel tree = new ClusterTreeViewModel(aws, new CurrentThreadTaskExecutor());
             tree.start();
             int services = 0;
-            for (TreeItem<TreeEntry> cluster : List.copyOf(tree.root().getChildren())) {
+            List<TreeItem<TreeEntry>> clusters = tree.root().getChildren().stream().filter(i -> i.getValue() instanceof TreeEntry.ClusterEntry).toList();
+            for (TreeItem<TreeEntry> cluster : clusters) {
                 cluster.setExpanded(true);
                 TreeItem<TreeEntry> folder = cluster.getChildren().get(0);
                 folder.setExpanded(true);
                 services += (int) folder.getChildren().stream().filter(i -> i.getValue() instanceof TreeEntry.ServiceEntry).count();
             }
-            assertEquals(2, tree.root().getChildren().size());
+            assertEquals(2, clusters.size());
             assertEquals(400, services, "every service of both clusters loaded");
             assertTrue(faults.counts().throttled() > 0, "the server throttled " + faults.counts());
             assertTrue(aws.retries() > 0, "the SDK retried");

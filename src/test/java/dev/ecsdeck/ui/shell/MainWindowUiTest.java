@@ -73,7 +73,7 @@ class MainWindowUiTest {
     void treeShowsTheDemoClusters(FxRobot robot) {
         bench.waitForRow("clusters", clusterNamed("staging"));
         List<String> names = bench.window.tree().root().getChildren().stream().map(i -> i.getValue().name()).toList();
-        assertEquals(List.of("prod-web", "prod-batch", "staging"), names);
+        assertEquals(List.of("prod-web", "prod-batch", "staging", "Task definitions"), names, "the clusters, then the account's families once");
         waitUntil("the rows on screen", () -> robot.lookup("prod-batch").tryQuery().isPresent());
     }
 

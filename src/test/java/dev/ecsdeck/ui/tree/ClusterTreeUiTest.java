@@ -94,7 +94,7 @@ class ClusterTreeUiTest {
                 "clusters without a loaded match are hidden");
         waitUntil("the match highlighted", () -> robot.lookup(".filter-match").tryQuery().isPresent());
         robot.type(KeyCode.ESCAPE);
-        waitUntil("all rows back", () -> bench.window.tree().root().getChildren().size() == 3
+        waitUntil("all rows back", () -> bench.window.tree().root().getChildren().size() == 4
                 && bench.window.tree().find(servicesOf("prod-web")).getChildren().size() == 4);
     }
 
@@ -190,10 +190,17 @@ class ClusterTreeUiTest {
         assertTrue(detailValues().stream().anyMatch(v -> v.matches("\\d+ of 2048 units free")), detailValues().toString());
         assertThat(detailValues(), hasItem("m5.large"));
 
-        TreeItem<TreeEntry> defs = bench.window.tree().find(e -> e instanceof TreeEntry.FolderEntry f && f.cluster().equals("prod-batch")
+        TreeItem<TreeEntry> defs = bench.window.tree().find(e -> e instanceof TreeEntry.FolderEntry f
                 && f.kind() == TreeEntry.FolderKind.TASK_DEFINITIONS);
+        assertSame(bench.window.tree().root(), defs.getParent(), "one folder of families, under the backend");
+        robot.interact(() -> bench.window.treeController().select(defs));
+        int families = bench.backend.listTaskDefinitionFamilies().size();
+        waitUntil("the folder's detail", () -> sectionTitles().equals(List.of("Task definitions")));
+        assertThat(detailValues(), hasItem(families + " with an active revision"));
         robot.interact(() -> defs.setExpanded(true));
         waitUntil("families", () -> bench.window.tree().find(e -> e instanceof TreeEntry.FamilyEntry f && f.family().equals("checkout")) != null);
+        assertEquals(families, defs.getChildren().size());
+        assertThat("the detail stays true once the row is open", detailValues(), hasItem(families + " with an active revision"));
         TreeItem<TreeEntry> family = bench.window.tree().find(e -> e instanceof TreeEntry.FamilyEntry f && f.family().equals("checkout"));
         robot.interact(() -> family.setExpanded(true));
         waitUntil("revisions newest first", () -> family.getChildren().size() == 2 && family.getChildren().get(0).getValue().name().equals("checkout:2"));

@@ -40,7 +40,7 @@ class ClusterTreeViewModelTest {
     void loadsChildrenOnlyWhenExpanded() {
         vm.start();
         TreeItem<TreeEntry> cluster = child(vm.root(), "prod-batch");
-        assertEquals(List.of("Services", "Container instances", "Task definitions"), names(cluster));
+        assertEquals(List.of("Services", "Container instances"), names(cluster), "task definitions are not per cluster");
         TreeItem<TreeEntry> services = child(cluster, "Services");
         assertEquals(List.of("Loading…"), names(services), "nothing asked before expansion");
         services.setExpanded(true);
@@ -107,6 +107,45 @@ class ClusterTreeViewModelTest {
         assertTrue(crashing.getChildren().size() > running, "the crash loop's stopped tasks appear");
         assertTrue(crashing.getChildren().stream().anyMatch(c -> c.getValue() instanceof TreeEntry.TaskEntry t
                 && "EssentialContainerExited".equals(t.task().stopCode())));
+    }
+
+    @Test
+    void taskDefinitionFamiliesAreListedOnceUnderTheBackendWithTheirCount() {
+        vm.start();
+        assertEquals(List.of("prod-web", "prod-batch", "staging", "Task definitions"), names(vm.root()));
+        TreeItem<TreeEntry> folder = child(vm.root(), "Task definitions");
+        int families = provider.listTaskDefinitionFamilies().size();
+        assertEquals(families, ((TreeEntry.FolderEntry) folder.getValue()).count(), "counted before it is opened");
+        folder.setExpanded(true);
+        assertEquals(families, folder.getChildren().size());
+        assertTrue(folder.getChildren().stream().allMatch(c -> c.getValue() instanceof TreeEntry.FamilyEntry));
+        assertEquals(1, folder.getChildren().stream().filter(c -> c.getValue().name().equals("checkout")).count());
+    }
+
+    @Test
+    void theFilterFindsServicesOfClustersNobodyOpenedDescribingOnlyTheMatches() {
+        vm.start();
+        TreeItem<TreeEntry> services = child(child(vm.root(), "staging"), "Services");
+        vm.filterTextProperty().set("notif");
+        assertEquals(List.of("staging"), names(vm.root()));
+        assertEquals(List.of("notifications"), names(services));
+        assertTrue(((EntryItem) services).state() != EntryItem.State.LOADED, "only the match was described, not the whole cluster");
+        assertEquals("", vm.filterStatusProperty().get());
+        vm.filterTextProperty().set("");
+        assertTrue(!services.isExpanded(), "the folder the filter opened closes again");
+        services.setExpanded(true);
+        assertEquals(List.of("notifications", "orders-api", "web"), names(services), "opening it loads all its services");
+    }
+
+    @Test
+    void revealingAStoppedTaskTurnsOnStoppedTasks() {
+        vm.start();
+        String stopped = provider.listTasks("staging", dev.ecsdeck.provider.TaskFilter.stoppedOfService("notifications")).get(0).taskId();
+        List<TreeItem<TreeEntry>> found = new java.util.ArrayList<>();
+        vm.revealTask("staging", "notifications", stopped, found::add, () -> { throw new AssertionError("missing"); });
+        assertEquals(1, found.size());
+        assertEquals(stopped, found.get(0).getValue().name());
+        assertTrue(vm.showStoppedTasksProperty().get());
     }
 
     @Test

@@ -1,0 +1,132 @@
+package dev.ecsdeck.ui.tree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.provider.sim.ManualClock;
+import dev.ecsdeck.provider.sim.Scenarios;
+import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
+import dev.ecsdeck.ui.common.TaskExecutor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ServiceNameIndexTest {
+    private final SimProvider sim = new SimProvider(Scenarios.build(Scenarios.load("demo"),
+            new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), "us-east-1"), "demo");
+    private final List<String> calls = new ArrayList<>();
+    /** The simulator, recording which provider methods are called. */
+    private final EcsProvider provider = (EcsProvider) Proxy.newProxyInstance(EcsProvider.class.getClassLoader(),
+            new Class<?>[] {EcsProvider.class}, (proxy, method, args) -> {
+                calls.add(method.getName());
+                try {
+                    return method.invoke(sim, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+
+    /** Holds background work until the test runs it, so what runs at the same time can be seen. */
+    private static final class HeldExecutor implements TaskExecutor {
+        final Queue<BackgroundTask<?>> held = new ArrayDeque<>();
+        final CurrentThreadTaskExecutor inner = new CurrentThreadTaskExecutor();
+
+        @Override
+        public <T> void execute(BackgroundTask<T> task) {
+            held.add(task);
+        }
+
+        @Override
+        public void runOnUiThread(Runnable action) {
+            action.run();
+        }
+
+        void runNext() {
+            inner.execute(held.remove());
+        }
+    }
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    @Test
+    void listsEveryClustersServiceNamesInParallelWithProgressAndListServicesOnly() {
+        HeldExecutor executor = new HeldExecutor();
+        ServiceNameIndex index = new ServiceNameIndex(provider, executor);
+        int[] changes = {0};
+        index.onChange(() -> changes[0]++);
+        index.ensure();
+        assertTrue(index.loadingProperty().get());
+        assertEquals("", index.progress(), "clusters not listed yet");
+        executor.runNext();
+        assertEquals(List.of("prod-web", "prod-batch", "staging"), index.clusters());
+        assertEquals(3, executor.held.size(), "the three clusters are listed at the same time");
+        assertEquals("0 of 3 clusters", index.progress());
+        executor.runNext();
+        assertEquals("1 of 3 clusters", index.progress());
+        assertEquals(List.of("checkout", "orders-api", "payments", "web"), index.names("prod-web"));
+        assertNull(index.names("staging"));
+        assertTrue(index.loadingProperty().get());
+        executor.runNext();
+        executor.runNext();
+        assertEquals("3 of 3 clusters", index.progress());
+        assertFalse(index.loadingProperty().get(), "loading ends with the last cluster");
+        assertEquals(List.of("notifications", "orders-api", "web"), index.names("staging"));
+        assertEquals(List.of("listClusters", "listServiceNames", "listServiceNames", "listServiceNames"), calls,
+                "names come from ListServices alone, nothing is described");
+        assertTrue(changes[0] >= 4);
+
+        index.ensure();
+        assertTrue(executor.held.isEmpty(), "nothing to do when everything is known");
+        index.forget();
+        assertEquals(List.of(), index.clusters());
+        index.ensure();
+        assertEquals(1, executor.held.size(), "after forgetting, it lists again");
+    }
+
+    @Test
+    void atMostAFewClustersAreListedAtOnce() {
+        for (int i = 0; i < 4; i++) {
+            sim.engine().clusters().createCluster("extra-" + i, null, null, null);
+        }
+        HeldExecutor executor = new HeldExecutor();
+        ServiceNameIndex index = new ServiceNameIndex(provider, executor);
+        index.ensure();
+        executor.runNext();
+        assertEquals(ServiceNameIndex.PARALLEL, executor.held.size(), "the other background threads stay free");
+        while (!executor.held.isEmpty()) {
+            executor.runNext();
+        }
+        assertEquals("7 of 7 clusters", index.progress());
+        assertEquals(List.of(), index.names("extra-3"));
+        assertFalse(index.loadingProperty().get());
+    }
+
+    @Test
+    void aClusterThatFailsIsCountedAndSaid() {
+        sim.engine().clusters().createCluster("doomed", null, null, null);
+        ServiceNameIndex index = new ServiceNameIndex(provider, new CurrentThreadTaskExecutor());
+        sim.faults().failNext("ListServices", "ServerException", "Service unavailable.", 500);
+        index.ensure();
+        assertFalse(index.loadingProperty().get());
+        assertEquals("4 of 4 clusters", index.progress());
+        assertTrue(index.failureProperty().get().contains("Service unavailable"), index.failureProperty().get());
+        assertNull(index.names("prod-web"), "the failed cluster is not known");
+        index.ensure();
+        assertEquals(List.of("checkout", "orders-api", "payments", "web"), index.names("prod-web"), "ensure retries what failed");
+        assertEquals("", index.failureProperty().get());
+    }
+}
