@@ -206,7 +206,7 @@ class PollingLogTailTest {
         group.now = 1200;
         assertTrue(tail.pollOnce(), "a missing stream is no failure");
         assertEquals(List.of(0), sink.seqs());
-        assertEquals("Following; waiting for 1 stream to appear", sink.statuses.get(sink.statuses.size() - 1).message());
+        assertEquals("live; waiting for 1 stream to appear", sink.statuses.get(sink.statuses.size() - 1).message());
         group.write("b", 1500, 1600, 1); // b's first line, before a's next
         group.write("a", 2000, 2100, 2);
         for (int i = 0; i < PollingLogTail.PROBE_EVERY_POLLS; i++) {
