@@ -28,6 +28,7 @@ final class LogWindowCursor {
     private final String group;
     private final List<String> streams;
     private final long requestStart;
+    private final Long requestEnd;
     private final Integer pageSize;
     /** Delivered event ids, with their timestamps, for the re-read window only. */
     private final Map<String, Long> seen = new HashMap<>();
@@ -39,10 +40,17 @@ final class LogWindowCursor {
     private LogQuery resume;
 
     LogWindowCursor(Function<LogQuery, LogPage> reader, String group, List<String> streams, long requestStart, Integer pageSize) {
+        this(reader, group, streams, requestStart, null, pageSize);
+    }
+
+    /** Reading only the events up to {@code requestEnd} (null: no end). */
+    LogWindowCursor(Function<LogQuery, LogPage> reader, String group, List<String> streams, long requestStart, Long requestEnd,
+            Integer pageSize) {
         this.reader = reader;
         this.group = group;
         this.streams = new ArrayList<>(streams);
         this.requestStart = requestStart;
+        this.requestEnd = requestEnd;
         this.pageSize = pageSize;
         this.floor = requestStart;
     }
@@ -65,6 +73,11 @@ final class LogWindowCursor {
         return streams.isEmpty();
     }
 
+    /** Whether the last read went to the end of its window (no page left over for the next read). */
+    boolean caughtUp() {
+        return resume == null;
+    }
+
     /** How many event ids are held for de-duplication (tests check the pruning). */
     int remembered() {
         return seen.size();
@@ -82,7 +95,7 @@ final class LogWindowCursor {
      * what was read before it in {@code out} (already remembered as delivered) and is rethrown.
      */
     void read(List<LogEvent> out) {
-        LogQuery query = resume != null ? resume : new LogQuery(group, List.copyOf(streams), windowStart(), null, null, pageSize);
+        LogQuery query = resume != null ? resume : new LogQuery(group, List.copyOf(streams), windowStart(), requestEnd, null, pageSize);
         for (int page = 0; page < MAX_PAGES_PER_READ; page++) {
             resume = query; // if this page fails, the next read starts here
             LogPage result = reader.apply(query);

@@ -20,11 +20,15 @@ import java.util.function.Function;
  * events, de-duplicated by event id) and hands the new events to the sink as one batch in
  * {@link #ORDER}. A failed read is retried after a back-off (1 s, 2 s, 4 s, 8 s, then 10 s, reset by the
  * first good poll) from where it stopped, so an outage or throttling leaves no gap and no
- * duplicate; the sink is told "Retrying in N s: …" and then "Following" again.
+ * duplicate; the sink is told "Retrying in N s: …" and then "live" again.
  *
  * <p>FilterLogEvents fails as a whole when one named stream does not exist (a task whose container
  * has not written yet): such streams are set aside and probed every few polls, and followed from
  * the tail's start time once they appear, while the others go on.
+ *
+ * <p>Asked to {@link #finish()} (its task stopped), the tail goes on polling until a poll that began
+ * after the request reads every window to its end, then tells the sink {@link TailStatus.State#ENDED}
+ * and stops.
  */
 public final class PollingLogTail implements LogSubscription {
     /** FilterLogEvents accepts at most 100 stream names per call. */
@@ -47,11 +51,13 @@ public final class PollingLogTail implements LogSubscription {
     private final Function<LogQuery, LogPage> reader;
     private final LogSink sink;
     private final long requestStart;
+    private final Long requestEnd;
     private final Integer pageSize;
     private final List<LogWindowCursor> cursors = new ArrayList<>();
     private final List<MissingStream> missing = new ArrayList<>();
     private final long intervalMs;
     private volatile boolean closed;
+    private volatile boolean finishing;
     private ScheduledFuture<?> scheduled;
     private ScheduledExecutorService scheduler;
     private int consecutiveFailures;
@@ -72,6 +78,7 @@ public final class PollingLogTail implements LogSubscription {
         this.sink = sink;
         this.intervalMs = intervalMs;
         this.requestStart = request.startTime();
+        this.requestEnd = request.endTime();
         this.pageSize = pageSize;
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
         for (LogStreamRef ref : request.streams()) {
@@ -83,7 +90,7 @@ public final class PollingLogTail implements LogSubscription {
         byGroup.forEach((group, streams) -> {
             for (int i = 0; i < streams.size(); i += MAX_STREAMS_PER_CALL) {
                 cursors.add(new LogWindowCursor(reader, group, streams.subList(i, Math.min(streams.size(), i + MAX_STREAMS_PER_CALL)),
-                        requestStart, pageSize));
+                        requestStart, requestEnd, pageSize));
             }
         });
     }
@@ -125,6 +132,7 @@ public final class PollingLogTail implements LogSubscription {
         if (closed) {
             return true;
         }
+        boolean ending = finishing; // asked before this poll began: this poll may be the last
         polls++;
         List<LogEvent> fresh = new ArrayList<>();
         RuntimeException failure = null;
@@ -135,7 +143,7 @@ public final class PollingLogTail implements LogSubscription {
                 failure = failure == null ? e : failure;
             }
         }
-        if (failure == null && (polls - 1) % PROBE_EVERY_POLLS == 0) {
+        if (failure == null && (ending || (polls - 1) % PROBE_EVERY_POLLS == 0)) {
             try {
                 probeMissing(fresh);
             } catch (RuntimeException e) {
@@ -143,10 +151,15 @@ public final class PollingLogTail implements LogSubscription {
             }
         }
         fresh.sort(ORDER);
+        if (failure == null && ending && cursors.stream().allMatch(LogWindowCursor::caughtUp)) {
+            deliver(fresh, new TailStatus(TailStatus.State.ENDED, "Read to the end"));
+            end();
+            return true;
+        }
         if (failure == null) {
             consecutiveFailures = 0;
             deliver(fresh, missing.isEmpty() ? TailStatus.live()
-                    : new TailStatus(TailStatus.State.LIVE, "Following; waiting for " + missing.size()
+                    : new TailStatus(TailStatus.State.LIVE, "live; waiting for " + missing.size()
                             + (missing.size() == 1 ? " stream" : " streams") + " to appear"));
             return true;
         }
@@ -200,7 +213,7 @@ public final class PollingLogTail implements LogSubscription {
             MissingStream m = it.next();
             if (exists(m.group(), m.stream())) {
                 it.remove();
-                LogWindowCursor cursor = new LogWindowCursor(reader, m.group(), List.of(m.stream()), requestStart, pageSize);
+                LogWindowCursor cursor = new LogWindowCursor(reader, m.group(), List.of(m.stream()), requestStart, requestEnd, pageSize);
                 cursors.add(cursor);
                 cursor.read(fresh);
             }
@@ -227,14 +240,24 @@ public final class PollingLogTail implements LogSubscription {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
+    public void finish() {
+        finishing = true;
+    }
+
+    /** Stops polling, quietly: the sink was told why. */
+    private synchronized void end() {
         closed = true;
         if (scheduled != null) {
             scheduled.cancel(false);
         }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        end();
         sink.status(new TailStatus(TailStatus.State.STOPPED, "Stopped"));
     }
 }

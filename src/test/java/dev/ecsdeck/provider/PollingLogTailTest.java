@@ -45,6 +45,7 @@ class PollingLogTailTest {
             int size = q.limit() == null ? pageSize : Math.min(pageSize, q.limit());
             List<LogEvent> visible = events.stream()
                     .filter(e -> e.ingestionTime() <= now && e.timestamp() >= q.startTime())
+                    .filter(e -> q.endTime() == null || e.timestamp() < q.endTime())
                     .filter(e -> q.logStreamNames().isEmpty() || q.logStreamNames().contains(e.logStreamName()))
                     .sorted(Comparator.comparingLong(LogEvent::timestamp).thenComparing(LogEvent::eventId)).toList();
             int from = q.nextToken() == null ? 0 : Integer.parseInt(q.nextToken());
@@ -147,6 +148,52 @@ class PollingLogTailTest {
     }
 
     @Test
+    void aTailWithAnEndReadsUpToItAndOnceAskedToFinishReadsWhatIsLeftThenEnds() {
+        FakeGroup group = new FakeGroup();
+        Collect sink = new Collect();
+        List<LogStreamRef> refs = List.of(new LogStreamRef("g", "a", null, null));
+        PollingLogTail tail = new PollingLogTail(group, new LogTailRequest(refs, 1000, 2000L), sink, 1000);
+        for (int seq = 0; seq < 5; seq++) {
+            group.write("a", 1000 + seq * 100, 1000 + seq * 100 + 50, seq);
+        }
+        group.write("a", 1900, 5000, 5); // its task's last line, ingested late
+        group.write("a", 2500, 2550, 6); // after the end: another task's line in a shared stream
+        group.now = 3000;
+        assertTrue(tail.pollOnce());
+        assertEquals(List.of(0, 1, 2, 3, 4), sink.seqs());
+        assertEquals(TailStatus.State.LIVE, sink.statuses.get(sink.statuses.size() - 1).state());
+
+        group.now = 6000;
+        tail.finish();
+        assertTrue(tail.pollOnce());
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), sink.seqs(), "the late line read before ending; nothing after the end");
+        assertEquals(new TailStatus(TailStatus.State.ENDED, "Read to the end"), sink.statuses.get(sink.statuses.size() - 1));
+        int calls = group.calls;
+        tail.pollOnce();
+        tail.close();
+        assertEquals(calls, group.calls, "ended: no more reads");
+        assertEquals(TailStatus.State.ENDED, sink.statuses.get(sink.statuses.size() - 1).state(), "and no 'Stopped' after the end");
+    }
+
+    @Test
+    void aTailAskedToFinishGoesOnUntilItsBacklogIsRead() {
+        FakeGroup group = new FakeGroup();
+        Collect sink = new Collect();
+        PollingLogTail tail = new PollingLogTail(group, request(0, "a"), sink, 1000);
+        for (int seq = 0; seq < 12; seq++) {
+            group.write("a", 1000 + seq * 10, 1100 + seq * 10, seq);
+        }
+        group.now = 2000;
+        group.failCall = 2;
+        tail.finish();
+        assertFalse(tail.pollOnce());
+        assertEquals(TailStatus.State.RETRYING, sink.statuses.get(sink.statuses.size() - 1).state(), "a failed read does not end it");
+        assertTrue(tail.pollOnce());
+        assertEquals(12, sink.got.size());
+        assertEquals(TailStatus.State.ENDED, sink.statuses.get(sink.statuses.size() - 1).state());
+    }
+
+    @Test
     void stopsDeliveringWhenClosed() {
         FakeGroup group = new FakeGroup();
         Collect sink = new Collect();
@@ -206,7 +253,7 @@ class PollingLogTailTest {
         group.now = 1200;
         assertTrue(tail.pollOnce(), "a missing stream is no failure");
         assertEquals(List.of(0), sink.seqs());
-        assertEquals("Following; waiting for 1 stream to appear", sink.statuses.get(sink.statuses.size() - 1).message());
+        assertEquals("live; waiting for 1 stream to appear", sink.statuses.get(sink.statuses.size() - 1).message());
         group.write("b", 1500, 1600, 1); // b's first line, before a's next
         group.write("a", 2000, 2100, 2);
         for (int i = 0; i < PollingLogTail.PROBE_EVERY_POLLS; i++) {

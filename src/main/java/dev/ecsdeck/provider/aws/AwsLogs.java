@@ -110,7 +110,8 @@ final class AwsLogs implements AutoCloseable {
     LogSubscription tail(LogTailRequest request, LogSink sink) {
         Set<String> groups = new LinkedHashSet<>();
         request.streams().forEach((LogStreamRef ref) -> groups.add(ref.logGroupName()));
-        if (groups.size() == 1 && request.streams().size() <= LiveTailSession.MAX_STREAMS) {
+        // A tail with an end (a stopped task's streams) has nothing to be pushed: it reads by polling.
+        if (request.endTime() == null && groups.size() == 1 && request.streams().size() <= LiveTailSession.MAX_STREAMS) {
             return new LiveTailSession(clients, this, request, sink, groups.iterator().next()).start();
         }
         return polling(request, sink);

@@ -5,7 +5,7 @@ import javafx.collections.ObservableListBase;
 
 /**
  * A read-only observable view of a {@link LogBuffer} for a virtualised ListView: no copy of the
- * lines, and one change event per drain (lines dropped at the head, lines added at the tail).
+ * lines, and one change event per drain (lines dropped at the head, lines from the first changed one on replaced).
  */
 final class LogBufferList extends ObservableListBase<LogLine> {
     private final LogBuffer buffer;
@@ -24,18 +24,24 @@ final class LogBufferList extends ObservableListBase<LogLine> {
         return buffer.size();
     }
 
-    /** Tells listeners that {@code removedAtHead} lines left the front and {@code added} lines came at the end. */
-    void fireAppended(int removedAtHead, int added) {
-        if (removedAtHead == 0 && added == 0) {
+    /** Tells listeners what a merge changed: lines left the head, lines from the first changed one on are new or moved. */
+    void fireMerged(LogBuffer.Merge merge) {
+        int removedAtHead = merge.headRemoved();
+        int at = merge.changedIndex();
+        int replaced = merge.oldSize() - removedAtHead - at;
+        int added = buffer.size() - at;
+        if (removedAtHead == 0 && replaced == 0 && added == 0) {
             return;
         }
         beginChange();
         if (removedAtHead > 0) {
             nextRemove(0, Collections.nCopies(removedAtHead, (LogLine) null));
         }
+        if (replaced > 0) {
+            nextRemove(at, Collections.nCopies(replaced, (LogLine) null));
+        }
         if (added > 0) {
-            int size = buffer.size();
-            nextAdd(size - added, size);
+            nextAdd(at, buffer.size());
         }
         endChange();
     }

@@ -3,7 +3,7 @@ package dev.ecsdeck.ui.logs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -20,7 +20,7 @@ import javafx.scene.layout.Region;
  * line tall. Changes only mark the canvas dirty; it paints at most once per pulse, in its layout.
  * <p>
  * Following, the newest row stays at the bottom; paused, the rows on screen stay in place when rows
- * leave the head of the list. Style class {@code log-lines}; its colours come from logs.css
+ * leave the head of the list or late lines come in above them. Style class {@code log-lines}; its colours come from logs.css
  * through {@link LogPalette}.
  */
 final class LogCanvas extends Region {
@@ -51,9 +51,12 @@ final class LogCanvas extends Region {
     private boolean settingBars;
     private Runnable pause = () -> { };
 
-    /** {@code headRemoved}: how many rows the last change of {@code rows} took from its head as lines left the buffer. */
+    /**
+     * {@code lastMove}: where each row went in the last change of {@code rows} (old index to new, -1
+     * when it left), or null when every row was replaced (a new filter).
+     */
     LogCanvas(ObservableList<LogRow> rows, Supplier<LogLineFormat> format, Supplier<LogFilter> filter, BooleanSupplier wrap,
-            BooleanSupplier following, IntSupplier headRemoved, LogSelection selection) {
+            BooleanSupplier following, Supplier<IntUnaryOperator> lastMove, LogSelection selection) {
         this.rows = rows;
         this.format = format;
         this.filter = filter;
@@ -66,8 +69,11 @@ final class LogCanvas extends Region {
         hbar.setVisible(false);
         getChildren().addAll(canvas, vbar, hbar, palette.probes());
         rows.addListener((ListChangeListener<LogRow>) c -> {
-            // Paused, the rows on screen keep their place as older rows leave the head (0 for a new filter).
-            topRow = Math.max(0, topRow - headRemoved.getAsInt());
+            // Paused, the rows on screen keep their place as older rows leave the head or come in above them.
+            IntUnaryOperator move = lastMove.get();
+            if (move != null) {
+                topRow = Math.max(0, move.applyAsInt(topRow));
+            }
             markDirty();
         });
         vbar.valueProperty().addListener((obs, was, now) -> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntUnaryOperator;
 import javafx.scene.input.KeyCode;
 
 /**
@@ -148,22 +149,37 @@ final class LogSelection {
 
     /** {@code removed} rows left the head: every index moves down by as many; rows that left are no longer selected. */
     void removeHead(int removed) {
-        if (removed <= 0 || (ranges.isEmpty() && anchor < 0 && caret < 0)) {
+        if (removed > 0) {
+            move(i -> i - removed < 0 ? -1 : i - removed);
+        }
+    }
+
+    /**
+     * The rows moved ({@code move}: old index to new, -1 when the row left): each range keeps its first and last rows (and the rows that came in between), the anchor
+     * and caret theirs; rows that left are no longer selected.
+     */
+    void move(IntUnaryOperator move) {
+        if (ranges.isEmpty() && anchor < 0 && caret < 0) {
             return;
         }
-        TreeMap<Integer, Integer> shifted = new TreeMap<>();
+        TreeMap<Integer, Integer> moved = new TreeMap<>();
         for (Map.Entry<Integer, Integer> r : ranges.entrySet()) {
-            int from = Math.max(0, r.getKey() - removed);
-            int to = r.getValue() - removed;
-            if (to > from) {
-                shifted.put(from, to);
+            int last = move.applyAsInt(r.getValue() - 1);
+            if (last >= 0) {
+                moved.put(Math.max(0, move.applyAsInt(r.getKey())), last + 1);
             }
         }
+        TreeMap<Integer, Integer> before = new TreeMap<>(ranges);
+        int anchorBefore = anchor;
+        int caretBefore = caret;
         ranges.clear();
-        ranges.putAll(shifted);
-        anchor = anchor - removed < 0 ? (ranges.isEmpty() ? -1 : ranges.firstKey()) : anchor - removed;
-        caret = caret - removed < 0 ? -1 : caret - removed;
-        changed();
+        moved.forEach(this::add);
+        int a = anchor < 0 ? -1 : move.applyAsInt(anchor);
+        anchor = a < 0 ? (ranges.isEmpty() ? -1 : ranges.firstKey()) : a;
+        caret = caret < 0 ? -1 : Math.max(-1, move.applyAsInt(caret));
+        if (!before.equals(ranges) || anchor != anchorBefore || caret != caretBefore) {
+            changed();
+        }
     }
 
     private void add(int from, int to) {

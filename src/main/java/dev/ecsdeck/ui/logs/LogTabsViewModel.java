@@ -1,7 +1,6 @@
 package dev.ecsdeck.ui.logs;
 
 import dev.ecsdeck.model.EcsTask;
-import dev.ecsdeck.model.LogEvent;
 import dev.ecsdeck.model.LogStreamRef;
 import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
@@ -10,17 +9,13 @@ import dev.ecsdeck.provider.LogStreamResolver;
 import dev.ecsdeck.provider.LogStreamResolver.Resolved;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.LogTailRequest;
-import dev.ecsdeck.provider.TailStatus;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
@@ -35,6 +30,10 @@ import javafx.collections.ObservableList;
  * tail for a service, a task, a container or streams chosen by hand. A service's tail (and a
  * hand-picked stream prefix) keeps following as tasks come and go: {@link #poll()}, called on the
  * view's timer, looks for their streams again every {@link #REFRESH_MS} and subscribes to new ones.
+ * <p>
+ * A task's (or container's) tail reads the task as it is now: a task that has stopped is read from its
+ * start to its stop, and its tab then says when it stopped, its exit code and reason; a running task
+ * is looked at every {@link #REFRESH_MS}, and its tail ends the same way once it stops.
  */
 public final class LogTabsViewModel {
     /** A new tail starts this far back by default, then follows. */
@@ -52,7 +51,9 @@ public final class LogTabsViewModel {
     private final ObservableList<LogTailViewModel> tails = FXCollections.observableArrayList();
     private final ObjectProperty<LogTailViewModel> selected = new SimpleObjectProperty<>();
     private final StringProperty suggestedGroup = new SimpleStringProperty("");
-    private final Map<LogTailViewModel, Followed> followed = new LinkedHashMap<>();
+    private final Map<LogTailViewModel, FollowedTail> followed = new LinkedHashMap<>();
+    /** Tails of a task or a container: each ends once its task has stopped and its last lines are read. */
+    private final Map<LogTailViewModel, FollowedTail> watched = new LinkedHashMap<>();
 
     public LogTabsViewModel(EcsProvider provider, TaskExecutor executor, LongSupplier nowMillis, int capacity) {
         this(provider, executor, nowMillis, capacity, ZoneId.systemDefault());
@@ -108,44 +109,60 @@ public final class LogTabsViewModel {
         if (entry instanceof TreeEntry.ServiceEntry s) {
             String name = s.service().serviceName();
             openTail("service " + name + " (" + s.cluster() + ")", "service " + name,
-                    () -> resolver.forService(s.cluster(), name), true);
+                    () -> new Found(resolver.forService(s.cluster(), name), null), true, null, null);
         } else if (entry instanceof TreeEntry.TaskEntry t) {
             openTail("task " + shortId(t.task()) + " (" + t.cluster() + ")", "task " + t.task().taskId(),
-                    () -> resolver.forTasks(List.of(t.task()), null), false);
+                    () -> taskNow(t.cluster(), t.task(), null), false, t.cluster(), null);
         } else if (entry instanceof TreeEntry.ContainerEntry c) {
-            openTail(c.container().name() + " of " + shortId(c.task()), "container " + c.container().name() + " of task "
-                    + c.task().taskId(), () -> resolver.forTasks(List.of(c.task()), c.container().name()), false);
+            String name = c.container().name();
+            openTail(name + " of " + shortId(c.task()), "container " + name + " of task " + c.task().taskId(),
+                    () -> taskNow(c.cluster(), c.task(), name), false, c.cluster(), name);
         }
+    }
+
+    /** What opening a tail found: the streams, and for a task's or container's tail the task as it is now (else null). */
+    record Found(Resolved resolved, EcsTask task) {}
+
+    /** The task as DescribeTasks has it now (the row it was opened from may be older), and its streams. */
+    private Found taskNow(String cluster, EcsTask task, String container) {
+        List<EcsTask> now = provider.describeTasks(cluster, List.of(task.taskArn()));
+        EcsTask current = now.isEmpty() ? task : now.get(0);
+        return new Found(resolver.forTasks(List.of(current), container), current);
     }
 
     /** Opens a tab following streams chosen by hand, from the source's own start point. */
     public void openHandPicked(HandPickedSource source) {
         String group = source.logGroupName();
-        Callable<Resolved> resolve;
+        Callable<Found> resolve;
         String what;
         if (!source.streamNames().isEmpty()) {
             List<LogStreamRef> refs = source.streamNames().stream().map(n -> new LogStreamRef(group, n, null, null)).toList();
-            resolve = () -> new Resolved(refs, List.of(), List.of(), List.of());
+            resolve = () -> new Found(new Resolved(refs, List.of(), List.of(), List.of()), null);
             what = refs.size() == 1 ? "stream " + refs.get(0).logStreamName() + " of " + group : refs.size() + " streams of " + group;
         } else {
-            resolve = () -> new Resolved(resolver.streamsByPrefix(group, source.prefix()), List.of(), List.of(), List.of());
+            resolve = () -> new Found(new Resolved(resolver.streamsByPrefix(group, source.prefix()), List.of(), List.of(), List.of()), null);
             what = source.prefix().isEmpty() ? "the newest streams of " + group : "streams of " + group + " starting with '"
                     + source.prefix() + "'";
         }
-        openTail(source.title(), what, source.start(), resolve, source.streamNames().isEmpty());
+        openTail(source.title(), what, source.start(), resolve, source.streamNames().isEmpty(), null, null);
     }
 
-    private void openTail(String title, String what, Callable<Resolved> resolve, boolean keepsResolving) {
-        start.validate(now()).ifPresent(s -> openTail(title, what, s, resolve, keepsResolving));
+    private void openTail(String title, String what, Callable<Found> resolve, boolean keepsResolving, String cluster, String container) {
+        start.validate(now()).ifPresent(s -> openTail(title, what, s, resolve, keepsResolving, cluster, container));
     }
 
-    private void openTail(String title, String what, TailStart from, Callable<Resolved> resolve, boolean keepsResolving) {
+    private void openTail(String title, String what, TailStart from, Callable<Found> resolve, boolean keepsResolving, String cluster,
+            String container) {
         long openedAt = now();
-        long startMillis = from.startMillis(openedAt);
-        String since = from.describe(openedAt, zone);
-        BackgroundTask.of(resolve).onSuccess(resolved -> {
+        BackgroundTask.of(resolve).onSuccess(found -> {
+            Resolved resolved = found.resolved();
+            EcsTask task = found.task();
+            StoppedTask stopped = task == null ? null : StoppedTask.of(task, container, zone, openedAt).orElse(null);
+            // A stopped task is read from its start to its stop, whatever start point is chosen.
+            long startMillis = stopped != null && stopped.startMillis() != null ? stopped.startMillis() : from.startMillis(openedAt);
+            String since = stopped != null ? stopped.span() : from.describe(openedAt, zone);
             LogTailViewModel tail = new LogTailViewModel(title, resolved.streams(), capacity);
-            Followed f = new Followed(tail, resolve, what, since, startMillis, openedAt);
+            FollowedTail f = new FollowedTail(tail, resolve, what, since, startMillis, openedAt, cluster, task, container, stopped);
             f.take(resolved.streams());
             tails.add(tail);
             selected.set(tail);
@@ -153,8 +170,13 @@ public final class LogTabsViewModel {
                 followed.put(tail, f);
             }
             suggestedGroup.set(resolved.handPickGroups().isEmpty() ? "" : resolved.handPickGroups().get(0));
-            f.notes = notes(resolved);
-            tail.setStatus(f.describe(resolved.streams().isEmpty() ? "no CloudWatch log streams to follow yet" : "starting"));
+            f.noteFrom(resolved);
+            if (stopped != null && resolved.streams().isEmpty()) {
+                f.ended = true; // nothing to read: the stop is all there is to tell
+            } else if (task != null) {
+                watched.put(tail, f);
+            }
+            f.tell(resolved.streams().isEmpty() ? "no CloudWatch log streams to follow yet" : "starting", true);
             if (!resolved.streams().isEmpty()) {
                 subscribe(f, resolved.streams());
             }
@@ -169,48 +191,83 @@ public final class LogTabsViewModel {
     /** Looks for new tasks' streams of the tails that keep following; the view calls this on a timer. */
     public void poll() {
         long now = now();
-        for (Followed f : List.copyOf(followed.values())) {
+        for (FollowedTail f : List.copyOf(followed.values())) {
             if (!f.busy && now - f.lastResolvedMillis >= REFRESH_MS) {
                 refresh(f, now);
             }
         }
+        for (FollowedTail f : List.copyOf(watched.values())) {
+            if (f.ended) {
+                watched.remove(f.tail);
+            } else if (f.stopped == null && !f.busy && now - f.lastResolvedMillis >= REFRESH_MS) {
+                lookAtTask(f, now);
+            } else {
+                finishIfSettled(f, now);
+            }
+        }
     }
 
-    private void refresh(Followed f, long now) {
+    /** Whether a task's tail has stopped: then it reads its last lines and ends. */
+    private void lookAtTask(FollowedTail f, long now) {
+        f.busy = true;
+        f.lastResolvedMillis = now;
+        BackgroundTask.of(() -> provider.describeTasks(f.cluster, List.of(f.task.taskArn()))).onSuccess(found -> {
+            if (!found.isEmpty()) {
+                f.stopped = StoppedTask.of(found.get(0), f.container, zone, now()).orElse(null);
+                finishIfSettled(f, now());
+            }
+        }).onFailure(error -> f.tell("could not look at the task: " + message(error), true))
+                .onFinished(() -> f.busy = false)
+                .executeWith(executor);
+    }
+
+    /** Once the task's last lines have had time to be ingested, its tail reads what is left and ends. */
+    private void finishIfSettled(FollowedTail f, long now) {
+        if (f.stopped != null && !f.finishing && !f.subscriptions.isEmpty() && f.stopped.settled(now)) {
+            f.finishing = true;
+            f.subscriptions.forEach(LogSubscription::finish);
+        }
+    }
+
+    private void refresh(FollowedTail f, long now) {
         f.busy = true;
         f.lastResolvedMillis = now;
         BackgroundTask.of(f.resolve).onSuccess(resolved -> {
             if (!followed.containsKey(f.tail)) {
                 return;
             }
-            List<LogStreamRef> fresh = f.take(resolved.streams());
-            f.notes = notes(resolved);
+            List<LogStreamRef> fresh = f.take(resolved.resolved().streams());
+            f.noteFrom(resolved.resolved());
             if (!fresh.isEmpty()) {
                 f.tail.addSources(fresh);
                 subscribe(f, fresh);
             }
-        }).onFailure(error -> f.tail.setStatus(f.describe("could not look for new tasks: " + message(error))))
+        }).onFailure(error -> f.tell("could not look for new tasks: " + message(error), true))
                 .onFinished(() -> f.busy = false)
                 .executeWith(executor);
     }
 
     /** One subscription per group of streams found together; each reads from the tail's start. */
-    private void subscribe(Followed f, List<LogStreamRef> streams) {
+    private void subscribe(FollowedTail f, List<LogStreamRef> streams) {
         LogSink sink = f.sink();
-        BackgroundTask.of(() -> provider.tailLogs(new LogTailRequest(streams, f.startMillis), sink))
+        Long end = f.bounded ? f.stopped.endMillis() : null;
+        BackgroundTask.of(() -> provider.tailLogs(new LogTailRequest(streams, f.startMillis, end), sink))
                 .onSuccess((LogSubscription sub) -> {
                     if (tails.contains(f.tail)) {
                         f.tail.attach(sub);
+                        f.subscriptions.add(sub);
+                        finishIfSettled(f, now());
                     } else {
                         sub.close();
                     }
                 })
-                .onFailure(error -> f.tail.setStatus(f.describe(message(error))))
+                .onFailure(error -> f.tell(message(error), false))
                 .executeWith(executor);
     }
 
     public void close(LogTailViewModel tail) {
         followed.remove(tail);
+        watched.remove(tail);
         tail.close();
         tails.remove(tail);
     }
@@ -228,14 +285,6 @@ public final class LogTabsViewModel {
         return added;
     }
 
-    private static String notes(Resolved r) {
-        List<String> parts = new ArrayList<>(r.byPrefix());
-        if (!r.notInCloudWatch().isEmpty()) {
-            parts.add("Not followed: " + String.join(" ", r.notInCloudWatch()));
-        }
-        return String.join(" ", parts);
-    }
-
     private static String shortId(EcsTask task) {
         String id = task.taskId();
         return id.length() > 8 ? id.substring(0, 8) : id;
@@ -243,64 +292,5 @@ public final class LogTabsViewModel {
 
     private static String message(Throwable error) {
         return error instanceof EcsException e ? e.summary() : "Tail failed: " + error;
-    }
-
-    /** A tail, what it follows and from when, and the streams it has subscribed to. */
-    private static final class Followed {
-        final LogTailViewModel tail;
-        final Callable<Resolved> resolve;
-        final String what;
-        final String since;
-        final long startMillis;
-        final Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        final Set<String> tasks = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        long lastResolvedMillis;
-        boolean busy;
-        volatile String notes = "";
-
-        Followed(LogTailViewModel tail, Callable<Resolved> resolve, String what, String since, long startMillis, long openedAt) {
-            this.tail = tail;
-            this.resolve = resolve;
-            this.what = what;
-            this.since = since;
-            this.startMillis = startMillis;
-            this.lastResolvedMillis = openedAt;
-        }
-
-        /** The streams not seen before, now remembered. */
-        List<LogStreamRef> take(List<LogStreamRef> streams) {
-            List<LogStreamRef> fresh = new ArrayList<>();
-            for (LogStreamRef r : streams) {
-                if (known.add(r.logGroupName() + "\n" + r.logStreamName())) {
-                    fresh.add(r);
-                    if (r.taskId() != null) {
-                        tasks.add(r.taskId());
-                    }
-                }
-            }
-            return fresh;
-        }
-
-        /** "Following service web: 4 tasks, 8 streams, since … — Following". */
-        String describe(String state) {
-            String count = (tasks.size() > 1 ? tasks.size() + " tasks, " : "") + known.size() + (known.size() == 1 ? " stream" : " streams");
-            String text = "Following " + what + ": " + count + ", " + since + " — " + state;
-            return notes.isEmpty() ? text : text + ". " + notes;
-        }
-
-        /** The tail itself, with the connection state told together with what it follows and from when. */
-        LogSink sink() {
-            return new LogSink() {
-                @Override
-                public void accept(List<LogEvent> batch) {
-                    tail.accept(batch);
-                }
-
-                @Override
-                public void status(TailStatus status) {
-                    tail.status(new TailStatus(status.state(), describe(Objects.toString(status.message(), ""))));
-                }
-            };
-        }
     }
 }

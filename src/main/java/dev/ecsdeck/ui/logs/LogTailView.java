@@ -136,15 +136,16 @@ public final class LogTailView {
                 viewModel.shownProperty(), viewModel.droppedProperty(), viewModel.queuedProperty()));
 
         logLines = new LogCanvas(viewModel.shownRows(), viewModel::format, viewModel::filter, viewModel.wrapProperty()::get,
-                viewModel.followProperty()::get, viewModel::lastHeadRemoved, selection);
+                viewModel.followProperty()::get, viewModel::lastMove, selection);
         logLines.setId("logLines");
         logSplit.getItems().add(0, logLines);
-        // Rows leaving the head move the selected indices with them; a new filter (every row replaced) clears them.
+        // The selection stays on its lines as rows leave the head or come in among them; a new filter (every row replaced) clears it.
         viewModel.shownRows().addListener((javafx.collections.ListChangeListener<LogRow>) c -> {
-            while (c.next()) {
-                if (c.wasRemoved() && c.getFrom() == 0) {
-                    selection.removeHead(c.getRemovedSize());
-                }
+            java.util.function.IntUnaryOperator move = viewModel.lastMove();
+            if (move == null) {
+                selection.clear();
+            } else {
+                selection.move(move);
             }
         });
         selection.addListener(this::selectionChanged);

@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntUnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -56,9 +59,17 @@ public final class LogTailViewModel implements LogSink {
     private int streamCount;
     private final List<LogSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
-    private volatile TailStatus lastStatus;
+    /** A status told on the tail's thread, shown at the next drain. */
+    private record Told(String text, boolean live) {}
 
-    private final StringProperty status = new SimpleStringProperty("Starting…");
+    private volatile Told told;
+
+    private static final String STARTING = "Starting…";
+    private final StringProperty status = new SimpleStringProperty(STARTING);
+    /** What the tail follows and how its connection is, told after "Following" or "Paused"; null when the status is plain. */
+    private String liveText;
+    private String plainText = STARTING;
+    private long receivedAtPause;
     private final StringProperty notice = new SimpleStringProperty("");
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
     private final BooleanProperty timestamps = new SimpleBooleanProperty(true);
@@ -87,6 +98,10 @@ public final class LogTailViewModel implements LogSink {
         this.shown = new ShownLines(buffer);
         addSources(sources);
         filterText.addListener((obs, was, now) -> applyFilter());
+        follow.addListener((obs, was, now) -> {
+            receivedAtPause = buffer.received() + queued.get();
+            showStatus();
+        });
         regex.addListener((obs, was, now) -> applyFilter());
         contextLines.addListener((obs, was, now) -> applyFilter());
     }
@@ -133,20 +148,29 @@ public final class LogTailViewModel implements LogSink {
         queued.addAndGet(batch.size());
     }
 
+    /** The tail's own words, shown as they are (the log area tells them with what is followed: {@link #tell}). */
     @Override
     public void status(TailStatus s) {
-        lastStatus = s;
+        tell(s.message(), false);
+    }
+
+    /** Sets the status at the next drain, from any thread: {@code live} as {@link #setLiveStatus}, else as {@link #setStatus}. */
+    public void tell(String text, boolean live) {
+        told = new Told(text, live);
     }
 
     /** Moves up to the per-drain cap of queued events into the buffer; returns how many lines were added. */
     public int drain() {
-        TailStatus s = lastStatus;
+        Told s = told;
         if (s != null) {
-            lastStatus = null;
-            status.set(s.message());
+            told = null;
+            if (s.live()) {
+                setLiveStatus(s.text());
+            } else {
+                setStatus(s.text());
+            }
         }
-        int oldSize = buffer.size();
-        long fromSeq = buffer.received();
+        List<LogLine> taken = new ArrayList<>();
         int added = 0;
         while (added < maxLinesPerDrain) {
             if (currentAt == current.size()) {
@@ -160,22 +184,26 @@ public final class LogTailViewModel implements LogSink {
             int n = Math.min(current.size() - currentAt, maxLinesPerDrain - added);
             for (int i = 0; i < n; i++) {
                 LogEvent e = current.get(currentAt + i);
-                buffer.add(new LogLine(e.timestamp(), originOf(e), e.message()));
+                taken.add(new LogLine(e.timestamp(), originOf(e), e.message()));
             }
             currentAt += n;
             added += n;
         }
         queuedCount.set(queued.addAndGet(-added));
         if (added > 0) {
-            int removedOld = Math.min(oldSize, oldSize + added - buffer.size());
-            lines.fireAppended(removedOld, buffer.size() - (oldSize - removedOld));
-            shown.update(fromSeq, oldSize);
+            // Tasks' streams arrive each on their own schedule (a task joining a service's tail
+            // brings lines from the tail's start): each line goes in at its time, not at the end.
+            taken.sort(Comparator.comparingLong(LogLine::timestamp));
+            LogBuffer.Merge merge = buffer.merge(taken);
+            lines.fireMerged(merge);
+            shown.update(merge);
             received.set(buffer.received());
             dropped.set(buffer.dropped());
             shownCount.set(shown.lineCount());
-            if ("Starting…".equals(status.get())) {
-                status.set("Following");
+            if (liveText == null && STARTING.equals(plainText)) {
+                liveText = "";
             }
+            showStatus();
         }
         return added;
     }
@@ -227,6 +255,11 @@ public final class LogTailViewModel implements LogSink {
     /** Rows that left the head of {@link #shownRows()} in the last drain. */
     public int lastHeadRemoved() {
         return shown.lastHeadRemoved();
+    }
+
+    /** Where each row of {@link #shownRows()} went in its last change (-1: it left); null when a new filter replaced them all. */
+    public IntUnaryOperator lastMove() {
+        return shown.lastMove();
     }
 
     public LogLineFormat format() {
@@ -298,8 +331,35 @@ public final class LogTailViewModel implements LogSink {
         return status;
     }
 
+    /** A status told as it is (an error, a tail that ended): nothing is being followed. */
     public void setStatus(String text) {
-        status.set(text);
+        liveText = null;
+        plainText = text;
+        showStatus();
+    }
+
+    /**
+     * The status of a tail that goes on: what it follows and how its connection is, shown after
+     * "Following", or after "Paused" with the lines that arrived since, while paused.
+     */
+    public void setLiveStatus(String text) {
+        liveText = text;
+        showStatus();
+    }
+
+    private void showStatus() {
+        if (liveText == null) {
+            status.set(plainText);
+            return;
+        }
+        String rest = liveText.isEmpty() ? "" : " " + liveText;
+        if (follow.get()) {
+            status.set("Following" + rest);
+        } else {
+            long since = buffer.received() - receivedAtPause;
+            status.set(String.format(Locale.ROOT, "Paused: %,d new %s since pausing%s", Math.max(0, since), since == 1 ? "line" : "lines",
+                    liveText.isEmpty() ? "" : " —" + rest));
+        }
     }
 
     /** The outcome of the last save or copy. */

@@ -44,6 +44,18 @@ final class SeqRing {
         size--;
     }
 
+    /** Keeps the first {@code newSize} items. */
+    void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IndexOutOfBoundsException(newSize + " of " + size);
+        }
+        size = newSize;
+    }
+
+    long last() {
+        return get(size - 1);
+    }
+
     void clear() {
         items = new long[1024];
         head = 0;

@@ -1,14 +1,17 @@
 package dev.ecsdeck.ui.logs;
 
 import java.util.Collections;
+import java.util.function.IntUnaryOperator;
 import javafx.collections.ObservableListBase;
 
 /**
  * The rows a log view shows, for a virtualised ListView: every line of the buffer when there is no
  * filter (no copy), or the matching lines with their context lines and gaps between groups, kept as
  * sequence numbers into the buffer. Kept live: {@link #update} handles the lines of one drain
- * (incrementally: only the new lines are matched) and lines leaving the buffer's head, and fires one
- * change (removed at the head, added at the end).
+ * (incrementally: only the lines from the oldest new one on are matched again) and lines leaving the
+ * buffer's head, and fires one change (removed at the head, replaced from the first changed row on);
+ * {@link #lastMove()} tells where each earlier row went, so a paused view and a selection stay on
+ * their lines.
  */
 final class ShownLines extends ObservableListBase<LogRow> {
     private static final long GAP = -1;
@@ -21,6 +24,7 @@ final class ShownLines extends ObservableListBase<LogRow> {
     private long lastIncluded = -1;
     private long afterUntil = -1;
     private int lastHeadRemoved;
+    private IntUnaryOperator lastMove = IntUnaryOperator.identity();
 
     ShownLines(LogBuffer buffer) {
         this.buffer = buffer;
@@ -56,20 +60,97 @@ final class ShownLines extends ObservableListBase<LogRow> {
 
     /**
      * The buffer took the lines from {@code fromSeq} on (some may already have left it again) and had
-     * {@code oldSize} lines before: adds the new rows, removes those whose lines left, fires one change.
+     * {@code oldSize} lines before, all appended: adds the new rows, removes those whose lines left,
+     * fires one change.
      */
     void update(long fromSeq, int oldSize) {
-        int oldRows = filter == null ? oldSize : rows.size();
+        update(LogBuffer.Merge.appended(fromSeq, oldSize, buffer.firstSeq()));
+    }
+
+    /**
+     * The buffer took in lines by {@code merge} (some in among older ones): rows whose lines left go
+     * from the head, rows from the first changed line on are made anew, in one change.
+     */
+    void update(LogBuffer.Merge merge) {
+        int oldRows = filter == null ? merge.oldSize() : rows.size();
         int removed;
+        int changedAt;
         if (filter == null) {
-            int added = (int) (buffer.received() - fromSeq);
-            removed = Math.min(oldSize, oldSize + added - buffer.size());
+            removed = merge.headRemoved();
+            changedAt = merge.changedIndex();
+            lastMove = merge::movedIndex;
         } else {
+            int cut = cutBefore(merge.from());
+            long[] oldTail = new long[oldRows - cut];
+            for (int i = 0; i < oldTail.length; i++) {
+                oldTail[i] = rows.get(cut + i);
+            }
+            truncate(cut, merge.from());
             removed = dropHead();
-            appendMatches(fromSeq);
+            appendMatches(Math.max(merge.from(), buffer.firstSeq()));
+            changedAt = cut - removed;
+            lastMove = old -> movedRow(old, removed, cut, oldTail, merge);
         }
         lastHeadRemoved = removed;
-        fireChange(removed, size() - (oldRows - removed));
+        fireChange(removed, changedAt, oldRows - removed - changedAt);
+    }
+
+    /** The first row from which rows show lines at or after {@code seq} (with the gap before them). */
+    private int cutBefore(long seq) {
+        int r = rows.size();
+        while (r > 0 && (rows.get(r - 1) == GAP || rows.get(r - 1) >= seq)) {
+            r--;
+        }
+        return r;
+    }
+
+    /** Keeps the first {@code cut} rows and takes up matching again from line {@code from}. */
+    private void truncate(int cut, long from) {
+        for (int i = cut; i < rows.size(); i++) {
+            if (rows.get(i) == GAP) {
+                gaps--;
+            }
+        }
+        rows.truncate(cut);
+        lastIncluded = cut > 0 ? rows.last() : -1;
+        afterUntil = lastIncluded;
+        if (filter.context() > 0 && lastIncluded >= 0) {
+            // A match just before the change still reaches past it with its after-context.
+            long scanFrom = Math.max(buffer.firstSeq(), from - filter.context());
+            for (long m : filter.matchingSeqs(buffer, scanFrom, Math.max(scanFrom, from))) {
+                afterUntil = Math.max(afterUntil, m + filter.context());
+            }
+        }
+    }
+
+    /** Where the row at {@code old} before the last update is now (-1: it left; its line no longer shown: the next row shown, or the last). */
+    private int movedRow(int old, int removed, int cut, long[] oldTail, LogBuffer.Merge merge) {
+        if (old < cut) {
+            return old < removed ? -1 : old - removed;
+        }
+        int i = old - cut;
+        while (i < oldTail.length && oldTail[i] == GAP) {
+            i++;
+        }
+        if (i >= oldTail.length) {
+            return size() - 1;
+        }
+        long seq = merge.moved(oldTail[i]);
+        for (int r = cut - removed; r < rows.size(); r++) {
+            long s = rows.get(r);
+            if (s != GAP && s >= seq) {
+                return r;
+            }
+        }
+        return size() - 1;
+    }
+
+    /**
+     * Where each row before the last update is now, as an index (-1: it left); null after a new
+     * filter, which replaced every row.
+     */
+    IntUnaryOperator lastMove() {
+        return lastMove;
     }
 
     /** Applies a new filter (null: every line) to the whole buffer, in one change. */
@@ -81,6 +162,7 @@ final class ShownLines extends ObservableListBase<LogRow> {
         lastIncluded = -1;
         afterUntil = -1;
         lastHeadRemoved = 0;
+        lastMove = null;
         if (filter != null) {
             appendMatches(buffer.firstSeq());
         }
@@ -140,16 +222,21 @@ final class ShownLines extends ObservableListBase<LogRow> {
         }
     }
 
-    private void fireChange(int removedAtHead, int added) {
-        if (removedAtHead == 0 && added == 0) {
+    /** One change: {@code removedAtHead} rows left the head, the {@code replaced} rows from {@code at} on were made anew. */
+    private void fireChange(int removedAtHead, int at, int replaced) {
+        int added = size() - at;
+        if (removedAtHead == 0 && replaced == 0 && added == 0) {
             return;
         }
         beginChange();
         if (removedAtHead > 0) {
             nextRemove(0, Collections.nCopies(removedAtHead, (LogRow) null));
         }
+        if (replaced > 0) {
+            nextRemove(at, Collections.nCopies(replaced, (LogRow) null));
+        }
         if (added > 0) {
-            nextAdd(size() - added, size());
+            nextAdd(at, size());
         }
         endChange();
     }

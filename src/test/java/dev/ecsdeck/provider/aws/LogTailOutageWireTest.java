@@ -188,7 +188,7 @@ class LogTailOutageWireTest {
         tick(4);
         assertTrue(tail.pollOnce());
         assertEquals(AwsLogs.POLL_INTERVAL_MS, tail.nextDelayMs());
-        assertEquals("Following", sink.lastMessage());
+        assertEquals("live", sink.lastMessage());
         faults.throttleNext(FILTER, 1);
         tick(1);
         assertFalse(tail.pollOnce());

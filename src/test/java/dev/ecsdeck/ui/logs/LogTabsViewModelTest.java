@@ -3,6 +3,7 @@ package dev.ecsdeck.ui.logs;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.EcsTask;
@@ -15,6 +16,7 @@ import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.LogTailRequest;
 import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.provider.TailStatus;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.provider.sim.ManualClock;
 import dev.ecsdeck.provider.sim.Scenarios;
@@ -57,6 +59,7 @@ class LogTabsViewModelTest {
     static final class Tails extends ForwardingEcsProvider {
         final List<LogTailRequest> requests = new ArrayList<>();
         int closed;
+        int finished;
 
         Tails(EcsProvider delegate) {
             super(delegate);
@@ -69,12 +72,23 @@ class LogTabsViewModelTest {
                 String token = null;
                 do {
                     LogPage page = delegate.filterLogEvents(new LogQuery(group, refs.stream().map(LogStreamRef::logStreamName).toList(),
-                            request.startTime(), null, token, null));
+                            request.startTime(), request.endTime(), token, null));
                     sink.accept(page.events());
                     token = page.nextToken();
                 } while (token != null);
             });
-            return () -> closed++;
+            return new LogSubscription() {
+                @Override
+                public void close() {
+                    closed++;
+                }
+
+                @Override
+                public void finish() {
+                    finished++;
+                    sink.status(new TailStatus(TailStatus.State.ENDED, "Read to the end"));
+                }
+            };
         }
 
         List<LogStreamRef> lastStreams() {
@@ -223,6 +237,60 @@ class LogTabsViewModelTest {
         model.poll();
         assertEquals(before + 1, tails.requests.size());
         assertEquals(2, tails.lastStreams().size(), "the new task's two streams");
+    }
+
+    @Test
+    void aStoppedTaskIsReadFromItsStartToItsStopThenTheTabSaysHowItStopped() {
+        clock.advance(Duration.ofMinutes(3)); // notifications on staging crash-loops: some of its tasks have stopped
+        String arn = backend.listTasks("staging", TaskFilter.stoppedOfService("notifications")).get(0).taskArn();
+        EcsTask stopped = backend.describeTasks("staging", List.of(arn)).get(0);
+        model.open(new TreeEntry.TaskEntry("staging", stopped));
+
+        LogTailRequest request = tails.requests.get(0);
+        assertEquals(stopped.createdAt().toEpochMilli(), request.startTime(), "from its start, not five minutes back");
+        assertEquals(stopped.stoppedAt().toEpochMilli() + StoppedTask.END_SLACK_MS, request.endTime());
+        assertEquals(1, tails.finished, "stopped long enough ago: read what is there and end");
+        LogTailViewModel tail = only();
+        assertTrue(tail.drain() > 0);
+        String when = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(stopped.stoppedAt().atZone(ZoneOffset.UTC));
+        assertEquals("Task stopped at " + when + " — exit code 137 — " + stopped.stoppedReason() + " — "
+                + stopped.containers().get(0).reason(), tail.statusProperty().get(), "the task's figures, and its container's reason");
+        assertTrue(tail.lines().get(tail.lines().size() - 1).message().contains("137"), "its last line: the exit");
+    }
+
+    @Test
+    void aRunningTaskTailEndsOnceItsTaskHasStoppedAndItsLastLinesAreIn() {
+        EcsTask task = aTaskOf("prod-web", "web");
+        model.open(new TreeEntry.TaskEntry("prod-web", task));
+        LogTailViewModel tail = only();
+        tail.drain();
+        assertThat(tail.statusProperty().get(), containsString("Following task " + task.taskId()));
+        assertEquals(null, tails.requests.get(0).endTime(), "a running task is followed with no end");
+
+        backend.stopTask("prod-web", task.taskArn(), "Stopped by the test");
+        clock.advance(Duration.ofSeconds(16));
+        model.poll(); // looks at the task: stopped, but its last lines may still be on their way
+        clock.advance(Duration.ofSeconds(60));
+        model.poll();
+        assertEquals(1, tails.finished);
+        tail.drain();
+        assertThat(tail.statusProperty().get(), containsString("Task stopped at "));
+        assertThat(tail.statusProperty().get(), containsString("Stopped by the test"));
+        assertFalse(tail.statusProperty().get().contains("Following"));
+    }
+
+    @Test
+    void pausedTheStatusSaysSoAndCountsTheLinesArriving() {
+        model.open(service("prod-web", "web"));
+        LogTailViewModel tail = only();
+        tail.drain();
+        tail.followProperty().set(false);
+        assertThat(tail.statusProperty().get(), containsString("Paused: 0 new lines since pausing — service web: 4 tasks"));
+        tail.accept(List.of(new dev.ecsdeck.model.LogEvent("x", "/ecs/web", "s", clock.now().toEpochMilli(), 0, "late")));
+        tail.drain();
+        assertThat(tail.statusProperty().get(), containsString("Paused: 1 new line since pausing"));
+        tail.followProperty().set(true);
+        assertThat(tail.statusProperty().get(), containsString("Following service web: 4 tasks"));
     }
 
     @Test
