@@ -98,7 +98,9 @@ final class RowMenu {
         } else if (entry instanceof TreeEntry.ClusterEntry) {
             return "cluster " + entry.name();
         } else if (entry instanceof TreeEntry.FolderEntry f) {
-            return f.kind().title().toLowerCase(Locale.ROOT) + " of " + f.cluster();
+            String title = f.kind().title().toLowerCase(Locale.ROOT);
+            // The task-definitions folder belongs to the backend (families are per account and region).
+            return f.cluster() == null ? title : title + " of " + f.cluster();
         } else if (entry instanceof TreeEntry.FamilyEntry) {
             return "family " + entry.name();
         } else if (entry instanceof TreeEntry.RevisionEntry) {

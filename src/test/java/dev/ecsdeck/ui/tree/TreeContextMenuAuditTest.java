@@ -349,12 +349,14 @@ class TreeContextMenuAuditTest {
     private TreeItem<TreeEntry> folder(String cluster, TreeEntry.FolderKind kind) {
         TreeItem<TreeEntry> c = bench.waitForRow("cluster " + cluster, clusterNamed(cluster));
         robot.interact(() -> c.setExpanded(true));
-        return bench.waitForRow(kind + " of " + cluster, e -> e instanceof TreeEntry.FolderEntry f && f.cluster().equals(cluster)
+        return bench.waitForRow(kind + " of " + cluster, e -> e instanceof TreeEntry.FolderEntry f && cluster.equals(f.cluster())
                 && f.kind() == kind);
     }
 
     private TreeItem<TreeEntry> family(String name) {
-        TreeItem<TreeEntry> defs = folder("prod-web", TreeEntry.FolderKind.TASK_DEFINITIONS);
+        // Families are per account and region: one folder under the backend row.
+        TreeItem<TreeEntry> defs = bench.waitForRow("task definitions", e -> e instanceof TreeEntry.FolderEntry f
+                && f.kind() == TreeEntry.FolderKind.TASK_DEFINITIONS);
         robot.interact(() -> defs.setExpanded(true));
         return bench.waitForRow("family " + name, e -> e instanceof TreeEntry.FamilyEntry f && f.family().equals(name));
     }
