@@ -38,6 +38,8 @@ public final class ClusterTreeController {
     private CheckBox showStoppedBox;
     @FXML
     private TextField filterField;
+    /** How many "Needs attention" items each cluster has, for the badge on its collapsed row. */
+    private java.util.function.ToIntFunction<String> attentionCounts = cluster -> 0;
 
     public ClusterTreeController(ClusterTreeViewModel viewModel, TreeActions actions, javafx.beans.value.ObservableBooleanValue readOnly) {
         this.viewModel = viewModel;
@@ -49,7 +51,7 @@ public final class ClusterTreeController {
     @FXML
     private void initialize() {
         treeView.setRoot(viewModel.root());
-        treeView.setCellFactory(tv -> new ClusterTreeCell(viewModel.filterTextProperty()));
+        treeView.setCellFactory(tv -> new ClusterTreeCell(viewModel.filterTextProperty(), c -> attentionCounts.applyAsInt(c)));
         showStoppedBox.selectedProperty().bindBidirectional(viewModel.showStoppedTasksProperty());
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
         // The cells draw the match highlight: redraw them when the text changes.
@@ -167,6 +169,12 @@ public final class ClusterTreeController {
 
     public Parent view() {
         return view;
+    }
+
+    /** Shows each collapsed cluster row's count of attention items, from {@code counts} (redrawn now). */
+    public void showAttentionCounts(java.util.function.ToIntFunction<String> counts) {
+        this.attentionCounts = counts;
+        treeView.refresh();
     }
 
     public TreeView<TreeEntry> treeView() {
