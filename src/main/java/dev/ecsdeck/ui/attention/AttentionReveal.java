@@ -58,7 +58,8 @@ public final class AttentionReveal {
             }
         }
         boolean loading = folder.getChildren().stream().anyMatch(c -> c.getValue() instanceof TreeEntry.MessageEntry m && "Loading…".equals(m.text()));
-        if (!loading && folder.isExpanded()) {
+        // A load swaps the rows in two steps (the "Loading…" row out, then the rows in): empty is not loaded yet.
+        if (!loading && !folder.getChildren().isEmpty() && folder.isExpanded()) {
             treeController.select(folder);
             return true;
         }
