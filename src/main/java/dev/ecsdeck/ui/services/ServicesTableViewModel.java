@@ -52,6 +52,8 @@ public final class ServicesTableViewModel {
     /** Which load is current: an answer for a cluster no longer shown is dropped. */
     private long generation;
     private boolean loading;
+    /** A refresh was asked for while one ran (after a change, say): it runs when that one ends. */
+    private boolean again;
     private boolean replacing;
 
     public ServicesTableViewModel(EcsProvider provider, TaskExecutor executor, Confirmer confirmer, TypedConfirmer typedConfirmer,
@@ -88,7 +90,11 @@ public final class ServicesTableViewModel {
     /** Reloads the shown cluster's services (nothing when none is shown). */
     public void refresh() {
         String name = cluster.get();
-        if (name == null || loading) {
+        if (name == null) {
+            return;
+        }
+        if (loading) {
+            again = true;
             return;
         }
         long load = generation;
@@ -116,8 +122,9 @@ public final class ServicesTableViewModel {
             }
         }).onFinished(() -> {
             loading = false;
-            if (load != generation) {
-                refresh(); // another cluster was chosen meanwhile
+            if (load != generation || again) {
+                again = false;
+                refresh(); // another cluster was chosen, or a change made, meanwhile
             }
         }).executeWith(executor);
     }
