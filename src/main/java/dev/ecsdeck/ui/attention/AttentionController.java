@@ -35,9 +35,9 @@ public final class AttentionController {
         table.setItems(sorted);
         table.setPlaceholder(new Label("Nothing needs attention"));
         table.getColumns().setAll(List.of(
-                TextColumns.of("Cluster", AttentionItem::cluster, 110),
-                TextColumns.of("Service or instance", AttentionItem::subject, 160),
-                TextColumns.of("Problem", i -> i.kind().label(), 150),
+                TextColumns.of("Cluster", AttentionItem::cluster, 95),
+                TextColumns.of("Service or instance", AttentionItem::subject, 150),
+                TextColumns.of("Problem", i -> i.kind().label(), 120),
                 TextColumns.withTooltips("What", AttentionItem::what, 420),
                 TextColumns.withTooltips("Since", i -> TimeFormat.local(i.since()) + " (" + i.sinceBasis() + ")", 300)));
         table.setRowFactory(t -> {

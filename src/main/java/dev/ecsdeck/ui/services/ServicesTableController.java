@@ -71,11 +71,11 @@ public final class ServicesTableController {
         table.setItems(sorted);
         table.setPlaceholder(new Label("No services"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<ServiceRow, String> revision = TextColumns.of("Revision", ServiceRow::revision, 130);
+        TableColumn<ServiceRow, String> revision = TextColumns.of("Revision", ServiceRow::revision, 120);
         revision.setComparator(ServiceRow.REVISION_ORDER);
         table.getColumns().setAll(List.of(
-                TextColumns.of("Name", ServiceRow::name, 150),
-                TextColumns.of("Badges", ServiceRow::badgesText, 140),
+                TextColumns.of("Name", ServiceRow::name, 140),
+                TextColumns.of("Badges", ServiceRow::badgesText, 120),
                 count("Running", ServiceRow::running),
                 count("Desired", ServiceRow::desired),
                 count("Pending", ServiceRow::pending),
@@ -96,7 +96,7 @@ public final class ServicesTableController {
     private static TableColumn<ServiceRow, Integer> count(String title, ToIntFunction<ServiceRow> value) {
         TableColumn<ServiceRow, Integer> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsInt(cell.getValue())));
-        c.setPrefWidth(72);
+        c.setPrefWidth(84);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }
