@@ -97,7 +97,7 @@ public final class ServiceScaler implements ServicePart {
     }
 
     /** Whether changing from {@code current} to {@code target} needs the service name typed. */
-    static boolean drastic(int current, int target) {
+    public static boolean drastic(int current, int target) {
         return target == 0 && current > 0 || current - target > current / 2.0;
     }
 

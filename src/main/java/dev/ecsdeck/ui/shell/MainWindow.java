@@ -32,6 +32,11 @@ import dev.ecsdeck.ui.taskdef.RevisionsViewModel;
 import dev.ecsdeck.ui.taskdef.RolloutViewModel;
 import dev.ecsdeck.ui.taskdef.TaskDefinitionEditorController;
 import dev.ecsdeck.ui.taskdef.TaskDefinitionEditorViewModel;
+import dev.ecsdeck.ui.attention.AttentionController;
+import dev.ecsdeck.ui.attention.AttentionReveal;
+import dev.ecsdeck.ui.attention.AttentionViewModel;
+import dev.ecsdeck.ui.services.ServicesTableController;
+import dev.ecsdeck.ui.services.ServicesTableViewModel;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -70,6 +75,10 @@ public final class MainWindow {
     private final Tab revisionsTab;
     private final java.util.List<TaskDefinitionEditorController> editors = new java.util.ArrayList<>();
     private final Scene scene;
+    private final ServicesTableViewModel services;
+    private final ServicesTableController servicesController;
+    private final AttentionViewModel attention;
+    private final Tab attentionTab;
 
     public MainWindow(EcsProvider provider, ShellViewModel shell, TaskExecutor executor, Confirmer confirmer, Options options) {
         this.shell = shell;
@@ -115,6 +124,12 @@ public final class MainWindow {
         this.serviceContext = new ServicePanelContext(provider, executor, confirmer, new DialogTypedConfirmer(scene::getWindow),
                 shell.readOnlyProperty(), options.nowMillis());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/ecsdeck/ui/app.css").toExternalForm());
+        this.services = new ServicesTableViewModel(provider, executor, confirmer, serviceContext.typedConfirmer(), shell.readOnlyProperty());
+        this.servicesController = new ServicesTableController(services, shell.readOnlyProperty());
+        services.onTailRequested(logs::open);
+        services.onChanged(this::refresh);
+        this.attention = new AttentionViewModel(provider, executor, options.nowMillis());
+        this.attentionTab = attentionTab();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), treeController::focusFilter);
@@ -123,6 +138,29 @@ public final class MainWindow {
                 logController::openSourceDialog);
         applyTheme(shell.darkProperty().get());
         shell.darkProperty().addListener((obs, was, dark) -> applyTheme(dark));
+    }
+
+    /** The "Needs attention" tab beside "Task definitions"; a row goes to its service or instance in the tree. */
+    private Tab attentionTab() {
+        Tab tab = new Tab("Needs attention", new AttentionController(attention).view());
+        tab.setId("attentionTab");
+        tab.setClosable(false);
+        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> attention.items().isEmpty() ? "Needs attention"
+                : "Needs attention (" + attention.items().size() + ")", attention.items()));
+        detailTabs.getTabs().add(detailTabs.getTabs().indexOf(revisionsTab) + 1, tab);
+        AttentionReveal reveal = new AttentionReveal(tree, treeController);
+        attention.onRevealRequested(item -> {
+            detailTabs.getSelectionModel().select(detailsTab);
+            reveal.reveal(item);
+        });
+        attention.countsProperty().addListener((obs, was, now) -> treeController.showAttentionCounts(attention::count));
+        return tab;
+    }
+
+    /** A cluster, or its Services folder, shows the cluster's sheet above its services table. */
+    private static boolean showsServicesTable(TreeEntry entry) {
+        return entry instanceof TreeEntry.ClusterEntry
+                || entry instanceof TreeEntry.FolderEntry f && f.kind() == TreeEntry.FolderKind.SERVICES;
     }
 
     /**
@@ -138,8 +176,13 @@ public final class MainWindow {
                 servicePanel.start();
             }
             detailsTab.setContent(servicePanel.view());
+        } else if (showsServicesTable(entry)) {
+            closeServicePanel();
+            services.show(ClusterTreeViewModel.clusterOf(entry));
+            detailsTab.setContent(servicesController.show(detailController.view()));
         } else {
             closeServicePanel();
+            servicesController.releaseSheet();
             detailsTab.setContent(detailController.view());
         }
     }
@@ -320,10 +363,15 @@ public final class MainWindow {
     /** Starts loading the tree. */
     public void start() {
         tree.start();
+        attention.refresh();
     }
 
     public void refresh() {
         tree.refresh();
+        if (detailsTab.getContent() == servicesController.view()) {
+            services.refresh();
+        }
+        attention.refresh();
     }
 
     public void stop() {
@@ -371,6 +419,14 @@ public final class MainWindow {
 
     public ClusterTreeController treeController() {
         return treeController;
+    }
+
+    public ServicesTableViewModel services() {
+        return services;
+    }
+
+    public AttentionViewModel attention() {
+        return attention;
     }
 
     public MainWindowController mainController() {

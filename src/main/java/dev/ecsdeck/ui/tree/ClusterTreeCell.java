@@ -25,14 +25,29 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
     private final Label summary = new Label();
     private final javafx.beans.value.ObservableStringValue filterText;
     private final javafx.animation.PauseTransition unflash = new javafx.animation.PauseTransition(FLASH);
+    /** A collapsed cluster's count of "Needs attention" items. */
+    private final Label attention = new Label();
+    private final java.util.function.ToIntFunction<String> attentionCount;
+    private final javafx.beans.InvalidationListener expansionChanged = o -> showAttentionCount();
 
     /** Opens a row's context menu at a point on screen. */
     interface MenuOpener {
         void open(javafx.scene.control.TreeItem<TreeEntry> row, Node anchor, double screenX, double screenY);
     }
 
-    ClusterTreeCell(javafx.beans.value.ObservableStringValue filterText, MenuOpener menus) {
+    ClusterTreeCell(javafx.beans.value.ObservableStringValue filterText, MenuOpener menus,
+            java.util.function.ToIntFunction<String> attentionCount) {
         this.filterText = filterText;
+        this.attentionCount = attentionCount;
+        attention.getStyleClass().addAll("badge", "badge-danger", "attention-count");
+        treeItemProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.expandedProperty().removeListener(expansionChanged);
+            }
+            if (now != null) {
+                now.expandedProperty().addListener(expansionChanged);
+            }
+        });
         // A right-click acts on the row under the pointer: it selects that row first, then opens
         // that row's menu. The menu opens on the platform's request (press or release, by platform)
         // and on the release of the secondary button, for toolkits that send no request; the
@@ -108,6 +123,8 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
         name.getStyleClass().removeAll("message-error", "message");
         if (entry instanceof TreeEntry.ClusterEntry c) {
             summary.setText(clusterSummary(c.cluster()));
+            box.getChildren().add(attention);
+            showAttentionCount();
         } else if (entry instanceof TreeEntry.FolderEntry f && f.count() != null) {
             summary.setText(String.valueOf(f.count()));
         } else if (entry instanceof TreeEntry.ServiceEntry s) {
@@ -131,6 +148,17 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
         }
         setText(null);
         setGraphic(box);
+    }
+
+    /** The badge shows on a collapsed cluster row with items; an open row shows its services' own badges instead. */
+    private void showAttentionCount() {
+        int n = getItem() instanceof TreeEntry.ClusterEntry c && getTreeItem() != null && !getTreeItem().isExpanded()
+                ? attentionCount.applyAsInt(c.cluster().clusterName()) : 0;
+        attention.setText(String.valueOf(n));
+        attention.setVisible(n > 0);
+        attention.setManaged(n > 0);
+        attention.setTooltip(n > 0 ? new javafx.scene.control.Tooltip(n + (n == 1 ? " item needs" : " items need")
+                + " attention in this cluster (see the Needs attention tab)") : null);
     }
 
     private void addServiceBadges(EcsService s) {

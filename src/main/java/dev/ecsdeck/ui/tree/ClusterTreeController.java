@@ -44,6 +44,8 @@ public final class ClusterTreeController {
     private javafx.scene.control.Label filterStatus;
     /** The row the user (or a reveal) selected last. */
     private TreeItem<TreeEntry> chosen;
+    /** How many "Needs attention" items each cluster has, for the badge on its collapsed row. */
+    private java.util.function.ToIntFunction<String> attentionCounts = cluster -> 0;
 
     public ClusterTreeController(ClusterTreeViewModel viewModel, TreeActions actions, javafx.beans.value.ObservableBooleanValue readOnly) {
         this.viewModel = viewModel;
@@ -55,7 +57,8 @@ public final class ClusterTreeController {
     @FXML
     private void initialize() {
         treeView.setRoot(viewModel.root());
-        treeView.setCellFactory(tv -> new ClusterTreeCell(viewModel.filterTextProperty(), this::openMenu));
+        treeView.setCellFactory(tv -> new ClusterTreeCell(viewModel.filterTextProperty(), this::openMenu,
+                c -> attentionCounts.applyAsInt(c)));
         showStoppedBox.selectedProperty().bindBidirectional(viewModel.showStoppedTasksProperty());
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
         filterStatus.textProperty().bind(viewModel.filterStatusProperty());
@@ -176,6 +179,12 @@ public final class ClusterTreeController {
 
     public Parent view() {
         return view;
+    }
+
+    /** Shows each collapsed cluster row's count of attention items, from {@code counts} (redrawn now). */
+    public void showAttentionCounts(java.util.function.ToIntFunction<String> counts) {
+        this.attentionCounts = counts;
+        treeView.refresh();
     }
 
     public TreeView<TreeEntry> treeView() {

@@ -1,0 +1,167 @@
+package dev.ecsdeck.ui.services;
+
+import dev.ecsdeck.ui.common.Fxml;
+import dev.ecsdeck.ui.common.ReadOnlyHint;
+import dev.ecsdeck.ui.common.TextColumns;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+
+/**
+ * A cluster's sheet above its services table: sortable columns, the filter, multi-selection and the
+ * actions on the selected rows. The selection survives refreshes (kept by service name).
+ */
+public final class ServicesTableController {
+    private final ServicesTableViewModel model;
+    private final ObservableBooleanValue readOnly;
+    private final Parent view;
+    private final Set<String> keptSelection = new HashSet<>();
+    @FXML
+    private StackPane sheetHolder;
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private TextField filterField;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private TableView<ServiceRow> table;
+    @FXML
+    private Button forceDeployButton;
+    @FXML
+    private Button scaleButton;
+    @FXML
+    private Button tailButton;
+    @FXML
+    private Label messageLabel;
+
+    public ServicesTableController(ServicesTableViewModel model, ObservableBooleanValue readOnly) {
+        this.model = model;
+        this.readOnly = readOnly;
+        this.view = Fxml.load(this, "ServicesTable.fxml");
+    }
+
+    @FXML
+    private void initialize() {
+        titleLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> model.clusterProperty().get() == null ? "" : "Services of " + model.clusterProperty().get(), model.clusterProperty()));
+        filterField.textProperty().bindBidirectional(model.filterTextProperty());
+        statusLabel.textProperty().bind(model.statusProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+
+        SortedList<ServiceRow> sorted = new SortedList<>(model.shownRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No services"));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        TableColumn<ServiceRow, String> revision = TextColumns.of("Revision", ServiceRow::revision, 120);
+        revision.setComparator(ServiceRow.REVISION_ORDER);
+        table.getColumns().setAll(List.of(
+                TextColumns.of("Name", ServiceRow::name, 140),
+                TextColumns.of("Badges", ServiceRow::badgesText, 120),
+                count("Running", ServiceRow::running),
+                count("Desired", ServiceRow::desired),
+                count("Pending", ServiceRow::pending),
+                revision,
+                TextColumns.of("Launch", ServiceRow::launch, 110),
+                TextColumns.of("Deployment", ServiceRow::deploymentState, 130),
+                TextColumns.withTooltips("Last event", ServiceRow::lastEvent, 420)));
+
+        keepSelectionAcrossRefreshes();
+        BooleanBinding none = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
+        forceDeployButton.disableProperty().bind(model.changesDisabledProperty().or(none));
+        scaleButton.disableProperty().bind(model.changesDisabledProperty().or(none));
+        tailButton.disableProperty().bind(none);
+        ReadOnlyHint.apply(forceDeployButton, readOnly, "Start a new deployment of each selected service (asks first)");
+        ReadOnlyHint.apply(scaleButton, readOnly, "Set the desired count of the selected services (asks first)");
+    }
+
+    private static TableColumn<ServiceRow, Integer> count(String title, ToIntFunction<ServiceRow> value) {
+        TableColumn<ServiceRow, Integer> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsInt(cell.getValue())));
+        c.setPrefWidth(84);
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    /** A refresh swaps the rows: select again the services that were selected (another cluster starts empty). */
+    private void keepSelectionAcrossRefreshes() {
+        model.clusterProperty().addListener((obs, was, now) -> keptSelection.clear());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ServiceRow>) c -> {
+            if (!model.replacing()) {
+                keptSelection.clear();
+                table.getSelectionModel().getSelectedItems().forEach(r -> keptSelection.add(r.name()));
+            }
+        });
+        model.rows().addListener((ListChangeListener<ServiceRow>) c -> {
+            if (!model.replacing() || keptSelection.isEmpty()) {
+                return;
+            }
+            table.getSelectionModel().clearSelection();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (keptSelection.contains(table.getItems().get(i).name())) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        });
+    }
+
+    private List<ServiceRow> selected() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    @FXML
+    private void forceNewDeployment() {
+        model.forceNewDeployment(selected());
+    }
+
+    @FXML
+    private void scale() {
+        List<ServiceRow> rows = selected();
+        if (!rows.isEmpty()) {
+            ScaleCountDialog.ask(view.getScene() == null ? null : view.getScene().getWindow(), rows)
+                    .ifPresent(count -> model.scale(rows, count));
+        }
+    }
+
+    @FXML
+    private void tail() {
+        model.tail(selected());
+    }
+
+    /** The view with {@code sheet} (the cluster's detail sheet) above the table. */
+    public Parent show(Node sheet) {
+        sheetHolder.getChildren().setAll(sheet);
+        return view;
+    }
+
+    /** Gives the sheet back, so it can be shown elsewhere. */
+    public void releaseSheet() {
+        sheetHolder.getChildren().clear();
+    }
+
+    public Parent view() {
+        return view;
+    }
+
+    public TableView<ServiceRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.ecsdeck.ui.attention;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecsdeck.model.ContainerInstance;
+import dev.ecsdeck.provider.sim.ManualClock;
+import dev.ecsdeck.provider.sim.Scenarios;
+import dev.ecsdeck.provider.sim.SimEngine;
+import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.ui.attention.AttentionItem.Kind;
+import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AttentionViewModelTest {
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
+    private final SimEngine engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+    private final SimProvider provider = new SimProvider(engine, "demo");
+    private final AttentionViewModel model = new AttentionViewModel(provider, new CurrentThreadTaskExecutor(), () -> clock.now().toEpochMilli());
+
+    @AfterEach
+    void close() {
+        provider.close();
+    }
+
+    private Optional<AttentionItem> item(String cluster, String subject, Kind kind) {
+        return model.items().stream().filter(i -> i.cluster().equals(cluster) && i.subject().equals(subject) && i.kind() == kind).findFirst();
+    }
+
+    private List<String> summary() {
+        return model.items().stream().map(i -> i.cluster() + "/" + i.subject() + " " + i.kind()).sorted().toList();
+    }
+
+    @Test
+    void theDemoNeedsAttentionForTheRollbackAndTheCrashLoop() {
+        model.refresh();
+        assertEquals(List.of("prod-web/payments ROLLED_BACK", "staging/notifications BELOW_DESIRED", "staging/notifications TASKS_FAILING"),
+                summary(), "nothing for healthy services, nor for checkout's young rollout or orders-api's one-minute-old one");
+
+        AttentionItem payments = item("prod-web", "payments", Kind.ROLLED_BACK).orElseThrow();
+        assertEquals("Rolled back after its deployment failed: tasks failed to start.", payments.what());
+        assertEquals(Instant.parse("2026-11-22T08:50:39Z"), payments.since());
+        assertEquals("rollback event", payments.sinceBasis());
+        assertEquals("payments", payments.service());
+
+        AttentionItem failing = item("staging", "notifications", Kind.TASKS_FAILING).orElseThrow();
+        assertThat(failing.what(), containsString("tasks of notifications:1 failed in the last hour (exit 137)"));
+        assertEquals(Instant.parse("2026-11-22T08:45:40Z"), failing.since(), "the first failed task ECS still keeps");
+
+        AttentionItem below = item("staging", "notifications", Kind.BELOW_DESIRED).orElseThrow();
+        assertEquals("Running 0 of 2 desired (0 pending)", below.what());
+        assertEquals(Instant.parse("2026-11-22T08:45:00Z"), below.since());
+        assertEquals("deployment start; no steady state in its events", below.sinceBasis(), "the time basis is named");
+
+        assertEquals(Map.of("prod-web", 1, "staging", 2), model.countsProperty().get());
+        assertEquals(0, model.count("prod-batch"));
+        assertThat(model.statusProperty().get(), containsString("3 items in 2 clusters (3 clusters checked at "));
+    }
+
+    @Test
+    void payments_failedTasksOfTheRevisionItLeftDoNotCountAsFailing() {
+        model.refresh();
+        assertTrue(item("prod-web", "payments", Kind.TASKS_FAILING).isEmpty(),
+                "payments:2's crashed tasks are not the current revision's (payments:1 runs again)");
+    }
+
+    @Test
+    void aRolloutThatDoesNotFinishShowsAfterTenMinutes() {
+        clock.advance(Duration.ofMinutes(8));
+        model.refresh();
+        assertTrue(item("staging", "orders-api", Kind.DEPLOYMENT_STUCK).isEmpty(), "9 minutes in: not yet");
+        clock.advance(Duration.ofMinutes(2));
+        model.refresh();
+        AttentionItem stuck = item("staging", "orders-api", Kind.DEPLOYMENT_STUCK).orElseThrow();
+        assertThat(stuck.what(), containsString("Deployment of orders-api:2 still in progress"));
+        assertEquals(Instant.parse("2026-11-22T08:59:00Z"), stuck.since());
+        assertEquals("deployment start", stuck.sinceBasis());
+        assertTrue(item("prod-web", "checkout", Kind.DEPLOYMENT_STUCK).isEmpty(), "checkout's rollout finished meanwhile");
+        assertTrue(item("staging", "notifications", Kind.DEPLOYMENT_STUCK).isEmpty(), "its failing tasks already say why it does not finish");
+    }
+
+    @Test
+    void aDrainingInstanceShowsSinceThisConsoleFirstSawIt() {
+        model.refresh();
+        ContainerInstance first = provider.listContainerInstances("prod-batch").get(0);
+        engine.clusters().updateContainerInstancesState("prod-batch", List.of(first.containerInstanceArn()), "DRAINING");
+        clock.advance(Duration.ofSeconds(30));
+        model.refresh();
+        AttentionItem draining = item("prod-batch", first.ec2InstanceId(), Kind.INSTANCE_NOT_ACTIVE).orElseThrow();
+        assertEquals("Instance is DRAINING", draining.what());
+        assertEquals(clock.now(), draining.since());
+        assertEquals("first seen so by this console", draining.sinceBasis());
+        assertEquals(first.containerInstanceArn(), draining.instanceArn());
+        Instant seen = clock.now();
+        clock.advance(Duration.ofMinutes(1));
+        model.refresh();
+        assertEquals(seen, item("prod-batch", first.ec2InstanceId(), Kind.INSTANCE_NOT_ACTIVE).orElseThrow().since(),
+                "a later check keeps the first sighting");
+        assertEquals(1, model.count("prod-batch"));
+
+        engine.clusters().updateContainerInstancesState("prod-batch", List.of(first.containerInstanceArn()), "ACTIVE");
+        model.refresh();
+        assertEquals(0, model.count("prod-batch"), "gone once it is ACTIVE again");
+    }
+
+    @Test
+    void aDisconnectedAgentIsAnItem() {
+        ContainerInstance connected = provider.listContainerInstances("prod-batch").get(0);
+        assertTrue(AttentionRules.ofInstance("prod-batch", connected, clock.now()).isEmpty());
+        ContainerInstance lost = new ContainerInstance(connected.containerInstanceArn(), connected.ec2InstanceId(), null, "ACTIVE", null, false,
+                2, 0, connected.registeredResources(), connected.remainingResources(), connected.attributes(), connected.versionInfo(),
+                connected.registeredAt());
+        List<AttentionItem> items = AttentionRules.ofInstance("prod-batch", lost, clock.now());
+        assertEquals(1, items.size());
+        assertEquals(Kind.AGENT_DISCONNECTED, items.get(0).kind());
+        assertEquals("ECS agent disconnected (2 tasks reported running)", items.get(0).what());
+    }
+
+    @Test
+    void aClusterThatCannotBeReadIsNamedAndTheOthersStillCount() {
+        AttentionViewModel failing = new AttentionViewModel(new dev.ecsdeck.provider.ForwardingEcsProvider(provider) {
+            @Override
+            public List<ContainerInstance> listContainerInstances(String cluster) {
+                if (cluster.equals("prod-web")) {
+                    throw new IllegalStateException("boom");
+                }
+                return super.listContainerInstances(cluster);
+            }
+        }, new CurrentThreadTaskExecutor(), () -> clock.now().toEpochMilli());
+        failing.refresh();
+        assertFalse(failing.items().isEmpty());
+        assertEquals(0, failing.count("prod-web"), "the cluster that failed shows nothing rather than half");
+        assertThat(failing.statusProperty().get(), containsString("Not checked: prod-web: boom"));
+    }
+}
