@@ -1,5 +1,6 @@
 package dev.ecsdeck.app;
 
+import dev.ecsdeck.provider.sim.Scenarios;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +13,14 @@ public final class AppOptions {
 
     public enum Backend { sim, aws }
 
-    @Option(names = "--backend", description = "sim (the embedded simulated ECS, default) or aws.", defaultValue = "sim")
+    /** The scenarios --scenario takes (the console's and serve-sim's), one a line. */
+    static final String SCENARIOS_HELP = "Simulator scenario, one of:"
+            + "%n  demo   three clusters (the default)"
+            + "%n  large  20 clusters, 40,000 services; sized with"
+            + "%n         large:clusters=N,services=N,tasks=N,seed=N"
+            + "%n  FILE   a scenario JSON file";
+
+    @Option(names = "--backend", paramLabel = "sim|aws", description = "sim (the embedded simulated ECS, default) or aws.", defaultValue = "sim")
     Backend backend = Backend.sim;
 
     @Option(names = "--profile", description = "AWS profile from ~/.aws/config (aws backend). Default: the SDK's default chain.")
@@ -21,10 +29,12 @@ public final class AppOptions {
     @Option(names = "--region", description = "AWS region (aws backend). Default: the profile's or the environment's.")
     String region;
 
-    @Option(names = "--endpoint-url", description = "Send AWS calls to this endpoint, e.g. http://127.0.0.1:4566 for `ecsdeck serve-sim`.")
+    // URLs start a line of their own (%n), so the help never breaks one in two.
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Send AWS calls to this endpoint instead, such as the one `ecsdeck serve-sim` serves:%nhttp://127.0.0.1:4566")
     String endpointUrl;
 
-    @Option(names = "--scenario", description = "Simulator scenario: a bundled name (demo) or a JSON file. Default: demo.", defaultValue = "demo")
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = "demo", description = SCENARIOS_HELP)
     String scenario = "demo";
 
     @Option(names = "--sim-state", description = "The simulator's state file. Default: sim/<scenario>.json in the config folder "
@@ -43,7 +53,7 @@ public final class AppOptions {
     @Option(names = "--refresh-seconds", description = "Auto-refresh interval in seconds (0 turns it off). Default: 10.", defaultValue = "10")
     int refreshSeconds = 10;
 
-    @Option(names = "--theme", description = "light or dark. Default: the last one used.")
+    @Option(names = "--theme", paramLabel = "light|dark", description = "light or dark. Default: the last one used.")
     String theme;
 
     @Option(names = "--smoke", description = "Open the window, expand the tree, open a service, tail its logs, print one SMOKE line and exit.")
@@ -98,6 +108,35 @@ public final class AppOptions {
 
     public int smokeTimeoutSeconds() {
         return smokeTimeoutSeconds;
+    }
+
+    /**
+     * What is wrong with the options, naming the option, or null: checked before the window opens,
+     * so a mistyped option is an error on the command line, not a dialog.
+     */
+    String problem() {
+        if (backend == Backend.sim) {
+            try {
+                Scenarios.displayName(scenario);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                return "--scenario " + scenario + ": " + e.getMessage();
+            }
+        }
+        try {
+            Backends.endpoint(endpointUrl);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (theme != null && !theme.equals("light") && !theme.equals("dark")) {
+            return "--theme must be light or dark, not '" + theme + "'.";
+        }
+        if (refreshSeconds < 0) {
+            return "--refresh-seconds must be 0 (off) or more, not " + refreshSeconds + ".";
+        }
+        if (smokeTimeoutSeconds < 1) {
+            return "--smoke-timeout-seconds must be at least 1, not " + smokeTimeoutSeconds + ".";
+        }
+        return null;
     }
 
     /** The same options on another backend (the backend picker's switch). */

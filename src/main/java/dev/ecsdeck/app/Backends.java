@@ -28,7 +28,8 @@ final class Backends {
         };
     }
 
-    private static URI endpoint(String url) {
+    /** The --endpoint-url as a URI (null when not given); a malformed one is an error naming the option. */
+    static URI endpoint(String url) {
         if (url == null || url.isBlank()) {
             return null;
         }

@@ -30,6 +30,8 @@ public final class EcsDeckApp extends Application {
     private MainWindow window;
     private SmokeRun smoke;
     private Stage stage;
+    /** Set once the window's state is saved and the session closed: by the close button, or by SIGTERM/SIGINT. */
+    private boolean closed;
 
     @Override
     public void init() {
@@ -70,6 +72,11 @@ public final class EcsDeckApp extends Application {
         stage.show();
         applyDividers(settings.treeDivider(), settings.logDivider());
         window.start();
+        CloseOnSignal.install(() -> {
+            close();
+            Platform.exit();
+        });
+        LOG.log(System.Logger.Level.INFO, "Window open on " + session.shell().backendLabel());
         if (smoke != null) {
             smoke.start(window, session.provider());
         }
@@ -167,8 +174,18 @@ public final class EcsDeckApp extends Application {
         }
     }
 
+    /** The close button (the last window closed) ends here. */
     @Override
     public void stop() {
+        close();
+    }
+
+    /** Saves the window's state and closes the session; once (on the FX thread), whichever way the console ends. */
+    private void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (window != null) {
             Stage stage = (Stage) window.scene().getWindow();
             double[] tree = window.mainController().horizontalSplit().getDividerPositions();

@@ -27,8 +27,10 @@ import picocli.CommandLine.Option;
  * killed; no window.
  */
 @Command(name = "serve-sim", mixinStandardHelpOptions = true,
-        description = "Serve the simulated ECS (with CloudWatch Logs and Application Auto Scaling) on http://127.0.0.1:PORT "
-                + "over the AWS JSON 1.1 protocol, until killed. Point the AWS CLI, an SDK or Terraform at it as the endpoint.")
+        header = "Serve the simulated ECS to the AWS CLI, SDKs and Terraform (no window).",
+        // The URL starts a line of its own (%n), so the help never breaks it in two.
+        description = {"Serve the simulated ECS (with CloudWatch Logs and Application Auto Scaling) over the AWS JSON 1.1 protocol, "
+                + "until killed, on%nhttp://127.0.0.1:PORT", "Point the AWS CLI, an SDK or Terraform at it as the endpoint."})
 public final class ServeSimCommand implements Callable<Integer> {
     /** How often simulated time is moved on while no request comes, and how often the state is saved then. */
     static final long TICK_SECONDS = 1;
@@ -40,8 +42,7 @@ public final class ServeSimCommand implements Callable<Integer> {
             defaultValue = "4566")
     int port = 4566;
 
-    @Option(names = "--scenario", description = "Simulator scenario: a bundled name (demo), large[:...], or a JSON file. Default: demo.",
-            defaultValue = "demo")
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", description = AppOptions.SCENARIOS_HELP, defaultValue = "demo")
     String scenario = "demo";
 
     @Option(names = "--sim-state", description = "Load the simulation from this file if it exists, and save it there after every change.")

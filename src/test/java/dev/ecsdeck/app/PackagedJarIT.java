@@ -43,9 +43,19 @@ class PackagedJarIT {
 
     @Test
     void smokeRunFailsWithTheReasonWhenTheBackendCannotOpen() throws Exception {
-        PackagedJar.Run run = PackagedJar.run(true, 150, "--smoke", "--config-dir", config.toString(), "--scenario", "no-such-scenario");
+        Path state = config.resolve("broken-state.json");
+        java.nio.file.Files.writeString(state, "{ not json");
+        PackagedJar.Run run = PackagedJar.run(true, 150, "--smoke", "--config-dir", config.toString(), "--sim-state", state.toString());
         assertEquals(1, run.exitCode());
-        assertThat(run.stdout(), containsString("SMOKE fail reason=backend: No scenario named 'no-such-scenario'"));
+        assertThat(run.stdout(), containsString("SMOKE fail reason=backend: The simulator state " + state));
+    }
+
+    @Test
+    void aBadScenarioIsOneLineOnStderrAndExitTwoBeforeAnyWindow() throws Exception {
+        PackagedJar.Run run = PackagedJar.run(false, 60, "--config-dir", config.toString(), "--scenario", "no-such-scenario");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.stderr().lines().count(), run.stderr());
+        assertThat(run.stderr(), containsString("ecsdeck: --scenario no-such-scenario: No scenario named 'no-such-scenario'"));
     }
 
     /** Starts {@code serve-sim --port 0} from the jar and returns it with the port it printed. */

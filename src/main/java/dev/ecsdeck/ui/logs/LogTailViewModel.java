@@ -284,9 +284,9 @@ public final class LogTailViewModel implements LogSink {
     public void save(Path file, boolean shownOnly, TaskExecutor executor) {
         List<? extends LogRow> rows = shownOnly ? new ArrayList<>(shown) : Arrays.asList(buffer.toArray());
         LogLineFormat format = format();
-        notice.set("Saving " + rows.size() + " lines to " + file + "…");
+        notice.set("Saving " + dev.ecsdeck.ui.common.Plural.of(rows.size(), "line") + " to " + file + "…");
         BackgroundTask.of(() -> LogExport.write(file, rows, format))
-                .onSuccess(n -> notice.set("Saved " + n + " lines to " + file))
+                .onSuccess(n -> notice.set("Saved " + dev.ecsdeck.ui.common.Plural.of(n, "line") + " to " + file))
                 .onFailure(e -> notice.set("Could not save to " + file + ": " + describe(e)))
                 .executeWith(executor);
     }

@@ -110,16 +110,16 @@ public final class ServiceScaler implements ServicePart {
         int current = s.desiredCount();
         int target = desired.get();
         if (target == current) {
-            progress.set(ref.service() + " already wants " + current + " tasks.");
+            progress.set(ref.service() + " already wants " + dev.ecsdeck.ui.common.Plural.of(current, "task") + ".");
             edited.set(false);
             return;
         }
         String auto = autoScalingWarning.apply(target);
-        String change = "Scale service " + ref.service() + " in " + ref.cluster() + " from " + current + " to " + target + " tasks";
+        String change = "Scale service " + ref.service() + " in " + ref.cluster() + " from " + current + " to " + dev.ecsdeck.ui.common.Plural.of(target, "task");
         boolean yes;
         if (drastic(current, target)) {
             String what = target == 0 ? "This stops every task of " + ref.service() + "; it serves nothing until scaled up again."
-                    : "This stops " + (current - target) + " of its " + current + " tasks.";
+                    : "This stops " + (current - target) + " of its " + dev.ecsdeck.ui.common.Plural.of(current, "task") + ".";
             yes = context.typedConfirmer().confirmTyped(change + "?", change + ". " + what + (auto.isEmpty() ? "" : "\n\n" + auto)
                     + "\n\nType the service name, " + ref.service() + ", to confirm.", ref.service());
         } else {

@@ -3,6 +3,7 @@ package dev.ecsdeck.ui.shell;
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.Icons;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -12,21 +13,26 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.material2.Material2AL;
 
 /**
  * The main window: toolbar (backend, refresh, auto-refresh, read-only, theme), read-only banner,
- * tree | detail over the log area, and the status bar (backend, read-only, calls in flight, last error).
+ * tree | detail over the log area, and the status bar (last error or a passing message; backend, calls in flight, retries, errors).
  */
 public final class MainWindowController {
+    /** How long a passing status message stays when the user does nothing. */
+    static final int MESSAGE_SECONDS = 20;
     private final ShellViewModel shell;
     private final Runnable refresh;
     private final Parent view;
     private final Timeline autoRefresh;
     private final Label callsLabel = new Label();
-    private final Label modeLabel = new Label();
     private final Label backendStatus = new Label();
     @FXML
     private Label backendLabel;
@@ -66,6 +72,7 @@ public final class MainWindowController {
         this.autoRefresh = new Timeline(new KeyFrame(Duration.seconds(Math.max(1, refreshSeconds)), e -> refresh.run()));
         this.autoRefresh.setCycleCount(Timeline.INDEFINITE);
         this.view = Fxml.load(this, "MainWindow.fxml");
+        expirePassingMessages();
         if (refreshSeconds > 0) {
             autoRefreshToggle.setSelected(true);
         } else {
@@ -79,13 +86,11 @@ public final class MainWindowController {
         backendLabel.setGraphic(Icons.backend());
         bindPicker();
         refreshButton.setGraphic(Icons.refresh());
-        readOnlyToggle.setGraphic(Icons.lock());
         darkToggle.setGraphic(Icons.darkMode());
-        readOnlyToggle.selectedProperty().bindBidirectional(shell.readOnlyProperty());
+        bindReadOnlyToggle();
         darkToggle.selectedProperty().bindBidirectional(shell.darkProperty());
         readOnlyBanner.visibleProperty().bind(shell.readOnlyProperty());
         readOnlyBanner.managedProperty().bind(shell.readOnlyProperty());
-        readOnlyToggle.disableProperty().bind(shell.readOnlyForcedProperty());
         readOnlyBannerLabel.textProperty().bind(Bindings.createStringBinding(() -> bannerText(shell.readOnlyReasonProperty().get()),
                 shell.readOnlyReasonProperty()));
         autoRefreshToggle.selectedProperty().addListener((obs, was, on) -> {
@@ -97,28 +102,54 @@ public final class MainWindowController {
         });
 
         backendStatus.setText(shell.backendLabel());
-        modeLabel.textProperty().bind(Bindings.when(shell.readOnlyProperty()).then("READ-ONLY").otherwise("read-write"));
-        modeLabel.getStyleClass().add("mode-label");
-        modeLabel.setId("modeLabel");
-        javafx.scene.control.Tooltip modeTip = new javafx.scene.control.Tooltip();
-        modeTip.textProperty().bind(readOnlyBannerLabel.textProperty());
-        modeLabel.setTooltip(modeTip);
-        shell.readOnlyProperty().addListener((obs, was, ro) -> modeLabel.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("read-only"), ro));
-        modeLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("read-only"), shell.readOnlyProperty().get());
         callsLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> (shell.callsInFlightProperty().get() == 0 ? "idle" : shell.callsInFlightProperty().get() + " calls in flight")
-                        + (shell.retriesProperty().get() == 0 ? "" : " · " + shell.retriesProperty().get() + " retries"),
-                shell.callsInFlightProperty(), shell.retriesProperty()));
+                () -> ShellViewModel.activity(shell.callsInFlightProperty().get(), shell.retriesProperty().get(), shell.errorsProperty().get()),
+                shell.callsInFlightProperty(), shell.retriesProperty(), shell.errorsProperty()));
         callsLabel.setId("callsInFlight");
         statusBar.textProperty().bind(Bindings.when(shell.lastErrorProperty().isEmpty())
                 .then(shell.statusProperty()).otherwise(shell.lastErrorProperty()));
-        statusBar.getRightItems().setAll(backendStatus, sep(), modeLabel, sep(), callsLabel);
+        statusBar.getRightItems().setAll(backendStatus, sep(), callsLabel);
         Button clear = new Button("Dismiss");
+        clear.setId("dismissErrorButton");
         clear.getStyleClass().add("flat");
         clear.visibleProperty().bind(shell.lastErrorProperty().isNotEmpty());
+        clear.managedProperty().bind(clear.visibleProperty());
         clear.setOnAction(e -> shell.clearError());
         statusBar.getLeftItems().setAll(clear);
+    }
+
+    /**
+     * The read-only switch says which mode is on ("Read-only: on" with a closed lock, "Read-only: off"
+     * with an open one), and its tooltip what that means.
+     */
+    private void bindReadOnlyToggle() {
+        readOnlyToggle.selectedProperty().bindBidirectional(shell.readOnlyProperty());
+        readOnlyToggle.disableProperty().bind(shell.readOnlyForcedProperty());
+        readOnlyToggle.textProperty().bind(Bindings.when(shell.readOnlyProperty()).then("Read-only: on").otherwise("Read-only: off"));
+        Runnable icon = () -> readOnlyToggle.setGraphic(shell.readOnlyProperty().get() ? Icons.lock() : Icons.of(Material2AL.LOCK_OPEN));
+        icon.run();
+        shell.readOnlyProperty().addListener((obs, was, now) -> icon.run());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.when(shell.readOnlyProperty()).then(readOnlyBannerLabel.textProperty())
+                .otherwise("Changes (scale, deploy, register, stop) go to the backend. Turn read-only on to refuse them all."));
+        readOnlyToggle.setTooltip(tip);
+    }
+
+    /**
+     * A passing message in the status bar goes at the user's next click or key, or after
+     * {@link #MESSAGE_SECONDS}; an error stays until dismissed.
+     */
+    private void expirePassingMessages() {
+        view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> shell.userActed());
+        view.addEventFilter(KeyEvent.KEY_PRESSED, e -> shell.userActed());
+        PauseTransition timer = new PauseTransition(Duration.seconds(MESSAGE_SECONDS));
+        shell.statusProperty().addListener((obs, was, now) -> {
+            timer.stop();
+            if (!now.isEmpty()) {
+                timer.setOnFinished(e -> shell.expireStatus(now));
+                timer.playFromStart();
+            }
+        });
     }
 
     /** The banner says read-only is on, why, and what it means. */
@@ -194,7 +225,8 @@ public final class MainWindowController {
             draftsButton.setVisible(!all.isEmpty());
             draftsButton.setManaged(!all.isEmpty());
             if (!all.isEmpty()) {
-                shell.setStatus(all.size() + " unregistered task-definition drafts kept from before: open them from Drafts.");
+                shell.setStatus(dev.ecsdeck.ui.common.Plural.of(all.size(), "unregistered task-definition draft")
+                        + " kept from before: open " + (all.size() == 1 ? "it" : "them") + " from Drafts.");
             }
         };
         draftsButton.setOnShowing(e -> fill.run());

@@ -4,6 +4,7 @@ import dev.ecsdeck.provider.BackendDescription;
 import dev.ecsdeck.provider.CallObserver;
 import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.Operation;
+import dev.ecsdeck.ui.common.Plural;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,11 +31,13 @@ public final class ShellViewModel implements CallObserver {
     private final BooleanProperty readOnlyForced = new SimpleBooleanProperty();
     private final SimpleIntegerProperty callsInFlight = new SimpleIntegerProperty();
     private final StringProperty lastError = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final StringProperty status = new SimpleStringProperty("");
     private final SimpleIntegerProperty retries = new SimpleIntegerProperty();
+    private final SimpleIntegerProperty errors = new SimpleIntegerProperty();
     private final AtomicInteger retryCount = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<String> pendingError = new AtomicReference<>();
+    private final AtomicInteger pendingErrors = new AtomicInteger();
     private final AtomicBoolean publishQueued = new AtomicBoolean();
     /** Read by the read-only decorator on every call, from any thread. */
     private volatile boolean readOnlyNow;
@@ -112,12 +115,42 @@ public final class ShellViewModel implements CallObserver {
         return status;
     }
 
+    /**
+     * A passing message ("Retrying …", "Task … is not in the tree …"): it stays until the user's next
+     * action or until {@link #expireStatus} takes it away, so it is never left to go stale.
+     */
     public void setStatus(String text) {
-        status.set(text);
+        status.set(text == null ? "" : text);
     }
 
+    /** Takes the message away if it is still {@code text} (a later message keeps its own time). */
+    public void expireStatus(String text) {
+        if (status.get().equals(text)) {
+            status.set("");
+        }
+    }
+
+    /** The user clicked or typed: the passing message has been seen and no longer describes what is on screen. */
+    public void userActed() {
+        status.set("");
+    }
+
+    /** The last error and the count of errors are dismissed together. */
     public void clearError() {
         lastError.set("");
+        errors.set(0);
+    }
+
+    /** How many calls failed since the last error was dismissed. */
+    public ReadOnlyIntegerProperty errorsProperty() {
+        return errors;
+    }
+
+    /** The status bar's right-hand summary: "idle", or "2 calls in flight · 1 retry · 1 error". */
+    public static String activity(int callsInFlight, int retries, int errors) {
+        return (callsInFlight == 0 ? "idle" : Plural.of(callsInFlight, "call") + " in flight")
+                + (retries == 0 ? "" : " · " + Plural.of(retries, "retry", "retries"))
+                + (errors == 0 ? "" : " · " + Plural.of(errors, "error"));
     }
 
     /** How many times the backend retried a call (throttling, server errors) this session. */
@@ -137,7 +170,13 @@ public final class ShellViewModel implements CallObserver {
     /** Any failure the UI did not handle itself lands here. */
     public void report(Throwable error) {
         String text = error instanceof EcsException e ? e.summary() : error.getClass().getSimpleName() + ": " + error.getMessage();
-        uiThread.accept(() -> lastError.set(text));
+        boolean counted = error instanceof EcsException; // a failed call, counted when it finished
+        uiThread.accept(() -> {
+            lastError.set(text);
+            if (!counted) {
+                errors.set(errors.get() + 1);
+            }
+        });
     }
 
     @Override
@@ -151,6 +190,7 @@ public final class ShellViewModel implements CallObserver {
         inFlight.decrementAndGet();
         if (failure != null) {
             pendingError.set(failure.summary());
+            pendingErrors.incrementAndGet();
         }
         publish();
     }
@@ -164,6 +204,7 @@ public final class ShellViewModel implements CallObserver {
                 if (error != null) {
                     lastError.set(error);
                 }
+                errors.set(errors.get() + pendingErrors.getAndSet(0));
             });
         }
     }

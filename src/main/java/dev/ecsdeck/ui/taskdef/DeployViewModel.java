@@ -67,7 +67,7 @@ public final class DeployViewModel {
             return found;
         }).onSuccess(found -> {
             targets.setAll(found);
-            status.set(found.isEmpty() ? "No service runs " + family + "." : found.size() + " services run " + family + ".");
+            status.set(found.isEmpty() ? "No service runs " + family + "." : (found.size() == 1 ? "1 service runs " : found.size() + " services run ") + family + ".");
         }).onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error))).executeWith(executor);
     }
 

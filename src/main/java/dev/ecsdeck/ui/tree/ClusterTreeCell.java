@@ -141,7 +141,7 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
             summary.setText(c.container().lastStatus() + (c.container().exitCode() == null ? "" : " · exit " + c.container().exitCode())
                     + (c.container().healthStatus() == null ? "" : " · " + c.container().healthStatus()));
         } else if (entry instanceof TreeEntry.InstanceEntry i) {
-            summary.setText(i.instance().status() + " · " + i.instance().runningTasksCount() + " tasks · "
+            summary.setText(i.instance().status() + " · " + dev.ecsdeck.ui.common.Plural.of(i.instance().runningTasksCount(), "task") + " · "
                     + i.instance().attribute("ecs.availability-zone").orElse(""));
         } else if (entry instanceof TreeEntry.MessageEntry m) {
             name.getStyleClass().add(m.error() ? "message-error" : "message");
@@ -177,9 +177,9 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
     }
 
     static String clusterSummary(Cluster c) {
-        return c.activeServicesCount() + " services · " + c.runningTasksCount() + " running"
+        return dev.ecsdeck.ui.common.Plural.of(c.activeServicesCount(), "service") + " · " + c.runningTasksCount() + " running"
                 + (c.pendingTasksCount() > 0 ? " · " + c.pendingTasksCount() + " pending" : "")
-                + (c.registeredContainerInstancesCount() > 0 ? " · " + c.registeredContainerInstancesCount() + " instances" : "");
+                + (c.registeredContainerInstancesCount() > 0 ? " · " + dev.ecsdeck.ui.common.Plural.of(c.registeredContainerInstancesCount(), "instance") : "");
     }
 
     static String serviceSummary(EcsService s) {

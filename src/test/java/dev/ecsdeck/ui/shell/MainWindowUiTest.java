@@ -20,6 +20,7 @@ import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.UiTestBench;
 import dev.ecsdeck.ui.common.FxThreadCheckingProvider;
+import dev.ecsdeck.ui.common.ReadOnlyHint;
 import dev.ecsdeck.ui.detail.DetailRow;
 import dev.ecsdeck.ui.logs.LogLine;
 import dev.ecsdeck.ui.logs.LogTailViewModel;
@@ -45,9 +46,13 @@ import org.testfx.framework.junit5.Start;
 class MainWindowUiTest {
     private UiTestBench bench;
 
+    /** Characters the window showed that its fonts have no glyph for (a box on screen), from the first frame on. */
+    private final List<String> missingGlyphs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Start
     void start(Stage stage) {
         bench = new UiTestBench(stage, false);
+        missingGlyphs.addAll(Glyphs.missingIn(stage.getScene().getRoot())); // the tree still says "Loading…"
     }
 
     @AfterEach
@@ -161,6 +166,94 @@ class MainWindowUiTest {
         robot.interact(() -> tail.lines().forEach(l -> seen.add(l.taskId())));
         assertEquals(webTasks, seen, "lines from each of the service's tasks, and from no other");
         assertTrue(robot.lookup("#logTabs").query().isVisible());
+    }
+
+    @Test
+    void aDisabledControlShowsItsReadOnlyReasonUnderTheMouse(FxRobot robot) {
+        openService(robot, "prod-web", "web");
+        waitUntil("the service panel", () -> bench.window.servicePanel() != null
+                && bench.window.servicePanel().model().serviceProperty().get() != null);
+        robot.clickOn("#readOnlyToggle");
+        Node plus = robot.lookup("#scaleUpButton").query();
+        waitUntil("+1 disabled", plus::isDisabled);
+        robot.moveTo(plus);
+        waitUntil("the read-only reason beside +1", () -> shownTooltip().map(t -> t.getText().equals(ReadOnlyHint.READ_ONLY)).orElse(false));
+        robot.moveTo("#refreshButton");
+        waitUntil("the reason gone once the mouse left", () -> shownTooltip().filter(t -> t.getText().equals(ReadOnlyHint.READ_ONLY)).isEmpty());
+
+        robot.clickOn("#readOnlyToggle");
+        waitUntil("+1 enabled", () -> !plus.isDisabled());
+        assertEquals("One task more (then Apply).", ((Control) plus).getTooltip().getText());
+    }
+
+    private static java.util.Optional<javafx.scene.control.Tooltip> shownTooltip() {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
+                .map(w -> (javafx.scene.control.Tooltip) w).findFirst();
+    }
+
+    @Test
+    void theReadOnlySwitchSaysWhichModeIsOn(FxRobot robot) {
+        javafx.scene.control.ToggleButton toggle = robot.lookup("#readOnlyToggle").queryAs(javafx.scene.control.ToggleButton.class);
+        assertEquals("Read-only: off", toggle.getText());
+        assertFalse(toggle.isSelected());
+        assertTrue(robot.lookup("read-write").tryQuery().isEmpty(), "no second label naming the mode");
+        robot.clickOn(toggle);
+        waitUntil("read-only", () -> bench.shell.readOnlyProperty().get());
+        assertEquals("Read-only: on", toggle.getText());
+        assertTrue(toggle.isSelected());
+        assertTrue(robot.lookup("#readOnlyBanner").query().isVisible());
+        robot.clickOn(toggle);
+        waitUntil("read-write", () -> !bench.shell.readOnlyProperty().get());
+        assertEquals("Read-only: off", toggle.getText());
+        assertFalse(robot.lookup("#readOnlyBanner").query().isVisible());
+    }
+
+    @Test
+    void theStatusBarCountsOneCallAndOneErrorInTheSingular(FxRobot robot) {
+        bench.waitForRow("clusters", clusterNamed("staging"));
+        javafx.scene.control.Label activity = robot.lookup("#callsInFlight").queryAs(javafx.scene.control.Label.class);
+        waitUntil("idle", () -> "idle".equals(activity.getText()));
+        Throwable failed = CompletableFuture.supplyAsync(() -> {
+            try {
+                bench.provider.describeServices("no-such-cluster", List.of("web"));
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        }).join();
+        assertInstanceOf(dev.ecsdeck.provider.EcsException.class, failed);
+        waitUntil("one error", () -> "idle · 1 error".equals(activity.getText()));
+        CompletableFuture.runAsync(() -> bench.shell.started(dev.ecsdeck.provider.Operation.LIST_CLUSTERS)).join();
+        waitUntil("one call", () -> "1 call in flight · 1 error".equals(activity.getText()));
+        CompletableFuture.runAsync(() -> bench.shell.finished(dev.ecsdeck.provider.Operation.LIST_CLUSTERS, null)).join();
+        waitUntil("idle again", () -> "idle · 1 error".equals(activity.getText()));
+
+        org.controlsfx.control.StatusBar bar = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
+        assertTrue(bar.getText().startsWith("DescribeServices failed"), bar.getText());
+        robot.clickOn("Clusters");
+        assertTrue(bar.getText().startsWith("DescribeServices failed"), "an error stays until dismissed");
+        robot.clickOn("#dismissErrorButton");
+        waitUntil("dismissed", () -> bar.getText().isEmpty() && "idle".equals(activity.getText()));
+    }
+
+    @Test
+    void aPassingMessageGoesAtTheNextClick(FxRobot robot) {
+        bench.waitForRow("clusters", clusterNamed("staging"));
+        org.controlsfx.control.StatusBar bar = robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class);
+        assertEquals("", bar.getText(), "no \"Ready\" while nothing has been said");
+        robot.interact(() -> bench.shell.setStatus("Task 1234 is not in the tree."));
+        assertEquals("Task 1234 is not in the tree.", bar.getText());
+        robot.clickOn("Clusters");
+        waitUntil("the message gone", () -> bar.getText().isEmpty());
+    }
+
+    @Test
+    void everyCharacterOnScreenHasAGlyph(FxRobot robot) {
+        openService(robot, "prod-web", "web");
+        robot.clickOn("#readOnlyToggle");
+        waitUntil("read-only", () -> bench.shell.readOnlyProperty().get());
+        robot.interact(() -> missingGlyphs.addAll(Glyphs.missingIn(bench.window.scene().getRoot())));
+        assertThat(missingGlyphs, empty());
     }
 
     @Test

@@ -47,4 +47,44 @@ class ShellViewModelTest {
         assertFalse(vm.isReadOnlyNow());
         assertEquals("prod · eu-west-1", vm.backendLabel());
     }
+
+    @Test
+    void theActivitySummaryCountsInTheSingularAndPlural() {
+        assertEquals("idle", ShellViewModel.activity(0, 0, 0));
+        assertEquals("1 call in flight", ShellViewModel.activity(1, 0, 0));
+        assertEquals("2 calls in flight · 1 retry · 1 error", ShellViewModel.activity(2, 1, 1));
+        assertEquals("idle · 3 retries · 2 errors", ShellViewModel.activity(0, 3, 2));
+    }
+
+    @Test
+    void eachFailureCountsOnceUntilDismissed() {
+        ShellViewModel vm = new ShellViewModel(BackendDescription.simulator("demo"), Runnable::run, false);
+        NotFoundException notFound = new NotFoundException(Operation.LIST_SERVICES, "ClusterNotFoundException", "Cluster not found.");
+        vm.started(Operation.LIST_SERVICES);
+        vm.finished(Operation.LIST_SERVICES, notFound);
+        assertEquals(1, vm.errorsProperty().get());
+        vm.report(notFound); // the same failed call, unhandled by the view that made it
+        assertEquals(1, vm.errorsProperty().get());
+        vm.report(new IllegalStateException("bug"));
+        assertEquals(2, vm.errorsProperty().get());
+        assertEquals("IllegalStateException: bug", vm.lastErrorProperty().get());
+        vm.clearError();
+        assertEquals(0, vm.errorsProperty().get());
+    }
+
+    @Test
+    void aPassingMessageGoesAtTheUsersNextActionOrWhenItExpires() {
+        ShellViewModel vm = new ShellViewModel(BackendDescription.simulator("demo"), Runnable::run, false);
+        assertEquals("", vm.statusProperty().get(), "nothing said at the start");
+        vm.setStatus("Task abc is not in the tree.");
+        vm.userActed();
+        assertEquals("", vm.statusProperty().get());
+
+        vm.setStatus("first");
+        vm.setStatus("second");
+        vm.expireStatus("first"); // the first message's time is up; the second keeps its own
+        assertEquals("second", vm.statusProperty().get());
+        vm.expireStatus("second");
+        assertEquals("", vm.statusProperty().get());
+    }
 }

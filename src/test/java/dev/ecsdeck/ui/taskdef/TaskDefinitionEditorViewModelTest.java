@@ -117,7 +117,7 @@ class TaskDefinitionEditorViewModelTest {
         assertTrue(syntax.line() > 1, syntax.toString());
         assertTrue(syntax.column() > 0, syntax.toString());
         assertTrue(vm.registerDisabledProperty().get());
-        assertThat(vm.summaryProperty().get(), containsString("1 errors"));
+        assertThat(vm.summaryProperty().get(), containsString("1 error · "));
         assertEquals(broken, drafts.all().get(0).json(), "the broken text is kept too");
         assertNotNull(vm.draft(), "the form keeps its last parsable state");
     }
