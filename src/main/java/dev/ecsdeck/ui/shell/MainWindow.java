@@ -80,7 +80,7 @@ public final class MainWindow {
         this.tree = new ClusterTreeViewModel(provider, executor);
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
-        this.treeController = new ClusterTreeController(tree, new WindowTreeActions(), shell.readOnlyProperty());
+        this.treeController = new ClusterTreeController(tree, new WindowTreeActions(), shell.readOnlyProperty(), options.nowMillis());
         this.quickOpen = new QuickOpenDialog(new QuickOpenViewModel(provider, executor,
                 (cluster, service) -> tree.reveal(cluster, service, treeController::select)));
         this.detailController = new DetailController(detail);
