@@ -263,6 +263,18 @@ public final class MainWindow {
         public void browseRevisions(String family) {
             MainWindow.this.browseRevisions(family);
         }
+
+        @Override
+        public void drainInstance(TreeEntry entry) {
+            detail.show(entry);
+            detail.drainInstance();
+        }
+
+        @Override
+        public void deregisterInstance(TreeEntry entry) {
+            detail.show(entry);
+            detail.deregisterInstance();
+        }
     }
 
     /** Starts loading the tree. */

@@ -169,9 +169,24 @@ public final class ClusterTreeController {
         if (entry instanceof TreeEntry.FamilyEntry f) {
             menu.getItems().add(item("Browse revisions", () -> actions.browseRevisions(f.family())));
         }
+        menu.getItems().addAll(instanceItems(entry));
         menu.getItems().add(new SeparatorMenuItem());
         menu.getItems().add(item("Quick open…", actions::quickOpen));
         return menu;
+    }
+
+    /** A container instance's changes (each asks first): drain it (when ACTIVE) and deregister it. */
+    private java.util.List<MenuItem> instanceItems(TreeEntry entry) {
+        if (!(entry instanceof TreeEntry.InstanceEntry i) || "INACTIVE".equals(i.instance().status())) {
+            return java.util.List.of();
+        }
+        java.util.List<MenuItem> items = new java.util.ArrayList<>();
+        items.add(new SeparatorMenuItem());
+        if ("ACTIVE".equals(i.instance().status())) {
+            items.add(mutating(item("Drain instance " + i.name() + "…", () -> actions.drainInstance(entry))));
+        }
+        items.add(mutating(item("Deregister instance " + i.name() + "…", () -> actions.deregisterInstance(entry))));
+        return items;
     }
 
     private static MenuItem item(String text, Runnable action) {

@@ -21,4 +21,10 @@ public interface TreeActions {
 
     /** Opens the quick-open picker. */
     void quickOpen();
+
+    /** Sets a container instance DRAINING (the detail pane asks first). */
+    void drainInstance(TreeEntry entry);
+
+    /** Deregisters a container instance (the detail pane asks first). */
+    void deregisterInstance(TreeEntry entry);
 }

@@ -18,7 +18,6 @@ import dev.ecsdeck.ui.UiTestBench;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
