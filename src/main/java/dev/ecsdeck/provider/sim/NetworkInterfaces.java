@@ -6,8 +6,10 @@ import java.util.Set;
 
 /**
  * Gives awsvpc tasks their network interfaces: a subnet of the task's (the one of its zone), a
- * private address in that subnet's block that no running task holds, and ids from the seeded
- * source. Addresses go back when a task has STOPPED.
+ * private address in that subnet's block that no running task holds, and ids derived from the task's
+ * id (itself from the seed). Nothing is drawn from the seeded source, so the rest of a simulation
+ * (lifecycle durations, placement) runs exactly as it would without interfaces. Addresses go back
+ * when a task has STOPPED.
  */
 final class NetworkInterfaces {
     /** Used when a task names no subnet (the simulator accepts awsvpc tasks without one). */
@@ -15,18 +17,14 @@ final class NetworkInterfaces {
     /** Each subnet's block: 10.0.(16·k … 16·k+15).(1 … 254). */
     private static final int BLOCK_ADDRESSES = 16 * 254;
 
-    private final SimIds ids;
     private final Set<String> inUse = new HashSet<>();
 
-    NetworkInterfaces(SimIds ids) {
-        this.ids = ids;
-    }
-
-    /** A new interface in one of {@code subnets}, chosen by the zone's letter (a → first, b → second, ...). */
-    SimEni provision(List<String> subnets, String availabilityZone) {
+    /** A new interface for the task in one of {@code subnets}, chosen by the zone's letter (a → first, b → second, ...). */
+    SimEni provision(String taskId, List<String> subnets, String availabilityZone) {
         String subnet = subnetFor(subnets, availabilityZone);
+        String h = digest(taskId);
         int block = Math.floorMod(subnet.hashCode(), 15) * 16;
-        int start = ids.random().nextInt(BLOCK_ADDRESSES);
+        int start = Integer.parseInt(h.substring(58, 64), 16) % BLOCK_ADDRESSES;
         String address = null;
         for (int i = 0; i < BLOCK_ADDRESSES && address == null; i++) {
             int n = (start + i) % BLOCK_ADDRESSES;
@@ -39,8 +37,21 @@ final class NetworkInterfaces {
             throw SimApiException.invalidParameter("Subnet " + subnet + " has no free IP addresses.");
         }
         inUse.add(address);
-        String mac = "0e:" + String.join(":", ids.hex(2), ids.hex(2), ids.hex(2), ids.hex(2), ids.hex(2));
-        return new SimEni(ids.uuid(), "eni-0" + ids.hex(16), subnet, mac, address);
+        String mac = "0e:" + String.join(":", h.substring(16, 18), h.substring(18, 20), h.substring(20, 22), h.substring(22, 24),
+                h.substring(24, 26));
+        String attachmentId = h.substring(26, 34) + "-" + h.substring(34, 38) + "-" + h.substring(38, 42) + "-" + h.substring(42, 46) + "-"
+                + h.substring(46, 58);
+        return new SimEni(attachmentId, "eni-0" + h.substring(0, 16), subnet, mac, address);
+    }
+
+    /** SHA-256 of the task id, as 64 hex digits. */
+    private static String digest(String taskId) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(taskId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     /** The address is free again (its task STOPPED). */

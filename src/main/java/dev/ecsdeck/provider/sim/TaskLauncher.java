@@ -22,7 +22,7 @@ final class TaskLauncher {
         this.ids = ids;
         this.placement = placement;
         this.lifecycle = lifecycle;
-        this.interfaces = new NetworkInterfaces(ids);
+        this.interfaces = new NetworkInterfaces();
     }
 
     /** What a launch request is: the definition, how, and on whose behalf. */
@@ -69,7 +69,7 @@ final class TaskLauncher {
             take(where.instance(), task);
         }
         if (task.awsvpc()) {
-            task.eni = interfaces.provision(launch.subnets(), task.availabilityZone);
+            task.eni = interfaces.provision(taskId, launch.subnets(), task.availabilityZone);
         }
         lifecycle.begin(task, now);
         cluster.add(task);
