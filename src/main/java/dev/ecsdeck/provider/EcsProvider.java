@@ -105,6 +105,26 @@ public interface EcsProvider extends AutoCloseable {
     @Mutating
     List<EcsTask> runTask(RunTaskRequest request);
 
+    // ---- actions on container instances ----
+
+    /**
+     * Sets container instances DRAINING (no new tasks; service tasks move elsewhere within their
+     * deployment configuration) or ACTIVE again (UpdateContainerInstancesState, at most 10 at once).
+     */
+    @Mutating
+    default List<ContainerInstance> updateContainerInstancesState(String cluster, List<String> containerInstances, String status) {
+        throw new UnsupportedOperationException("This backend cannot change container instance states");
+    }
+
+    /**
+     * Removes a container instance from its cluster (DeregisterContainerInstance); ECS refuses while
+     * tasks run on it unless {@code force}.
+     */
+    @Mutating
+    default ContainerInstance deregisterContainerInstance(String cluster, String containerInstance, boolean force) {
+        throw new UnsupportedOperationException("This backend cannot deregister container instances");
+    }
+
     // ---- service auto scaling ----
 
     /** The scalable target, policies and scheduled actions of a service (none when not registered). */

@@ -138,6 +138,17 @@ public abstract class ForwardingEcsProvider implements EcsProvider {
     }
 
     @Override
+    public List<ContainerInstance> updateContainerInstancesState(String cluster, List<String> containerInstances, String status) {
+        return call(Operation.UPDATE_CONTAINER_INSTANCES_STATE,
+                () -> delegate.updateContainerInstancesState(cluster, containerInstances, status));
+    }
+
+    @Override
+    public ContainerInstance deregisterContainerInstance(String cluster, String containerInstance, boolean force) {
+        return call(Operation.DEREGISTER_CONTAINER_INSTANCE, () -> delegate.deregisterContainerInstance(cluster, containerInstance, force));
+    }
+
+    @Override
     public ServiceScaling describeScaling(String cluster, String service) {
         return call(Operation.DESCRIBE_SCALING, () -> delegate.describeScaling(cluster, service));
     }

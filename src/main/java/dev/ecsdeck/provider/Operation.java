@@ -20,6 +20,8 @@ public enum Operation {
     UPDATE_SERVICE("UpdateService", true),
     STOP_TASK("StopTask", true),
     RUN_TASK("RunTask", true),
+    UPDATE_CONTAINER_INSTANCES_STATE("UpdateContainerInstancesState", true),
+    DEREGISTER_CONTAINER_INSTANCE("DeregisterContainerInstance", true),
     DESCRIBE_SCALING("DescribeScalingPolicies", false),
     DESCRIBE_SCALING_ACTIVITIES("DescribeScalingActivities", false),
     REGISTER_SCALABLE_TARGET("RegisterScalableTarget", true),

@@ -25,7 +25,8 @@ class ReadOnlyEcsProviderTest {
         Set<String> mutating = ProviderMethods.calls().stream().filter(ProviderMethods::mutating).map(Method::getName)
                 .collect(Collectors.toSet());
         assertEquals(Set.of("registerTaskDefinition", "deregisterTaskDefinition", "updateService", "stopTask", "runTask",
-                "registerScalableTarget", "putTargetTrackingPolicy", "deleteScalingPolicy"), mutating);
+                "registerScalableTarget", "putTargetTrackingPolicy", "deleteScalingPolicy", "updateContainerInstancesState",
+                "deregisterContainerInstance"), mutating);
     }
 
     @Test
@@ -47,7 +48,7 @@ class ReadOnlyEcsProviderTest {
                 refused++;
             }
         }
-        assertEquals(8, refused);
+        assertEquals(10, refused);
         assertThat(backendCalls, empty());
     }
 

@@ -251,6 +251,25 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
         return AwsModels.list(r.tasks(), EcsTask.class);
     }
 
+    @Override
+    public List<ContainerInstance> updateContainerInstancesState(String cluster, List<String> containerInstances, String status) {
+        var r = errors.call(Operation.UPDATE_CONTAINER_INSTANCES_STATE, () -> clients.ecs.updateContainerInstancesState(
+                b -> b.cluster(cluster).containerInstances(containerInstances).status(status)));
+        if (r.hasFailures() && !r.failures().isEmpty()) {
+            var f = r.failures().get(0);
+            throw new dev.ecsdeck.provider.InvalidInputException(Operation.UPDATE_CONTAINER_INSTANCES_STATE, "InvalidParameterException",
+                    "Container instance " + f.arn() + ": " + f.reason(), null);
+        }
+        return AwsModels.list(r.containerInstances(), ContainerInstance.class);
+    }
+
+    @Override
+    public ContainerInstance deregisterContainerInstance(String cluster, String containerInstance, boolean force) {
+        var r = errors.call(Operation.DEREGISTER_CONTAINER_INSTANCE, () -> clients.ecs.deregisterContainerInstance(
+                b -> b.cluster(cluster).containerInstance(containerInstance).force(force)));
+        return AwsModels.one(r.containerInstance(), ContainerInstance.class);
+    }
+
     // ---- scaling, metrics, logs ----
 
     @Override

@@ -179,6 +179,37 @@ public final class ClusterApi {
     }
 
     /**
+     * DeregisterContainerInstance: the instance leaves the cluster (INACTIVE). With tasks still running
+     * on it ECS refuses unless {@code force}; forced, ECS stops accounting for those tasks and their
+     * services start copies elsewhere. The simulator has no orphans: it stops them, with that reason.
+     */
+    public ContainerInstance deregisterContainerInstance(String cluster, String containerInstance, boolean force) {
+        synchronized (engine) {
+            engine.advance();
+            SimCluster c = engine.cluster(cluster);
+            if (containerInstance == null || containerInstance.isEmpty()) {
+                throw SimApiException.invalidParameter("containerInstance can not be blank.");
+            }
+            SimInstance i = c.instances.get(SimEngine.nameOf(containerInstance));
+            if (i == null || "INACTIVE".equals(i.status)) {
+                throw SimApiException.invalidParameter("The referenced container instance " + containerInstance + " was not found.");
+            }
+            List<SimTask> running = c.tasks.values().stream().filter(t -> i.id.equals(t.containerInstanceId) && !t.isStopped()).toList();
+            if (!running.isEmpty() && !force) {
+                throw SimApiException.invalidParameter("Found running tasks on the instance.");
+            }
+            i.status = "INACTIVE";
+            i.agentConnected = false;
+            c.markAllServicesDirty();
+            for (SimTask t : running) {
+                engine.lifecycle.requestStop(t, engine.now(), "ServiceSchedulerInitiated",
+                        "Container instance " + i.id + " was deregistered");
+            }
+            return SimViews.instance(i, c);
+        }
+    }
+
+    /**
      * The instance is gone (terminated, or its agent lost): its tasks stop with ECS's reason and the
      * services place replacements elsewhere.
      */

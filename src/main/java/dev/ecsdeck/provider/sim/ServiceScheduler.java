@@ -99,11 +99,13 @@ final class ServiceScheduler {
         int minHealthy = minimumHealthy(desired, config.minimumHealthyPercentOrDefault());
         int maxTotal = maximumTotal(desired, config.maximumPercentOrDefault());
 
-        List<SimTask> primaryLive = live(tasks, primary.id);
+        // A task on a draining instance is replaced like an old deployment's: its replacement starts
+        // elsewhere within maximumPercent, and it stops once minimumHealthyPercent allows.
+        List<SimTask> primaryLive = new ArrayList<>();
         List<SimTask> oldLive = new ArrayList<>();
         for (SimTask t : tasks) {
-            if (t.wantsRunning() && !primary.id.equals(t.deploymentId)) {
-                oldLive.add(t);
+            if (t.wantsRunning()) {
+                (primary.id.equals(t.deploymentId) && !onDrainingInstance(cluster, t) ? primaryLive : oldLive).add(t);
             }
         }
         List<SimTask> stopped = new ArrayList<>();
@@ -121,7 +123,7 @@ final class ServiceScheduler {
         // Old tasks that are not running yet hold no health: they go at once.
         for (SimTask t : new ArrayList<>(oldLive)) {
             if (!t.isRunning()) {
-                lifecycle.requestStop(t, now, "ServiceSchedulerInitiated", "Scaling activity initiated by (deployment " + t.deploymentId + ")");
+                lifecycle.requestStop(t, now, "ServiceSchedulerInitiated", replacedReason(cluster, t));
                 oldLive.remove(t);
                 stopped.add(t);
             }
@@ -143,7 +145,7 @@ final class ServiceScheduler {
                 if (t.wasHealthy) {
                     canStop--;
                 }
-                lifecycle.requestStop(t, now, "ServiceSchedulerInitiated", "Scaling activity initiated by (deployment " + t.deploymentId + ")");
+                lifecycle.requestStop(t, now, "ServiceSchedulerInitiated", replacedReason(cluster, t));
                 oldLive.remove(t);
                 stopped.add(t);
             }
@@ -238,7 +240,7 @@ final class ServiceScheduler {
         SimTaskDefinition td = taskDefinitions.resolve(d.taskDefinitionArn);
         for (int i = 0; i < count; i++) {
             TaskLauncher.Outcome outcome = launcher.launch(cluster, new TaskLauncher.Launch(td, svc.launchType, "service:" + svc.name,
-                    d.id, constraints, svc.placementStrategy, svc.name, d.id, onInstance), now);
+                    d.id, constraints, svc.placementStrategy, svc.name, d.id, onInstance, svc.networkConfiguration), now);
             if (outcome.task() == null) {
                 if (due(svc.lastPlacementEventAt, now)) {
                     svc.lastPlacementEventAt = now;
@@ -302,6 +304,18 @@ final class ServiceScheduler {
             svc.status = "INACTIVE";
             svc.deployments.clear();
         }
+    }
+
+    /** Whether the task runs on a container instance that is DRAINING. */
+    static boolean onDrainingInstance(SimCluster cluster, SimTask t) {
+        SimInstance i = t.containerInstanceId == null ? null : cluster.instances.get(t.containerInstanceId);
+        return i != null && "DRAINING".equals(i.status);
+    }
+
+    /** Why a replaced task stops: its instance drains, or its deployment is being replaced. */
+    private static String replacedReason(SimCluster cluster, SimTask t) {
+        return onDrainingInstance(cluster, t) ? "Container instance is draining: " + t.containerInstanceId
+                : "Scaling activity initiated by (deployment " + t.deploymentId + ")";
     }
 
     private static List<SimTask> live(List<SimTask> tasks, String deploymentId) {

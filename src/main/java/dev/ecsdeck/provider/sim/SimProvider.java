@@ -202,6 +202,27 @@ public final class SimProvider extends BatchingEcsProvider {
     }
 
     @Override
+    public List<ContainerInstance> updateContainerInstancesState(String cluster, List<String> containerInstances, String status) {
+        return call(Operation.UPDATE_CONTAINER_INSTANCES_STATE,
+                () -> described(engine.clusters().updateContainerInstancesState(cluster, containerInstances, status)));
+    }
+
+    @Override
+    public ContainerInstance deregisterContainerInstance(String cluster, String containerInstance, boolean force) {
+        return call(Operation.DEREGISTER_CONTAINER_INSTANCE,
+                () -> engine.clusters().deregisterContainerInstance(cluster, containerInstance, force));
+    }
+
+    /** The changed instances; an instance ECS could not find fails the call, as the UI named it and expects it changed. */
+    private static List<ContainerInstance> described(Described<ContainerInstance> d) {
+        if (!d.failures().isEmpty()) {
+            Described.Failure f = d.failures().get(0);
+            throw new SimApiException("InvalidParameterException", "Container instance " + f.arn() + ": " + f.reason());
+        }
+        return d.items();
+    }
+
+    @Override
     public ServiceScaling describeScaling(String cluster, String service) {
         return call(Operation.DESCRIBE_SCALING, () -> engine.scaling().describe(resourceId(cluster, service)));
     }

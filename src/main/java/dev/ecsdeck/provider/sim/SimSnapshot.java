@@ -78,7 +78,7 @@ record SimSnapshot(
             Instant startedAt, Instant stoppingAt, Instant stoppedAt, Instant executionStoppedAt, String stoppedReason,
             String stopCode, long version, Instant nextTransitionAt, Instant healthyAt, boolean wasHealthy, Instant failsAt,
             String failureReason, Integer failureExitCode, boolean resourcesReleased, boolean healthNoticed,
-            boolean failureCounted, List<Integer> hostPorts, List<ContainerState> containers) {}
+            boolean failureCounted, List<Integer> hostPorts, List<ContainerState> containers, SimEni eni) {}
 
     record ContainerState(String name, String arn, String runtimeId, String lastStatus, Integer exitCode, String reason,
             String healthStatus) {}

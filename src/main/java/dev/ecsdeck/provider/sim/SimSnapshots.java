@@ -91,7 +91,7 @@ final class SimSnapshots {
                     t.startedBy, t.containerInstanceId, t.availabilityZone, t.lastStatus, t.desiredStatus, t.healthStatus,
                     t.pullStartedAt, t.pullStoppedAt, t.startedAt, t.stoppingAt, t.stoppedAt, t.executionStoppedAt, t.stoppedReason,
                     t.stopCode, t.version, t.nextTransitionAt, t.healthyAt, t.wasHealthy, t.failsAt, t.failureReason,
-                    t.failureExitCode, t.resourcesReleased, t.healthNoticed, t.failureCounted, List.copyOf(t.hostPorts), containers));
+                    t.failureExitCode, t.resourcesReleased, t.healthNoticed, t.failureCounted, List.copyOf(t.hostPorts), containers, t.eni));
         }
         return new ClusterState(c.name, c.arn, c.createdAt, c.status, List.copyOf(c.capacityProviders), List.copyOf(c.settings),
                 List.copyOf(c.tags), instances, services, tasks);
@@ -126,6 +126,7 @@ final class SimSnapshots {
         for (ClusterState c : s.clusters()) {
             engine.clusters.put(c.name(), cluster(c, byArn));
         }
+        engine.clusters.values().forEach(c -> c.tasks.values().forEach(engine.launcher::restored));
         engine.logStore.nextStreamNumber(s.nextLogStream());
         for (LogGroupState g : s.logGroups()) {
             SimLogs.Group group = engine.logStore.group(g.name(), g.createdMs());
@@ -269,6 +270,7 @@ final class SimSnapshots {
         t.healthNoticed = ts.healthNoticed();
         t.failureCounted = ts.failureCounted();
         t.hostPorts.addAll(ts.hostPorts());
+        t.eni = ts.eni();
         for (ContainerState cs : ts.containers()) {
             ContainerSpec spec = td.containers.stream().filter(k -> k.name().equals(cs.name())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("Container " + cs.name() + " is not in " + td.arn));

@@ -50,6 +50,8 @@ final class SimTask {
     boolean failureCounted;
     /** Host ports taken on its container instance (bridge or host mode). */
     final List<Integer> hostPorts = new ArrayList<>();
+    /** Its elastic network interface (awsvpc tasks only); kept after it stops, as ECS keeps the attachment. */
+    SimEni eni;
 
     SimTask(String id, String arn, String clusterName, SimTaskDefinition taskDefinition, String launchType, Instant createdAt) {
         this.id = id;

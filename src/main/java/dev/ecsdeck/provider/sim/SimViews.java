@@ -1,5 +1,6 @@
 package dev.ecsdeck.provider.sim;
 
+import dev.ecsdeck.model.Attachment;
 import dev.ecsdeck.model.Attribute;
 import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.Container;
@@ -7,6 +8,7 @@ import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.Deployment;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.KeyValue;
 import dev.ecsdeck.model.NetworkBinding;
 import dev.ecsdeck.model.Resource;
 import dev.ecsdeck.model.TaskDefinition;
@@ -98,7 +100,40 @@ final class SimViews {
         return new EcsTask(t.arn, clusterArn, td.arn, instance == null ? null : instance.arn, t.availabilityZone, t.group,
                 t.startedBy, t.lastStatus, t.desiredStatus, t.healthStatus, t.launchType, null,
                 String.valueOf(td.reservedCpu()), String.valueOf(td.reservedMemory()), containers, t.createdAt, t.pullStartedAt,
-                t.pullStoppedAt, t.startedAt, t.stoppingAt, t.stoppedAt, t.stopCode, t.stoppedReason, t.version, List.of());
+                t.pullStoppedAt, t.startedAt, t.stoppingAt, t.stoppedAt, t.stopCode, t.stoppedReason, t.version, List.of(),
+                attachments(t, cluster));
+    }
+
+    /**
+     * An awsvpc task's network interface as ECS shows it: PRECREATED (only its subnet known) while the
+     * task provisions, ATTACHED while it runs, DETACHING while it deprovisions, DELETED once it stopped.
+     */
+    private static List<Attachment> attachments(SimTask t, SimCluster cluster) {
+        SimEni eni = t.eni;
+        if (eni == null) {
+            return List.of();
+        }
+        String status = switch (t.lastStatus) {
+            case "PROVISIONING" -> "PRECREATED";
+            case "DEPROVISIONING" -> "DETACHING";
+            case "STOPPED" -> "DELETED";
+            default -> "ATTACHED";
+        };
+        List<KeyValue> details = new ArrayList<>();
+        details.add(new KeyValue("subnetId", eni.subnetId()));
+        if (!"PRECREATED".equals(status)) {
+            details.add(new KeyValue("networkInterfaceId", eni.networkInterfaceId()));
+            details.add(new KeyValue("macAddress", eni.macAddress()));
+            details.add(new KeyValue("privateDnsName", eni.privateDnsName(regionOf(cluster.arn))));
+            details.add(new KeyValue("privateIPv4Address", eni.privateIpv4Address()));
+        }
+        return List.of(new Attachment(eni.attachmentId(), Attachment.ENI, status, details));
+    }
+
+    /** The region part of an ARN (arn:aws:ecs:REGION:...). */
+    private static String regionOf(String arn) {
+        String[] parts = arn.split(":");
+        return parts.length > 3 ? parts[3] : "";
     }
 
     static ContainerInstance instance(SimInstance i, SimCluster cluster) {

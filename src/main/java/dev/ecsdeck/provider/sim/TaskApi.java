@@ -82,7 +82,7 @@ public final class TaskApi {
             List<Described.Failure> failures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 TaskLauncher.Outcome outcome = engine.launcher.launch(c, new TaskLauncher.Launch(td, launchType, group, r.startedBy(),
-                        r.placementConstraints(), r.placementStrategy(), null, null, null), engine.now());
+                        r.placementConstraints(), r.placementStrategy(), null, null, null, r.networkConfiguration()), engine.now());
                 if (outcome.task() == null) {
                     failures.add(new Described.Failure(null, failureReason(outcome.failure()), outcome.failure()));
                 } else {

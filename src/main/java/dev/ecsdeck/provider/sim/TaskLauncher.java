@@ -1,5 +1,6 @@
 package dev.ecsdeck.provider.sim;
 
+import dev.ecsdeck.model.NetworkConfiguration;
 import dev.ecsdeck.model.PlacementConstraint;
 import dev.ecsdeck.model.PlacementStrategy;
 import java.time.Instant;
@@ -15,17 +16,24 @@ final class TaskLauncher {
     private final SimIds ids;
     private final Placement placement;
     private final TaskLifecycle lifecycle;
+    private final NetworkInterfaces interfaces;
 
     TaskLauncher(SimIds ids, Placement placement, TaskLifecycle lifecycle) {
         this.ids = ids;
         this.placement = placement;
         this.lifecycle = lifecycle;
+        this.interfaces = new NetworkInterfaces();
     }
 
     /** What a launch request is: the definition, how, and on whose behalf. */
     record Launch(SimTaskDefinition taskDefinition, String launchType, String group, String startedBy,
             List<PlacementConstraint> constraints, List<PlacementStrategy> strategies, String serviceName, String deploymentId,
-            String onInstance) {}
+            String onInstance, NetworkConfiguration network) {
+
+        List<String> subnets() {
+            return network == null || network.awsvpcConfiguration() == null ? List.of() : network.awsvpcConfiguration().subnets();
+        }
+    }
 
     /** The task, or the reason it could not be placed. */
     record Outcome(SimTask task, String failure) {}
@@ -60,6 +68,9 @@ final class TaskLauncher {
         if (where.instance() != null) {
             take(where.instance(), task);
         }
+        if (task.awsvpc()) {
+            task.eni = interfaces.provision(taskId, launch.subnets(), task.availabilityZone);
+        }
         lifecycle.begin(task, now);
         cluster.add(task);
         return new Outcome(task, null);
@@ -93,15 +104,26 @@ final class TaskLauncher {
 
     /** Gives a STOPPED task's resources back to its instance (once). */
     void release(SimCluster cluster, SimTask task) {
-        if (task.containerInstanceId == null || task.resourcesReleased) {
+        if (task.resourcesReleased) {
             return;
         }
         task.resourcesReleased = true;
+        interfaces.release(task.eni);
+        if (task.containerInstanceId == null) {
+            return;
+        }
         SimInstance instance = cluster.instances.get(task.containerInstanceId);
         if (instance != null) {
             instance.usedCpu -= task.taskDefinition.reservedCpu();
             instance.usedMemory -= task.taskDefinition.reservedMemory();
             task.hostPorts.forEach(instance.usedPorts::remove);
+        }
+    }
+
+    /** A restored task that has not stopped keeps its address. */
+    void restored(SimTask task) {
+        if (!task.resourcesReleased) {
+            interfaces.reserve(task.eni);
         }
     }
 }

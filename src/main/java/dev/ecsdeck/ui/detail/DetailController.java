@@ -38,6 +38,14 @@ public final class DetailController {
     @FXML
     private Button stopTaskButton;
     @FXML
+    private HBox instanceActions;
+    @FXML
+    private Button drainButton;
+    @FXML
+    private Button activateButton;
+    @FXML
+    private Button deregisterButton;
+    @FXML
     private VBox sectionsBox;
     @FXML
     private Button consoleButton;
@@ -65,6 +73,12 @@ public final class DetailController {
         documentArea.textProperty().bind(viewModel.documentProperty());
 
         stopTaskButton.disableProperty().bind(viewModel.actionsDisabledProperty());
+        showWhen(instanceActions, viewModel.instanceSelectedProperty());
+        showWhen(drainButton, viewModel.instanceDrainingProperty().not());
+        showWhen(activateButton, viewModel.instanceDrainingProperty());
+        for (Button b : new Button[] {drainButton, activateButton, deregisterButton}) {
+            b.disableProperty().bind(viewModel.actionsDisabledProperty());
+        }
         viewModel.actionsDisabledProperty().addListener((obs, was, now) -> updateTooltips());
         updateTooltips();
 
@@ -74,7 +88,7 @@ public final class DetailController {
     private void updateTooltips() {
         String reason = viewModel.disabledReason();
         Tooltip tip = reason.isEmpty() ? null : new Tooltip(reason);
-        for (var control : new javafx.scene.control.Control[] {stopTaskButton}) {
+        for (var control : new javafx.scene.control.Control[] {stopTaskButton, drainButton, activateButton, deregisterButton}) {
             control.setTooltip(tip);
         }
     }
@@ -87,6 +101,21 @@ public final class DetailController {
     @FXML
     private void stopTask() {
         viewModel.stopTask();
+    }
+
+    @FXML
+    private void drainInstance() {
+        viewModel.drainInstance();
+    }
+
+    @FXML
+    private void activateInstance() {
+        viewModel.activateInstance();
+    }
+
+    @FXML
+    private void deregisterInstance() {
+        viewModel.deregisterInstance();
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package dev.ecsdeck.ui.detail;
 
 import dev.ecsdeck.model.Arns;
+import dev.ecsdeck.model.Attachment;
 import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.Container;
 import dev.ecsdeck.model.ContainerInstance;
@@ -181,9 +182,49 @@ public final class DetailSheets {
             rows.add(DetailRow.of("Stopped reason", t.stoppedReason()));
         }
         out.add(new DetailSection("Task", rows));
+        out.add(network(t));
         t.containers().forEach(c -> out.add(container(c)));
         return out;
     }
+
+    /**
+     * Where the task is reachable: an awsvpc task's network interface (private IP, ENI, subnet, MAC),
+     * or the host ports a bridge or host task's containers are bound to on its instance.
+     */
+    static DetailSection network(EcsTask t) {
+        var eni = t.networkInterface();
+        if (eni.isPresent()) {
+            Attachment a = eni.get();
+            return new DetailSection("Network", List.of(
+                    DetailRow.copyable("Private IP", a.detail("privateIPv4Address").orElse(null)),
+                    DetailRow.copyable("Network interface", a.detail("networkInterfaceId").orElse(null)),
+                    DetailRow.of("Interface status", a.status()),
+                    DetailRow.of("Subnet", a.detail("subnetId").orElse(null)),
+                    DetailRow.of("MAC address", a.detail("macAddress").orElse(null)),
+                    DetailRow.of("Private DNS", a.detail("privateDnsName").orElse(null))));
+        }
+        List<String> ports = new ArrayList<>();
+        for (Container c : t.containers()) {
+            for (NetworkBinding b : c.networkBindings()) {
+                ports.add(b.hostPort() + " → " + c.name() + ":" + b.containerPort() + "/" + b.protocol());
+            }
+        }
+        return new DetailSection("Network", List.of(DetailRow.of("Host ports", ports.isEmpty() ? "none" : String.join(", ", ports))));
+    }
+
+    /** The tasks running on a container instance (ListTasks by containerInstance). */
+    static DetailSection instanceTasks(List<EcsTask> tasks) {
+        List<DetailRow> rows = new ArrayList<>();
+        for (EcsTask t : tasks) {
+            rows.add(DetailRow.of(t.taskId(), t.lastStatus() + " · " + t.group() + " · " + Arns.familyRevision(t.taskDefinitionArn())));
+        }
+        if (rows.isEmpty()) {
+            rows.add(DetailRow.of("Tasks", "none"));
+        }
+        return new DetailSection(INSTANCE_TASKS, rows);
+    }
+
+    static final String INSTANCE_TASKS = "Tasks on this instance";
 
     static DetailSection container(Container c) {
         String ports = c.networkBindings().stream()

@@ -6,6 +6,7 @@ import dev.ecsdeck.model.ServiceEvent;
 import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.Confirmer;
 import dev.ecsdeck.ui.common.TaskExecutor;
@@ -48,6 +49,10 @@ public final class DetailViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty isService = new SimpleBooleanProperty();
     private final BooleanProperty isRunningTask = new SimpleBooleanProperty();
+    private final BooleanProperty isInstance = new SimpleBooleanProperty();
+    private final BooleanProperty instanceDraining = new SimpleBooleanProperty();
+    /** The selected instance's tasks, once listed (null until then). */
+    private List<EcsTask> instanceTasks;
     private final BooleanBinding actionsDisabled;
     private final StringProperty document = new SimpleStringProperty("");
     private final StringProperty consoleUrl = new SimpleStringProperty();
@@ -112,6 +117,7 @@ public final class DetailViewModel {
             events.clear();
             isService.set(false);
             isRunningTask.set(false);
+            isInstance.set(false);
             return;
         }
         title.set(e.name());
@@ -119,6 +125,8 @@ public final class DetailViewModel {
         sections.setAll(DetailSheets.of(e));
         isService.set(e instanceof TreeEntry.ServiceEntry);
         isRunningTask.set(e instanceof TreeEntry.TaskEntry t && "RUNNING".equals(t.task().desiredStatus()));
+        isInstance.set(e instanceof TreeEntry.InstanceEntry i && !"INACTIVE".equals(i.instance().status()));
+        instanceDraining.set(e instanceof TreeEntry.InstanceEntry i && "DRAINING".equals(i.instance().status()));
         loadExtras(e);
         if (e instanceof TreeEntry.ServiceEntry s) {
             events.setAll(s.service().events());
@@ -131,7 +139,21 @@ public final class DetailViewModel {
     private void loadExtras(TreeEntry e) {
         loadingFor = e.key();
         String key = e.key();
-        if (e instanceof TreeEntry.ServiceEntry s) {
+        instanceTasks = null;
+        if (e instanceof TreeEntry.InstanceEntry i) {
+            BackgroundTask.of(() -> provider.listTasks(i.cluster(), new TaskFilter(null, i.instance().containerInstanceArn(), null, null, null)))
+                    .onSuccess(tasks -> {
+                        if (key.equals(loadingFor)) {
+                            instanceTasks = tasks;
+                            sections.add(DetailSheets.instanceTasks(tasks));
+                        }
+                    })
+                    .onFailure(error -> {
+                        if (key.equals(loadingFor)) {
+                            sections.add(new DetailSection(DetailSheets.INSTANCE_TASKS, List.of(DetailRow.of("Not available", summary(error)))));
+                        }
+                    }).executeWith(executor);
+        } else if (e instanceof TreeEntry.ServiceEntry s) {
             BackgroundTask.of(() -> provider.describeScaling(s.cluster(), s.service().serviceName()))
                     .onSuccess(scaling -> {
                         if (key.equals(loadingFor)) {
@@ -220,6 +242,61 @@ public final class DetailViewModel {
                 stopped -> "Task " + task.taskId() + " is stopping.");
     }
 
+    /** Sets the selected instance DRAINING, after asking (naming it and how many service tasks will move). */
+    public void drainInstance() {
+        if (!(entry.get() instanceof TreeEntry.InstanceEntry i) || actionsDisabled.get()) {
+            return;
+        }
+        String name = i.name();
+        if (!confirmer.confirm("Drain container instance", "Drain container instance " + name + " in " + i.cluster()
+                + "? No new tasks will be placed on it, and " + movingTasks(i)
+                + " will move to other instances as their services' deployment configurations allow.")) {
+            message.set("Cancelled.");
+            return;
+        }
+        change("Draining " + name + "…", () -> provider.updateContainerInstancesState(i.cluster(),
+                List.of(i.instance().containerInstanceArn()), "DRAINING"), done -> "Container instance " + name + " is draining.");
+    }
+
+    /** What draining moves: the instance's service tasks (other tasks keep running until they stop). */
+    private String movingTasks(TreeEntry.InstanceEntry i) {
+        if (instanceTasks == null) {
+            int n = i.instance().runningTasksCount() + i.instance().pendingTasksCount();
+            return "its service tasks (" + n + (n == 1 ? " task runs" : " tasks run") + " on it)";
+        }
+        long services = instanceTasks.stream().filter(t -> t.group() != null && t.group().startsWith("service:")).count();
+        long others = instanceTasks.size() - services;
+        return services + (services == 1 ? " service task" : " service tasks")
+                + (others == 0 ? "" : " (of its " + instanceTasks.size() + " tasks; the other " + others + " keep running)");
+    }
+
+    /** Makes a draining instance ACTIVE again (undoing a drain needs no question). */
+    public void activateInstance() {
+        if (!(entry.get() instanceof TreeEntry.InstanceEntry i) || actionsDisabled.get()) {
+            return;
+        }
+        change("Activating " + i.name() + "…", () -> provider.updateContainerInstancesState(i.cluster(),
+                List.of(i.instance().containerInstanceArn()), "ACTIVE"), done -> "Container instance " + i.name() + " is active.");
+    }
+
+    /** Deregisters the selected instance, after asking; with tasks on it, by force, as the question says. */
+    public void deregisterInstance() {
+        if (!(entry.get() instanceof TreeEntry.InstanceEntry i) || actionsDisabled.get()) {
+            return;
+        }
+        int running = instanceTasks != null ? instanceTasks.size() : i.instance().runningTasksCount() + i.instance().pendingTasksCount();
+        boolean force = running > 0;
+        String question = "Deregister container instance " + i.name() + " from " + i.cluster() + "?"
+                + (force ? " " + running + (running == 1 ? " task runs" : " tasks run") + " on it: it will be deregistered by force, "
+                        + "and their services will start replacements on other instances." : "");
+        if (!confirmer.confirm("Deregister container instance", question)) {
+            message.set("Cancelled.");
+            return;
+        }
+        change("Deregistering " + i.name() + "…", () -> provider.deregisterContainerInstance(i.cluster(),
+                i.instance().containerInstanceArn(), force), done -> "Container instance " + i.name() + " is deregistered.");
+    }
+
     public void tailLogs() {
         TreeEntry e = entry.get();
         if (e instanceof TreeEntry.ServiceEntry || e instanceof TreeEntry.TaskEntry || e instanceof TreeEntry.ContainerEntry) {
@@ -270,6 +347,16 @@ public final class DetailViewModel {
 
     public ReadOnlyBooleanProperty serviceSelectedProperty() {
         return isService;
+    }
+
+    /** A container instance (not deregistered) is selected. */
+    public ReadOnlyBooleanProperty instanceSelectedProperty() {
+        return isInstance;
+    }
+
+    /** The selected instance is DRAINING (Activate instead of Drain). */
+    public ReadOnlyBooleanProperty instanceDrainingProperty() {
+        return instanceDraining;
     }
 
     public ReadOnlyBooleanProperty runningTaskSelectedProperty() {

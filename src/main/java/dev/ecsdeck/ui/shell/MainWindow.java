@@ -89,7 +89,7 @@ public final class MainWindow {
         this.tree = new ClusterTreeViewModel(provider, executor);
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
-        this.treeController = new ClusterTreeController(tree, new WindowTreeActions(), shell.readOnlyProperty());
+        this.treeController = new ClusterTreeController(tree, new WindowTreeActions(), shell.readOnlyProperty(), options.nowMillis());
         this.quickOpen = new QuickOpenDialog(new QuickOpenViewModel(tree.serviceNames(), provider, executor, new QuickOpener()));
         this.detailController = new DetailController(detail);
         this.logController = new LogPaneController(logs);
@@ -357,6 +357,18 @@ public final class MainWindow {
         @Override
         public void browseRevisions(String family) {
             MainWindow.this.browseRevisions(family);
+        }
+
+        @Override
+        public void drainInstance(TreeEntry entry) {
+            detail.show(entry);
+            detail.drainInstance();
+        }
+
+        @Override
+        public void deregisterInstance(TreeEntry entry) {
+            detail.show(entry);
+            detail.deregisterInstance();
         }
     }
 

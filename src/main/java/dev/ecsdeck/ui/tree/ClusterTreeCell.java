@@ -30,15 +30,24 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
     private final java.util.function.ToIntFunction<String> attentionCount;
     private final javafx.beans.InvalidationListener expansionChanged = o -> showAttentionCount();
 
+    /** A running task's age ("12m", "3h 4m"), kept current by the clock's ticks. */
+    private final Label age = new Label();
+    private final javafx.beans.value.ObservableLongValue nowMillis;
+    private final javafx.beans.InvalidationListener onTick = o -> showAge();
+
     /** Opens a row's context menu at a point on screen. */
     interface MenuOpener {
         void open(javafx.scene.control.TreeItem<TreeEntry> row, Node anchor, double screenX, double screenY);
     }
 
+    /** A cell that opens its row's menu through {@code menus} and shows running tasks' ages against {@code nowMillis}. */
     ClusterTreeCell(javafx.beans.value.ObservableStringValue filterText, MenuOpener menus,
-            java.util.function.ToIntFunction<String> attentionCount) {
+            java.util.function.ToIntFunction<String> attentionCount, javafx.beans.value.ObservableLongValue nowMillis) {
         this.filterText = filterText;
         this.attentionCount = attentionCount;
+        this.nowMillis = nowMillis;
+        age.getStyleClass().addAll("row-summary", "row-age");
+        nowMillis.addListener(new javafx.beans.WeakInvalidationListener(onTick));
         attention.getStyleClass().addAll("badge", "badge-danger", "attention-count");
         treeItemProperty().addListener((obs, was, now) -> {
             if (was != null) {
@@ -132,6 +141,10 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
             addServiceBadges(s.service());
         } else if (entry instanceof TreeEntry.TaskEntry t) {
             summary.setText(taskSummary(t.task()));
+            if (nowMillis != null && runningSince(t.task()) != null) {
+                box.getChildren().add(age);
+                showAge();
+            }
             if ("STOPPED".equals(t.task().desiredStatus())) {
                 box.getChildren().add(badge(t.task().stopCode() == null ? "stopped" : t.task().stopCode(),
                         "EssentialContainerExited".equals(t.task().stopCode()) || "TaskFailedToStart".equals(t.task().stopCode())
@@ -159,6 +172,30 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
         attention.setManaged(n > 0);
         attention.setTooltip(n > 0 ? new javafx.scene.control.Tooltip(n + (n == 1 ? " item needs" : " items need")
                 + " attention in this cluster (see the Needs attention tab)") : null);
+    }
+
+    /** When a task that is RUNNING (and meant to) started; null for any other. */
+    private static java.time.Instant runningSince(EcsTask t) {
+        return "RUNNING".equals(t.lastStatus()) && "RUNNING".equals(t.desiredStatus()) ? t.startedAt() : null;
+    }
+
+    private void showAge() {
+        if (!isEmpty() && getItem() instanceof TreeEntry.TaskEntry t && runningSince(t.task()) != null) {
+            age.setText(age(runningSince(t.task()), nowMillis.get()));
+        }
+    }
+
+    /** How long since {@code since}: "45s", "12m", "3h 4m", "2d 5h". */
+    static String age(java.time.Instant since, long nowMillis) {
+        long s = Math.max(0, (nowMillis - since.toEpochMilli()) / 1000);
+        if (s < 60) {
+            return s + "s";
+        } else if (s < 3600) {
+            return s / 60 + "m";
+        } else if (s < 86_400) {
+            return s / 3600 + "h " + s % 3600 / 60 + "m";
+        }
+        return s / 86_400 + "d " + s % 86_400 / 3600 + "h";
     }
 
     private void addServiceBadges(EcsService s) {

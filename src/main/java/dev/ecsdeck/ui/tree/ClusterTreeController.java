@@ -48,17 +48,45 @@ public final class ClusterTreeController {
     private java.util.function.ToIntFunction<String> attentionCounts = cluster -> 0;
 
     public ClusterTreeController(ClusterTreeViewModel viewModel, TreeActions actions, javafx.beans.value.ObservableBooleanValue readOnly) {
+        this(viewModel, actions, readOnly, System::currentTimeMillis);
+    }
+
+    /** A tree whose running tasks show their age by this clock (the simulator's, in tests). */
+    public ClusterTreeController(ClusterTreeViewModel viewModel, TreeActions actions, javafx.beans.value.ObservableBooleanValue readOnly,
+            java.util.function.LongSupplier nowMillis) {
         this.viewModel = viewModel;
         this.actions = actions;
         this.rowMenu = new RowMenu(actions, readOnly, this::selectRow, viewModel::refresh);
+        this.clock = nowMillis;
+        this.now.set(nowMillis.getAsLong());
         this.view = Fxml.load(this, "ClusterTree.fxml");
+    }
+
+    private final java.util.function.LongSupplier clock;
+    /** The clock, read once a second: the task rows' ages follow it. */
+    private final javafx.beans.property.LongProperty now = new javafx.beans.property.SimpleLongProperty();
+
+    /** Reads the clock every second while the window shows, and stops for good once it has closed. */
+    private void tickAges() {
+        javafx.animation.Timeline ticks = new javafx.animation.Timeline();
+        ticks.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
+            var window = treeView.getScene() == null ? null : treeView.getScene().getWindow();
+            if (window != null && !window.isShowing()) {
+                ticks.stop();
+            } else {
+                now.set(clock.getAsLong());
+            }
+        }));
+        ticks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        ticks.play();
     }
 
     @FXML
     private void initialize() {
         treeView.setRoot(viewModel.root());
         treeView.setCellFactory(tv -> new ClusterTreeCell(viewModel.filterTextProperty(), this::openMenu,
-                c -> attentionCounts.applyAsInt(c)));
+                c -> attentionCounts.applyAsInt(c), now));
+        tickAges();
         showStoppedBox.selectedProperty().bindBidirectional(viewModel.showStoppedTasksProperty());
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
         filterStatus.textProperty().bind(viewModel.filterStatusProperty());

@@ -51,6 +51,12 @@ final class RowMenu {
             }
         } else if (entry instanceof TreeEntry.ContainerEntry c) {
             actionItems.add(item(row, "Tail logs of " + what(c), () -> actions.tailLogs(entry)));
+        } else if (entry instanceof TreeEntry.InstanceEntry i && !"INACTIVE".equals(i.instance().status())) {
+            // Each asks first, in the detail pane: drain (an ACTIVE instance) and deregister.
+            if ("ACTIVE".equals(i.instance().status())) {
+                actionItems.add(mutating(item(row, "Drain instance " + i.name() + "…", () -> actions.drainInstance(entry))));
+            }
+            actionItems.add(mutating(item(row, "Deregister instance " + i.name() + "…", () -> actions.deregisterInstance(entry))));
         } else if (entry instanceof TreeEntry.FamilyEntry f) {
             actionItems.add(item(row, "Browse revisions of " + f.family(), () -> actions.browseRevisions(f.family())));
         } else if (entry instanceof TreeEntry.RevisionEntry r) {

@@ -21,4 +21,10 @@ public interface TreeActions {
 
     /** Shows a task-definition family's revisions in the revisions browser. */
     void browseRevisions(String family);
+
+    /** Sets a container instance DRAINING (the detail pane asks first). */
+    void drainInstance(TreeEntry entry);
+
+    /** Deregisters a container instance (the detail pane asks first). */
+    void deregisterInstance(TreeEntry entry);
 }

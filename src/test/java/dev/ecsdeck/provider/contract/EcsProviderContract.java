@@ -172,6 +172,44 @@ abstract class EcsProviderContract {
     }
 
     @Test
+    void aFargateTaskCarriesItsNetworkInterface() {
+        EcsTask task = provider.listTasks("prod-web", TaskFilter.ofService("web")).get(0);
+        dev.ecsdeck.model.Attachment eni = task.networkInterface().orElseThrow();
+        assertEquals("ElasticNetworkInterface", eni.type());
+        assertEquals("ATTACHED", eni.status());
+        EcsTask inProcess = engine.tasks().describeTasks("prod-web", List.of(task.taskArn())).items().get(0);
+        assertEquals(inProcess.attachments(), task.attachments(), "the same details as the simulator gave it");
+        assertTrue(task.privateIpv4Address().orElseThrow().startsWith("10.0."));
+        assertTrue(eni.detail("networkInterfaceId").orElseThrow().startsWith("eni-"));
+        assertTrue(eni.detail("subnetId").orElseThrow().startsWith("subnet-0a1b2c3d4e5f6000"));
+    }
+
+    @Test
+    void drainsReactivatesAndDeregistersAContainerInstance() {
+        List<dev.ecsdeck.model.ContainerInstance> instances = provider.listContainerInstances("prod-batch");
+        dev.ecsdeck.model.ContainerInstance busy = instances.stream().filter(i -> i.runningTasksCount() > 0).findFirst().orElseThrow();
+        String arn = busy.containerInstanceArn();
+        List<EcsTask> onIt = provider.listTasks("prod-batch", new TaskFilter(null, arn, null, null, "RUNNING"));
+        assertEquals(busy.runningTasksCount(), onIt.size(), "ListTasks by container instance");
+        onIt.forEach(t -> assertEquals(arn, t.containerInstanceArn()));
+
+        assertEquals("DRAINING", provider.updateContainerInstancesState("prod-batch", List.of(arn), "DRAINING").get(0).status());
+        assertEquals("DRAINING", status(arn));
+        assertEquals("ACTIVE", provider.updateContainerInstancesState("prod-batch", List.of(arn), "ACTIVE").get(0).status());
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> provider.deregisterContainerInstance("prod-batch", arn, false));
+        assertEquals("InvalidParameterException", refused.errorCode());
+        assertEquals("ACTIVE", status(arn), "refused: nothing changed");
+        assertEquals("INACTIVE", provider.deregisterContainerInstance("prod-batch", arn, true).status());
+        assertEquals(instances.size() - 1, provider.listContainerInstances("prod-batch").size());
+    }
+
+    private String status(String instanceArn) {
+        return engine.clusters().describeContainerInstances("prod-batch", List.of(instanceArn)).items().get(0).status();
+    }
+
+    @Test
     void readsAndWritesAutoScaling() {
         ServiceScaling demo = provider.describeScaling("prod-web", "orders-api");
         assertEquals(2, demo.target().minCapacity());

@@ -169,7 +169,7 @@ class ClusterTreeUiTest {
         waitUntil("tasks", () -> !api.getChildren().isEmpty() && api.getChildren().get(0).getValue() instanceof TreeEntry.TaskEntry);
         TreeItem<TreeEntry> task = api.getChildren().get(0);
         robot.interact(() -> bench.window.treeController().select(task));
-        waitUntil("task detail", () -> sectionTitles().equals(List.of("Task", "Container orders-api")));
+        waitUntil("task detail", () -> sectionTitles().equals(List.of("Task", "Network", "Container orders-api")));
         assertThat(detailValues(), hasItem("RUNNING (desired RUNNING)"));
         assertThat(detailValues(), hasItem("Fargate"));
 
@@ -186,7 +186,7 @@ class ClusterTreeUiTest {
         robot.interact(() -> instances.setExpanded(true));
         waitUntil("instances", () -> instances.getChildren().get(0).getValue() instanceof TreeEntry.InstanceEntry);
         robot.interact(() -> bench.window.treeController().select(instances.getChildren().get(0)));
-        waitUntil("instance detail", () -> sectionTitles().equals(List.of("Container instance", "Attributes")));
+        waitUntil("instance detail", () -> sectionTitles().equals(List.of("Container instance", "Attributes", "Tasks on this instance")));
         assertTrue(detailValues().stream().anyMatch(v -> v.matches("\\d+ of 2048 units free")), detailValues().toString());
         assertThat(detailValues(), hasItem("m5.large"));
 

@@ -90,6 +90,8 @@ public final class EcsOperations {
                         .member("attributes", STRUCTURE_LIST), true, ecs::registerContainerInstance)
                 .add("UpdateContainerInstancesState", of().member("cluster", STRING).required("containerInstances", STRING_LIST)
                         .required("status", STRING), true, ecs::updateContainerInstancesState)
+                .add("DeregisterContainerInstance", of().member("cluster", STRING).required("containerInstance", STRING)
+                        .member("force", BOOLEAN), true, ecs::deregisterContainerInstance)
                 .add("ListTaskDefinitionFamilies", of().member("familyPrefix", STRING).member("status", STRING)
                         .member("nextToken", STRING).member("maxResults", INTEGER), false, ecs::listTaskDefinitionFamilies)
                 .add("ListTaskDefinitions", of().member("familyPrefix", STRING).member("status", STRING).member("sort", STRING)
@@ -232,6 +234,13 @@ public final class EcsOperations {
     private JsonNode updateContainerInstancesState(WireRequest r) {
         return instances(engine.clusters().updateContainerInstancesState(r.string("cluster"), r.strings("containerInstances"),
                 r.string("status")));
+    }
+
+    private JsonNode deregisterContainerInstance(WireRequest r) {
+        ObjectNode out = WireJson.object();
+        out.set("containerInstance", instance(engine.clusters().deregisterContainerInstance(r.string("cluster"),
+                r.string("containerInstance"), r.flag("force"))));
+        return out;
     }
 
     private JsonNode listTaskDefinitionFamilies(WireRequest r) {
