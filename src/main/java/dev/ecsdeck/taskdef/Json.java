@@ -60,7 +60,7 @@ final class Json {
         int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
         int column = loc == null ? 0 : Math.max(loc.getColumnNr(), 0);
         // Where is the line and column; the message says what, in plain words.
-        return new InvalidJsonException("Invalid JSON: " + JsonSyntaxMessage.plain(e.getOriginalMessage()), line, column);
+        return InvalidJsonException.syntax(JsonSyntaxMessage.plain(e.getOriginalMessage()), line, column);
     }
 
     static String pretty(JsonNode node) {

@@ -53,6 +53,8 @@ final class JsonCodeEditor {
     private boolean settingText;
     /** The problem lines (0-based paragraph) and their mark: "error" or "warning". */
     private java.util.Map<Integer, String> marks = java.util.Map.of();
+    /** The messages of each marked line, for its sign's tooltip. */
+    private java.util.Map<Integer, List<String>> markMessages = java.util.Map.of();
 
     JsonCodeEditor(Consumer<String> onEdited) {
         area.setId("jsonArea");
@@ -163,8 +165,6 @@ final class JsonCodeEditor {
             showGutter();
         }
     }
-
-    private java.util.Map<Integer, List<String>> markMessages = java.util.Map.of();
 
     /** Line numbers with the problem signs; a new factory makes the area draw every line's gutter again. */
     private void showGutter() {
