@@ -59,8 +59,8 @@ final class Json {
         JsonLocation loc = e.getLocation();
         int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
         int column = loc == null ? 0 : Math.max(loc.getColumnNr(), 0);
-        return new InvalidJsonException("Invalid JSON at line " + line + ", column " + column + ": " + e.getOriginalMessage(),
-                line, column);
+        // Where is the line and column; the message says what, in plain words.
+        return InvalidJsonException.syntax(JsonSyntaxMessage.plain(e.getOriginalMessage()), line, column);
     }
 
     static String pretty(JsonNode node) {

@@ -50,14 +50,14 @@ final class LocatedJson {
             JsonNode root = builder.value("");
             if (parser.nextToken() != null) {
                 JsonLocation loc = parser.currentTokenLocation();
-                throw new InvalidJsonException("Invalid JSON at line " + loc.getLineNr() + ", column " + loc.getColumnNr()
-                        + ": unexpected content after the end of the document.", loc.getLineNr(), loc.getColumnNr());
+                throw InvalidJsonException.syntax("more text follows the end of the document (its last closing brace)",
+                        loc.getLineNr(), loc.getColumnNr());
             }
             return new LocatedJson(root, builder.positions, builder.duplicates);
         } catch (JsonProcessingException e) {
             throw Json.invalid(e);
         } catch (IOException e) {
-            throw new InvalidJsonException("Invalid JSON: " + e.getMessage(), 0, 0);
+            throw InvalidJsonException.syntax(JsonSyntaxMessage.plain(e.getMessage()), 0, 0);
         }
     }
 
@@ -142,7 +142,7 @@ final class LocatedJson {
                 case VALUE_NULL:
                     return NODES.nullNode();
                 default:
-                    throw new InvalidJsonException("Invalid JSON: unexpected " + token, loc.getLineNr(), loc.getColumnNr());
+                    throw InvalidJsonException.syntax("a value was expected here", loc.getLineNr(), loc.getColumnNr());
             }
         }
     }

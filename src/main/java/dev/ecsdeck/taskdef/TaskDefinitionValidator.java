@@ -32,7 +32,7 @@ public final class TaskDefinitionValidator {
         try {
             doc = LocatedJson.parse(json);
         } catch (InvalidJsonException e) {
-            return List.of(new Problem(Severity.ERROR, "", e.line(), e.column(), e.getMessage()));
+            return List.of(new Problem(Severity.ERROR, "", e.line(), e.column(), e.reason()));
         }
         Findings findings = new Findings(doc);
         if (!doc.root().isObject()) {

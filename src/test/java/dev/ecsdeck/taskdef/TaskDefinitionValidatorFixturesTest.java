@@ -93,7 +93,7 @@ class TaskDefinitionValidatorFixturesTest {
         assertThat(p.path(), equalTo(""));
         assertThat(p.line(), equalTo(34));
         assertThat(p.column(), equalTo(20));
-        assertThat(p.message(), containsString("was expecting comma"));
+        assertThat(p.message(), containsString("a comma (,) or a closing"));
     }
 
     @Test

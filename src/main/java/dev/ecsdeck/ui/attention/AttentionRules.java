@@ -95,19 +95,29 @@ public final class AttentionRules {
             TreeSet<Integer> codes = new TreeSet<>();
             failed.forEach(t -> t.containers().stream().map(c -> c.exitCode()).filter(c -> c != null && c != 0).forEach(codes::add));
             String exits = codes.isEmpty() ? "" : " (exit " + String.join(", ", codes.stream().map(String::valueOf).toList()) + ")";
-            return AttentionItem.ofService(cluster, s.serviceName(), Kind.TASKS_FAILING, failed.size() + (failed.size() == 1 ? " task" : " tasks")
+            return AttentionItem.ofService(cluster, s.serviceName(), Kind.TASKS_FAILING, dev.ecsdeck.ui.common.Plural.of(failed.size(), "task")
                     + " of " + Arns.familyRevision(s.taskDefinition()) + " failed in the last hour" + exits + ", the latest at "
                     + TimeFormat.local(failed.get(failed.size() - 1).stoppedAt()), failed.get(0).stoppedAt(), "first failed task kept by ECS");
         }
         if (primary != null && primary.failedTasks() > 0 && !primary.failed()) {
-            return AttentionItem.ofService(cluster, s.serviceName(), Kind.TASKS_FAILING, primary.failedTasks()
-                    + " tasks of the current deployment failed", primary.createdAt(), "deployment start");
+            return AttentionItem.ofService(cluster, s.serviceName(), Kind.TASKS_FAILING, dev.ecsdeck.ui.common.Plural.of(primary.failedTasks(), "task")
+                    + " of the current deployment failed", primary.createdAt(), "deployment start");
         }
         return null;
     }
 
     static boolean failedTask(EcsTask t) {
-        return "TaskFailedToStart".equals(t.stopCode()) || t.containers().stream().anyMatch(c -> c.exitCode() != null && c.exitCode() != 0);
+        String reason = t.stoppedReason() == null ? "" : t.stoppedReason();
+        if ("TaskFailedToStart".equals(t.stopCode()) || reason.contains("failed container health checks")
+                || reason.contains("failed ELB health checks")) {
+            return true;
+        }
+        // Stopped on purpose (scale-in, deployment, drain, a user): its exit code is the stop's kill, not a failure.
+        if ("ServiceSchedulerInitiated".equals(t.stopCode()) || "UserInitiated".equals(t.stopCode())
+                || "SpotInterruption".equals(t.stopCode()) || "TerminationNotice".equals(t.stopCode())) {
+            return false;
+        }
+        return t.containers().stream().anyMatch(c -> c.exitCode() != null && c.exitCode() != 0);
     }
 
     private static AttentionItem belowDesired(String cluster, EcsService s, Deployment primary, Instant now) {

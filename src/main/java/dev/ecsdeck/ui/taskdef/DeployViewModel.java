@@ -42,6 +42,8 @@ public final class DeployViewModel {
     private final RolloutViewModel rollout;
     private final ObservableList<Target> targets = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
+    /** The family whose services are offered; null before the first look. */
+    private String family;
 
     public DeployViewModel(EcsProvider provider, TaskExecutor executor, Confirmer confirmer, ObservableBooleanValue readOnly,
             RolloutViewModel rollout) {
@@ -54,7 +56,22 @@ public final class DeployViewModel {
 
     /** Finds every service, in every cluster, that runs a revision of {@code family}. */
     public void findTargets(String family) {
+        this.family = family;
         status.set("Looking for services that run " + family + "…");
+        lookUp(family, true);
+    }
+
+    /**
+     * Reads the services again (when the picker opens, after a deploy), so "(runs …)" names the
+     * revision each runs now; quietly, unless it fails.
+     */
+    public void refreshTargets() {
+        if (family != null) {
+            lookUp(family, false);
+        }
+    }
+
+    private void lookUp(String family, boolean sayHowMany) {
         BackgroundTask.of(() -> {
             List<Target> found = new ArrayList<>();
             for (Cluster c : provider.listClusters()) {
@@ -66,8 +83,12 @@ public final class DeployViewModel {
             }
             return found;
         }).onSuccess(found -> {
-            targets.setAll(found);
-            status.set(found.isEmpty() ? "No service runs " + family + "." : (found.size() == 1 ? "1 service runs " : found.size() + " services run ") + family + ".");
+            if (!found.equals(targets)) {
+                targets.setAll(found);
+            }
+            if (sayHowMany) {
+                status.set(found.isEmpty() ? "No service runs " + family + "." : dev.ecsdeck.ui.common.Plural.of(found.size(), "service") + (found.size() == 1 ? " runs " : " run ") + family + ".");
+            }
         }).onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error))).executeWith(executor);
     }
 
@@ -76,8 +97,13 @@ public final class DeployViewModel {
         if (readOnly.get() || target == null || revision == null) {
             return;
         }
-        status.set("Comparing with " + Arns.familyRevision(target.taskDefinitionArn()) + "…");
-        BackgroundTask.of(() -> provider.describeTaskDefinition(target.taskDefinitionArn()))
+        status.set("Comparing with the revision " + target.service() + " runs…");
+        // What the service runs now, not what it ran when the list was read.
+        BackgroundTask.of(() -> {
+            List<EcsService> found = provider.describeServices(target.cluster(), List.of(target.service()));
+            String running = found.isEmpty() || found.get(0).taskDefinition() == null ? target.taskDefinitionArn() : found.get(0).taskDefinition();
+            return provider.describeTaskDefinition(running);
+        })
                 .onSuccess(current -> {
                     String changes = shortened(RevisionDiff.compare(current.json(), revision.json()).asText(true));
                     String question = "Deploy " + revision.familyRevision() + " to service " + target.service() + " in " + target.cluster()
@@ -88,7 +114,7 @@ public final class DeployViewModel {
                         return;
                     }
                     update(ServiceUpdate.taskDefinition(target.cluster(), target.service(), revision.taskDefinitionArn()),
-                            revision.taskDefinitionArn(), target.taskDefinitionArn());
+                            revision.taskDefinitionArn(), current.taskDefinitionArn());
                 })
                 .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
                 .executeWith(executor);
@@ -135,6 +161,7 @@ public final class DeployViewModel {
                 .onSuccess(service -> {
                     status.set("Deploying " + Arns.familyRevision(deployed) + " to " + service.serviceName() + ".");
                     rollout.follow(service, deployed, previous);
+                    refreshTargets();
                 })
                 .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
                 .executeWith(executor);

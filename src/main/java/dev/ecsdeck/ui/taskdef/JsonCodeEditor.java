@@ -51,11 +51,15 @@ final class JsonCodeEditor {
     private final Label findStatus = new Label();
     private final ComboBox<OutlineItem> outline = new ComboBox<>();
     private boolean settingText;
+    /** The problem lines (0-based paragraph) and their mark: "error" or "warning". */
+    private java.util.Map<Integer, String> marks = java.util.Map.of();
+    /** The messages of each marked line, for its sign's tooltip. */
+    private java.util.Map<Integer, List<String>> markMessages = java.util.Map.of();
 
     JsonCodeEditor(Consumer<String> onEdited) {
         area.setId("jsonArea");
         area.getStyleClass().add("json-code-area");
-        area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+        showGutter();
         area.multiPlainChanges().successionEnds(Duration.ofMillis(150)).subscribe(changes -> {
             if (!settingText) {
                 onEdited.accept(area.getText());
@@ -133,23 +137,57 @@ final class JsonCodeEditor {
         area.requestFocus();
     }
 
-    /** Marks the lines that have problems (error wins over warning), clearing the earlier marks. */
+    /**
+     * Marks the lines that have problems (error wins over warning), clearing the earlier marks: a
+     * tinted line and a sign in the gutter beside its number, with the messages as its tooltip.
+     */
     void markProblems(List<dev.ecsdeck.taskdef.Problem> problems) {
-        java.util.Map<Integer, String> marks = new java.util.HashMap<>();
+        java.util.Map<Integer, String> found = new java.util.HashMap<>();
+        java.util.Map<Integer, List<String>> messages = new java.util.HashMap<>();
         for (dev.ecsdeck.taskdef.Problem p : problems) {
             if (p.line() > 0 && p.line() <= area.getParagraphs().size()) {
-                String style = p.severity() == dev.ecsdeck.taskdef.Severity.ERROR ? "problem-line-error" : "problem-line-warning";
-                marks.merge(p.line() - 1, style, (a, b) -> a.equals("problem-line-error") ? a : b);
+                String mark = p.severity() == dev.ecsdeck.taskdef.Severity.ERROR ? "error" : "warning";
+                found.merge(p.line() - 1, mark, (a, b) -> a.equals("error") ? a : b);
+                messages.computeIfAbsent(p.line() - 1, k -> new ArrayList<>()).add(ProblemText.of(p));
             }
         }
         for (int i = 0; i < area.getParagraphs().size(); i++) {
-            String style = marks.get(i);
+            String mark = found.get(i);
             java.util.Collection<String> now = area.getParagraph(i).getParagraphStyle();
-            java.util.Collection<String> wanted = style == null ? List.of() : List.of(style);
+            java.util.Collection<String> wanted = mark == null ? List.of() : List.of("problem-line-" + mark);
             if (!new ArrayList<>(now).equals(new ArrayList<>(wanted))) {
                 area.setParagraphStyle(i, wanted);
             }
         }
+        if (!found.equals(marks) || !messages.equals(markMessages)) {
+            marks = java.util.Map.copyOf(found);
+            markMessages = java.util.Map.copyOf(messages);
+            showGutter();
+        }
+    }
+
+    /** Line numbers with the problem signs; a new factory makes the area draw every line's gutter again. */
+    private void showGutter() {
+        java.util.function.IntFunction<javafx.scene.Node> numbers = LineNumberFactory.get(area);
+        java.util.Map<Integer, String> shown = marks;
+        java.util.Map<Integer, List<String>> tips = markMessages;
+        area.setParagraphGraphicFactory(line -> {
+            Label sign = new Label();
+            sign.getStyleClass().add("problem-marker");
+            String mark = shown.get(line);
+            if (mark != null) {
+                sign.setText(mark.equals("error") ? "\u2716" : "\u25B2");
+                sign.getStyleClass().add("problem-marker-" + mark);
+                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(String.join("\n", tips.getOrDefault(line, List.of())));
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+                sign.setTooltip(tip);
+            }
+            HBox gutter = new HBox(numbers.apply(line), sign);
+            gutter.getStyleClass().add("json-gutter");
+            gutter.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            return gutter;
+        });
     }
 
     void focusFind() {

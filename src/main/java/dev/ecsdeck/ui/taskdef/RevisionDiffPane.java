@@ -43,9 +43,20 @@ public final class RevisionDiffPane {
         TableView<DiffEntry> table = new TableView<>(model.rows());
         table.setId("diffTable");
         table.setPlaceholder(new Label("No differences"));
-        table.getColumns().setAll(column(new SimpleStringProperty("Path"), DiffEntry::path, 230),
-                column(model.leftTitleProperty(), DiffEntry::left, 220), column(model.rightTitleProperty(), DiffEntry::right, 220));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<DiffEntry, String> path = column(new SimpleStringProperty("Path"), DiffEntry::path, 120);
+        path.setMinWidth(60);
+        // A path is long only at its start ("containerDefinitions[0]."): its end, the field, stays.
+        path.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            }
+        });
+        table.getColumns().setAll(path, valueColumn(model.leftTitleProperty(), true), valueColumn(model.rightTitleProperty(), false));
+        // Shared out in proportion: the two values get twice the path's width.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(DiffEntry d, boolean empty) {
@@ -55,13 +66,18 @@ public final class RevisionDiffPane {
                 if (!empty && d != null) {
                     getStyleClass().add("diff-" + d.change().name().toLowerCase(Locale.ROOT));
                     // The columns are narrow beside the editor: the whole line on hover.
-                    setTooltip(new javafx.scene.control.Tooltip(d.asText()));
+                    javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip(d.asText());
+                    whole.setWrapText(true);
+                    whole.setMaxWidth(640);
+                    setTooltip(whole);
                 }
             }
         });
         TextArea text = new TextArea();
         text.setId("diffText");
         text.setEditable(false);
+        // Long lines wrap: the changed part at the end of a line is never off to the side.
+        text.setWrapText(true);
         text.getStyleClass().add("document-area");
         text.textProperty().bind(model.textProperty());
         text.visibleProperty().bind(asText.selectedProperty());
@@ -78,6 +94,17 @@ public final class RevisionDiffPane {
         c.textProperty().bind(title);
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableColumn<DiffEntry, DiffEntry> valueColumn(ObservableStringValue title, boolean left) {
+        TableColumn<DiffEntry, DiffEntry> c = new TableColumn<>();
+        c.textProperty().bind(title);
+        c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
+        c.setCellFactory(col -> new DiffValueCell(left));
+        c.setPrefWidth(240);
+        c.setMinWidth(60);
+        c.setId(left ? "diffLeft" : "diffRight");
         return c;
     }
 

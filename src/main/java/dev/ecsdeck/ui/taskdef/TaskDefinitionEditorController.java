@@ -125,7 +125,8 @@ public final class TaskDefinitionEditorController {
         ReadOnlyHint.apply(deployButton, editor.readOnly(), "Deploy this revision to the chosen service, after showing the changes.");
         ReadOnlyHint.apply(rollBackButton, editor.readOnly(), "Deploy the revision the service ran before, the same way.");
         ReadOnlyHint.apply(forceButton, editor.readOnly(), "Replace every task of the chosen service with a new one.");
-        targetBox.setItems(deploy.targets());
+        // A copy the controller fills: the choice is kept across a refresh, after the box has seen the new items.
+        targetBox.setItems(javafx.collections.FXCollections.observableArrayList(deploy.targets()));
         targetBox.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(DeployViewModel.Target t) {
@@ -138,10 +139,20 @@ public final class TaskDefinitionEditorController {
             }
         });
         deploy.targets().addListener((javafx.collections.ListChangeListener<DeployViewModel.Target>) c -> {
-            if (targetBox.getValue() == null && !deploy.targets().isEmpty()) {
+            // The same service stays chosen, read again (its "(runs …)" is the one of now).
+            DeployViewModel.Target chosen = targetBox.getValue();
+            targetBox.getItems().setAll(deploy.targets());
+            DeployViewModel.Target again = chosen == null ? null : deploy.targets().stream()
+                    .filter(t -> t.cluster().equals(chosen.cluster()) && t.service().equals(chosen.service())).findFirst().orElse(null);
+            if (again != null) {
+                targetBox.setValue(again);
+            } else if (!deploy.targets().isEmpty()) {
                 targetBox.setValue(deploy.targets().get(0));
+            } else {
+                targetBox.setValue(null);
             }
         });
+        targetBox.setOnShowing(e -> deploy.refreshTargets());
         editor.baseProperty().addListener((obs, was, now) -> {
             if (now != null && (was == null || !was.family().equals(now.family()))) {
                 deploy.findTargets(now.family());
@@ -152,16 +163,27 @@ public final class TaskDefinitionEditorController {
         problemsList.setPlaceholder(new Label("No problems: ECS would accept this."));
         editor.problems().addListener((javafx.collections.ListChangeListener<Problem>) c -> json.markProblems(editor.problems()));
         problemsList.setCellFactory(lv -> new ListCell<>() {
+            // The whole message, wrapped to the list's width, never cut at its end.
+            private final javafx.scene.text.Text message = new javafx.scene.text.Text();
+
+            {
+                message.getStyleClass().add("problem-text");
+                message.wrappingWidthProperty().bind(lv.widthProperty().subtract(28));
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Problem p, boolean empty) {
                 super.updateItem(p, empty);
                 getStyleClass().removeAll("problem-error", "problem-warning");
+                setText(null);
                 if (empty || p == null) {
-                    setText(null);
+                    setGraphic(null);
                     return;
                 }
                 getStyleClass().add(p.severity() == Severity.ERROR ? "problem-error" : "problem-warning");
-                setText((p.line() > 0 ? "line " + p.line() + ": " : "") + (p.path().isEmpty() ? "" : p.path() + " — ") + p.message());
+                message.setText(ProblemText.of(p));
+                setGraphic(message);
             }
         });
         problemsList.setOnMouseClicked(e -> {
@@ -202,6 +224,7 @@ public final class TaskDefinitionEditorController {
                 rolloutPoll.play();
             } else {
                 rolloutPoll.stop();
+                deploy.refreshTargets();
             }
         });
     }

@@ -20,9 +20,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The form for a task definition's common fields, over the same draft as the JSON text: a field
- * edit is committed (Enter, or leaving the field) as a change of the draft; when the text changes,
- * the fields show the draft again — except the one being typed in. Containers get one section each.
+ * The form for a task definition's common fields, over the same draft as the JSON text: each
+ * keystroke in a field is a change of the draft, so the JSON and the diff follow as it is typed;
+ * when the text changes, the fields show the draft again — except the one being typed in.
+ * Containers get one section each.
  */
 final class TaskDefinitionFormView {
     /** One field: how it shows the draft, and nothing else. */
@@ -160,6 +161,12 @@ final class TaskDefinitionFormView {
         g.setHgap(10);
         g.setVgap(6);
         g.getStyleClass().add("form-grid");
+        // The labels' column: wide enough for most labels on one line; longer ones wrap, never cut.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints(150, 230, 260);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        fields.setMinWidth(160);
+        g.getColumnConstraints().setAll(labels, fields);
         return g;
     }
 
@@ -171,7 +178,9 @@ final class TaskDefinitionFormView {
 
     private static void add(GridPane g, int row, String label, javafx.scene.Node control) {
         Label l = new Label(label);
-        l.getStyleClass().add("detail-key");
+        l.getStyleClass().addAll("detail-key", "form-label");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         g.add(l, 0, row);
         g.add(control, 1, row);
         javafx.scene.layout.GridPane.setHgrow(control, javafx.scene.layout.Priority.ALWAYS);
@@ -206,7 +215,7 @@ final class TaskDefinitionFormView {
         });
     }
 
-    /** Shows the draft's value unless the user is typing in the field; commits on Enter (single line) or leaving it. */
+    /** Shows the draft's value unless the user is typing in the field; commits each keystroke of the user's (and Enter, and leaving it). */
     private void bind(TextInputControl field, String id, Function<TaskDefinitionDraft, String> read,
             BiConsumer<TaskDefinitionDraft, String> write) {
         field.setId(id);
@@ -220,6 +229,12 @@ final class TaskDefinitionFormView {
         if (field instanceof TextField tf) {
             tf.setOnAction(e -> commit.accept(tf.getText()));
         }
+        // Only the user's typing (the field has the focus); the draft shown again (not focused) is no edit.
+        field.textProperty().addListener((obs, was, now) -> {
+            if (field.isFocused()) {
+                commit.accept(now);
+            }
+        });
         field.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused) {
                 commit.accept(field.getText());

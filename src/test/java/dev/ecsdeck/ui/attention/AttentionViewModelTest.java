@@ -105,7 +105,7 @@ class AttentionViewModelTest {
         model.refresh();
         assertEquals(seen, item("prod-batch", first.ec2InstanceId(), Kind.INSTANCE_NOT_ACTIVE).orElseThrow().since(),
                 "a later check keeps the first sighting");
-        assertEquals(1, model.count("prod-batch"));
+        assertEquals(1, model.count("prod-batch"), () -> String.valueOf(model.items()));
 
         engine.clusters().updateContainerInstancesState("prod-batch", List.of(first.containerInstanceArn()), "ACTIVE");
         model.refresh();

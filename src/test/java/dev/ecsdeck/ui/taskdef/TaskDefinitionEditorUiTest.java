@@ -180,6 +180,17 @@ class TaskDefinitionEditorUiTest {
         assertEquals(List.of("orders-api:3"), runningRevisions("prod-web", "orders-api"));
         assertFalse(robot.lookup("#rolloutEvents").queryListView().getItems().isEmpty(), "the events since the deploy are listed");
 
+        // The picker says what the service runs now: :3, not the :1 it ran when the list was first read.
+        String runsNow = "orders-api in prod-web (runs orders-api:3)";
+        waitUntil("the chosen service read again", () -> targets.lookup(".list-cell") instanceof javafx.scene.control.ListCell<?> shown
+                && runsNow.equals(shown.getText()));
+        robot.clickOn(targets);
+        waitUntil("the open picker lists it", () -> robot.lookup((java.util.function.Predicate<Node>) n -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getScene() != targets.getScene() && runsNow.equals(c.getText())).tryQuery().isPresent());
+        assertTrue(robot.lookup((java.util.function.Predicate<Node>) n -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                && c.getText().contains("(runs orders-api:1)") && c.getText().contains("prod-web")).tryQuery().isEmpty(), "no stale line");
+        robot.type(KeyCode.ESCAPE);
+
         // Roll back: the same confirmation, for orders-api:1, and the same following.
         robot.clickOn(robot.from(editor).lookup("#rollBackButton").<Node>query());
         assertThat(confirm(robot), containsString("Deploy orders-api:1 to service orders-api in prod-web? It runs orders-api:3 now."));

@@ -176,11 +176,44 @@ class TreeContextMenuAuditTest {
         TreeItem<TreeEntry> a = instances.get(0);
         TreeItem<TreeEntry> b = instances.get(1);
         String name = b.getValue().name();
-        List<String> offered = List.of("Copy name \"" + name + "\"", "Copy ARN of instance " + name, "Refresh instance " + name);
+        String other = a.getValue().name();
+        List<String> offered = List.of("Drain instance " + name + "…", "Deregister instance " + name + "…",
+                "Copy name \"" + name + "\"", "Copy ARN of instance " + name, "Refresh instance " + name);
         audit(a, b, offered, List.of(
                 new Check("Copy name \"" + name + "\"", () -> copied(name)),
                 new Check("Copy ARN of instance " + name, () -> copied(b.getValue().arn())),
-                new Check("Refresh instance " + name, () -> { })));
+                new Check("Refresh instance " + name, () -> { }),
+                new Check("Deregister instance " + name + "…", () -> {
+                    String question = askedQuestion();
+                    assertTrue(question.contains(name) && !question.contains(other), question);
+                    UiTestBench.answerDialog(robot, "Cancel");
+                    waitUntil("no dialog", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+                    assertEquals("ACTIVE", instanceStatus(b), "Cancel deregisters nothing");
+                }),
+                new Check("Drain instance " + name + "…", () -> {
+                    String question = askedQuestion();
+                    assertTrue(question.contains(name) && !question.contains(other), question);
+                    UiTestBench.answerDialog(robot, "Cancel");
+                    waitUntil("no dialog", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+                    assertEquals("ACTIVE", instanceStatus(b), "Cancel drains nothing");
+                }),
+                // Last: once B drains, its menu no longer offers Drain.
+                new Check("Drain instance " + name + "…", () -> {
+                    String question = askedQuestion();
+                    assertTrue(question.contains(name) && !question.contains(other), question);
+                    UiTestBench.answerDialog(robot, "Confirm");
+                    waitUntil("B draining", () -> "DRAINING".equals(instanceStatus(b)));
+                    assertEquals("ACTIVE", instanceStatus(a), "A still active");
+                    for (TreeItem<TreeEntry> i : instances.subList(2, instances.size())) {
+                        assertEquals("ACTIVE", instanceStatus(i), "only B drains");
+                    }
+                }, false)));
+    }
+
+    private String instanceStatus(TreeItem<TreeEntry> row) {
+        String arn = row.getValue().arn();
+        return bench.backend.listContainerInstances("prod-batch").stream()
+                .filter(i -> i.containerInstanceArn().equals(arn)).findFirst().orElseThrow().status();
     }
 
     @Test

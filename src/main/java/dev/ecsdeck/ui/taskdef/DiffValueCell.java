@@ -1,0 +1,94 @@
+package dev.ecsdeck.ui.taskdef;
+
+import dev.ecsdeck.taskdef.ChangedSpan;
+import dev.ecsdeck.taskdef.DiffEntry;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.TableCell;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * One side of a diff row: the value with its changed part highlighted; a value too long for the
+ * column is shortened around the changed part (the ends go, with "…"), never through it. A changed
+ * part longer than the column wraps. The whole line is in the row's tooltip.
+ */
+final class DiffValueCell extends TableCell<DiffEntry, DiffEntry> {
+    private final boolean left;
+
+    DiffValueCell(boolean left) {
+        this.left = left;
+        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        getStyleClass().add("diff-value-cell");
+        widthProperty().addListener((obs, was, now) -> render());
+    }
+
+    @Override
+    protected void updateItem(DiffEntry entry, boolean empty) {
+        super.updateItem(entry, empty);
+        render();
+    }
+
+    private void render() {
+        DiffEntry entry = getItem();
+        String value = entry == null || isEmpty() ? null : left ? entry.left() : entry.right();
+        if (value == null) {
+            setGraphic(null);
+            return;
+        }
+        ChangedSpan.Part part;
+        if (entry.change() == DiffEntry.Change.CHANGED) {
+            ChangedSpan span = ChangedSpan.of(entry.left(), entry.right());
+            part = left ? span.oldPart() : span.newPart();
+        } else {
+            // Nothing to point at: keep both ends, cut the middle.
+            part = new ChangedSpan.Part(value.length() / 2, value.length() / 2);
+        }
+        // A few pixels spare: the changed part is bold, wider than measured.
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - 6;
+        ChangedSpan.Shortened shown = fit(value, part, room > 0 ? room : getTableColumn() == null ? 200 : getTableColumn().getWidth() - 8);
+        Text before = text(shown.before(), "diff-value-text");
+        Text changed = text(shown.changed(), "diff-value-text", "diff-changed-part", left ? "diff-old-part" : "diff-new-part");
+        Text after = text(shown.after(), "diff-value-text");
+        TextFlow flow = new TextFlow(before, changed, after);
+        flow.getStyleClass().add("diff-value");
+        if (room > 0) {
+            flow.setPrefWidth(room);
+            flow.setMaxWidth(room);
+        }
+        setGraphic(flow);
+    }
+
+    /** The longest form of the value (from the whole one down) whose width fits the room; the changed part always stays. */
+    private ChangedSpan.Shortened fit(String value, ChangedSpan.Part part, double room) {
+        Font font = getFont();
+        ChangedSpan.Shortened whole = ChangedSpan.shortened(value, part, value.length());
+        if (width(whole.text(), font) <= room) {
+            return whole;
+        }
+        int low = part.length() + 2;
+        int high = value.length();
+        while (low < high) {
+            int mid = (low + high + 1) / 2;
+            if (width(ChangedSpan.shortened(value, part, mid).text(), font) <= room) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return ChangedSpan.shortened(value, part, low);
+    }
+
+    private static double width(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private static Text text(String s, String... styles) {
+        // The font comes from the cell by CSS (bold for the changed part).
+        Text t = new Text(s);
+        t.getStyleClass().addAll(styles);
+        return t;
+    }
+}
