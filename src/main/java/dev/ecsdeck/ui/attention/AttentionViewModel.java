@@ -43,6 +43,7 @@ public final class AttentionViewModel {
     private Consumer<AttentionItem> revealRequests = item -> { };
     private boolean loading;
     private boolean again;
+    private Instant lastStart;
 
     /** A check of every cluster: the items found, and the clusters that could not be read, with why. */
     private record Check(List<AttentionItem> items, List<String> failures, int clusters, Instant at) {}
@@ -64,6 +65,13 @@ public final class AttentionViewModel {
         }
     }
 
+    /** Checks again unless the last check started less than {@code age} ago (by the console's clock). */
+    public void refreshIfOlderThan(java.time.Duration age) {
+        if (lastStart == null || !Instant.ofEpochMilli(nowMillis.getAsLong()).isBefore(lastStart.plus(age))) {
+            refresh();
+        }
+    }
+
     /** Checks every cluster again; a refresh asked for while one runs follows it. */
     public void refresh() {
         if (loading) {
@@ -71,6 +79,7 @@ public final class AttentionViewModel {
             return;
         }
         loading = true;
+        lastStart = Instant.ofEpochMilli(nowMillis.getAsLong());
         if (items.isEmpty()) {
             status.set("Checking every cluster…");
         }
@@ -130,7 +139,7 @@ public final class AttentionViewModel {
         counts.set(Map.copyOf(perCluster));
         String summary = fresh.isEmpty() ? "Nothing needs attention" : fresh.size() + (fresh.size() == 1 ? " item" : " items")
                 + " in " + perCluster.size() + (perCluster.size() == 1 ? " cluster" : " clusters");
-        status.set(summary + " (" + check.clusters() + " clusters checked at " + TimeFormat.local(check.at()) + ")"
+        status.set(summary + " (" + dev.ecsdeck.ui.common.Plural.of(check.clusters(), "cluster") + " checked at " + TimeFormat.local(check.at()) + ")"
                 + (check.failures().isEmpty() ? "." : ". Not checked: " + String.join("; ", check.failures())));
     }
 

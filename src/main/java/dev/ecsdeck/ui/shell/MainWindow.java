@@ -93,7 +93,7 @@ public final class MainWindow {
         this.quickOpen = new QuickOpenDialog(new QuickOpenViewModel(tree.serviceNames(), provider, executor, new QuickOpener()));
         this.detailController = new DetailController(detail);
         this.logController = new LogPaneController(logs);
-        this.mainController = new MainWindowController(shell, this::refresh, options.refreshSeconds(), options.picker());
+        this.mainController = new MainWindowController(shell, this::refresh, this::autoRefresh, options.refreshSeconds(), options.picker());
         Tab details = new Tab("Details", detailController.view());
         details.setClosable(false);
         this.detailsTab = details;
@@ -384,6 +384,19 @@ public final class MainWindow {
             services.refresh();
         }
         attention.refresh();
+    }
+
+    /**
+     * The timer's refresh: the tree and the table as often as asked, but the attention check — every
+     * cluster's services, stopped tasks and instances — at most once a minute (on a large fleet it is
+     * thousands of calls); F5 and every change still check at once.
+     */
+    private void autoRefresh() {
+        tree.refresh();
+        if (detailsTab.getContent() == servicesController.view()) {
+            services.refresh();
+        }
+        attention.refreshIfOlderThan(java.time.Duration.ofMinutes(1));
     }
 
     public void stop() {

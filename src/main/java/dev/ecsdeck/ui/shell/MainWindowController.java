@@ -65,11 +65,12 @@ public final class MainWindowController {
 
     private final BackendPickerViewModel picker;
 
-    public MainWindowController(ShellViewModel shell, Runnable refresh, int refreshSeconds, BackendPickerViewModel picker) {
+    /** {@code refresh} is what F5 and the button do; {@code autoRefresh} what the timer does (it may skip slow checks). */
+    public MainWindowController(ShellViewModel shell, Runnable refresh, Runnable autoRefresh, int refreshSeconds, BackendPickerViewModel picker) {
         this.shell = shell;
         this.picker = picker;
         this.refresh = refresh;
-        this.autoRefresh = new Timeline(new KeyFrame(Duration.seconds(Math.max(1, refreshSeconds)), e -> refresh.run()));
+        this.autoRefresh = new Timeline(new KeyFrame(Duration.seconds(Math.max(1, refreshSeconds)), e -> autoRefresh.run()));
         this.autoRefresh.setCycleCount(Timeline.INDEFINITE);
         this.view = Fxml.load(this, "MainWindow.fxml");
         expirePassingMessages();

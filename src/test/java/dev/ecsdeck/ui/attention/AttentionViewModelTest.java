@@ -113,6 +113,19 @@ class AttentionViewModelTest {
     }
 
     @Test
+    void theTimersCheckWaitsAMinuteAfterTheLastOne() {
+        model.refresh();
+        ContainerInstance first = provider.listContainerInstances("prod-batch").get(0);
+        engine.clusters().updateContainerInstancesState("prod-batch", List.of(first.containerInstanceArn()), "DRAINING");
+        clock.advance(Duration.ofSeconds(30));
+        model.refreshIfOlderThan(Duration.ofMinutes(1));
+        assertTrue(item("prod-batch", first.ec2InstanceId(), Kind.INSTANCE_NOT_ACTIVE).isEmpty(), "30 s after a check: no new check");
+        clock.advance(Duration.ofSeconds(30));
+        model.refreshIfOlderThan(Duration.ofMinutes(1));
+        assertTrue(item("prod-batch", first.ec2InstanceId(), Kind.INSTANCE_NOT_ACTIVE).isPresent(), "a minute after: checked again");
+    }
+
+    @Test
     void aDisconnectedAgentIsAnItem() {
         ContainerInstance connected = provider.listContainerInstances("prod-batch").get(0);
         assertTrue(AttentionRules.ofInstance("prod-batch", connected, clock.now()).isEmpty());

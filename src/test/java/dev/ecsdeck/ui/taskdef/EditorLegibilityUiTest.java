@@ -193,7 +193,7 @@ class EditorLegibilityUiTest {
         ListView<Problem> problems = find(robot, editor, "#problemsList");
         robot.clickOn(json);
         robot.press(KeyCode.SHORTCUT).type(KeyCode.HOME).release(KeyCode.SHORTCUT).type(KeyCode.END).write(",");
-        waitUntil("the syntax error", () -> summary.getText().startsWith("1 errors"));
+        waitUntil("the syntax error", () -> summary.getText().startsWith("1 error"));
 
         // The line: tinted (a background from the stylesheet) and a sign in the gutter.
         waitUntil("the marks", () -> !json.lookupAll(".problem-marker-error").isEmpty());

@@ -142,7 +142,7 @@ class RevisionsAndJsonUiTest {
         // A stray comma after the opening brace: a syntax error at line 1.
         robot.clickOn(json);
         robot.press(KeyCode.SHORTCUT).type(KeyCode.HOME).release(KeyCode.SHORTCUT).type(KeyCode.END).write(",");
-        waitUntil("the syntax error", () -> summary.getText().startsWith("1 errors"));
+        waitUntil("the syntax error", () -> summary.getText().startsWith("1 error"));
         Problem syntax = problems.getItems().get(0);
         assertEquals(Severity.ERROR, syntax.severity());
         assertEquals(1, syntax.line(), syntax.toString());
