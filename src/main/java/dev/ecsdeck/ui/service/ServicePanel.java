@@ -109,6 +109,8 @@ public final class ServicePanel {
         this.poll = new Timeline(new KeyFrame(POLL, e -> {
             if (showing()) {
                 model.poll();
+            } else {
+                model.skip();
             }
         }));
         poll.setCycleCount(Timeline.INDEFINITE);

@@ -1,0 +1,91 @@
+package dev.ecsdeck.ui.service;
+
+import dev.ecsdeck.ui.common.TextColumns;
+import java.util.function.Function;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.text.Text;
+
+/**
+ * Keeps what a table shows whole: each column at least as wide as its header's text (the resize
+ * policy shares out the rest, or the table scrolls sideways), and long text wrapped in its cell, which
+ * grows as tall as its lines.
+ */
+final class TableFit {
+    /** Room for the sort arrow beside a header's text. */
+    private static final double SORT_ARROW = 16;
+    /** A cell's padding left and right, which its wrapped text leaves free. */
+    private static final double CELL_PADDING = 16;
+
+    private TableFit() {}
+
+    /** A column of text that wraps at the column's width (whole text also in a tooltip). */
+    static <T> TableColumn<T, String> wrapping(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = TextColumns.of(title, value, width);
+        c.setCellFactory(col -> new WrappingCell<>());
+        return c;
+    }
+
+    /** Makes no column narrower than its header's text, now and whenever the headers are laid out again. */
+    static void headersWhole(TableView<?> table) {
+        // The headers exist, styled, once the table has been laid out; widening a column lays it out once more, then it rests.
+        table.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (!needs) {
+                fitHeaders(table);
+            }
+        });
+    }
+
+    private static void fitHeaders(TableView<?> table) {
+        for (Node n : table.lookupAll(".column-header")) {
+            if (n instanceof TableColumnHeader header && header.getTableColumn() != null) {
+                Label label = (Label) header.lookup(".label");
+                if (label == null) {
+                    continue;
+                }
+                label.applyCss();
+                double need = Math.ceil(label.prefWidth(-1) + header.snappedLeftInset() + header.snappedRightInset() + SORT_ARROW);
+                TableColumnBase<?, ?> column = header.getTableColumn();
+                if (column.getMinWidth() < need) {
+                    column.setMinWidth(need);
+                    if (column.getPrefWidth() < need) {
+                        column.setPrefWidth(need);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A cell whose text wraps at the column's width; the row grows to fit. */
+    private static final class WrappingCell<T> extends TableCell<T, String> {
+        private final Text text = new Text();
+
+        WrappingCell() {
+            text.getStyleClass().add("wrapped-cell-text");
+            text.wrappingWidthProperty().bind(widthProperty().subtract(CELL_PADDING));
+            text.fillProperty().bind(textFillProperty()); // the theme's colour, selected or not
+            text.fontProperty().bind(fontProperty());
+            setPrefHeight(USE_COMPUTED_SIZE);
+        }
+
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(null);
+            if (empty || value == null || value.isEmpty()) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            text.setText(value);
+            setGraphic(text);
+            setTooltip(new Tooltip(value));
+        }
+    }
+}
