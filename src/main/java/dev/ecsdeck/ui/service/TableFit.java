@@ -13,9 +13,9 @@ import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Text;
 
 /**
- * Keeps what a table shows whole: each column at least as wide as its header's text (the resize
- * policy shares out the rest, or the table scrolls sideways), and long text wrapped in its cell, which
- * grows as tall as its lines.
+ * Keeps what a table shows whole: each column at least as wide as its header's text and its short
+ * cell texts (the resize policy shares out the rest, or the table scrolls sideways), and long text
+ * wrapped in its cell, which grows as tall as its lines.
  */
 final class TableFit {
     /** Room for the sort arrow beside a header's text. */
@@ -32,7 +32,7 @@ final class TableFit {
         return c;
     }
 
-    /** Makes no column narrower than its header's text, now and whenever the headers are laid out again. */
+    /** Makes no column narrower than its header's text or a short cell text, whenever the table has been laid out. */
     static void headersWhole(TableView<?> table) {
         // The headers exist, styled, once the table has been laid out; widening a column lays it out once more, then it rests.
         table.needsLayoutProperty().addListener((obs, was, needs) -> {
@@ -44,20 +44,28 @@ final class TableFit {
 
     private static void fitHeaders(TableView<?> table) {
         for (Node n : table.lookupAll(".column-header")) {
-            if (n instanceof TableColumnHeader header && header.getTableColumn() != null) {
-                Label label = (Label) header.lookup(".label");
-                if (label == null) {
-                    continue;
-                }
+            if (n instanceof TableColumnHeader header && header.getTableColumn() != null
+                    && header.lookup(".label") instanceof Label label) {
                 label.applyCss();
-                double need = Math.ceil(label.prefWidth(-1) + header.snappedLeftInset() + header.snappedRightInset() + SORT_ARROW);
-                TableColumnBase<?, ?> column = header.getTableColumn();
-                if (column.getMinWidth() < need) {
-                    column.setMinWidth(need);
-                    if (column.getPrefWidth() < need) {
-                        column.setPrefWidth(need);
-                    }
-                }
+                widen(header.getTableColumn(), label.prefWidth(-1) + header.snappedLeftInset() + header.snappedRightInset() + SORT_ARROW);
+            }
+        }
+        // Short text (ids, times, numbers) is shown whole too; long text wraps in its own cells (a Text graphic).
+        for (Node n : table.lookupAll(".table-cell")) {
+            if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null && cell.getGraphic() == null
+                    && cell.getText() != null && !cell.getText().isEmpty()) {
+                widen(cell.getTableColumn(), cell.prefWidth(-1) + 2);
+            }
+        }
+    }
+
+    /** Makes a column at least {@code need} wide; it never narrows one. */
+    private static void widen(TableColumnBase<?, ?> column, double need) {
+        double width = Math.ceil(need);
+        if (column.getMinWidth() < width) {
+            column.setMinWidth(width);
+            if (column.getPrefWidth() < width) {
+                column.setPrefWidth(width);
             }
         }
     }
