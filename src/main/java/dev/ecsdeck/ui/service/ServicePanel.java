@@ -121,9 +121,14 @@ public final class ServicePanel {
     private void initialize() {
         ServiceRef ref = model.ref();
         titleLabel.setText(ref.service());
-        model.serviceProperty().addListener((obs, was, s) -> subtitleLabel.setText(s == null ? "" : "Service in " + ref.cluster()
-                + " · " + (s.launchType() == null ? "capacity provider" : s.launchType()) + " · " + s.schedulingStrategy()
-                + " · " + dev.ecsdeck.model.Arns.familyRevision(s.taskDefinition())));
+        javafx.scene.control.Tooltip subtitleTip = new javafx.scene.control.Tooltip();
+        subtitleLabel.setTooltip(subtitleTip);
+        model.serviceProperty().addListener((obs, was, s) -> {
+            subtitleLabel.setText(s == null ? "" : "Service in " + ref.cluster() + " · "
+                    + (s.launchType() == null ? "capacity provider" : s.launchType()) + " · " + s.schedulingStrategy()
+                    + " · " + dev.ecsdeck.model.Arns.familyRevision(s.taskDefinition()));
+            subtitleTip.setText(subtitleLabel.getText()); // whole when the label is cut
+        });
         countsLabel.textProperty().bind(model.countsProperty());
         // The deployment lines come and go with rollouts; the space they took stays, so the controls below do not jump.
         countsLabel.heightProperty().addListener((obs, was, height) -> {

@@ -78,7 +78,7 @@ public final class ServiceTasksController {
                 column("Task", t -> ServiceTasksViewModel.shortId(t.taskId()), 95),
                 tailColumn(),
                 column("Status", ServiceTasksViewModel::status, 140),
-                stoppedAt, exitCode, reason,
+                reason, exitCode, stoppedAt,
                 column("Health", ServiceTasksViewModel::health, 90),
                 column("Revision", ServiceTasksViewModel::revision, 120),
                 column("Started", ServiceTasksViewModel::startedAt, 150),

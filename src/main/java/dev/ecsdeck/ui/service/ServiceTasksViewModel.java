@@ -185,7 +185,7 @@ public final class ServiceTasksViewModel implements ServicePart {
             return;
         }
         boolean noneWanted = rows.stream().allMatch(TaskRow::stopping);
-        String prefix = noneWanted && !showStopped.get() ? "None running; the stopped ones ECS still lists · " : "";
+        String prefix = noneWanted && !showStopped.get() ? "None running · " : "";
         Map<String, Long> byStatus = rows.stream().collect(Collectors.groupingBy(r -> r.task().lastStatus() == null ? "?" : r.task().lastStatus(),
                 LinkedHashMap::new, Collectors.counting()));
         count.set(prefix + rows.size() + (rows.size() == 1 ? " task: " : " tasks: ") + byStatus.entrySet().stream()

@@ -54,7 +54,10 @@ final class TableFit {
         for (Node n : table.lookupAll(".table-cell")) {
             if (n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null && cell.getGraphic() == null
                     && cell.getText() != null && !cell.getText().isEmpty()) {
-                widen(cell.getTableColumn(), cell.prefWidth(-1) + 2);
+                // Measured as text: a cell's own preferred width is its column's, which would only ever grow.
+                Text measure = new Text(cell.getText());
+                measure.setFont(cell.getFont());
+                widen(cell.getTableColumn(), measure.getLayoutBounds().getWidth() + cell.snappedLeftInset() + cell.snappedRightInset() + 4);
             }
         }
     }
