@@ -20,6 +20,8 @@ import javafx.scene.text.Text;
 final class TableFit {
     /** Room for the sort arrow beside a header's text. */
     private static final double SORT_ARROW = 16;
+    /** Short text widens its column up to this; longer text is in the cell's tooltip (or wraps). */
+    private static final double MAX_FIT = 240;
     /** A cell's padding left and right, which its wrapped text leaves free. */
     private static final double CELL_PADDING = 16;
 
@@ -57,7 +59,8 @@ final class TableFit {
                 // Measured as text: a cell's own preferred width is its column's, which would only ever grow.
                 Text measure = new Text(cell.getText());
                 measure.setFont(cell.getFont());
-                widen(cell.getTableColumn(), measure.getLayoutBounds().getWidth() + cell.snappedLeftInset() + cell.snappedRightInset() + 4);
+                widen(cell.getTableColumn(), Math.min(MAX_FIT, measure.getLayoutBounds().getWidth() + cell.snappedLeftInset()
+                        + cell.snappedRightInset() + 4));
             }
         }
     }

@@ -92,16 +92,18 @@ class AutoScalingViewUiTest {
     }
 
     /**
-     * Scrolls a policy's row to the top of the table, clicks it (the shown one: the table keeps spare,
-     * hidden rows too) and waits until it is selected.
+     * Scrolls a policy's row to the top of the table, clicks its first cell (the shown row: the table keeps
+     * spare, hidden rows too) and waits until it is selected.
      */
     private void clickRow(FxRobot robot, String policyName) {
         robot.interact(() -> policiesTable(robot).getItems().stream().filter(r -> r.name().equals(policyName)).findFirst()
                 .ifPresent(policiesTable(robot)::scrollTo));
         waitUntil("a row for " + policyName, () -> robot.lookup((Predicate<Node>) n -> n instanceof TableRow<?> r && r.isVisible()
                 && r.getItem() instanceof PolicyRow p && p.name().equals(policyName)).tryQuery().isPresent());
-        robot.clickOn(robot.lookup((Predicate<Node>) n -> n instanceof TableRow<?> r && r.isVisible() && r.getItem() instanceof PolicyRow p
-                && p.name().equals(policyName)).<Node>query());
+        Node row = robot.lookup((Predicate<Node>) n -> n instanceof TableRow<?> r && r.isVisible() && r.getItem() instanceof PolicyRow p
+                && p.name().equals(policyName)).query();
+        robot.clickOn(robot.from(row).lookup(".table-cell").<Node>query()); // its first cell: a wide row may run past the table's edge
+
         waitUntil(policyName + " selected", () -> {
             PolicyRow chosen = policiesTable(robot).getSelectionModel().getSelectedItem();
             return chosen != null && chosen.name().equals(policyName);
