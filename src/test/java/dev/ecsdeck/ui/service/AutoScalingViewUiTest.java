@@ -102,7 +102,9 @@ class AutoScalingViewUiTest {
                 && r.getItem() instanceof PolicyRow p && p.name().equals(policyName)).tryQuery().isPresent());
         Node row = robot.lookup((Predicate<Node>) n -> n instanceof TableRow<?> r && r.isVisible() && r.getItem() instanceof PolicyRow p
                 && p.name().equals(policyName)).query();
-        robot.clickOn(robot.from(row).lookup(".table-cell").<Node>query()); // its first cell: a wide row may run past the table's edge
+        // Its Name cell: a wide row may run past the table's edge.
+        robot.clickOn(robot.from(row).lookup((Predicate<Node>) n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && c.getTableColumn() == policiesTable(robot).getColumns().get(0)).<Node>query());
 
         waitUntil(policyName + " selected", () -> {
             PolicyRow chosen = policiesTable(robot).getSelectionModel().getSelectedItem();
