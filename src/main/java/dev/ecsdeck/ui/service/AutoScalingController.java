@@ -135,8 +135,9 @@ public final class AutoScalingController {
                 TextColumns.withTooltips("Cooldown out", PolicyRow::scaleOutCooldown, 110),
                 TextColumns.withTooltips("Cooldown in", PolicyRow::scaleInCooldown, 110),
                 TextColumns.withTooltips("Scale-in", PolicyRow::scaleIn, 80),
-                TextColumns.withTooltips("Steps / details", PolicyRow::details, 360));
+                TableFit.wrapping("Steps / details", PolicyRow::details, 360));
         policiesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableFit.headersWhole(policiesTable);
         policiesTable.setRowFactory(tv -> {
             TableRow<PolicyRow> row = new TableRow<>() {
                 @Override
@@ -183,16 +184,18 @@ public final class AutoScalingController {
                 TextColumns.withTooltips("Start", a -> a.startTime() == null ? "—" : TimeFormat.local(a.startTime()), 150),
                 TextColumns.withTooltips("End", a -> a.endTime() == null ? "—" : TimeFormat.local(a.endTime()), 150));
         scheduledTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableFit.headersWhole(scheduledTable);
 
         activitiesTable.setItems(model.activities());
         activitiesTable.setPlaceholder(new Label("No scaling activities"));
         activitiesTable.getColumns().setAll(
                 TextColumns.withTooltips("Started", a -> TimeFormat.local(a.startTime()), 150),
                 TextColumns.withTooltips("Status", ScalingActivity::statusCode, 90),
-                TextColumns.withTooltips("Description", ScalingActivity::description, 220),
-                TextColumns.withTooltips("Cause", ScalingActivity::cause, 380),
-                TextColumns.withTooltips("Status message", a -> a.statusMessage() == null ? "" : a.statusMessage(), 300));
+                TableFit.wrapping("Description", ScalingActivity::description, 220),
+                TableFit.wrapping("Cause", ScalingActivity::cause, 380),
+                TableFit.wrapping("Status message", a -> a.statusMessage() == null ? "" : a.statusMessage(), 300));
         activitiesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableFit.headersWhole(activitiesTable);
         activitiesTable.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(ScalingActivity item, boolean empty) {

@@ -58,12 +58,13 @@ public final class DeploymentsController {
         deploymentsTable.setItems(model.deployments());
         deploymentsTable.setPlaceholder(new Label("No deployments yet"));
         deploymentsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableFit.headersWhole(deploymentsTable);
         TableColumn<DeploymentRow, DeploymentRow> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         progress.setCellFactory(c -> new ProgressCell());
         progress.setPrefWidth(260);
         deploymentsTable.getColumns().setAll(TextColumns.of("Status", r -> r.deployment().status(), 80), TextColumns.of("Revision", DeploymentRow::revision, 120),
-                TextColumns.of("Rollout", DeploymentRow::state, 160), progress,
+                TableFit.wrapping("Rollout", DeploymentRow::state, 260), progress,
                 TextColumns.of("Updated", r -> r.deployment().updatedAt() == null ? "" : TimeFormat.clock(r.deployment().updatedAt()), 80));
 
         bindSpinner(minSpinner, model.minimumHealthyPercentProperty(), 0, 100);

@@ -1,6 +1,7 @@
 package dev.ecsdeck.ui.service;
 
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -10,7 +11,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** A confirmation whose Confirm button stays off until the expected word is typed; Cancel is the default. */
+/**
+ * A confirmation whose Confirm button stays off until the expected word is typed. Enter in the field
+ * confirms once the word matches and does nothing before; elsewhere Cancel is the default.
+ */
 public final class DialogTypedConfirmer implements TypedConfirmer {
     private final Supplier<Window> owner;
 
@@ -39,7 +43,15 @@ public final class DialogTypedConfirmer implements TypedConfirmer {
         confirm.setDefaultButton(false);
         confirm.disableProperty().bind(typed.textProperty().isNotEqualTo(expected));
         ((Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
-        alert.setOnShown(e -> typed.requestFocus());
+        // Enter in the field means "this is the name": consumed here, it does not reach the default button (Cancel).
+        typed.setOnAction(e -> {
+            e.consume();
+            if (!confirm.isDisabled()) {
+                confirm.fire();
+            }
+        });
+        // The dialog gives its default button the focus as it shows; the name field takes it after that.
+        alert.setOnShown(e -> Platform.runLater(typed::requestFocus));
         return alert.showAndWait().filter(ok::equals).isPresent();
     }
 }

@@ -33,7 +33,7 @@ public final class ServiceChartsController {
     private final ServiceChartsViewModel model;
     private final Parent view;
     @FXML
-    private LineChart<Number, Number> countsChart;
+    private GappedLineChart countsChart;
     @FXML
     private NumberAxis countsTimeAxis;
     @FXML
@@ -89,35 +89,42 @@ public final class ServiceChartsController {
 
     private static XYChart.Series<Number, Number> series(String name, ObservableList<ServiceChartsViewModel.CountSample> source,
             ToDoubleFunction<ServiceChartsViewModel.CountSample> y) {
-        return series(name, source, y, ServiceChartsViewModel.CountSample::time);
+        return series(name, source, y, ServiceChartsViewModel.CountSample::time, s -> s.afterGap() ? GappedLineChart.GAP : null);
     }
 
-    /** A series that follows {@code source}: x is the time in epoch milliseconds. */
     private static <T> XYChart.Series<Number, Number> series(String name, ObservableList<T> source, ToDoubleFunction<T> y,
             java.util.function.Function<T, Instant> time) {
+        return series(name, source, y, time, item -> null);
+    }
+
+    /** A series that follows {@code source}: x is the time in epoch milliseconds; the extra value marks where a line breaks. */
+    private static <T> XYChart.Series<Number, Number> series(String name, ObservableList<T> source, ToDoubleFunction<T> y,
+            java.util.function.Function<T, Instant> time, java.util.function.Function<T, Object> extra) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(name);
         ToLongFunction<T> x = item -> time.apply(item).toEpochMilli();
+        java.util.function.Function<T, XYChart.Data<Number, Number>> point = item ->
+                new XYChart.Data<>(x.applyAsLong(item), y.applyAsDouble(item), extra.apply(item));
         ObservableList<XYChart.Data<Number, Number>> data = series.getData();
-        source.forEach(item -> data.add(new XYChart.Data<>(x.applyAsLong(item), y.applyAsDouble(item))));
+        source.forEach(item -> data.add(point.apply(item)));
         source.addListener((ListChangeListener<T>) c -> {
             while (c.next()) {
                 if (c.wasPermutated()) {
-                    data.setAll(source.stream().map(item -> new XYChart.Data<Number, Number>(x.applyAsLong(item), y.applyAsDouble(item))).toList());
+                    data.setAll(source.stream().map(point).toList());
                 } else if (c.wasReplaced() && c.getAddedSize() == c.getRemovedSize()) {
                     for (int i = c.getFrom(); i < c.getTo(); i++) {
                         T item = source.get(i);
-                        XYChart.Data<Number, Number> point = data.get(i);
-                        point.setXValue(x.applyAsLong(item));
-                        point.setYValue(y.applyAsDouble(item));
+                        XYChart.Data<Number, Number> shown = data.get(i);
+                        shown.setXValue(x.applyAsLong(item));
+                        shown.setYValue(y.applyAsDouble(item));
+                        shown.setExtraValue(extra.apply(item));
                     }
                 } else {
                     if (c.wasRemoved()) {
                         data.remove(c.getFrom(), c.getFrom() + c.getRemovedSize());
                     }
                     if (c.wasAdded()) {
-                        data.addAll(c.getFrom(), c.getAddedSubList().stream()
-                                .map(item -> new XYChart.Data<Number, Number>(x.applyAsLong(item), y.applyAsDouble(item))).toList());
+                        data.addAll(c.getFrom(), c.getAddedSubList().stream().map(point).toList());
                     }
                 }
             }

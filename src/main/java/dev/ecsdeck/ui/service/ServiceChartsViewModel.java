@@ -45,8 +45,19 @@ public final class ServiceChartsViewModel implements ServicePart {
     static final String READING = "Reading CPU and memory utilisation…";
     static final String NO_SAMPLES = "No CPU or memory samples yet.";
 
-    /** The service's task counts at one moment. */
-    public record CountSample(Instant time, int desired, int running, int pending) {
+    /**
+     * The service's task counts at one moment; {@code afterGap}: the first sample after a time nothing
+     * was observed (the panel hidden, a read failed), where the lines break instead of joining.
+     */
+    public record CountSample(Instant time, int desired, int running, int pending, boolean afterGap) {
+        public CountSample(Instant time, int desired, int running, int pending) {
+            this(time, desired, running, pending, false);
+        }
+
+        CountSample at(Instant when) {
+            return new CountSample(when, desired, running, pending, afterGap);
+        }
+
         boolean sameCounts(CountSample o) {
             return o != null && desired == o.desired && running == o.running && pending == o.pending;
         }
@@ -62,6 +73,8 @@ public final class ServiceChartsViewModel implements ServicePart {
     private final StringProperty utilizationMessage = new SimpleStringProperty(READING);
     private Instant lastRead;
     private boolean reading;
+    /** A read was missed since the last sample: the next one starts a new stretch of the lines. */
+    private boolean gap;
 
     public ServiceChartsViewModel(ServicePanelContext ctx, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
         this.ctx = ctx;
@@ -81,15 +94,16 @@ public final class ServiceChartsViewModel implements ServicePart {
         if (s == null) {
             return;
         }
-        CountSample sample = new CountSample(now(), s.desiredCount(), s.runningCount(), s.pendingCount());
         int n = counts.size();
         CountSample last = n == 0 ? null : counts.get(n - 1);
+        CountSample sample = new CountSample(now(), s.desiredCount(), s.runningCount(), s.pendingCount(), gap && last != null);
+        gap = false;
         if (last != null && !sample.time().isAfter(last.time())) {
             // The backend's clock has not moved: the newest description wins.
             if (!last.sameCounts(sample)) {
-                counts.set(n - 1, new CountSample(last.time(), sample.desired(), sample.running(), sample.pending()));
+                counts.set(n - 1, new CountSample(last.time(), sample.desired(), sample.running(), sample.pending(), last.afterGap()));
             }
-        } else if (n >= 2 && last.sameCounts(sample) && counts.get(n - 2).sameCounts(sample)) {
+        } else if (n >= 2 && !sample.afterGap() && !last.afterGap() && last.sameCounts(sample) && counts.get(n - 2).sameCounts(sample)) {
             counts.set(n - 1, sample); // the flat run goes on: its end moves forward
         } else {
             counts.add(sample);
@@ -108,8 +122,14 @@ public final class ServiceChartsViewModel implements ServicePart {
         }
         CountSample first = counts.isEmpty() ? null : counts.get(0);
         if (first != null && first.time().isBefore(cutoff) && counts.size() > 1) {
-            counts.set(0, new CountSample(cutoff, first.desired(), first.running(), first.pending()));
+            counts.set(0, first.at(cutoff));
         }
+    }
+
+    /** Nothing was observed for a while (the panel hidden, a read failed): the counts' lines break there. */
+    @Override
+    public void missed() {
+        gap = true;
     }
 
     /** Reads the utilisation when 30 s of backend time have passed since the last read. */

@@ -17,8 +17,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /**
  * The service panel: counts and scaling on top, then Deployments, Auto scaling, Events, Charts,
@@ -27,6 +29,8 @@ import javafx.util.Duration;
  */
 public final class ServicePanel {
     static final Duration POLL = Duration.seconds(2);
+    /** The most tasks the spinner offers (ECS's own limit per service is higher, but no one dials that in here). */
+    static final int MAX_DESIRED = 5000;
 
     /** Where the panel sends what the rest of the window does: logs, the editor, the tree. */
     public record Handlers(Runnable tailService, Consumer<EcsTask> tailTask, Consumer<String> editTaskDefinition,
@@ -43,6 +47,8 @@ public final class ServicePanel {
     private final ObservableList<DetailSection> configuration;
     private final Timeline poll;
     private final Parent view;
+    /** True while a typed count is being handed to the scaler (the editor shows it already). */
+    private boolean typing;
     @FXML
     private Label titleLabel;
     @FXML
@@ -55,6 +61,8 @@ public final class ServicePanel {
     private Label warningLabel;
     @FXML
     private Label messageLabel;
+    @FXML
+    private Label scaleProblemLabel;
     @FXML
     private Spinner<Integer> desiredSpinner;
     @FXML
@@ -101,6 +109,8 @@ public final class ServicePanel {
         this.poll = new Timeline(new KeyFrame(POLL, e -> {
             if (showing()) {
                 model.poll();
+            } else {
+                model.skip();
             }
         }));
         poll.setCycleCount(Timeline.INDEFINITE);
@@ -111,10 +121,21 @@ public final class ServicePanel {
     private void initialize() {
         ServiceRef ref = model.ref();
         titleLabel.setText(ref.service());
-        model.serviceProperty().addListener((obs, was, s) -> subtitleLabel.setText(s == null ? "" : "Service in " + ref.cluster()
-                + " · " + (s.launchType() == null ? "capacity provider" : s.launchType()) + " · " + s.schedulingStrategy()
-                + " · " + dev.ecsdeck.model.Arns.familyRevision(s.taskDefinition())));
+        javafx.scene.control.Tooltip subtitleTip = new javafx.scene.control.Tooltip();
+        subtitleLabel.setTooltip(subtitleTip);
+        model.serviceProperty().addListener((obs, was, s) -> {
+            subtitleLabel.setText(s == null ? "" : "Service in " + ref.cluster() + " · "
+                    + (s.launchType() == null ? "capacity provider" : s.launchType()) + " · " + s.schedulingStrategy()
+                    + " · " + dev.ecsdeck.model.Arns.familyRevision(s.taskDefinition()));
+            subtitleTip.setText(subtitleLabel.getText()); // whole when the label is cut
+        });
         countsLabel.textProperty().bind(model.countsProperty());
+        // The deployment lines come and go with rollouts; the space they took stays, so the controls below do not jump.
+        countsLabel.heightProperty().addListener((obs, was, height) -> {
+            if (height.doubleValue() > countsLabel.getMinHeight()) {
+                countsLabel.setMinHeight(height.doubleValue());
+            }
+        });
         messageLabel.textProperty().bind(model.messageProperty());
         messageLabel.visibleProperty().bind(model.messageProperty().isNotEmpty());
         messageLabel.managedProperty().bind(messageLabel.visibleProperty());
@@ -124,23 +145,14 @@ public final class ServicePanel {
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
         editButton.disableProperty().bind(model.serviceProperty().isNull());
 
-        SpinnerValueFactory.IntegerSpinnerValueFactory counts = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 5000, 0);
-        desiredSpinner.setValueFactory(counts);
-        counts.valueProperty().addListener((obs, was, now) -> {
-            if (now != null && now != scaler.desiredProperty().get()) {
-                scaler.desiredProperty().set(now);
-            }
-        });
-        scaler.desiredProperty().addListener((obs, was, now) -> {
-            if (!now.equals(counts.getValue())) {
-                counts.setValue(now.intValue());
-            }
-        });
+        bindDesiredSpinner();
         var off = scaler.disabledProperty();
         for (var control : new javafx.scene.control.Control[] {desiredSpinner, minusButton, plusButton}) {
             control.disableProperty().bind(off);
         }
-        applyButton.disableProperty().bind(off.or(scaler.editedProperty().not()));
+        applyButton.disableProperty().bind(off.or(scaler.editedProperty().not()).or(scaleProblemLabel.textProperty().isNotEmpty()));
+        scaleProblemLabel.visibleProperty().bind(scaleProblemLabel.textProperty().isNotEmpty());
+        scaleProblemLabel.managedProperty().bind(scaleProblemLabel.visibleProperty());
         resetButton.disableProperty().bind(scaler.editedProperty().not());
         var readOnly = model.context().readOnly();
         ReadOnlyHint.apply(applyButton, readOnly, "Set the desired count (asks first).");
@@ -154,6 +166,74 @@ public final class ServicePanel {
         chartsTab.setContent(new ServiceChartsController(charts).view());
         tasksTab.setContent(new ServiceTasksController(tasks).view());
         new DetailSectionsView(configurationBox, configuration);
+    }
+
+    /**
+     * The desired-count spinner and the scaler's count kept equal both ways. What is typed counts at
+     * once (Apply turns on with the first key), not only when the field loses focus; text that is not a
+     * count turns Apply off and says why.
+     */
+    private void bindDesiredSpinner() {
+        SpinnerValueFactory.IntegerSpinnerValueFactory counts = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, MAX_DESIRED, 0);
+        counts.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : n.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                Integer n = parseCount(text);
+                return n == null ? scaler.desiredProperty().get() : n; // committing text that is no count puts the dialled one back
+            }
+        });
+        desiredSpinner.setValueFactory(counts);
+        TextField editor = desiredSpinner.getEditor();
+        counts.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && now != scaler.desiredProperty().get()) {
+                scaler.desiredProperty().set(now);
+            }
+        });
+        scaler.desiredProperty().addListener((obs, was, now) -> {
+            if (typing) {
+                return; // the editor already shows it
+            }
+            if (!now.equals(counts.getValue())) {
+                counts.setValue(now.intValue());
+            }
+            if (!String.valueOf(now).equals(editor.getText())) {
+                editor.setText(String.valueOf(now));
+            }
+            scaleProblemLabel.setText("");
+        });
+        editor.textProperty().addListener((obs, was, text) -> {
+            Integer n = parseCount(text);
+            scaleProblemLabel.setText(n == null ? "Type a whole number of tasks from 0 to " + MAX_DESIRED + "." : "");
+            if (n != null && n != scaler.desiredProperty().get()) {
+                typing = true;
+                try {
+                    scaler.desiredProperty().set(n);
+                } finally {
+                    typing = false;
+                }
+            }
+        });
+        editor.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused && parseCount(editor.getText()) == null) {
+                editor.setText(String.valueOf(scaler.desiredProperty().get()));
+                scaleProblemLabel.setText("");
+            }
+        });
+    }
+
+    /** The count typed, or null when the text is not a whole number from 0 to {@link #MAX_DESIRED}. */
+    static Integer parseCount(String text) {
+        String t = text == null ? "" : text.strip();
+        if (!t.matches("\\d{1,9}")) {
+            return null;
+        }
+        int n = Integer.parseInt(t);
+        return n <= MAX_DESIRED ? n : null;
     }
 
     /** Starts reading the service: now, and every two seconds until {@link #stop()}. */

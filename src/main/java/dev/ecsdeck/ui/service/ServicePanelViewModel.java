@@ -26,6 +26,7 @@ public final class ServicePanelViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final List<ServicePart> parts = new ArrayList<>();
     private final javafx.beans.property.LongProperty reads = new javafx.beans.property.SimpleLongProperty();
+    private final javafx.beans.property.LongProperty skipped = new javafx.beans.property.SimpleLongProperty();
     private boolean polling;
 
     public ServicePanelViewModel(ServicePanelContext context, ServiceRef ref) {
@@ -56,10 +57,18 @@ public final class ServicePanelViewModel {
                     parts.forEach(ServicePart::refresh);
                     reads.set(reads.get() + 1);
                 })
-                .onFailure(error -> message.set((error instanceof EcsException e ? e.summary() : String.valueOf(error.getMessage()))
-                        + " (retrying)"))
+                .onFailure(error -> {
+                    message.set((error instanceof EcsException e ? e.summary() : String.valueOf(error.getMessage())) + " (retrying)");
+                    parts.forEach(ServicePart::missed);
+                })
                 .onFinished(() -> polling = false)
                 .executeWith(context.executor());
+    }
+
+    /** A read skipped because the panel is not on screen: the parts learn that nothing was observed. */
+    public void skip() {
+        parts.forEach(ServicePart::missed);
+        skipped.set(skipped.get() + 1);
     }
 
     private void show(EcsService s) {
@@ -96,6 +105,11 @@ public final class ServicePanelViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /** How many reads were skipped while the panel was hidden (tests wait for one before moving the clock). */
+    public javafx.beans.property.ReadOnlyLongProperty skippedProperty() {
+        return skipped;
     }
 
     /** How many reads of the service have been shown (tests wait for the next one after moving the clock). */

@@ -11,4 +11,8 @@ public interface ServicePart {
     /** Reads whatever this part shows beyond the service description. */
     default void refresh() {
     }
+
+    /** A read of the service did not happen (the panel was hidden) or failed: nothing was observed for a while. */
+    default void missed() {
+    }
 }

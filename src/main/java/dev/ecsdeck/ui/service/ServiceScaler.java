@@ -33,6 +33,8 @@ public final class ServiceScaler implements ServicePart {
     private final BooleanBinding disabled;
     private IntFunction<String> autoScalingWarning = count -> "";
     private Integer scalingTo;
+    /** The desired count the progress line speaks of: once the service's differs, the line is no longer true and goes. */
+    private Integer lineAbout;
     private boolean settingFromService;
 
     public ServiceScaler(ServicePanelContext context, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
@@ -68,18 +70,33 @@ public final class ServiceScaler implements ServicePart {
             }
         }
         if (scalingTo != null) {
-            boolean steady = s.desiredCount() == scalingTo && s.runningCount() == scalingTo && s.pendingCount() == 0;
+            boolean steady = steadyAt(s, scalingTo);
             if (steady) {
-                progress.set("Steady at " + scalingTo + (scalingTo == 1 ? " task." : " tasks."));
+                say("Steady at " + scalingTo + (scalingTo == 1 ? " task." : " tasks."), scalingTo);
                 scalingTo = null;
             } else if (s.desiredCount() != scalingTo) {
-                progress.set("Desired count is now " + s.desiredCount() + " (changed since you set " + scalingTo
-                        + ", e.g. by auto scaling).");
+                say("Desired count is now " + s.desiredCount() + " (changed since you set " + scalingTo
+                        + ", e.g. by auto scaling).", s.desiredCount());
                 scalingTo = null;
             } else {
-                progress.set("Scaling to " + scalingTo + ": " + s.runningCount() + " running, " + s.pendingCount() + " pending.");
+                say("Scaling to " + scalingTo + ": " + s.runningCount() + " running, " + s.pendingCount() + " pending.", scalingTo);
             }
+        } else if (lineAbout != null && (s.desiredCount() != lineAbout
+                || progress.get().startsWith("Steady at ") && !steadyAt(s, lineAbout))) {
+            // Someone else (auto scaling, a deployment) changed the service since the line was written.
+            say("", null);
         }
+    }
+
+    /** Steady: the count wanted, all running, nothing pending, and no rollout under way. */
+    private static boolean steadyAt(EcsService s, int count) {
+        return s.desiredCount() == count && s.runningCount() == count && s.pendingCount() == 0 && s.deployments().size() <= 1;
+    }
+
+    /** Shows a progress line that holds while the service's desired count is {@code about} (null: until replaced). */
+    private void say(String line, Integer about) {
+        progress.set(line);
+        lineAbout = about;
     }
 
     public void increment() {
@@ -110,7 +127,7 @@ public final class ServiceScaler implements ServicePart {
         int current = s.desiredCount();
         int target = desired.get();
         if (target == current) {
-            progress.set(ref.service() + " already wants " + dev.ecsdeck.ui.common.Plural.of(current, "task") + ".");
+            say(ref.service() + " already wants " + dev.ecsdeck.ui.common.Plural.of(current, "task") + ".", current);
             edited.set(false);
             return;
         }
@@ -127,18 +144,18 @@ public final class ServiceScaler implements ServicePart {
             yes = context.confirmer().confirm("Scale " + ref.service(), change + big + "?" + (auto.isEmpty() ? "" : "\n\n" + auto));
         }
         if (!yes) {
-            progress.set("Not scaled.");
+            say("Not scaled.", current);
             return;
         }
         busy.set(true);
-        progress.set("Setting the desired count of " + ref.service() + " to " + target + "…");
+        say("Setting the desired count of " + ref.service() + " to " + target + "…", null);
         BackgroundTask.of(() -> context.provider().updateService(ServiceUpdate.desiredCount(ref.cluster(), ref.service(), target)))
                 .onSuccess(updated -> {
                     scalingTo = target;
                     edited.set(false);
                     serviceChanged(updated);
                 })
-                .onFailure(error -> progress.set("Not scaled: " + (error instanceof EcsException e ? e.summary() : error.getMessage())))
+                .onFailure(error -> say("Not scaled: " + (error instanceof EcsException e ? e.summary() : error.getMessage()), current))
                 .onFinished(() -> busy.set(false))
                 .executeWith(context.executor());
     }
@@ -152,7 +169,10 @@ public final class ServiceScaler implements ServicePart {
         return edited;
     }
 
-    /** "Scaling to 5: 3 running, 2 pending." until steady, then "Steady at 5 tasks." */
+    /**
+     * "Scaling to 5: 3 running, 2 pending." until steady, then "Steady at 5 tasks." while it stays so;
+     * gone once the service's desired count moves away from what a line speaks of.
+     */
     public ReadOnlyStringProperty progressProperty() {
         return progress;
     }

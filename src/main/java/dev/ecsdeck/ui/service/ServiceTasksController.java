@@ -5,7 +5,10 @@ import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
 import dev.ecsdeck.ui.service.ServiceTasksViewModel.TaskRow;
 import java.util.function.Function;
+import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.transformation.SortedList;
@@ -15,13 +18,18 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
 
-/** The service's tasks: a table updated in place, Show stopped, Stop task…, Tail logs and Tail all. */
+/**
+ * The service's tasks: a table updated in place (with the stopped ones' time, exit code and reason
+ * while any is listed), Show stopped, Stop task…, Tail logs on each row and for the selection, Tail all.
+ */
 public final class ServiceTasksController {
     private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
 
@@ -58,16 +66,31 @@ public final class ServiceTasksController {
         SortedList<TaskRow> sorted = new SortedList<>(model.rows());
         sorted.comparatorProperty().bind(tasksTable.comparatorProperty());
         tasksTable.setItems(sorted);
-        tasksTable.setPlaceholder(new Label("No tasks"));
+        tasksTable.setPlaceholder(new Label("No running or recently stopped tasks"));
+        TableColumn<TaskRow, String> stoppedAt = column("Stopped", ServiceTasksViewModel::stoppedAt, 150);
+        TableColumn<TaskRow, String> exitCode = column("Exit code", ServiceTasksViewModel::exitCodes, 80);
+        TableColumn<TaskRow, String> reason = TableFit.wrapping("Stopped reason", r -> ServiceTasksViewModel.reason(r.task()), 260);
+        reason.setCellValueFactory(cell -> {
+            TaskRow row = cell.getValue();
+            return Bindings.createStringBinding(() -> ServiceTasksViewModel.reason(row.task()), row.taskProperty());
+        });
         tasksTable.getColumns().setAll(
-                column("Task", t -> ServiceTasksViewModel.shortId(t.taskId()), 105),
-                column("Status", ServiceTasksViewModel::status, 150),
-                column("Health", ServiceTasksViewModel::health, 95),
-                column("Revision", ServiceTasksViewModel::revision, 130),
-                column("Started", ServiceTasksViewModel::startedAt, 185),
-                column("Where", ServiceTasksViewModel::where, 180),
-                column("Stopped reason", ServiceTasksViewModel::stoppedReason, 260));
-        tasksTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                column("Task", t -> ServiceTasksViewModel.shortId(t.taskId()), 95),
+                tailColumn(),
+                column("Status", ServiceTasksViewModel::status, 140),
+                reason, exitCode, stoppedAt,
+                column("Health", ServiceTasksViewModel::health, 90),
+                column("Revision", ServiceTasksViewModel::revision, 120),
+                column("Started", ServiceTasksViewModel::startedAt, 150),
+                column("Where", ServiceTasksViewModel::where, 180));
+        // The stopped tasks' columns show while one is listed; the table scrolls sideways rather than cut a column.
+        BooleanBinding anyStopping = Bindings.createBooleanBinding(() -> model.rows().stream().anyMatch(TaskRow::stopping), model.rows(),
+                model.countProperty());
+        for (TableColumn<TaskRow, String> c : List.of(stoppedAt, exitCode, reason)) {
+            c.visibleProperty().bind(anyStopping);
+        }
+        tasksTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableFit.headersWhole(tasksTable);
         tasksTable.setRowFactory(table -> new TaskTableRow());
 
         // Stop is allowed for a selected task that is not already stopping, and never in read-only mode.
@@ -88,6 +111,34 @@ public final class ServiceTasksController {
         tailButton.setTooltip(new Tooltip("Follow the selected task's container logs"));
         tailAllButton.setTooltip(new Tooltip("Follow the container logs of all the service's tasks"));
         messageLabel.visibleProperty().bind(Bindings.isNotEmpty(model.messageProperty()));
+    }
+
+    /** "Tail logs" on each row: running or stopped, a task's logs are a click away. */
+    private TableColumn<TaskRow, TaskRow> tailColumn() {
+        TableColumn<TaskRow, TaskRow> c = new TableColumn<>("Logs");
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Button tail = new Button("Tail logs");
+
+            {
+                tail.getStyleClass().addAll("row-tail-logs", "small");
+                tail.setMinWidth(Region.USE_PREF_SIZE);
+                tail.setOnAction(e -> model.tail(getItem()));
+            }
+
+            @Override
+            protected void updateItem(TaskRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(null);
+                setGraphic(empty || row == null ? null : tail);
+                if (!empty && row != null) {
+                    tail.setTooltip(new Tooltip("Follow the logs of task " + row.taskId()));
+                }
+            }
+        });
+        c.setSortable(false);
+        c.setPrefWidth(100);
+        return c;
     }
 
     private void updateStopAllowed() {

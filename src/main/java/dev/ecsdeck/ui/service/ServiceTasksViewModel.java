@@ -29,8 +29,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The service's tasks — those ECS wants running (PROVISIONING to STOPPING), and with "Show stopped"
- * the stopped ones ECS still returns — read in {@link #refresh()}. Each task is one {@link TaskRow}
+ * The service's tasks — those ECS wants running (PROVISIONING to STOPPING), and with "Show stopped",
+ * or when none is wanted (a service at 0, or crash-looping), the stopped ones ECS still returns —
+ * read in {@link #refresh()}. Each task is one {@link TaskRow}
  * for as long as it is listed: a read updates the rows in place, so the table keeps its selection and
  * scroll. Stop a task (after a confirmation naming it and the service), tail one task's logs or the
  * whole service's.
@@ -142,10 +143,11 @@ public final class ServiceTasksViewModel implements ServicePart {
                 .executeWith(ctx.executor());
     }
 
+    /** The tasks ECS wants running; with "Show stopped", or when none is wanted, also the stopped ones it still returns. */
     private List<EcsTask> read(boolean stopped) {
         Map<String, EcsTask> byArn = new LinkedHashMap<>();
         ctx.provider().listTasks(ref.cluster(), TaskFilter.ofService(ref.service())).forEach(t -> byArn.put(t.taskArn(), t));
-        if (stopped) {
+        if (stopped || byArn.isEmpty()) {
             ctx.provider().listTasks(ref.cluster(), TaskFilter.stoppedOfService(ref.service())).forEach(t -> byArn.putIfAbsent(t.taskArn(), t));
         }
         return new ArrayList<>(byArn.values());
@@ -179,12 +181,14 @@ public final class ServiceTasksViewModel implements ServicePart {
 
     private void updateCount() {
         if (rows.isEmpty()) {
-            count.set(showStopped.get() ? "No tasks" : "No running tasks");
+            count.set("No running or recently stopped tasks");
             return;
         }
+        boolean noneWanted = rows.stream().allMatch(TaskRow::stopping);
+        String prefix = noneWanted && !showStopped.get() ? "None running · " : "";
         Map<String, Long> byStatus = rows.stream().collect(Collectors.groupingBy(r -> r.task().lastStatus() == null ? "?" : r.task().lastStatus(),
                 LinkedHashMap::new, Collectors.counting()));
-        count.set(rows.size() + (rows.size() == 1 ? " task: " : " tasks: ") + byStatus.entrySet().stream()
+        count.set(prefix + rows.size() + (rows.size() == 1 ? " task: " : " tasks: ") + byStatus.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
     }
 
@@ -260,6 +264,26 @@ public final class ServiceTasksViewModel implements ServicePart {
         return "instance " + shortId(Arns.lastSegment(t.containerInstanceArn())) + zone;
     }
 
+    /** When a stopped task stopped; empty for one that has not. */
+    public static String stoppedAt(EcsTask t) {
+        return t.stoppedAt() == null ? "" : TimeFormat.local(t.stoppedAt());
+    }
+
+    /** The exit code of each container that exited ("app 1, sidecar 0"; just "1" for a single container). */
+    public static String exitCodes(EcsTask t) {
+        var exited = t.containers().stream().filter(c -> c.exitCode() != null).toList();
+        if (exited.size() == 1 && t.containers().size() == 1) {
+            return String.valueOf(exited.get(0).exitCode());
+        }
+        return exited.stream().map(c -> c.name() + " " + c.exitCode()).collect(Collectors.joining(", "));
+    }
+
+    /** Why a stopping or stopped task stopped, as ECS says; empty otherwise. */
+    public static String reason(EcsTask t) {
+        return t.stoppedReason() == null || !"STOPPED".equals(t.desiredStatus()) && !"STOPPED".equals(t.lastStatus()) ? ""
+                : t.stoppedReason();
+    }
+
     /** For a stopping or stopped task: its reason and the containers' exit codes; empty otherwise. */
     public static String stoppedReason(EcsTask t) {
         if (!"STOPPED".equals(t.desiredStatus()) && !"STOPPED".equals(t.lastStatus())) {
@@ -282,7 +306,7 @@ public final class ServiceTasksViewModel implements ServicePart {
         return showStopped;
     }
 
-    /** "4 tasks: 3 RUNNING, 1 PENDING". */
+    /** "4 tasks: 3 RUNNING, 1 PENDING"; with none running, says the stopped ones are shown instead. */
     public ReadOnlyStringProperty countProperty() {
         return count;
     }

@@ -92,16 +92,20 @@ class AutoScalingViewUiTest {
     }
 
     /**
-     * Scrolls a policy's row to the top of the table, clicks it (the shown one: the table keeps spare,
-     * hidden rows too) and waits until it is selected.
+     * Scrolls a policy's row to the top of the table, clicks its first cell (the shown row: the table keeps
+     * spare, hidden rows too) and waits until it is selected.
      */
     private void clickRow(FxRobot robot, String policyName) {
         robot.interact(() -> policiesTable(robot).getItems().stream().filter(r -> r.name().equals(policyName)).findFirst()
                 .ifPresent(policiesTable(robot)::scrollTo));
         waitUntil("a row for " + policyName, () -> robot.lookup((Predicate<Node>) n -> n instanceof TableRow<?> r && r.isVisible()
                 && r.getItem() instanceof PolicyRow p && p.name().equals(policyName)).tryQuery().isPresent());
-        robot.clickOn(robot.lookup((Predicate<Node>) n -> n instanceof TableRow<?> r && r.isVisible() && r.getItem() instanceof PolicyRow p
-                && p.name().equals(policyName)).<Node>query());
+        Node row = robot.lookup((Predicate<Node>) n -> n instanceof TableRow<?> r && r.isVisible() && r.getItem() instanceof PolicyRow p
+                && p.name().equals(policyName)).query();
+        // Its Name cell: a wide row may run past the table's edge.
+        robot.clickOn(robot.from(row).lookup((Predicate<Node>) n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && c.getTableColumn() == policiesTable(robot).getColumns().get(0)).<Node>query());
+
         waitUntil(policyName + " selected", () -> {
             PolicyRow chosen = policiesTable(robot).getSelectionModel().getSelectedItem();
             return chosen != null && chosen.name().equals(policyName);

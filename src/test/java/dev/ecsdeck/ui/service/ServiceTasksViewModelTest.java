@@ -87,8 +87,14 @@ class ServiceTasksViewModelTest {
         try (SimServiceFixture staging = new SimServiceFixture("staging", "notifications")) {
             ServiceTasksViewModel tasks = staging.add(new ServiceTasksViewModel(staging.context(), staging.ref, staging.service));
             staging.pollNow();
-            assertTrue(tasks.rows().stream().noneMatch(TaskRow::stopping), tasks.rows().toString());
-            int wanted = tasks.rows().size();
+            int wanted = (int) tasks.rows().stream().filter(r -> !r.stopping()).count();
+            if (wanted > 0) {
+                assertTrue(tasks.rows().stream().noneMatch(TaskRow::stopping), "stopped ones only when asked: " + tasks.rows());
+            } else {
+                // Between its crashes none of the service's tasks is wanted: its stopped ones show instead of nothing.
+                assertFalse(tasks.rows().isEmpty(), "none running: the stopped tasks are listed");
+                assertThat(tasks.countProperty().get(), containsString("None running"));
+            }
 
             tasks.showStoppedProperty().set(true);
             List<TaskRow> stopped = tasks.rows().stream().filter(TaskRow::stopping).toList();
@@ -96,13 +102,33 @@ class ServiceTasksViewModelTest {
             EcsTask t = stopped.get(0).task();
             assertEquals("STOPPED", ServiceTasksViewModel.status(t));
             assertEquals("Essential container in task exited (notifications exit 137)", ServiceTasksViewModel.stoppedReason(t));
+            assertEquals("Essential container in task exited", ServiceTasksViewModel.reason(t));
+            assertEquals("137", ServiceTasksViewModel.exitCodes(t));
+            assertFalse(ServiceTasksViewModel.stoppedAt(t).isEmpty());
             assertEquals(wanted + stopped.size(), tasks.rows().size());
             assertTrue(tasks.rows().indexOf(stopped.get(0)) >= wanted, "stopped tasks after the wanted ones");
             assertThat(tasks.countProperty().get(), containsString(stopped.size() + " STOPPED"));
 
             tasks.showStoppedProperty().set(false);
-            assertEquals(wanted, tasks.rows().size());
-            assertTrue(tasks.rows().stream().noneMatch(TaskRow::stopping));
+            if (wanted > 0) {
+                assertEquals(wanted, tasks.rows().size());
+                assertTrue(tasks.rows().stream().noneMatch(TaskRow::stopping));
+            } else {
+                assertTrue(tasks.rows().stream().allMatch(TaskRow::stopping), "still none running: still the stopped ones");
+            }
+        }
+    }
+
+    @Test
+    void aServiceScaledToZeroListsItsStoppedTasks() {
+        try (SimServiceFixture web = new SimServiceFixture("prod-web", "web")) {
+            ServiceTasksViewModel tasks = web.add(new ServiceTasksViewModel(web.context(), web.ref, web.service));
+            web.backend.updateService(dev.ecsdeck.provider.ServiceUpdate.desiredCount("prod-web", "web", 0));
+            web.poll(Duration.ofMinutes(2));
+            assertEquals(4, tasks.rows().size(), "the four stopped tasks, not 'No tasks': " + tasks.rows());
+            assertTrue(tasks.rows().stream().allMatch(TaskRow::stopping), tasks.rows().toString());
+            assertThat(tasks.countProperty().get(), containsString("None running"));
+            assertFalse(tasks.showStoppedProperty().get(), "without the user asking");
         }
     }
 
