@@ -115,7 +115,7 @@ public final class ClusterTreeViewModel {
     /** Reloads every loaded row and merges the results, keeping expansion and selection. */
     public void refresh() {
         loader.reloadLoaded(loader.root(), e -> true);
-        serviceNames.forget();
+        serviceNames.markStale();
         if (!TreeFilter.needle(filter.textProperty().get()).isEmpty()) {
             serviceNames.ensure();
         }

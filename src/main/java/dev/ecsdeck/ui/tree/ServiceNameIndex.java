@@ -40,8 +40,10 @@ public final class ServiceNameIndex {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty failure = new SimpleStringProperty("");
     private final List<Runnable> listeners = new ArrayList<>();
-    /** Bumped by {@link #forget()}, so answers to an older load are dropped. */
+    /** Bumped by each load, so answers to an older one are dropped. */
     private int generation;
+    /** Set by a refresh: the next {@link #ensure()} lists every cluster again. */
+    private boolean stale;
     private int remaining;
     private final java.util.ArrayDeque<String> waiting = new java.util.ArrayDeque<>();
 
@@ -50,34 +52,27 @@ public final class ServiceNameIndex {
         this.executor = executor;
     }
 
-    /** Lists what is not known yet; nothing when everything is known or a load is running. */
+    /**
+     * Lists what is not known yet, or everything again when a refresh made it stale; nothing when
+     * everything is known and fresh, or a load is running.
+     */
     public void ensure() {
-        if (!loading.get() && (clusters == null || names.size() < clusters.size())) {
-            start(false);
+        if (!loading.get() && (stale || clusters == null || names.size() < clusters.size())) {
+            start(stale);
         }
     }
 
-    /** Lists every cluster's names again (what is known stays usable until replaced); nothing while a load runs. */
-    public void reload() {
-        if (!loading.get()) {
-            start(true);
-        }
-    }
-
-    /** Drops everything known (the backend's clusters or services changed). */
-    public void forget() {
-        generation++;
-        waiting.clear();
-        clusters = null;
-        names.clear();
-        listed.set(0);
-        total.set(0);
-        loading.set(false);
-        failure.set("");
-        changed();
+    /**
+     * The backend may have changed (a refresh): what is known stays usable, and the next
+     * {@link #ensure()} lists every cluster again. A load under way goes on (its answers are no
+     * older than the refresh).
+     */
+    public void markStale() {
+        stale = true;
     }
 
     private void start(boolean everyCluster) {
+        stale = false;
         int gen = ++generation;
         loading.set(true);
         failure.set("");

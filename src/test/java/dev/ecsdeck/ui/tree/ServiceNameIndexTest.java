@@ -91,10 +91,22 @@ class ServiceNameIndexTest {
 
         index.ensure();
         assertTrue(executor.held.isEmpty(), "nothing to do when everything is known");
-        index.forget();
-        assertEquals(List.of(), index.clusters());
+        index.markStale();
+        assertEquals(List.of("prod-web", "prod-batch", "staging"), index.clusters(),
+                "a refresh keeps what is known usable");
+        assertEquals(List.of("notifications", "orders-api", "web"), index.names("staging"));
         index.ensure();
-        assertEquals(1, executor.held.size(), "after forgetting, it lists again");
+        assertEquals(1, executor.held.size(), "after a refresh, the next use lists again");
+        executor.runNext();
+        assertTrue(index.loadingProperty().get());
+        index.markStale();
+        index.ensure();
+        assertEquals(ServiceNameIndex.PARALLEL, executor.held.size(), "a refresh during a load does not drop it");
+        while (!executor.held.isEmpty()) {
+            executor.runNext();
+        }
+        assertFalse(index.loadingProperty().get());
+        assertEquals(List.of("notifications", "orders-api", "web"), index.names("staging"));
     }
 
     @Test
