@@ -43,7 +43,7 @@ public final class AttentionViewModel {
     private Consumer<AttentionItem> revealRequests = item -> { };
     private boolean loading;
     private boolean again;
-    private Instant lastStart;
+    private Instant lastEnd;
 
     /** A check of every cluster: the items found, and the clusters that could not be read, with why. */
     private record Check(List<AttentionItem> items, List<String> failures, int clusters, Instant at) {}
@@ -65,9 +65,13 @@ public final class AttentionViewModel {
         }
     }
 
-    /** Checks again unless the last check started less than {@code age} ago (by the console's clock). */
-    public void refreshIfOlderThan(java.time.Duration age) {
-        if (lastStart == null || !Instant.ofEpochMilli(nowMillis.getAsLong()).isBefore(lastStart.plus(age))) {
+    /**
+     * Checks again unless a check is running or the last one ended less than {@code pause} ago (by
+     * the console's clock): on a large fleet a check is thousands of calls, and the timer must not
+     * chain them back to back.
+     */
+    public void refreshIfOlderThan(java.time.Duration pause) {
+        if (!loading && (lastEnd == null || !Instant.ofEpochMilli(nowMillis.getAsLong()).isBefore(lastEnd.plus(pause)))) {
             refresh();
         }
     }
@@ -79,7 +83,6 @@ public final class AttentionViewModel {
             return;
         }
         loading = true;
-        lastStart = Instant.ofEpochMilli(nowMillis.getAsLong());
         if (items.isEmpty()) {
             status.set("Checking every cluster…");
         }
@@ -88,6 +91,7 @@ public final class AttentionViewModel {
                 .onFailure(error -> status.set("Could not check the clusters: " + describe(error)))
                 .onFinished(() -> {
                     loading = false;
+                    lastEnd = Instant.ofEpochMilli(nowMillis.getAsLong());
                     if (again) {
                         again = false;
                         refresh();

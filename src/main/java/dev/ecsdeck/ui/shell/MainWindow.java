@@ -388,15 +388,15 @@ public final class MainWindow {
 
     /**
      * The timer's refresh: the tree and the table as often as asked, but the attention check — every
-     * cluster's services, stopped tasks and instances — at most once a minute (on a large fleet it is
-     * thousands of calls); F5 and every change still check at once.
+     * cluster's services, stopped tasks and instances — only two minutes after the last one ended (on
+     * a large fleet it is thousands of calls); F5 and every change still check at once.
      */
     private void autoRefresh() {
         tree.refresh();
         if (detailsTab.getContent() == servicesController.view()) {
             services.refresh();
         }
-        attention.refreshIfOlderThan(java.time.Duration.ofMinutes(1));
+        attention.refreshIfOlderThan(java.time.Duration.ofMinutes(2));
     }
 
     public void stop() {

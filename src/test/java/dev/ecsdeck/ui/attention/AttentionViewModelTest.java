@@ -113,16 +113,16 @@ class AttentionViewModelTest {
     }
 
     @Test
-    void theTimersCheckWaitsAMinuteAfterTheLastOne() {
+    void theTimersCheckWaitsAMinuteAfterTheLastOneEnded() {
         model.refresh();
         ContainerInstance first = provider.listContainerInstances("prod-batch").get(0);
         engine.clusters().updateContainerInstancesState("prod-batch", List.of(first.containerInstanceArn()), "DRAINING");
         clock.advance(Duration.ofSeconds(30));
         model.refreshIfOlderThan(Duration.ofMinutes(1));
-        assertTrue(item("prod-batch", first.ec2InstanceId(), Kind.INSTANCE_NOT_ACTIVE).isEmpty(), "30 s after a check: no new check");
+        assertTrue(item("prod-batch", first.ec2InstanceId(), Kind.INSTANCE_NOT_ACTIVE).isEmpty(), "30 s after a check ended: no new check");
         clock.advance(Duration.ofSeconds(30));
         model.refreshIfOlderThan(Duration.ofMinutes(1));
-        assertTrue(item("prod-batch", first.ec2InstanceId(), Kind.INSTANCE_NOT_ACTIVE).isPresent(), "a minute after: checked again");
+        assertTrue(item("prod-batch", first.ec2InstanceId(), Kind.INSTANCE_NOT_ACTIVE).isPresent(), "a minute after it ended: checked again");
     }
 
     @Test
