@@ -1,13 +1,13 @@
 package dev.ecsdeck.ui.attention;
 
 import dev.ecsdeck.ui.common.Fxml;
-import dev.ecsdeck.ui.common.TextColumns;
-import dev.ecsdeck.ui.common.TimeFormat;
+import dev.ecsdeck.ui.common.WrappedColumns;
 import java.util.List;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -34,12 +34,16 @@ public final class AttentionController {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label("Nothing needs attention"));
+        // Fits the tab at the default window size: "What" takes the rest and wraps (whole text in its tooltip),
+        // "Since" is short, with the full time and what it is based on in its tooltip.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                TextColumns.of("Cluster", AttentionItem::cluster, 95),
-                TextColumns.of("Service or instance", AttentionItem::subject, 150),
-                TextColumns.of("Problem", i -> i.kind().label(), 120),
-                TextColumns.withTooltips("What", AttentionItem::what, 420),
-                TextColumns.withTooltips("Since", i -> TimeFormat.local(i.since()) + " (" + i.sinceBasis() + ")", 300)));
+                column(WrappedColumns.of("Cluster", AttentionItem::cluster, 95, 2), 70),
+                column(WrappedColumns.of("Service or instance", AttentionItem::subject, 150, 2), 90),
+                column(WrappedColumns.of("Problem", i -> i.kind().label(), 125, 2), 75),
+                column(WrappedColumns.of("Since", model::sinceShort, AttentionItem::sinceInFull, 125, 2), 70),
+                column(WrappedColumns.of("What", AttentionItem::what, 400, 3), 200)));
+        WrappedColumns.fit(table);
         table.setRowFactory(t -> {
             TableRow<AttentionItem> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -55,6 +59,11 @@ public final class AttentionController {
                 e.consume();
             }
         });
+    }
+
+    private static TableColumn<AttentionItem, String> column(TableColumn<AttentionItem, String> c, double minWidth) {
+        c.setMinWidth(minWidth); // the header's text widens it when needed
+        return c;
     }
 
     public Parent view() {

@@ -151,6 +151,11 @@ public final class AttentionViewModel {
         return error instanceof EcsException e ? e.summary() : String.valueOf(error.getMessage());
     }
 
+    /** When an item began, as its row shows it: the time alone when that is today (by the console's clock), else date and time. */
+    public String sinceShort(AttentionItem item) {
+        return item.sinceShort(Instant.ofEpochMilli(nowMillis.getAsLong()), java.time.ZoneId.systemDefault());
+    }
+
     /** The items of the last check, cluster by cluster. */
     public ObservableList<AttentionItem> items() {
         return items;

@@ -59,6 +59,16 @@ public record ServiceRow(String cluster, EcsService service) {
         return service.pendingCount();
     }
 
+    /** Running of desired, and the pending ones if any: "4/3 · 1 pending". */
+    public String tasksText() {
+        return running() + "/" + desired() + (pending() > 0 ? " · " + pending() + " pending" : "");
+    }
+
+    /** The same counts in words. */
+    public String tasksInWords() {
+        return running() + " running of " + desired() + " desired, " + pending() + " pending";
+    }
+
     /** family:revision of the service's task definition. */
     public String revision() {
         return service.taskDefinition() == null ? "" : Arns.familyRevision(service.taskDefinition());

@@ -2,11 +2,12 @@ package dev.ecsdeck.ui.services;
 
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
-import dev.ecsdeck.ui.common.TextColumns;
+import dev.ecsdeck.ui.common.WrappedColumns;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.ToIntFunction;
+import java.util.Comparator;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,9 +20,11 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 
 /**
@@ -71,18 +74,19 @@ public final class ServicesTableController {
         table.setItems(sorted);
         table.setPlaceholder(new Label("No services"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<ServiceRow, String> revision = TextColumns.of("Revision", ServiceRow::revision, 120);
+        // Fits the pane at the default window size: the last column takes the rest, long text wraps (whole text in tooltips).
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ServiceRow, String> revision = column("Revision", ServiceRow::revision, 100, 75);
         revision.setComparator(ServiceRow.REVISION_ORDER);
         table.getColumns().setAll(List.of(
-                TextColumns.of("Name", ServiceRow::name, 140),
-                TextColumns.of("Badges", ServiceRow::badgesText, 120),
-                count("Running", ServiceRow::running),
-                count("Desired", ServiceRow::desired),
-                count("Pending", ServiceRow::pending),
+                column("Name", ServiceRow::name, 110, 70),
+                column("Badges", ServiceRow::badgesText, 95, 70),
+                tasks(),
                 revision,
-                TextColumns.of("Launch", ServiceRow::launch, 110),
-                TextColumns.of("Deployment", ServiceRow::deploymentState, 130),
-                TextColumns.withTooltips("Last event", ServiceRow::lastEvent, 420)));
+                column("Launch", ServiceRow::launch, 75, 65),
+                column("Deployment", ServiceRow::deploymentState, 125, 95),
+                column("Last event", ServiceRow::lastEvent, 230, 150)));
+        WrappedColumns.fit(table);
 
         keepSelectionAcrossRefreshes();
         BooleanBinding none = Bindings.isEmpty(table.getSelectionModel().getSelectedItems());
@@ -93,11 +97,28 @@ public final class ServicesTableController {
         ReadOnlyHint.apply(scaleButton, readOnly, "Set the desired count of the selected services (asks first)");
     }
 
-    private static TableColumn<ServiceRow, Integer> count(String title, ToIntFunction<ServiceRow> value) {
-        TableColumn<ServiceRow, Integer> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsInt(cell.getValue())));
-        c.setPrefWidth(84);
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+    /** Text that wraps in two lines at most (the whole text in its tooltip); never narrower than {@code min}, (the header's text widens it when needed). */
+    private static TableColumn<ServiceRow, String> column(String title, Function<ServiceRow, String> value, double width, double min) {
+        TableColumn<ServiceRow, String> c = WrappedColumns.of(title, value, width, 2);
+        c.setMinWidth(min);
+        return c;
+    }
+
+    /** Running/desired and pending in one compact column, sorted by running, then desired. */
+    private static TableColumn<ServiceRow, ServiceRow> tasks() {
+        TableColumn<ServiceRow, ServiceRow> c = new TableColumn<>("Tasks");
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        c.setComparator(Comparator.comparingInt(ServiceRow::running).thenComparingInt(ServiceRow::desired));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(ServiceRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.tasksText());
+                setTooltip(empty || row == null ? null : new Tooltip(row.tasksInWords()));
+            }
+        });
+        c.setPrefWidth(115);
+        c.setMinWidth(70);
         return c;
     }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.Deployment;
 import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.ui.TableOnScreen;
 import dev.ecsdeck.ui.UiTestBench;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
 import dev.ecsdeck.ui.tree.TreeEntry;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The services table of a cluster in the real window: columns, sorting, filter, multi-selection and its actions. */
 @ExtendWith(ApplicationExtension.class)
@@ -87,16 +89,16 @@ class ServicesTableUiTest {
         assertEquals(List.of("checkout", "orders-api", "payments", "web"), names(table));
         assertEquals("Services of prod-web", robot.lookup("#servicesTitle").queryAs(Label.class).getText());
         assertEquals("4 services", robot.lookup("#servicesStatus").queryAs(Label.class).getText());
-        assertEquals(List.of("Name", "Badges", "Running", "Desired", "Pending", "Revision", "Launch", "Deployment", "Last event"),
+        assertEquals(List.of("Name", "Badges", "Tasks", "Revision", "Launch", "Deployment", "Last event"),
                 UiTestBench.onFx(() -> table.getColumns().stream().map(TableColumn::getText).toList()));
 
-        robot.clickOn(header(robot, "Running"));
-        waitUntil("sorted by Running, ascending", () -> table.getSortOrder().size() == 1
-                && table.getSortOrder().get(0).getText().equals("Running")
+        robot.clickOn(header(robot, "Tasks"));
+        waitUntil("sorted by Tasks (running), ascending", () -> table.getSortOrder().size() == 1
+                && table.getSortOrder().get(0).getText().equals("Tasks")
                 && table.getSortOrder().get(0).getSortType() == TableColumn.SortType.ASCENDING);
         assertEquals(List.of(3, 3, 3, 4), UiTestBench.onFx(() -> table.getItems().stream().map(ServiceRow::running).toList()));
-        robot.clickOn(header(robot, "Running"));
-        waitUntil("sorted by Running, descending", () -> table.getItems().get(0).name().equals("web"));
+        robot.clickOn(header(robot, "Tasks"));
+        waitUntil("sorted by Tasks (running), descending", () -> table.getItems().get(0).name().equals("web"));
         assertEquals(List.of(4, 3, 3, 3), UiTestBench.onFx(() -> table.getItems().stream().map(ServiceRow::running).toList()));
 
         robot.clickOn("#servicesFilter").write("pay");
@@ -110,8 +112,23 @@ class ServicesTableUiTest {
 
         // The Services folder shows the same table.
         robot.interact(() -> bench.window.treeController().select(bench.window.tree().find(UiTestBench.servicesOf("staging"))));
-        waitUntil("the services of staging, still by Running, descending",
+        waitUntil("the services of staging, still by Tasks (running), descending",
                 () -> names(table).equals(List.of("orders-api", "web", "notifications")));
+        bench.closeAndCheck();
+    }
+
+    @Test
+    void prodWebsServicesFitTheDefaultWindowWithNothingCutInLightAndDark(FxRobot robot) {
+        TableOnScreen.treeAtDefaultWidth(robot, bench);
+        TableView<ServiceRow> table = clickCluster(robot, "prod-web");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(TableOnScreen.scrollsSideways(table), "every column in view at 1280x800, no horizontal scroll bar");
+        assertEquals(List.of(), TableOnScreen.cutTexts(table), "no text cut without its whole text in a tooltip");
+
+        robot.clickOn("#darkToggle");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(TableOnScreen.scrollsSideways(table), "dark: no horizontal scroll bar");
+        assertEquals(List.of(), TableOnScreen.cutTexts(table), "dark: nothing cut");
         bench.closeAndCheck();
     }
 
