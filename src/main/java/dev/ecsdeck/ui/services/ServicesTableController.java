@@ -72,7 +72,13 @@ public final class ServicesTableController {
         SortedList<ServiceRow> sorted = new SortedList<>(model.shownRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No services"));
+        // What an empty table means now: still loading, nothing matches the filter, or no services.
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> model.statusProperty().get().startsWith("Loading")
+                ? "Loading…" : model.statusProperty().get().startsWith("Could not") ? model.statusProperty().get()
+                : model.filterTextProperty().get() == null || model.filterTextProperty().get().isBlank() ? "No services"
+                : "No service matches the filter", model.statusProperty(), model.filterTextProperty()));
+        table.setPlaceholder(placeholder);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // Fits the pane at the default window size: the last column takes the rest, long text wraps (whole text in tooltips).
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -48,6 +48,7 @@ class ServicesTableUiTest {
         bench.waitForRow("cluster " + cluster, clusterNamed(cluster));
         robot.clickOn(robot.lookup(".tree-cell").match((TreeCell<TreeEntry> c) -> c.getItem() instanceof TreeEntry.ClusterEntry e
                 && e.cluster().clusterName().equals(cluster)).<Node>query());
+        waitUntil("the services table on screen", () -> robot.lookup("#servicesTable").tryQuery().isPresent());
         TableView<ServiceRow> table = robot.lookup("#servicesTable").queryTableView();
         waitUntil("the services of " + cluster, () -> table.isVisible() && !table.getItems().isEmpty()
                 && table.getItems().get(0).cluster().equals(cluster));
