@@ -1,11 +1,9 @@
 package dev.ecsdeck.ui.service;
 
-import dev.ecsdeck.ui.common.TextColumns;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScheduledAction;
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
-import dev.ecsdeck.ui.common.TimeFormat;
 import dev.ecsdeck.ui.service.AutoScalingPolicyForm.Metric;
 import dev.ecsdeck.ui.service.AutoScalingViewModel.PolicyRow;
 import java.util.function.Function;
@@ -128,16 +126,12 @@ public final class AutoScalingController {
         policiesTable.setItems(model.policies());
         policiesTable.setPlaceholder(new Label("No scaling policies"));
         policiesTable.getColumns().setAll(
-                TextColumns.withTooltips("Name", PolicyRow::name, 230),
-                TextColumns.withTooltips("Type", PolicyRow::type, 110),
-                TextColumns.withTooltips("Metric", PolicyRow::metric, 170),
-                TextColumns.withTooltips("Target", PolicyRow::targetValue, 70),
-                TextColumns.withTooltips("Cooldown out", PolicyRow::scaleOutCooldown, 110),
-                TextColumns.withTooltips("Cooldown in", PolicyRow::scaleInCooldown, 110),
-                TextColumns.withTooltips("Scale-in", PolicyRow::scaleIn, 80),
-                TableFit.wrapping("Steps / details", PolicyRow::details, 360));
-        policiesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableFit.headersWhole(policiesTable);
+                TableFit.text("Name", PolicyRow::name),
+                TableFit.text("Type", PolicyRow::type),
+                TableFit.text("Target", r -> r.metric().isEmpty() ? r.targetValue() : r.metric() + " at " + r.targetValue()),
+                TableFit.text("Cooldowns", AutoScalingController::cooldowns),
+                TableFit.text("Steps / details", PolicyRow::details));
+        TableFit.fit(policiesTable);
         policiesTable.setRowFactory(tv -> {
             TableRow<PolicyRow> row = new TableRow<>() {
                 @Override
@@ -176,26 +170,23 @@ public final class AutoScalingController {
         scheduledTable.setItems(model.scheduledActions());
         scheduledTable.setPlaceholder(new Label("No scheduled actions"));
         scheduledTable.getColumns().setAll(
-                TextColumns.withTooltips("Name", ScheduledAction::scheduledActionName, 200),
-                TextColumns.withTooltips("Schedule", ScheduledAction::schedule, 200),
-                TextColumns.withTooltips("Time zone", a -> a.timezone() == null ? "UTC" : a.timezone(), 120),
-                TextColumns.withTooltips("Min", a -> a.minCapacity() == null ? "unchanged" : String.valueOf(a.minCapacity()), 80),
-                TextColumns.withTooltips("Max", a -> a.maxCapacity() == null ? "unchanged" : String.valueOf(a.maxCapacity()), 80),
-                TextColumns.withTooltips("Start", a -> a.startTime() == null ? "—" : TimeFormat.local(a.startTime()), 150),
-                TextColumns.withTooltips("End", a -> a.endTime() == null ? "—" : TimeFormat.local(a.endTime()), 150));
-        scheduledTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableFit.headersWhole(scheduledTable);
+                TableFit.text("Name", ScheduledAction::scheduledActionName),
+                TableFit.text("Schedule", ScheduledAction::schedule),
+                TableFit.text("Time zone", a -> a.timezone() == null ? "UTC" : a.timezone()),
+                TableFit.text("Capacity", a -> "min " + (a.minCapacity() == null ? "unchanged" : a.minCapacity()) + " · max "
+                        + (a.maxCapacity() == null ? "unchanged" : a.maxCapacity())),
+                TableFit.text("Active", AutoScalingController::active));
+        TableFit.fit(scheduledTable);
 
         activitiesTable.setItems(model.activities());
         activitiesTable.setPlaceholder(new Label("No scaling activities"));
         activitiesTable.getColumns().setAll(
-                TextColumns.withTooltips("Started", a -> TimeFormat.local(a.startTime()), 150),
-                TextColumns.withTooltips("Status", ScalingActivity::statusCode, 90),
-                TableFit.wrapping("Description", ScalingActivity::description, 220),
-                TableFit.wrapping("Cause", ScalingActivity::cause, 380),
-                TableFit.wrapping("Status message", a -> a.statusMessage() == null ? "" : a.statusMessage(), 300));
-        activitiesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableFit.headersWhole(activitiesTable);
+                TableFit.text("Started", a -> TableFit.time(a.startTime())),
+                TableFit.text("Status", ScalingActivity::statusCode),
+                TableFit.text("Description", ScalingActivity::description),
+                TableFit.text("Cause", ScalingActivity::cause),
+                TableFit.text("Status message", a -> a.statusMessage() == null ? "" : a.statusMessage()));
+        TableFit.fit(activitiesTable);
         activitiesTable.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(ScalingActivity item, boolean empty) {
@@ -239,6 +230,28 @@ public final class AutoScalingController {
         showWhenNotEmpty(formProblemsLabel);
         savePolicyButton.disableProperty().bind(blocked.or(Bindings.isNotEmpty(form.problems())));
         ReadOnlyHint.apply(savePolicyButton, readOnly, "Create or update the policy (PutScalingPolicy).");
+    }
+
+    /** The scale-out and scale-in cooldowns and whether it scales in, in one cell: "out 60 s · in 300 s · scale-in enabled". */
+    private static String cooldowns(PolicyRow row) {
+        String scaleIn = row.scaleIn().isEmpty() ? "" : "scale-in " + row.scaleIn();
+        if (row.scaleOutCooldown().isEmpty() && row.scaleInCooldown().isEmpty()) {
+            return scaleIn;
+        }
+        return "out " + orDash(row.scaleOutCooldown()) + " · in " + orDash(row.scaleInCooldown()) + (scaleIn.isEmpty() ? "" : " · " + scaleIn);
+    }
+
+    /** When a scheduled action applies: "always", "from …", "until …" or "from … until …". */
+    private static String active(ScheduledAction a) {
+        if (a.startTime() == null && a.endTime() == null) {
+            return "always";
+        }
+        return ((a.startTime() == null ? "" : "from " + TableFit.time(a.startTime()) + " ")
+                + (a.endTime() == null ? "" : "until " + TableFit.time(a.endTime()))).trim();
+    }
+
+    private static String orDash(String value) {
+        return value.isEmpty() ? "—" : value;
     }
 
     /** An input: disabled in read-only mode, with a tooltip saying why (or what it is for). */

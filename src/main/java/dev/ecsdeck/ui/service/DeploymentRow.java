@@ -20,7 +20,7 @@ public record DeploymentRow(Deployment deployment) {
     }
 
     public String tasks() {
-        return deployment.runningCount() + " of " + deployment.desiredCount() + " running · " + deployment.pendingCount() + " pending"
+        return deployment.runningCount() + "/" + deployment.desiredCount() + " running · " + deployment.pendingCount() + " pending"
                 + (deployment.failedTasks() > 0 ? " · " + deployment.failedTasks() + " failed" : "");
     }
 

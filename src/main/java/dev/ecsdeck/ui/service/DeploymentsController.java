@@ -1,9 +1,7 @@
 package dev.ecsdeck.ui.service;
 
-import dev.ecsdeck.ui.common.TextColumns;
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
-import dev.ecsdeck.ui.common.TimeFormat;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -22,6 +20,9 @@ import javafx.scene.control.TableView;
 
 /** The deployments table with progress bars, force/roll back, and the deployment configuration form. */
 public final class DeploymentsController {
+    /** The progress column's least width: its bar and "3/3 running" on a line. */
+    private static final double PROGRESS_WIDTH = 130;
+
     private final DeploymentsViewModel model;
     private final Parent view;
     @FXML
@@ -57,15 +58,16 @@ public final class DeploymentsController {
         messageLabel.textProperty().bind(model.messageProperty());
         deploymentsTable.setItems(model.deployments());
         deploymentsTable.setPlaceholder(new Label("No deployments yet"));
-        deploymentsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableFit.headersWhole(deploymentsTable);
         TableColumn<DeploymentRow, DeploymentRow> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         progress.setCellFactory(c -> new ProgressCell());
-        progress.setPrefWidth(260);
-        deploymentsTable.getColumns().setAll(TextColumns.of("Status", r -> r.deployment().status(), 80), TextColumns.of("Revision", DeploymentRow::revision, 120),
-                TableFit.wrapping("Rollout", DeploymentRow::state, 260), progress,
-                TextColumns.of("Updated", r -> r.deployment().updatedAt() == null ? "" : TimeFormat.clock(r.deployment().updatedAt()), 80));
+        progress.setMinWidth(PROGRESS_WIDTH);
+        progress.setPrefWidth(PROGRESS_WIDTH + 40);
+        // The rollout's reason is the longest text: last, it takes the width the others leave.
+        deploymentsTable.getColumns().setAll(TableFit.text("Status", r -> r.deployment().status()), TableFit.text("Revision", DeploymentRow::revision),
+                progress, TableFit.text("Updated", r -> TableFit.time(r.deployment().updatedAt())),
+                TableFit.text("Rollout", DeploymentRow::state));
+        TableFit.fit(deploymentsTable);
 
         bindSpinner(minSpinner, model.minimumHealthyPercentProperty(), 0, 100);
         bindSpinner(maxSpinner, model.maximumPercentProperty(), 100, 200);
@@ -111,13 +113,15 @@ public final class DeploymentsController {
         });
     }
 
-    /** Running out of desired as a bar, failed tasks in red beside it. */
+    /** Running out of desired as a bar, the counts under it (failed tasks in red), wrapped rather than cut. */
     private static final class ProgressCell extends TableCell<DeploymentRow, DeploymentRow> {
         private final ProgressBar bar = new ProgressBar();
 
         ProgressCell() {
-            bar.setPrefWidth(90);
-            setContentDisplay(ContentDisplay.LEFT);
+            bar.setPrefWidth(PROGRESS_WIDTH - 16);
+            setContentDisplay(ContentDisplay.TOP);
+            setWrapText(true);
+            setPrefHeight(USE_COMPUTED_SIZE);
         }
 
         @Override

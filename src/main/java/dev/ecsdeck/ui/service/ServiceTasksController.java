@@ -17,12 +17,16 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 
@@ -67,30 +71,22 @@ public final class ServiceTasksController {
         sorted.comparatorProperty().bind(tasksTable.comparatorProperty());
         tasksTable.setItems(sorted);
         tasksTable.setPlaceholder(new Label("No running or recently stopped tasks"));
-        TableColumn<TaskRow, String> stoppedAt = column("Stopped", ServiceTasksViewModel::stoppedAt, 150);
-        TableColumn<TaskRow, String> exitCode = column("Exit code", ServiceTasksViewModel::exitCodes, 80);
-        TableColumn<TaskRow, String> reason = TableFit.wrapping("Stopped reason", r -> ServiceTasksViewModel.reason(r.task()), 260);
-        reason.setCellValueFactory(cell -> {
-            TaskRow row = cell.getValue();
-            return Bindings.createStringBinding(() -> ServiceTasksViewModel.reason(row.task()), row.taskProperty());
-        });
+        // The reason with each container's exit code: one column for why the task stopped.
+        TableColumn<TaskRow, String> reason = column("Reason", ServiceTasksViewModel::stoppedReason);
+        TableColumn<TaskRow, String> id = TableFit.id("Task", TaskRow::taskId);
         tasksTable.getColumns().setAll(
-                column("Task", t -> ServiceTasksViewModel.shortId(t.taskId()), 95),
+                id,
                 tailColumn(),
-                column("Status", ServiceTasksViewModel::status, 140),
-                reason, exitCode, stoppedAt,
-                column("Health", ServiceTasksViewModel::health, 90),
-                column("Revision", ServiceTasksViewModel::revision, 120),
-                column("Started", ServiceTasksViewModel::startedAt, 150),
-                column("Where", ServiceTasksViewModel::where, 180));
-        // The stopped tasks' columns show while one is listed; the table scrolls sideways rather than cut a column.
+                column("Status", t -> ServiceTasksViewModel.status(t) + " · " + ServiceTasksViewModel.health(t)),
+                column("Revision", ServiceTasksViewModel::revision),
+                column("Started", t -> TableFit.time(t.startedAt()) + (t.stoppedAt() == null ? "" : " → stopped " + TableFit.time(t.stoppedAt()))),
+                column("Where", ServiceTasksViewModel::where),
+                reason);
+        // The stopped tasks' reason shows while one is listed; the columns share the width rather than cut one.
         BooleanBinding anyStopping = Bindings.createBooleanBinding(() -> model.rows().stream().anyMatch(TaskRow::stopping), model.rows(),
                 model.countProperty());
-        for (TableColumn<TaskRow, String> c : List.of(stoppedAt, exitCode, reason)) {
-            c.visibleProperty().bind(anyStopping);
-        }
-        tasksTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        TableFit.headersWhole(tasksTable);
+        reason.visibleProperty().bind(anyStopping);
+        TableFit.fit(tasksTable);
         tasksTable.setRowFactory(table -> new TaskTableRow());
 
         // Stop is allowed for a selected task that is not already stopping, and never in read-only mode.
@@ -137,7 +133,6 @@ public final class ServiceTasksController {
             }
         });
         c.setSortable(false);
-        c.setPrefWidth(100);
         return c;
     }
 
@@ -145,15 +140,12 @@ public final class ServiceTasksController {
         stopAllowed.set(model.canStop(tasksTable.getSelectionModel().getSelectedItem()));
     }
 
-    private static TableColumn<TaskRow, String> column(String title, Function<EcsTask, String> value, double width) {
-        TableColumn<TaskRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> {
+    /** A wrapping column of what a row's task shows, following the task as it changes. */
+    private static TableColumn<TaskRow, String> column(String title, Function<EcsTask, String> value) {
+        return TableFit.observedText(title, cell -> {
             TaskRow row = cell.getValue();
             return Bindings.createStringBinding(() -> value.apply(row.task()), row.taskProperty());
         });
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 90));
-        return c;
     }
 
     /** A row that greys out stopping and stopped tasks and tails a task's logs on double-click. */
@@ -178,8 +170,10 @@ public final class ServiceTasksController {
             if (!empty && row != null) {
                 row.taskProperty().addListener(changed);
                 setTooltip(new Tooltip(row.taskArn()));
+                setContextMenu(copyMenu(row));
             } else {
                 setTooltip(null);
+                setContextMenu(null);
             }
             mark();
         }
@@ -188,6 +182,21 @@ public final class ServiceTasksController {
             TaskRow row = getItem();
             pseudoClassStateChanged(STOPPED, !isEmpty() && row != null && row.stopping());
         }
+    }
+
+    /** Copies the task's id or ARN, whole. */
+    private static ContextMenu copyMenu(TaskRow row) {
+        MenuItem id = new MenuItem("Copy task id");
+        id.setOnAction(e -> copy(row.taskId()));
+        MenuItem arn = new MenuItem("Copy task ARN");
+        arn.setOnAction(e -> copy(row.taskArn()));
+        return new ContextMenu(id, arn);
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     @FXML

@@ -40,7 +40,7 @@ class DeploymentsViewModelTest {
         assertEquals("PRIMARY", row.deployment().status());
         assertThat(row.state(), containsString("COMPLETED — ECS deployment"));
         assertEquals(1.0, row.progress());
-        assertEquals("3 of 3 running · 0 pending", row.tasks());
+        assertEquals("3/3 running · 0 pending", row.tasks());
         assertEquals(100, vm.minimumHealthyPercentProperty().get());
         assertEquals(200, vm.maximumPercentProperty().get());
         assertTrue(vm.circuitBreakerProperty().get());

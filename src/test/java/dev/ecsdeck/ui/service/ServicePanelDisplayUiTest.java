@@ -135,7 +135,7 @@ class ServicePanelDisplayUiTest {
             scaling = scaling.getParent();
         }
         Node autoScalingView = scaling;
-        for (String header : List.of("Target", "Cooldown out", "Cooldown in", "Scale-in", "Metric", "Status", "Cause", "Status message")) {
+        for (String header : List.of("Target", "Cooldowns", "Status", "Cause", "Status message")) {
             assertTrue(robot.from(autoScalingView).lookup(".column-header .label")
                     .match((Predicate<Node>) n -> header.equals(((Label) n).getText())).tryQuery().isPresent(), header + " is a header");
         }
@@ -165,11 +165,12 @@ class ServicePanelDisplayUiTest {
         assertThat(robot.lookup("#tasksCount").queryAs(Label.class).getText(), containsString("None running"));
         assertThat(table.getPlaceholder() instanceof Label l ? l.getText() : "", not(containsString("No tasks")));
         List<String> headers = table.getVisibleLeafColumns().stream().map(c -> c.getText()).toList();
-        assertTrue(headers.containsAll(List.of("Stopped", "Exit code", "Stopped reason", "Logs")), headers.toString());
+        assertTrue(headers.containsAll(List.of("Started", "Reason", "Logs")), headers.toString());
         TaskRow first = table.getItems().get(0);
         assertFalse(ServiceTasksViewModel.stoppedAt(first.task()).isEmpty(), "stopped at");
         assertFalse(ServiceTasksViewModel.reason(first.task()).isEmpty(), "a reason");
         assertFalse(ServiceTasksViewModel.exitCodes(first.task()).isEmpty(), "an exit code");
+        assertThat("the reason column shows the exit code", ServiceTasksViewModel.stoppedReason(first.task()), containsString(" exit "));
         assertHeadersWhole(robot, table);
 
         Node row = robot.from(table).lookup((Predicate<Node>) n -> n instanceof TableRow<?> r && r.getItem() == first).query();
@@ -194,5 +195,110 @@ class ServicePanelDisplayUiTest {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertEquals(during, UiTestBench.onFx(() -> header.getLayoutBounds().getHeight()), 0.5, "the header's height");
         assertEquals(tabsAt, UiTestBench.onFx(() -> tabs.localToScene(0, 0).getY()), 0.5, "the parts below stay where they were");
+    }
+
+    /** The part tabs, in order: each is walked at the default window size. */
+    private static final List<String> PARTS = List.of("Deployments", "Auto scaling", "Events", "Charts", "Tasks", "Configuration");
+
+    @Test
+    void everyPartFitsTheDefaultWindowWithNothingCut(FxRobot robot) {
+        // orders-api: auto scaling with policies, scheduled actions and activities.
+        ServicePanel orders = bench.openServicePanel(robot, "prod-web", "orders-api");
+        walkParts(robot, orders, "prod-web/orders-api");
+        // checkout: a rollout under way, two deployments.
+        ServicePanel checkout = bench.openServicePanel(robot, "prod-web", "checkout");
+        waitUntil("checkout's two deployments", () -> checkout.deployments().deployments().size() == 2);
+        walkParts(robot, checkout, "prod-web/checkout");
+        // staging/notifications with its stopped tasks listed: the stopped tasks' columns are added.
+        ServicePanel notifications = bench.openServicePanel(robot, "staging", "notifications");
+        clickTab(robot, partTabs(robot), "Tasks");
+        robot.clickOn("#showStoppedTasks");
+        waitUntil("stopped tasks listed", () -> notifications.tasks().rows().stream().anyMatch(TaskRow::stopping));
+        walkParts(robot, notifications, "staging/notifications");
+    }
+
+    private void walkParts(FxRobot robot, ServicePanel panel, String service) {
+        List<String> all = new ArrayList<>();
+        waitUntil(service + ": the first read", () -> panel.model().readsProperty().get() > 0);
+        waitUntil(service + ": its deployments", () -> !panel.deployments().deployments().isEmpty());
+        waitUntil(service + ": its tasks", () -> !panel.tasks().rows().isEmpty());
+        for (String part : PARTS) {
+            clickTab(robot, partTabs(robot), part);
+            if (part.equals("Auto scaling") && service.endsWith("orders-api")) {
+                waitUntil("the policies", () -> !panel.autoScaling().policies().isEmpty() && !panel.autoScaling().scheduledActions().isEmpty());
+            }
+            if (part.equals("Configuration")) {
+                waitUntil("the configuration", () -> !((javafx.scene.layout.Pane) robot.lookup("#serviceConfiguration").query()).getChildren().isEmpty());
+            }
+            // Columns widen to their content after a layout pass: let the layout come to rest.
+            for (int i = 0; i < 4; i++) {
+                org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            }
+            List<String> problems = UiTestBench.onFx(() -> {
+                List<String> found = new ArrayList<>();
+                Node content = robot.lookup("#servicePartTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                        .getSelectedItem().getContent();
+                content.applyCss();
+                collectCut(content, found);
+                for (Node n : content.lookupAll(".table-view")) {
+                    if (n instanceof TableView<?> t && t.isVisible()) {
+                        // Columns past the table's right edge are as hidden as a scroll bar's.
+                        double columns = t.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+                        if (columns > t.getWidth() - t.snappedLeftInset() - t.snappedRightInset() + 0.5) {
+                            found.add("the table " + t.getId() + "'s columns (" + columns + ") are wider than it (" + t.getWidth() + ")"
+                                    + t.getVisibleLeafColumns().stream().map(c -> c.getText() + " " + c.getMinWidth() + "/" + c.getPrefWidth() + "/" + c.getWidth()).toList() + t.getColumnResizePolicy());
+                        }
+                        for (Node bar : n.lookupAll(".scroll-bar")) {
+                            if (bar instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                                    && b.isVisible()) {
+                                found.add("the table " + n.getId() + " scrolls sideways");
+                            }
+                        }
+                    }
+                }
+                return found;
+            });
+            problems.forEach(p -> all.add(part + ": " + p));
+        }
+        assertTrue(all.isEmpty(), service + ": " + String.join("\n", all));
+    }
+
+    /** Every shown text in {@code node} that ends in "…" where its whole text is not in its tooltip. */
+    private static void collectCut(Node node, List<String> found) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof javafx.scene.control.Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()
+                && labeled.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) {
+            Text drawn = (Text) labeled.lookup(".text");
+            String shown = drawn == null ? labeled.getText() : drawn.getText();
+            // Cut by the skin, or a value shortened in a cell (a button's "Roll back…" is its whole text).
+            boolean cut = !shown.equals(labeled.getText()) || labeled instanceof javafx.scene.control.IndexedCell<?>;
+            if (cut && shown.endsWith("…") && !inTooltip(labeled, shown)) {
+                found.add("\"" + shown + "\" (of \"" + labeled.getText() + "\")");
+            }
+        } else if (node instanceof Text text && !(node.getParent() instanceof javafx.scene.control.Labeled)
+                && text.getText() != null && text.getText().endsWith("…")) {
+            Node owner = node.getParent();
+            while (owner != null && !(owner instanceof javafx.scene.control.Control)) {
+                owner = owner.getParent();
+            }
+            if (!(owner instanceof javafx.scene.control.Control c) || !inTooltip(c, text.getText())) {
+                found.add("\"" + text.getText() + "\"");
+            }
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectCut(child, found);
+            }
+        }
+    }
+
+    /** Whether the control's own tooltip holds the whole of the text it shows cut. */
+    private static boolean inTooltip(javafx.scene.control.Control control, String shown) {
+        javafx.scene.control.Tooltip tip = control.getTooltip();
+        String prefix = shown.substring(0, shown.length() - 1);
+        return tip != null && tip.getText() != null && tip.getText().contains(prefix) && !tip.getText().endsWith("…")
+                && tip.getText().length() > prefix.length();
     }
 }
