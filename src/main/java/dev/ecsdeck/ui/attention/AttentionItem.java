@@ -2,9 +2,6 @@ package dev.ecsdeck.ui.attention;
 
 import dev.ecsdeck.ui.common.TimeFormat;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * One thing that needs a look: a service's failed or rolled-back deployment, its failing tasks, its
@@ -40,16 +37,9 @@ public record AttentionItem(String cluster, String service, String instanceArn, 
         }
     }
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
-    /** When it began, compact: the time alone when that was today ({@code now} in {@code zone}), else the date and time. */
-    public String sinceShort(Instant now, ZoneId zone) {
-        if (since == null) {
-            return "—";
-        }
-        boolean today = since.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
-        return (today ? CLOCK : DAY_AND_TIME).format(since.atZone(zone));
+    /** When it began, compact: the time alone when that was on {@code now}'s day, else the date and time. */
+    public String sinceShort(Instant now) {
+        return TimeFormat.compact(since, now);
     }
 
     /** When it began to the second, and what that time is. */

@@ -153,7 +153,7 @@ public final class AttentionViewModel {
 
     /** When an item began, as its row shows it: the time alone when that is today (by the console's clock), else date and time. */
     public String sinceShort(AttentionItem item) {
-        return item.sinceShort(Instant.ofEpochMilli(nowMillis.getAsLong()), java.time.ZoneId.systemDefault());
+        return item.sinceShort(Instant.ofEpochMilli(nowMillis.getAsLong()));
     }
 
     /** The items of the last check, cluster by cluster. */

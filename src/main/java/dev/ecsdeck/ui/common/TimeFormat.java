@@ -12,6 +12,9 @@ public final class TimeFormat {
             .withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
 
+    private static final DateTimeFormatter DAY_AND_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
     private TimeFormat() {}
 
     public static String local(Instant t) {
@@ -20,6 +23,18 @@ public final class TimeFormat {
 
     public static String clock(Instant t) {
         return t == null ? "—" : CLOCK.format(t);
+    }
+
+    /**
+     * A time in little room: "HH:mm:ss" when it was on {@code now}'s local day, else
+     * "yyyy-MM-dd HH:mm"; "—" when there is none.
+     */
+    public static String compact(Instant t, Instant now) {
+        if (t == null) {
+            return "—";
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        return t.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate()) ? CLOCK.format(t) : DAY_AND_MINUTE.format(t);
     }
 
     /** A short age: "42s", "5m 3s", "2h 10m", "3d 4h". */

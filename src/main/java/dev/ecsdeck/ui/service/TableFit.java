@@ -1,8 +1,8 @@
 package dev.ecsdeck.ui.service;
 
+import dev.ecsdeck.ui.common.TimeFormat;
+
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -72,11 +72,7 @@ final class TableFit {
 
     /** A time as a table shows it: "HH:mm:ss" today, "yyyy-MM-dd HH:mm" on another day, "—" when there is none. */
     static String time(Instant t) {
-        if (t == null) {
-            return "—";
-        }
-        ZoneId zone = ZoneId.systemDefault();
-        return (t.atZone(zone).toLocalDate().equals(LocalDate.now(zone)) ? TODAY : OTHER_DAY).format(t.atZone(zone));
+        return TimeFormat.compact(t, Instant.now());
     }
 
     /**

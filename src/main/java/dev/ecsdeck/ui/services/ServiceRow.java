@@ -7,6 +7,7 @@ import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.ServiceEvent;
 import dev.ecsdeck.ui.common.TimeFormat;
 import dev.ecsdeck.ui.tree.ServiceHealth;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -101,7 +102,10 @@ public record ServiceRow(String cluster, EcsService service) {
             return "";
         }
         ServiceEvent e = service.events().get(0);
-        return TimeFormat.local(e.createdAt()) + "  " + e.message();
+        // The row names the service: its events' "(service x) " prefix would only take room.
+        String prefix = "(service " + service.serviceName() + ") ";
+        String message = e.message().startsWith(prefix) ? e.message().substring(prefix.length()) : e.message();
+        return TimeFormat.compact(e.createdAt(), Instant.now()) + "  " + message;
     }
 
     /** Whether the filter text (already lower case, not empty) is in the name, the revision or a badge. */

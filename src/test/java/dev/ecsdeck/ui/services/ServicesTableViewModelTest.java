@@ -75,7 +75,7 @@ class ServicesTableViewModelTest {
         assertEquals("payments:1", payments.revision());
         assertEquals("FARGATE", payments.launch());
         assertEquals("COMPLETED", payments.deploymentState());
-        assertThat(payments.lastEvent(), containsString("(service payments) has reached a steady state."));
+        assertThat(payments.lastEvent(), containsString("  has reached a steady state."));
         ServiceRow checkout = rowsNamed("checkout").get(0);
         assertEquals(List.of("deploying"), checkout.badges());
         assertEquals("IN_PROGRESS (+1 older)", checkout.deploymentState(), "the PRIMARY deployment's rollout state");
