@@ -4,20 +4,25 @@ import dev.ecsdeck.taskdef.ChangedSpan;
 import dev.ecsdeck.taskdef.DiffEntry;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
- * One side of a diff row: the value with its changed part highlighted; a value too long for the
- * column is shortened around the changed part (the ends go, with "…"), never through it. A changed
- * part longer than the column wraps. The whole line is in the row's tooltip.
+ * One side of a diff row, or both stacked (the old line above the new, each the column's whole
+ * width): the value with its changed part highlighted; a value too long for the column is
+ * shortened around the changed part (the ends go, with "…"), never through it. A changed part
+ * longer than the column wraps. The whole line is in the row's tooltip.
  */
 final class DiffValueCell extends TableCell<DiffEntry, DiffEntry> {
-    private final boolean left;
+    /** What the cell shows: the old value, the new one, or both, old above new. */
+    enum Shows { OLD, NEW, BOTH }
 
-    DiffValueCell(boolean left) {
-        this.left = left;
+    private final Shows shows;
+
+    DiffValueCell(Shows shows) {
+        this.shows = shows;
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         getStyleClass().add("diff-value-cell");
         widthProperty().addListener((obs, was, now) -> render());
@@ -31,10 +36,31 @@ final class DiffValueCell extends TableCell<DiffEntry, DiffEntry> {
 
     private void render() {
         DiffEntry entry = getItem();
-        String value = entry == null || isEmpty() ? null : left ? entry.left() : entry.right();
-        if (value == null) {
+        if (entry == null || isEmpty()) {
             setGraphic(null);
             return;
+        }
+        // A few pixels spare: the changed part is bold, wider than measured.
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - 6;
+        if (room <= 0) {
+            room = getTableColumn() == null ? 200 : getTableColumn().getWidth() - 8;
+        }
+        TextFlow old = shows == Shows.NEW ? null : line(entry, true, room);
+        TextFlow now = shows == Shows.OLD ? null : line(entry, false, room);
+        if (old != null && now != null) {
+            VBox both = new VBox(2, old, now);
+            both.getStyleClass().add("diff-both");
+            setGraphic(both);
+        } else {
+            setGraphic(old != null ? old : now);
+        }
+    }
+
+    /** One side's value as drawn, or null when that side has none (an added or removed path). */
+    private TextFlow line(DiffEntry entry, boolean left, double room) {
+        String value = left ? entry.left() : entry.right();
+        if (value == null) {
+            return null;
         }
         ChangedSpan.Part part;
         if (entry.change() == DiffEntry.Change.CHANGED) {
@@ -44,19 +70,15 @@ final class DiffValueCell extends TableCell<DiffEntry, DiffEntry> {
             // Nothing to point at: keep both ends, cut the middle.
             part = new ChangedSpan.Part(value.length() / 2, value.length() / 2);
         }
-        // A few pixels spare: the changed part is bold, wider than measured.
-        double room = getWidth() - snappedLeftInset() - snappedRightInset() - 6;
-        ChangedSpan.Shortened shown = fit(value, part, room > 0 ? room : getTableColumn() == null ? 200 : getTableColumn().getWidth() - 8);
+        ChangedSpan.Shortened shown = fit(value, part, room);
         Text before = text(shown.before(), "diff-value-text");
         Text changed = text(shown.changed(), "diff-value-text", "diff-changed-part", left ? "diff-old-part" : "diff-new-part");
         Text after = text(shown.after(), "diff-value-text");
         TextFlow flow = new TextFlow(before, changed, after);
-        flow.getStyleClass().add("diff-value");
-        if (room > 0) {
-            flow.setPrefWidth(room);
-            flow.setMaxWidth(room);
-        }
-        setGraphic(flow);
+        flow.getStyleClass().addAll("diff-value", left ? "diff-old-line" : "diff-new-line");
+        flow.setPrefWidth(room);
+        flow.setMaxWidth(room);
+        return flow;
     }
 
     /** The longest form of the value (from the whole one down) whose width fits the room; the changed part always stays. */
