@@ -6,6 +6,7 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
@@ -78,27 +79,43 @@ final class DiffValueCell extends TableCell<DiffEntry, DiffEntry> {
         flow.getStyleClass().addAll("diff-value", left ? "diff-old-line" : "diff-new-line");
         flow.setPrefWidth(room);
         flow.setMaxWidth(room);
+        // Its height told, not asked of the flow: measured before the column has its width, it
+        // came out many lines tall and kept the row so.
+        Font font = getFont();
+        Font bold = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
+        Text probe = new Text("Xg");
+        probe.setFont(font);
+        double lines = Math.max(1, Math.ceil(width(shown, font, bold) / room));
+        flow.setPrefHeight(lines * probe.getLayoutBounds().getHeight());
+        flow.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        flow.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return flow;
     }
 
     /** The longest form of the value (from the whole one down) whose width fits the room; the changed part always stays. */
     private ChangedSpan.Shortened fit(String value, ChangedSpan.Part part, double room) {
         Font font = getFont();
+        // The changed part is drawn bold: measured so, or the line's last characters wrap.
+        Font bold = Font.font(font.getFamily(), FontWeight.BOLD, font.getSize());
         ChangedSpan.Shortened whole = ChangedSpan.shortened(value, part, value.length());
-        if (width(whole.text(), font) <= room) {
+        if (width(whole, font, bold) <= room) {
             return whole;
         }
         int low = part.length() + 2;
         int high = value.length();
         while (low < high) {
             int mid = (low + high + 1) / 2;
-            if (width(ChangedSpan.shortened(value, part, mid).text(), font) <= room) {
+            if (width(ChangedSpan.shortened(value, part, mid), font, bold) <= room) {
                 low = mid;
             } else {
                 high = mid - 1;
             }
         }
         return ChangedSpan.shortened(value, part, low);
+    }
+
+    private static double width(ChangedSpan.Shortened shown, Font font, Font bold) {
+        return width(shown.before() + shown.after(), font) + width(shown.changed(), bold);
     }
 
     private static double width(String s, Font font) {

@@ -39,7 +39,8 @@ public final class RevisionDiffPane {
         Label count = new Label();
         count.getStyleClass().add("log-status");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.rows().stream().filter(d -> d.change() != DiffEntry.Change.UNCHANGED).count() + " changed paths", model.rows()));
+                () -> dev.ecsdeck.ui.common.Plural.of((int) model.rows().stream().filter(d -> d.change() != DiffEntry.Change.UNCHANGED).count(),
+                        "changed path"), model.rows()));
         onlyChanges.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         asText.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, onlyChanges, asText, count);
@@ -58,6 +59,8 @@ public final class RevisionDiffPane {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                // Beside the first line of its values (two when stacked), not in the middle of the row.
+                setAlignment(Pos.TOP_LEFT);
             }
         });
         if (stacked) {
