@@ -18,13 +18,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /**
- * A diff shown side by side: one row per field path with the left and right values, coloured by
- * change, or the same diff as text; "Only changes" hides the unchanged paths.
+ * A diff shown as a table: one row per field path with the left and right values, coloured by
+ * change, or the same diff as text; "Only changes" hides the unchanged paths. Side by side where
+ * there is room; stacked (the old value above the new, each the column's whole width) in a narrow
+ * place such as beside the editor, so a changed image reference shows whole to its tag.
  */
 public final class RevisionDiffPane {
     private final BorderPane view = new BorderPane();
 
     public RevisionDiffPane(DiffViewModel model) {
+        this(model, false);
+    }
+
+    public RevisionDiffPane(DiffViewModel model, boolean stacked) {
         CheckBox onlyChanges = new CheckBox("Only changes");
         onlyChanges.setId("onlyChanges");
         onlyChanges.selectedProperty().bindBidirectional(model.onlyChangesProperty());
@@ -33,7 +39,8 @@ public final class RevisionDiffPane {
         Label count = new Label();
         count.getStyleClass().add("log-status");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.rows().stream().filter(d -> d.change() != DiffEntry.Change.UNCHANGED).count() + " changed paths", model.rows()));
+                () -> dev.ecsdeck.ui.common.Plural.of((int) model.rows().stream().filter(d -> d.change() != DiffEntry.Change.UNCHANGED).count(),
+                        "changed path"), model.rows()));
         onlyChanges.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         asText.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, onlyChanges, asText, count);
@@ -52,10 +59,21 @@ public final class RevisionDiffPane {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
                 setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                // Beside the first line of its values (two when stacked), not in the middle of the row.
+                setAlignment(Pos.TOP_LEFT);
             }
         });
-        table.getColumns().setAll(path, valueColumn(model.leftTitleProperty(), true), valueColumn(model.rightTitleProperty(), false));
-        // Shared out in proportion: the two values get twice the path's width.
+        if (stacked) {
+            path.setPrefWidth(100);
+            TableColumn<DiffEntry, DiffEntry> both = valueColumn(javafx.beans.binding.Bindings.concat(model.leftTitleProperty(), " \u2192 ",
+                    model.rightTitleProperty()), DiffValueCell.Shows.BOTH, "diffValues");
+            both.setPrefWidth(300);
+            table.getColumns().setAll(path, both);
+        } else {
+            table.getColumns().setAll(path, valueColumn(model.leftTitleProperty(), DiffValueCell.Shows.OLD, "diffLeft"),
+                    valueColumn(model.rightTitleProperty(), DiffValueCell.Shows.NEW, "diffRight"));
+        }
+        // Shared out in proportion: the values get the larger share.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(tv -> new TableRow<>() {
             @Override
@@ -97,14 +115,14 @@ public final class RevisionDiffPane {
         return c;
     }
 
-    private static TableColumn<DiffEntry, DiffEntry> valueColumn(ObservableStringValue title, boolean left) {
+    private static TableColumn<DiffEntry, DiffEntry> valueColumn(ObservableStringValue title, DiffValueCell.Shows shows, String id) {
         TableColumn<DiffEntry, DiffEntry> c = new TableColumn<>();
         c.textProperty().bind(title);
         c.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue()));
-        c.setCellFactory(col -> new DiffValueCell(left));
+        c.setCellFactory(col -> new DiffValueCell(shows));
         c.setPrefWidth(240);
         c.setMinWidth(60);
-        c.setId(left ? "diffLeft" : "diffRight");
+        c.setId(id);
         return c;
     }
 

@@ -194,7 +194,8 @@ public final class TaskDefinitionEditorController {
             }
         });
 
-        diffPane.setContent(new RevisionDiffPane(editor.diff()).view());
+        // Beside the form the column is narrow: old above new, so each value gets its whole width.
+        diffPane.setContent(new RevisionDiffPane(editor.diff(), true).view());
 
         RolloutViewModel rollout = deploy.rollout();
         rolloutPane.visibleProperty().bind(rollout.stateProperty().isNotEmpty());

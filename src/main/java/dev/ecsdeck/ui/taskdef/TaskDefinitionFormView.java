@@ -16,6 +16,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
@@ -161,10 +162,11 @@ final class TaskDefinitionFormView {
         g.setHgap(10);
         g.setVgap(6);
         g.getStyleClass().add("form-grid");
-        // The labels' column: wide enough for most labels on one line; longer ones wrap, never cut.
-        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints(150, 230, 260);
+        // The labels' column: most labels on one line; longer ones wrap (never cut); the fields get the rest.
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints(110, 200, 220);
         javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
         fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        fields.setFillWidth(true);
         fields.setMinWidth(160);
         g.getColumnConstraints().setAll(labels, fields);
         return g;
@@ -228,6 +230,7 @@ final class TaskDefinitionFormView {
         };
         if (field instanceof TextField tf) {
             tf.setOnAction(e -> commit.accept(tf.getText()));
+            showEndWhenIdle(tf);
         }
         // Only the user's typing (the field has the focus); the draft shown again (not focused) is no edit.
         field.textProperty().addListener((obs, was, now) -> {
@@ -246,6 +249,32 @@ final class TaskDefinitionFormView {
                 field.setText(v == null ? "" : v);
             }
         });
+    }
+
+    /**
+     * A value wider than its field shows its end while it is not being typed in: an image's tag, a
+     * role's name, is the part that tells values apart. The whole value is in the tooltip.
+     */
+    private static void showEndWhenIdle(TextField field) {
+        field.setMaxWidth(Double.MAX_VALUE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(field.textProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        Runnable toEnd = () -> {
+            if (!field.isFocused()) {
+                // Moved even when already there, so the skin scrolls to it.
+                field.positionCaret(0);
+                field.positionCaret(field.getLength());
+            }
+        };
+        field.textProperty().addListener((obs, was, now) -> {
+            field.setTooltip(now == null || now.isEmpty() ? null : whole);
+            toEnd.run();
+        });
+        // After the skin's own handling of the focus and the width (it lays the text out again): then scroll.
+        field.focusedProperty().addListener((obs, was, focused) -> javafx.application.Platform.runLater(toEnd));
+        field.widthProperty().addListener((obs, was, now) -> javafx.application.Platform.runLater(toEnd));
     }
 
     /** For tests and the "Edit image" shortcut: the image field of a container. */
