@@ -85,6 +85,9 @@ public final class DeploymentsController {
         for (var control : new javafx.scene.control.Control[] {minSpinner, maxSpinner, breakerBox, rollbackBox}) {
             ReadOnlyHint.apply(control, model.readOnly(), "Part of the deployment configuration; Apply saves it.");
         }
+        // The problem line takes room only while there is a problem to say.
+        configProblem.visibleProperty().bind(configProblem.textProperty().isNotEmpty());
+        configProblem.managedProperty().bind(configProblem.visibleProperty());
         Runnable problem = () -> configProblem.setText(model.configurationProblem());
         model.minimumHealthyPercentProperty().addListener((o, a, b) -> problem.run());
         model.maximumPercentProperty().addListener((o, a, b) -> problem.run());

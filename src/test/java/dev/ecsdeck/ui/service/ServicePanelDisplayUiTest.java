@@ -197,6 +197,25 @@ class ServicePanelDisplayUiTest {
         assertEquals(tabsAt, UiTestBench.onFx(() -> tabs.localToScene(0, 0).getY()), 0.5, "the parts below stay where they were");
     }
 
+    @Test
+    void withTheLogPaneOpenTheDeploymentsTableStillShowsTwoDeployments(FxRobot robot) {
+        ServicePanel checkout = bench.openServicePanel(robot, "prod-web", "checkout");
+        waitUntil("checkout's two deployments", () -> checkout.deployments().deployments().size() == 2);
+        robot.clickOn(robot.from(checkout.view()).lookup((Predicate<Node>) n -> n instanceof Button b && "Tail logs".equals(b.getText()))
+                .<Node>query());
+        waitUntil("the log pane", () -> !bench.window.logs().tails().isEmpty());
+        TableView<?> table = robot.lookup("#deploymentsTable").queryAs(TableView.class);
+        waitUntil("two rows whole in the table", () -> {
+            List<Node> rows = table.lookupAll(".table-row-cell").stream()
+                    .filter(n -> n instanceof TableRow<?> r && r.getItem() != null).toList();
+            if (rows.size() < 2) {
+                return false;
+            }
+            double bottom = table.localToScene(table.getBoundsInLocal()).getMaxY();
+            return rows.stream().allMatch(r -> r.localToScene(r.getBoundsInLocal()).getMaxY() <= bottom + 0.5);
+        });
+    }
+
     /** The part tabs, in order: each is walked at the default window size. */
     private static final List<String> PARTS = List.of("Deployments", "Auto scaling", "Events", "Charts", "Tasks", "Configuration");
 
