@@ -53,6 +53,17 @@ public final class DeploymentsController {
         this.view = Fxml.load(this, "Deployments.fxml");
     }
 
+    private void keepTwoRowsInView() {
+        javafx.scene.Node header = deploymentsTable.lookup(".column-header-background");
+        double rows = deploymentsTable.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null && r.getIndex() < 2)
+                .mapToDouble(n -> n.getBoundsInLocal().getHeight()).sum();
+        double wanted = Math.max(118, Math.ceil((header == null ? 0 : header.getBoundsInLocal().getHeight()) + rows + 4));
+        if (Math.abs(deploymentsTable.getMinHeight() - wanted) > 1) {
+            deploymentsTable.setMinHeight(wanted);
+        }
+    }
+
     @FXML
     private void initialize() {
         messageLabel.textProperty().bind(model.messageProperty());
@@ -68,6 +79,13 @@ public final class DeploymentsController {
                 progress, TableFit.text("Updated", r -> TableFit.time(r.deployment().updatedAt())),
                 TableFit.text("Rollout", DeploymentRow::state));
         TableFit.fit(deploymentsTable);
+        // With the log pane open the tab is short: the table still keeps its header and two
+        // deployments whole (a rollout has two), whatever their wrapped height.
+        deploymentsTable.needsLayoutProperty().addListener((obs, was, needs) -> {
+            if (!needs) {
+                keepTwoRowsInView();
+            }
+        });
 
         bindSpinner(minSpinner, model.minimumHealthyPercentProperty(), 0, 100);
         bindSpinner(maxSpinner, model.maximumPercentProperty(), 100, 200);
