@@ -60,7 +60,8 @@ public final class DeploymentsController {
                 .mapToDouble(n -> n.getBoundsInLocal().getHeight()).sum();
         double wanted = Math.max(118, Math.ceil((header == null ? 0 : header.getBoundsInLocal().getHeight()) + rows + 4));
         if (Math.abs(deploymentsTable.getMinHeight() - wanted) > 1) {
-            deploymentsTable.setMinHeight(wanted);
+            // After this layout pass: a minimum set during it is not laid out until the next.
+            javafx.application.Platform.runLater(() -> deploymentsTable.setMinHeight(wanted));
         }
     }
 

@@ -205,15 +205,19 @@ class ServicePanelDisplayUiTest {
                 .<Node>query());
         waitUntil("the log pane", () -> !bench.window.logs().tails().isEmpty());
         TableView<?> table = robot.lookup("#deploymentsTable").queryAs(TableView.class);
-        waitUntil("two rows whole in the table", () -> {
-            List<Node> rows = table.lookupAll(".table-row-cell").stream()
-                    .filter(n -> n instanceof TableRow<?> r && r.getItem() != null).toList();
-            if (rows.size() < 2) {
-                return false;
-            }
-            double bottom = table.localToScene(table.getBoundsInLocal()).getMaxY();
-            return rows.stream().allMatch(r -> r.localToScene(r.getBoundsInLocal()).getMaxY() <= bottom + 0.5);
-        });
+        String[] seen = {""};
+        try {
+            waitUntil("two rows whole in the table", () -> {
+                List<Node> rows = table.lookupAll(".table-row-cell").stream()
+                        .filter(n -> n instanceof TableRow<?> r && r.getItem() != null).toList();
+                double bottom = table.localToScene(table.getBoundsInLocal()).getMaxY();
+                seen[0] = "table " + table.localToScene(table.getBoundsInLocal()) + " min " + table.getMinHeight() + " rows "
+                        + rows.stream().map(r -> String.valueOf(r.localToScene(r.getBoundsInLocal()))).toList();
+                return rows.size() >= 2 && rows.stream().allMatch(r -> r.localToScene(r.getBoundsInLocal()).getMaxY() <= bottom + 0.5);
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(seen[0], e);
+        }
     }
 
     /** The part tabs, in order: each is walked at the default window size. */
