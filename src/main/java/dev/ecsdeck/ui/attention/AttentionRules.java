@@ -97,7 +97,7 @@ public final class AttentionRules {
             String exits = codes.isEmpty() ? "" : " (exit " + String.join(", ", codes.stream().map(String::valueOf).toList()) + ")";
             return AttentionItem.ofService(cluster, s.serviceName(), Kind.TASKS_FAILING, dev.ecsdeck.ui.common.Plural.of(failed.size(), "task")
                     + " of " + Arns.familyRevision(s.taskDefinition()) + " failed in the last hour" + exits + ", the latest at "
-                    + TimeFormat.local(failed.get(failed.size() - 1).stoppedAt()), failed.get(0).stoppedAt(), "first failed task kept by ECS");
+                    + TimeFormat.compact(failed.get(failed.size() - 1).stoppedAt(), now), failed.get(0).stoppedAt(), "first failed task kept by ECS");
         }
         if (primary != null && primary.failedTasks() > 0 && !primary.failed()) {
             return AttentionItem.ofService(cluster, s.serviceName(), Kind.TASKS_FAILING, dev.ecsdeck.ui.common.Plural.of(primary.failedTasks(), "task")

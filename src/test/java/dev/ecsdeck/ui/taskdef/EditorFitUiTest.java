@@ -200,8 +200,8 @@ class EditorFitUiTest {
             Bounds t = onScene(text);
             double innerLeft = onScene(field).getMinX() + field.getPadding().getLeft();
             double innerRight = onScene(field).getMaxX() - field.getPadding().getRight();
-            // Its end inside the field: at the field's right (scrolled there), or all of it inside (a short value).
-            return t.getMaxX() <= innerRight + 1 && (t.getMaxX() > innerRight - 12 || t.getMinX() >= innerLeft - 3);
+            // Its end inside the field, not cut at the right: the tag is in sight.
+            return t.getMaxX() <= innerRight + 1 && t.getMaxX() > innerLeft;
         });
         Text text = shownText(field);
         double innerWidth = field.getWidth() - field.getPadding().getLeft() - field.getPadding().getRight();
