@@ -218,6 +218,15 @@ class ServicePanelDisplayUiTest {
         } catch (AssertionError e) {
             throw new AssertionError(seen[0], e);
         }
+        // The configuration's spinners are not squeezed: their values show whole ("200", not "20").
+        for (String id : List.of("#minHealthySpinner", "#maxPercentSpinner")) {
+            javafx.scene.control.Spinner<?> spinner = robot.lookup(id).queryAs(javafx.scene.control.Spinner.class);
+            javafx.scene.control.TextField editor = spinner.getEditor();
+            waitUntil("the value of " + id + " whole", () -> editor.lookupAll(".text").stream()
+                    .filter(n -> n instanceof Text t && t.getText().equals(editor.getText()) && !t.getText().isEmpty())
+                    .anyMatch(t -> t.getBoundsInLocal().getWidth() <= editor.getWidth() - editor.getPadding().getLeft()
+                            - editor.getPadding().getRight() + 0.5));
+        }
     }
 
     /** The part tabs, in order: each is walked at the default window size. */
