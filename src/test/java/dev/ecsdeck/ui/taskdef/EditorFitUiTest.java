@@ -1,8 +1,9 @@
 package dev.ecsdeck.ui.taskdef;
 
-import static dev.ecsdeck.ui.UiTestBench.clusterNamed;
-import static dev.ecsdeck.ui.UiTestBench.serviceNamed;
-import static dev.ecsdeck.ui.UiTestBench.servicesOf;
+import static dev.ecsdeck.ui.taskdef.EditorOnScreen.drawn;
+import static dev.ecsdeck.ui.taskdef.EditorOnScreen.editOrdersApi;
+import static dev.ecsdeck.ui.taskdef.EditorOnScreen.find;
+import static dev.ecsdeck.ui.taskdef.EditorOnScreen.onScene;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -12,11 +13,9 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.taskdef.DiffEntry;
 import dev.ecsdeck.ui.UiTestBench;
-import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -25,10 +24,8 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -60,36 +57,6 @@ class EditorFitUiTest {
         bench.closeAndCheck();
     }
 
-    private Tab selectedTab() {
-        return bench.window.detailTabs().getSelectionModel().getSelectedItem();
-    }
-
-    private Node editOrdersApi(FxRobot robot) {
-        TreeItem<TreeEntry> clusterRow = bench.waitForRow("cluster prod-web", clusterNamed("prod-web"));
-        robot.interact(() -> clusterRow.setExpanded(true));
-        TreeItem<TreeEntry> folder = bench.waitForRow("services folder", servicesOf("prod-web"));
-        robot.interact(() -> folder.setExpanded(true));
-        TreeItem<TreeEntry> row = bench.waitForRow("service orders-api", serviceNamed("prod-web", "orders-api"));
-        robot.interact(() -> bench.window.treeController().select(row));
-        waitUntil("the service panel", () -> robot.lookup("#editTaskDefinitionButton").tryQuery().map(n -> !n.isDisabled()).orElse(false));
-        robot.clickOn("#editTaskDefinitionButton");
-        waitUntil("the editor", () -> selectedTab().getText().equals("orders-api:1") && !selectedTab().getContent().lookupAll("#image-0").isEmpty());
-        return selectedTab().getContent();
-    }
-
-    private static <T extends Node> T find(FxRobot robot, Node editor, String query) {
-        return robot.from(editor).lookup(query).query();
-    }
-
-    /** The text a label or cell draws (its LabeledText), ellipsis and all. */
-    private static String drawn(Node labeled) {
-        return labeled.lookupAll(".text").stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText()).findFirst().orElse("");
-    }
-
-    private static Bounds onScene(Node n) {
-        return n.localToScene(n.getLayoutBounds());
-    }
-
     private static String joined(TextFlow flow) {
         return flow.getChildren().stream().map(n -> ((Text) n).getText()).collect(Collectors.joining());
     }
@@ -102,7 +69,7 @@ class EditorFitUiTest {
 
     @Test
     void theDeployRowShowsTheChosenServiceAndItsStatusWhole(FxRobot robot) {
-        Node editor = editOrdersApi(robot);
+        Node editor = editOrdersApi(robot, bench);
         ComboBox<DeployViewModel.Target> targets = find(robot, editor, "#deployTargets");
         Label status = find(robot, editor, "#deployStatus");
         waitUntil("the services found", () -> targets.getValue() != null && status.getText().endsWith("run orders-api."));
@@ -129,7 +96,7 @@ class EditorFitUiTest {
 
     @Test
     void theImageFieldShowsItsTagAndTheDiffShowsTheChangedImageWhole(FxRobot robot) {
-        Node editor = editOrdersApi(robot);
+        Node editor = editOrdersApi(robot, bench);
         TextField image = find(robot, editor, "#image-0");
         UiTestBench.scrollIntoView(robot, image);
         String original = image.getText();

@@ -1,8 +1,8 @@
 package dev.ecsdeck.ui.taskdef;
 
-import static dev.ecsdeck.ui.UiTestBench.clusterNamed;
-import static dev.ecsdeck.ui.UiTestBench.serviceNamed;
-import static dev.ecsdeck.ui.UiTestBench.servicesOf;
+import static dev.ecsdeck.ui.taskdef.EditorOnScreen.drawn;
+import static dev.ecsdeck.ui.taskdef.EditorOnScreen.editOrdersApi;
+import static dev.ecsdeck.ui.taskdef.EditorOnScreen.find;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.taskdef.DiffEntry;
 import dev.ecsdeck.taskdef.Problem;
 import dev.ecsdeck.ui.UiTestBench;
-import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -27,11 +26,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
@@ -65,32 +62,6 @@ class EditorLegibilityUiTest {
         bench.closeAndCheck();
     }
 
-    private Tab selectedTab() {
-        return bench.window.detailTabs().getSelectionModel().getSelectedItem();
-    }
-
-    private Node editOrdersApi(FxRobot robot) {
-        TreeItem<TreeEntry> clusterRow = bench.waitForRow("cluster prod-web", clusterNamed("prod-web"));
-        robot.interact(() -> clusterRow.setExpanded(true));
-        TreeItem<TreeEntry> folder = bench.waitForRow("services folder", servicesOf("prod-web"));
-        robot.interact(() -> folder.setExpanded(true));
-        TreeItem<TreeEntry> row = bench.waitForRow("service orders-api", serviceNamed("prod-web", "orders-api"));
-        robot.interact(() -> bench.window.treeController().select(row));
-        waitUntil("the service panel", () -> robot.lookup("#editTaskDefinitionButton").tryQuery().map(n -> !n.isDisabled()).orElse(false));
-        robot.clickOn("#editTaskDefinitionButton");
-        waitUntil("the editor", () -> selectedTab().getText().equals("orders-api:1") && !selectedTab().getContent().lookupAll("#image-0").isEmpty());
-        return selectedTab().getContent();
-    }
-
-    private static <T extends Node> T find(FxRobot robot, Node editor, String query) {
-        return robot.from(editor).lookup(query).query();
-    }
-
-    /** The text a label or cell draws (its LabeledText), which is what is on screen, ellipsis and all. */
-    private static String drawn(Node labeled) {
-        return labeled.lookupAll(".text").stream().filter(n -> n instanceof Text).map(n -> ((Text) n).getText()).findFirst().orElse("");
-    }
-
     /** The value cell of the image row in the diff table (old above new). */
     private static DiffValueCell imageCell(FxRobot robot, TableView<?> table) {
         return robot.from(table).lookup((Predicate<Node>) n -> n instanceof DiffValueCell c && c.getItem() != null
@@ -108,7 +79,7 @@ class EditorLegibilityUiTest {
 
     @Test
     void aFormEditReachesTheJsonAndTheDiffAsTypedAndTheChangedTagIsShownHighlighted(FxRobot robot) {
-        Node editor = editOrdersApi(robot);
+        Node editor = editOrdersApi(robot, bench);
         CodeArea json = find(robot, editor, "#jsonArea");
         TextField image = find(robot, editor, "#image-0");
         UiTestBench.scrollIntoView(robot, image);
@@ -165,7 +136,7 @@ class EditorLegibilityUiTest {
 
     @Test
     void deregisterSitsApartFromRegisterLooksNeutralAndStillAsks(FxRobot robot) {
-        Node editor = editOrdersApi(robot);
+        Node editor = editOrdersApi(robot, bench);
         Button register = find(robot, editor, "#registerButton");
         Button deregister = find(robot, editor, "#deregisterButton");
         Bounds r = register.localToScene(register.getLayoutBounds());
@@ -186,7 +157,7 @@ class EditorLegibilityUiTest {
 
     @Test
     void aSyntaxErrorIsMarkedInTheGutterAndTheLineToldInPlainWordsAndTheListKeepsItsHeight(FxRobot robot) {
-        Node editor = editOrdersApi(robot);
+        Node editor = editOrdersApi(robot, bench);
         // The rollout pane open below, as after a deploy.
         robot.clickOn(robot.from(editor).lookup("#forceButton").<Node>query());
         UiTestBench.answerDialog(robot, "Confirm");
