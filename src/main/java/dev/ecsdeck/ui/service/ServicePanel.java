@@ -237,12 +237,16 @@ public final class ServicePanel {
     }
 
     /** Starts reading the service: now, and every two seconds until {@link #stop()}. */
+    /** Set once the panel has been closed (another row shown): it no longer takes the keyboard. */
+    private boolean stopped;
+
     public void start() {
         model.poll();
         poll.play();
     }
 
     public void stop() {
+        stopped = true;
         poll.stop();
     }
 
@@ -263,6 +267,27 @@ public final class ServicePanel {
     public void focusScale() {
         desiredSpinner.requestFocus();
         desiredSpinner.getEditor().selectAll();
+    }
+
+    /** Puts the keyboard in the scale spinner now, or once the panel has read its service (the spinner is off until then). */
+    public void focusScaleWhenLoaded() {
+        var service = model.serviceProperty();
+        if (service.get() != null) {
+            focusScale();
+            return;
+        }
+        service.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.ecsdeck.model.EcsService> obs,
+                    dev.ecsdeck.model.EcsService was, dev.ecsdeck.model.EcsService now) {
+                if (now != null) {
+                    service.removeListener(this);
+                    if (!stopped) {
+                        focusScale();
+                    }
+                }
+            }
+        });
     }
 
     public ServiceRef ref() {

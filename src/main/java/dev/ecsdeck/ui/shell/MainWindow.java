@@ -1,7 +1,5 @@
 package dev.ecsdeck.ui.shell;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.Confirmer;
 import dev.ecsdeck.ui.common.TaskExecutor;
@@ -16,7 +14,6 @@ import dev.ecsdeck.ui.tree.QuickOpenViewModel;
 import dev.ecsdeck.ui.tree.TreeActions;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.function.LongSupplier;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -90,7 +87,8 @@ public final class MainWindow {
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
         this.treeController = new ClusterTreeController(tree, new WindowTreeActions(), shell.readOnlyProperty(), options.nowMillis());
-        this.quickOpen = new QuickOpenDialog(new QuickOpenViewModel(tree.serviceNames(), provider, executor, new QuickOpener()));
+        this.quickOpen = new QuickOpenDialog(new QuickOpenViewModel(tree.serviceNames(), provider, executor,
+                new WindowQuickOpener(tree, treeController, shell::setStatus, this::showAlone, this::browseRevisions)));
         this.detailController = new DetailController(detail);
         this.logController = new LogPaneController(logs);
         this.mainController = new MainWindowController(shell, this::refresh, this::autoRefresh, options.refreshSeconds(), options.picker());
@@ -136,8 +134,8 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::openQuickOpen);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 logController::openSourceDialog);
-        applyTheme(shell.darkProperty().get());
-        shell.darkProperty().addListener((obs, was, dark) -> applyTheme(dark));
+        Theme.apply(scene, shell.darkProperty().get());
+        shell.darkProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));
     }
 
     /** The "Needs attention" tab beside "Task definitions"; a row goes to its service or instance in the tree. */
@@ -264,38 +262,6 @@ public final class MainWindow {
         quickOpen.show(scene.getWindow());
     }
 
-    /** What choosing something in quick open does: the tree selects it (its detail follows); a family opens in the revisions browser. */
-    private final class QuickOpener implements QuickOpenViewModel.Opener {
-        @Override
-        public void cluster(String cluster) {
-            tree.reveal(cluster, null, treeController::select);
-        }
-
-        @Override
-        public void service(String cluster, String service) {
-            tree.reveal(cluster, service, treeController::select, () -> shell.setStatus("Service " + service + " is not in " + cluster + " any more."));
-        }
-
-        @Override
-        public void task(String cluster, dev.ecsdeck.model.EcsTask task) {
-            Runnable showAlone = () -> {
-                detailTabs.getSelectionModel().select(detailsTab);
-                detail.show(new TreeEntry.TaskEntry(cluster, task));
-            };
-            String service = task.group() != null && task.group().startsWith("service:") ? task.group().substring("service:".length()) : null;
-            if (service == null) {
-                showAlone.run();
-            } else {
-                tree.revealTask(cluster, service, task.taskId(), treeController::select, showAlone);
-            }
-        }
-
-        @Override
-        public void family(String family) {
-            browseRevisions(family);
-        }
-    }
-
     /**
      * The tree's context menu and keys, carried out by the detail pane and the log area. Each acts
      * on the row it is given (the tree has selected it), never on what happens to be shown.
@@ -322,25 +288,7 @@ public final class MainWindow {
                 detail.show(entry);
             }
             detailTabs.getSelectionModel().select(detailsTab);
-            ServicePanel panel = servicePanel;
-            // The spinner is off until the panel has read its service: focus it once it has.
-            var service = panel.model().serviceProperty();
-            if (service.get() != null) {
-                panel.focusScale();
-                return;
-            }
-            service.addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends dev.ecsdeck.model.EcsService> obs,
-                        dev.ecsdeck.model.EcsService was, dev.ecsdeck.model.EcsService now) {
-                    if (now != null) {
-                        service.removeListener(this);
-                        if (servicePanel == panel) {
-                            panel.focusScale();
-                        }
-                    }
-                }
-            });
+            servicePanel.focusScaleWhenLoaded();
         }
 
         @Override
@@ -361,7 +309,7 @@ public final class MainWindow {
 
         @Override
         public void drainInstance(TreeEntry entry) {
-            detail.show(entry);
+            detail.show(entry); // the instance's sheet asks, naming it
             detail.drainInstance();
         }
 
@@ -379,11 +327,21 @@ public final class MainWindow {
     }
 
     public void refresh() {
+        refreshViews();
+        attention.refresh();
+    }
+
+    private void refreshViews() {
         tree.refresh();
         if (detailsTab.getContent() == servicesController.view()) {
             services.refresh();
         }
-        attention.refresh();
+    }
+
+    /** Shows a row in the Details tab without selecting it in the tree (a task quick open found outside any service). */
+    private void showAlone(TreeEntry entry) {
+        detailTabs.getSelectionModel().select(detailsTab);
+        detail.show(entry);
     }
 
     /**
@@ -392,10 +350,7 @@ public final class MainWindow {
      * a large fleet it is thousands of calls); F5 and every change still check at once.
      */
     private void autoRefresh() {
-        tree.refresh();
-        if (detailsTab.getContent() == servicesController.view()) {
-            services.refresh();
-        }
+        refreshViews();
         attention.refreshIfOlderThan(java.time.Duration.ofMinutes(2));
     }
 
@@ -405,17 +360,6 @@ public final class MainWindow {
         mainController.stop();
         logController.stop();
         logs.closeAll();
-    }
-
-    private void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-        if (dark) {
-            if (!scene.getRoot().getStyleClass().contains("dark")) {
-                scene.getRoot().getStyleClass().add("dark");
-            }
-        } else {
-            scene.getRoot().getStyleClass().remove("dark");
-        }
     }
 
     public Scene scene() {
