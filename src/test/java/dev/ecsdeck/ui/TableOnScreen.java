@@ -25,6 +25,18 @@ public final class TableOnScreen {
     }
 
     /** Whether the table's horizontal scroll bar shows (some columns are behind it). */
+    /** The table fits the window in the light theme and, after clicking the Dark switch, in the dark one. */
+    public static void assertFitsInLightAndDark(org.testfx.api.FxRobot robot, TableView<?> table) {
+        for (String theme : List.of("light", "dark")) {
+            if (theme.equals("dark")) {
+                robot.clickOn("#darkToggle");
+            }
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            org.junit.jupiter.api.Assertions.assertFalse(scrollsSideways(table), theme + ": every column in view, no horizontal scroll bar");
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(), cutTexts(table), theme + ": no text cut without its whole text in a tooltip");
+        }
+    }
+
     public static boolean scrollsSideways(TableView<?> table) {
         return UiTestBench.fx(() -> table.lookupAll(".scroll-bar").stream()
                 .anyMatch(n -> n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()));

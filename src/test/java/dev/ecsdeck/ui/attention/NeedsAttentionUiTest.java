@@ -4,7 +4,6 @@ import static dev.ecsdeck.ui.UiTestBench.clusterNamed;
 import static dev.ecsdeck.ui.UiTestBench.serviceNamed;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.ContainerInstance;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** "Needs attention" in the real window: the list across clusters, going to a row in the tree, the count on cluster rows. */
 @ExtendWith(ApplicationExtension.class)
@@ -97,14 +95,7 @@ class NeedsAttentionUiTest {
         TableOnScreen.treeAtDefaultWidth(robot, bench);
         bench.waitForRow("clusters", clusterNamed("staging"));
         TableView<AttentionItem> table = openTab(robot);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(TableOnScreen.scrollsSideways(table), "every column in view at 1280x800, no horizontal scroll bar");
-        assertEquals(List.of(), TableOnScreen.cutTexts(table), "no text cut without its whole text in a tooltip");
-
-        robot.clickOn("#darkToggle");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(TableOnScreen.scrollsSideways(table), "dark: no horizontal scroll bar");
-        assertEquals(List.of(), TableOnScreen.cutTexts(table), "dark: nothing cut");
+        TableOnScreen.assertFitsInLightAndDark(robot, table);
         bench.closeAndCheck();
     }
 

@@ -55,16 +55,11 @@ class ServicePanelDisplayUiTest {
     }
 
     private void advance(ServicePanel panel, Duration by) {
-        long before = panel.model().readsProperty().get();
-        bench.clock.advance(by);
-        waitUntil("a read after moving the clock", () -> panel.model().readsProperty().get() >= before + 2);
+        PanelClock.advance(bench, panel, by);
     }
 
     private void advanceUntil(ServicePanel panel, String what, Duration step, int steps, BooleanSupplier condition) {
-        for (int i = 0; i < steps && !UiTestBench.fx(condition); i++) {
-            advance(panel, step);
-        }
-        waitUntil(what, condition);
+        PanelClock.advanceUntil(bench, panel, what, step, steps, condition);
     }
 
     /** Clicks a tab's header by its text, as the user switches tabs. */

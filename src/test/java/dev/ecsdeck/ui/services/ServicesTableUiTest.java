@@ -31,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The services table of a cluster in the real window: columns, sorting, filter, multi-selection and its actions. */
 @ExtendWith(ApplicationExtension.class)
@@ -122,14 +121,7 @@ class ServicesTableUiTest {
     void prodWebsServicesFitTheDefaultWindowWithNothingCutInLightAndDark(FxRobot robot) {
         TableOnScreen.treeAtDefaultWidth(robot, bench);
         TableView<ServiceRow> table = clickCluster(robot, "prod-web");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(TableOnScreen.scrollsSideways(table), "every column in view at 1280x800, no horizontal scroll bar");
-        assertEquals(List.of(), TableOnScreen.cutTexts(table), "no text cut without its whole text in a tooltip");
-
-        robot.clickOn("#darkToggle");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(TableOnScreen.scrollsSideways(table), "dark: no horizontal scroll bar");
-        assertEquals(List.of(), TableOnScreen.cutTexts(table), "dark: nothing cut");
+        TableOnScreen.assertFitsInLightAndDark(robot, table);
         bench.closeAndCheck();
     }
 
