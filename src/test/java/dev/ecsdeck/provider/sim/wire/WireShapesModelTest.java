@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +32,9 @@ class WireShapesModelTest {
 
     private static JsonNode model(String service) throws IOException {
         Path file = MODELS.resolve(service).resolve("service-2.json");
-        assertTrue(Files.isRegularFile(file), "The API model " + file.toAbsolutePath().normalize() + " is missing");
+        // The API models lie beside the project in CI, not in a user's clone: skipped, with why, without them.
+        Assumptions.assumeTrue(Files.isRegularFile(file), () -> "skipped: the API model " + file.toAbsolutePath().normalize()
+                + " is not beside the project");
         return JSON.readTree(file.toFile());
     }
 
