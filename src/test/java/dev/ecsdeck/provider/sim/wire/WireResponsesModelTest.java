@@ -6,7 +6,6 @@ import static dev.ecsdeck.provider.sim.wire.WireFixture.SCALING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ class WireResponsesModelTest {
     }
 
     private static JsonNode model(String service) throws IOException {
-        return new ObjectMapper().readTree(WireShapesModelTest.MODELS.resolve(service).resolve("service-2.json").toFile());
+        return WireShapesModelTest.model(service);
     }
 
     /** Calls the operation and walks its response against the operation's output shape. */

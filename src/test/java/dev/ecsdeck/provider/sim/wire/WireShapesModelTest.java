@@ -30,7 +30,8 @@ class WireShapesModelTest {
 
     private final SimEngine engine = new SimEngine(new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), 1, "us-east-1");
 
-    private static JsonNode model(String service) throws IOException {
+    /** An AWS API model (service-2.json) from ../shared; the test is skipped when it is not there. */
+    static JsonNode model(String service) throws IOException {
         Path file = MODELS.resolve(service).resolve("service-2.json");
         // The API models lie beside the project in CI, not in a user's clone: skipped, with why, without them.
         Assumptions.assumeTrue(Files.isRegularFile(file), () -> "skipped: the API model " + file.toAbsolutePath().normalize()
