@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,8 @@ class LogStreamResolverTest {
     }
 
     private static JsonNode fixture(String path) throws IOException {
+        // The public sample corpus lies beside the project in CI, not in a user's clone: skipped, with why, without it.
+        Assumptions.assumeTrue(Files.isRegularFile(FIXTURES.resolve(path)), () -> "skipped: the sample task definitions are not beside the project");
         return JSON.readTree(Files.readString(FIXTURES.resolve(path)));
     }
 

@@ -10,6 +10,7 @@ import dev.ecsdeck.provider.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -22,6 +23,8 @@ class SdkJsonTest {
     @Test
     void aTaskDefinitionDocumentBecomesTheSdkRequestAndBack() throws Exception {
         Path file = FIXTURES.resolve("amazon-ecs-firelens-examples/fluent-bit/health-check/task-definition-tcp-healthcheck.json");
+        // The public sample corpus lies beside the project in CI, not in a user's clone: skipped, with why, without it.
+        Assumptions.assumeTrue(Files.isRegularFile(file), () -> "skipped: the sample task definitions are not beside the project (" + file + ")");
         String text = Files.readString(file);
         RegisterTaskDefinitionRequest request = AwsEcsProvider.registerRequest(text);
         assertEquals(JSON.readTree(text).path("family").asText(), request.family());
