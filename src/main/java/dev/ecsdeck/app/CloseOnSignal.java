@@ -34,16 +34,22 @@ final class CloseOnSignal {
     private static void closeAndExit(Signal signal, Runnable close) {
         LOG.log(System.Logger.Level.INFO, "SIG" + signal.getName() + ": closing");
         CountDownLatch done = new CountDownLatch(1);
+        Thread[] fxThread = new Thread[1];
         Platform.runLater(() -> {
+            fxThread[0] = Thread.currentThread();
             try {
                 close.run();
             } finally {
+                // The toolkit stops in order (no paint left for a stopped renderer to refuse on the terminal).
+                Platform.exit();
                 done.countDown();
             }
         });
         try {
             if (!done.await(CLOSE_SECONDS, TimeUnit.SECONDS)) {
                 LOG.log(System.Logger.Level.WARNING, "SIG" + signal.getName() + ": the close took over " + CLOSE_SECONDS + " s; exiting");
+            } else if (fxThread[0] != null) {
+                fxThread[0].join(TimeUnit.SECONDS.toMillis(2));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
