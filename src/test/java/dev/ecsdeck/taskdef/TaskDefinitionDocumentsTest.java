@@ -65,7 +65,7 @@ class TaskDefinitionDocumentsTest {
 
     @Test
     void invalidJsonIsAnIllegalArgumentWithLineAndColumn() {
-        String published = Fixtures.named(Fixtures.INVALID_JSON).json(); // skipped without ../shared
+        String published = Fixtures.named(Fixtures.INVALID_JSON).json(); // Fixtures assumes the shared corpus: skipped without it
         InvalidJsonException e = assertThrows(InvalidJsonException.class, () -> TaskDefinitionDocuments.toRegisterRequest(published));
         assertThat(e.line(), equalTo(34));
         assertThat(e.column(), equalTo(20));
