@@ -23,12 +23,23 @@ final class CloseOnSignal {
     static void install(Runnable close) {
         for (String name : List.of("TERM", "INT")) {
             try {
-                Signal.handle(new Signal(name), signal -> closeAndExit(signal, close));
+                Signal.handle(new Signal(name), signal -> closer(signal, close).start());
             } catch (IllegalArgumentException unavailable) {
                 // not on this platform, or the JVM runs with -Xrs: the JVM's default applies
                 LOG.log(System.Logger.Level.INFO, "SIG" + name + " closes without saving: " + unavailable.getMessage());
             }
         }
+    }
+
+    /**
+     * The JVM runs signal handlers on daemon threads, and once the close has stopped the toolkit the
+     * main thread returns from the launch and the JVM would end with 0 before a daemon handler calls
+     * {@code System.exit}; a non-daemon thread keeps the JVM up until it has exited with the signal's code.
+     */
+    private static Thread closer(Signal signal, Runnable close) {
+        Thread t = new Thread(() -> closeAndExit(signal, close), "close-on-SIG" + signal.getName());
+        t.setDaemon(false);
+        return t;
     }
 
     private static void closeAndExit(Signal signal, Runnable close) {
