@@ -1,6 +1,6 @@
 package dev.ecsdeck.app;
 
-import dev.ecsdeck.provider.sim.Scenarios;
+import dev.ecsdeck.sim.scenario.Scenarios;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,13 +6,13 @@ import dev.ecsdeck.provider.aws.AwsSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import dev.ecsdeck.provider.sim.ApiFaults;
-import dev.ecsdeck.provider.sim.LargeScenario;
-import dev.ecsdeck.provider.sim.ScaledWallClock;
-import dev.ecsdeck.provider.sim.SimClock;
-import dev.ecsdeck.provider.sim.SimEngine;
-import dev.ecsdeck.provider.sim.SimStateStore;
-import dev.ecsdeck.provider.sim.Scenarios;
+import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.scenario.LargeScenario;
+import dev.ecsdeck.sim.ScaledWallClock;
+import dev.ecsdeck.sim.SimClock;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.state.SimStateStore;
+import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.provider.sim.SimProvider;
 
 /** Opens the backend the options name. */

@@ -1,11 +1,11 @@
 package dev.ecsdeck.app;
 
-import dev.ecsdeck.provider.sim.ApiFaults;
-import dev.ecsdeck.provider.sim.ScaledWallClock;
-import dev.ecsdeck.provider.sim.Scenarios;
-import dev.ecsdeck.provider.sim.SimEngine;
-import dev.ecsdeck.provider.sim.SimStateStore;
-import dev.ecsdeck.provider.sim.wire.WireServer;
+import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.ScaledWallClock;
+import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.state.SimStateStore;
+import dev.ecsdeck.sim.wire.WireServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.Arns;
-import dev.ecsdeck.provider.sim.ManualClock;
+import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.provider.sim.SimProvider;
-import dev.ecsdeck.provider.sim.SimStateStore;
+import dev.ecsdeck.sim.state.SimStateStore;
 import dev.ecsdeck.ui.taskdef.Draft;
 import dev.ecsdeck.ui.taskdef.DraftStore;
 import java.io.BufferedReader;

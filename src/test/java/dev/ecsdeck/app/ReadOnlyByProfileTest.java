@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ecsdeck.provider.sim.ApiFaults;
-import dev.ecsdeck.provider.sim.ManualClock;
-import dev.ecsdeck.provider.sim.Scenarios;
-import dev.ecsdeck.provider.sim.wire.WireServer;
+import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.wire.WireServer;
 import dev.ecsdeck.ui.UiTestBench;
 import dev.ecsdeck.ui.shell.BackendChoice;
 import java.nio.file.Files;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.LogEvent;
 import dev.ecsdeck.model.LogStreamRef;
-import dev.ecsdeck.provider.sim.ApiFaults;
-import dev.ecsdeck.provider.sim.ScaledWallClock;
-import dev.ecsdeck.provider.sim.SeqLogService;
-import dev.ecsdeck.provider.sim.SimEngine;
-import dev.ecsdeck.provider.sim.wire.WireServer;
+import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.ScaledWallClock;
+import dev.ecsdeck.sim.SeqLogService;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.wire.WireServer;
 import dev.ecsdeck.ui.logs.LogTailView;
 import dev.ecsdeck.ui.logs.LogTailViewModel;
 import java.lang.management.ManagementFactory;

@@ -8,7 +8,7 @@ import dev.ecsdeck.provider.LogTailRequest;
 import dev.ecsdeck.provider.TailStatus;
 import dev.ecsdeck.provider.aws.AwsEcsProvider;
 import dev.ecsdeck.provider.aws.AwsSettings;
-import dev.ecsdeck.provider.sim.SeqLogService;
+import dev.ecsdeck.sim.SeqLogService;
 import dev.ecsdeck.ui.logs.LogTailViewModel;
 import java.net.URI;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.ecsdeck.taskdef;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ecsdeck.provider.sim.ManualClock;
-import dev.ecsdeck.provider.sim.SimEngine;
+import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.sim.SimEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

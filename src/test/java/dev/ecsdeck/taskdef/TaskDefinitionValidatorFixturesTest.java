@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.ecsdeck.provider.sim.SimApiException;
+import dev.ecsdeck.sim.SimApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

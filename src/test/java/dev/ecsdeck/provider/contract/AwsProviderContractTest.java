@@ -3,9 +3,9 @@ package dev.ecsdeck.provider.contract;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.aws.AwsEcsProvider;
 import dev.ecsdeck.provider.aws.AwsSettings;
-import dev.ecsdeck.provider.sim.ApiFaults;
-import dev.ecsdeck.provider.sim.SimEngine;
-import dev.ecsdeck.provider.sim.wire.WireServer;
+import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.wire.WireServer;
 import java.net.URI;
 
 /** The contract on the AWS SDK provider, over real HTTP to the simulator served on ECS's wire protocol. */

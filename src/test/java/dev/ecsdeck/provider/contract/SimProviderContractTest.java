@@ -1,7 +1,7 @@
 package dev.ecsdeck.provider.contract;
 
 import dev.ecsdeck.provider.EcsProvider;
-import dev.ecsdeck.provider.sim.SimEngine;
+import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.provider.sim.SimProvider;
 
 /** The contract on the simulator in process. */

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.provider.aws.AwsEcsProvider;
 import dev.ecsdeck.provider.aws.AwsSettings;
-import dev.ecsdeck.provider.sim.ApiFaults;
-import dev.ecsdeck.provider.sim.LargeScenario;
-import dev.ecsdeck.provider.sim.ManualClock;
-import dev.ecsdeck.provider.sim.SimEngine;
-import dev.ecsdeck.provider.sim.wire.WireServer;
+import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.scenario.LargeScenario;
+import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.wire.WireServer;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.tree.ClusterTreeViewModel;
 import dev.ecsdeck.ui.tree.TreeEntry;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.ContainerInstance;
-import dev.ecsdeck.provider.sim.ManualClock;
-import dev.ecsdeck.provider.sim.Scenarios;
-import dev.ecsdeck.provider.sim.SimEngine;
+import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.attention.AttentionItem.Kind;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;

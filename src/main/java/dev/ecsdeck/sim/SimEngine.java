@@ -1,0 +1,294 @@
+package dev.ecsdeck.sim;
+
+import dev.ecsdeck.sim.autoscaling.ScalingApi;
+import dev.ecsdeck.sim.ecs.ClusterApi;
+import dev.ecsdeck.sim.ecs.ContainerLogs;
+import dev.ecsdeck.sim.ecs.ImageBehaviours;
+import dev.ecsdeck.sim.ecs.Placement;
+import dev.ecsdeck.sim.ecs.ServiceApi;
+import dev.ecsdeck.sim.ecs.ServiceScheduler;
+import dev.ecsdeck.sim.ecs.SimCluster;
+import dev.ecsdeck.sim.ecs.SimService;
+import dev.ecsdeck.sim.ecs.SimTask;
+import dev.ecsdeck.sim.ecs.TaskApi;
+import dev.ecsdeck.sim.ecs.TaskDefinitionApi;
+import dev.ecsdeck.sim.ecs.TaskDefinitionRegistry;
+import dev.ecsdeck.sim.ecs.TaskLauncher;
+import dev.ecsdeck.sim.ecs.TaskLifecycle;
+import dev.ecsdeck.sim.logs.LogApi;
+import dev.ecsdeck.sim.logs.SimLogs;
+import dev.ecsdeck.sim.scenario.Scenario;
+import dev.ecsdeck.sim.scenario.Scenarios;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated ECS: clusters, instances, task definitions, services, tasks and their logs, on a
+ * {@link SimClock}. Time moves in steps of one simulated second, each running the task lifecycle
+ * and then the service scheduler; every call first catches the simulation up with the clock, so a
+ * test that advances a {@link ManualClock} sees exactly what that much time would do. Everything
+ * random comes from the seed. One lock guards it all: calls are short.
+ *
+ * <p>The API is grouped as ECS's is: {@link #clusters()}, {@link #taskDefinitions()},
+ * {@link #services()}, {@link #tasks()}, {@link #logs()}, {@link #scaling()}.
+ */
+public final class SimEngine {
+    private static final System.Logger LOG = System.getLogger(SimEngine.class.getName());
+    static final Duration STEP = Duration.ofSeconds(1);
+    /** ECS shows stopped tasks for about an hour. */
+    static final Duration STOPPED_TASK_RETENTION = Duration.ofHours(1);
+
+    private final SimClock clock;
+    private final long seed;
+    public final SimIds ids;
+    public final Map<String, SimCluster> clusters = new LinkedHashMap<>();
+    public final TaskDefinitionRegistry taskDefinitionRegistry = new TaskDefinitionRegistry();
+    public final ImageBehaviours images = new ImageBehaviours();
+    public final SimLogs logStore = new SimLogs();
+    public final TaskLifecycle lifecycle;
+    public final TaskLauncher launcher;
+    public final ServiceScheduler scheduler;
+    private final ContainerLogs containerLogs;
+    private Instant simulatedUntil;
+    /** Scenario actions waiting for their simulated time, in time order. */
+    private final java.util.PriorityQueue<TimedAction> timedActions = new java.util.PriorityQueue<>();
+    private long actionSequence;
+    private boolean stepping;
+
+    private final ClusterApi clusterApi = new ClusterApi(this);
+    private final TaskDefinitionApi taskDefinitionApi = new TaskDefinitionApi(this);
+    private final ServiceApi serviceApi = new ServiceApi(this);
+    private final TaskApi taskApi = new TaskApi(this);
+    private final LogApi logApi = new LogApi(this);
+    private final ScalingApi scalingApi = new ScalingApi(this);
+
+    public SimEngine(SimClock clock, long seed, String region) {
+        this(clock, seed, region, clock.now());
+    }
+
+    /**
+     * An engine whose simulated time starts at {@code startAt}, possibly before the clock's now: the
+     * first call then runs the time in between (how a scenario warms up before the user sees it).
+     */
+    public SimEngine(SimClock clock, long seed, String region, Instant startAt) {
+        this.clock = clock;
+        this.seed = seed;
+        this.ids = new SimIds(seed, region);
+        this.lifecycle = new TaskLifecycle(ids, images);
+        Placement placement = new Placement(ids.random(), region);
+        this.launcher = new TaskLauncher(ids, placement, lifecycle);
+        this.scheduler = new ServiceScheduler(ids, launcher, lifecycle, taskDefinitionRegistry);
+        this.containerLogs = new ContainerLogs(logStore, seed);
+        this.simulatedUntil = startAt;
+    }
+
+    /** A scenario's action waiting for its simulated time (data, so a saved simulation keeps it). */
+    public record TimedAction(Instant at, long sequence, Scenario.Action action) implements Comparable<TimedAction> {
+        @Override
+        public int compareTo(TimedAction o) {
+            int byTime = at.compareTo(o.at);
+            return byTime != 0 ? byTime : Long.compare(sequence, o.sequence);
+        }
+    }
+
+    /** Runs {@code setUp} (calls of this engine's API) at the current simulated time, without catching up with the clock. */
+    public synchronized void setUpAtStart(Runnable setUp) {
+        boolean was = stepping;
+        stepping = true;
+        try {
+            setUp.run();
+        } finally {
+            stepping = was;
+        }
+    }
+
+    /** Carries out a scenario's action when the simulation reaches {@code at}. */
+    public synchronized void at(Instant at, Scenario.Action action) {
+        timedActions.add(new TimedAction(at, actionSequence++, action));
+    }
+
+    public synchronized List<TimedAction> pendingActions() {
+        List<TimedAction> out = new ArrayList<>(timedActions);
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /** Restores the clock position and pending actions of a saved simulation. */
+    public synchronized void restoreTime(Instant until, List<TimedAction> pending) {
+        this.simulatedUntil = until;
+        timedActions.clear();
+        timedActions.addAll(pending);
+        actionSequence = pending.stream().mapToLong(TimedAction::sequence).max().orElse(-1) + 1;
+    }
+
+    public ClusterApi clusters() {
+        return clusterApi;
+    }
+
+    public TaskDefinitionApi taskDefinitions() {
+        return taskDefinitionApi;
+    }
+
+    public ServiceApi services() {
+        return serviceApi;
+    }
+
+    public TaskApi tasks() {
+        return taskApi;
+    }
+
+    public LogApi logs() {
+        return logApi;
+    }
+
+    public ScalingApi scaling() {
+        return scalingApi;
+    }
+
+    public String region() {
+        return ids.region();
+    }
+
+    /** The seed everything random derives from (the ids' source moves on; this does not). */
+    public long seed() {
+        return seed;
+    }
+
+    public ContainerLogs containerLogs() {
+        return containerLogs;
+    }
+
+    /** The simulated time the state is at. */
+    public synchronized Instant now() {
+        return simulatedUntil;
+    }
+
+    /** Runs the simulation up to the clock's now. Calls do this themselves; a ticker calls it to keep time moving. */
+    public synchronized void advance() {
+        if (stepping) {
+            return; // a timed action calling the API: the step in progress is "now"
+        }
+        Instant target = clock.now();
+        while (simulatedUntil.isBefore(target)) {
+            Instant next = simulatedUntil.plus(STEP);
+            if (next.isAfter(target)) {
+                next = target;
+            }
+            stepping = true;
+            try {
+                runTimedActions(next);
+                simulatedUntil = next;
+                step(next);
+            } finally {
+                stepping = false;
+            }
+        }
+    }
+
+    private void runTimedActions(Instant upTo) {
+        while (!timedActions.isEmpty() && !timedActions.peek().at().isAfter(upTo)) {
+            Instant previous = simulatedUntil;
+            TimedAction a = timedActions.poll();
+            simulatedUntil = a.at().isAfter(previous) ? a.at() : previous;
+            try {
+                Scenarios.act(this, a.action());
+            } catch (SimApiException | IllegalArgumentException e) {
+                // A scenario's action that ECS would refuse is refused here too; the simulation goes on.
+                LOG.log(System.Logger.Level.WARNING, "Scenario action at " + a.at() + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Declares that an image crash-loops: its process exits with {@code exitCode} this long after it starts. */
+    public synchronized void crashLoopImage(String image, Duration after, int exitCode) {
+        images.crashLoop(image, after, exitCode);
+    }
+
+    /** Declares that an image's health check never passes: tasks run but a deployment of it never completes. */
+    public synchronized void neverHealthyImage(String image) {
+        images.neverHealthy(image);
+    }
+
+    /** Declares that an image's health check starts failing this long after it starts. */
+    public synchronized void failHealthCheckOfImage(String image, Duration after) {
+        images.failHealthCheck(image, after);
+    }
+
+    /**
+     * One simulated second: every task with something due moves on (idle running tasks are skipped),
+     * then the scheduler looks at each service that changed or is not yet steady.
+     */
+    private void step(Instant now) {
+        for (SimCluster cluster : clusters.values()) {
+            for (SimTask task : cluster.tasks.values()) {
+                if (task.isStopped() || task.idle()) {
+                    continue;
+                }
+                String before = task.lastStatus;
+                long version = task.version;
+                boolean wanted = task.wantsRunning();
+                lifecycle.advance(task, now);
+                if (!"RUNNING".equals(before) && task.isRunning()) {
+                    containerLogs.started(task);
+                }
+                if (wanted && !task.wantsRunning() && "EssentialContainerExited".equals(task.stopCode)) {
+                    containerLogs.crashed(task);
+                }
+                if (task.isStopped()) {
+                    containerLogs.stopped(task);
+                    launcher.release(cluster, task);
+                    cluster.stoppedOrder.addLast(task);
+                }
+                if (task.version != version || task.wasHealthy && !task.healthNoticed) {
+                    SimService owner = task.serviceName == null ? null : cluster.services.get(task.serviceName);
+                    if (owner != null) {
+                        owner.dirty = true;
+                    }
+                }
+            }
+            for (SimService service : cluster.services.values()) {
+                if (service.dirty || !service.steady || ServiceScheduler.steadyEventDue(service, now)) {
+                    service.dirty = false;
+                    scheduler.reconcile(cluster, service, now);
+                }
+            }
+            pruneStoppedTasks(cluster, now);
+        }
+        scalingApi.step(now);
+    }
+
+    private static void pruneStoppedTasks(SimCluster cluster, Instant now) {
+        Instant cutoff = now.minus(STOPPED_TASK_RETENTION);
+        while (!cluster.stoppedOrder.isEmpty() && cluster.stoppedOrder.peekFirst().stoppedAt.isBefore(cutoff)) {
+            cluster.remove(cluster.stoppedOrder.pollFirst());
+        }
+    }
+
+    /** The cluster by name or ARN ("default" when null), or ClusterNotFoundException. */
+    public SimCluster cluster(String ref) {
+        String name = ref == null || ref.isEmpty() ? "default" : ref.startsWith("arn:") ? ref.substring(ref.indexOf('/') + 1) : ref;
+        SimCluster c = clusters.get(name);
+        if (c == null || "INACTIVE".equals(c.status)) {
+            throw SimApiException.clusterNotFound();
+        }
+        return c;
+    }
+
+    /** The last path segment of a name or ARN. */
+    public static String nameOf(String ref) {
+        return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    public static <T> void checkBatch(List<T> items, int max, String what) {
+        if (items == null || items.isEmpty()) {
+            throw SimApiException.invalidParameter(what + " cannot be empty.");
+        }
+        if (items.size() > max) {
+            throw SimApiException.invalidParameter(what + " can have at most " + max + " items.");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ecsdeck.sim;
+
+/** Every identifier the simulator makes, drawn from one seeded random source so runs repeat. */
+public final class SimIds {
+    public static final String ACCOUNT = "000000000000";
+    private final SimRandom random;
+    private final String region;
+
+    SimIds(long seed, String region) {
+        this.random = new SimRandom(seed);
+        this.region = region;
+    }
+
+    String region() {
+        return region;
+    }
+
+    public SimRandom random() {
+        return random;
+    }
+
+    public String hex(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return sb.toString();
+    }
+
+    public String uuid() {
+        String h = hex(32);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
+                + h.substring(16, 20) + "-" + h.substring(20);
+    }
+
+    public String deploymentId() {
+        StringBuilder sb = new StringBuilder("ecs-svc/");
+        sb.append(1 + random.nextInt(9));
+        for (int i = 0; i < 18; i++) {
+            sb.append(random.nextInt(10));
+        }
+        return sb.toString();
+    }
+
+    public String ec2InstanceId() {
+        return "i-0" + hex(16);
+    }
+
+    public String arn(String service, String resource) {
+        return "arn:aws:" + service + ":" + region + ":" + ACCOUNT + ":" + resource;
+    }
+
+    public String clusterArn(String cluster) {
+        return arn("ecs", "cluster/" + cluster);
+    }
+
+    public String serviceArn(String cluster, String service) {
+        return arn("ecs", "service/" + cluster + "/" + service);
+    }
+
+    public String taskArn(String cluster, String taskId) {
+        return arn("ecs", "task/" + cluster + "/" + taskId);
+    }
+
+    public String containerInstanceArn(String cluster, String id) {
+        return arn("ecs", "container-instance/" + cluster + "/" + id);
+    }
+
+    public String taskDefinitionArn(String family, int revision) {
+        return arn("ecs", "task-definition/" + family + ":" + revision);
+    }
+
+    public String containerArn(String cluster, String taskId) {
+        return arn("ecs", "container/" + cluster + "/" + taskId + "/" + uuid());
+    }
+
+    /** A whole number in [min, max], for durations in the task lifecycle. */
+    public long between(long min, long max) {
+        return min + (long) (random.nextDouble() * (max - min + 1));
+    }
+}

@@ -1,0 +1,220 @@
+package dev.ecsdeck.sim.ecs;
+
+import dev.ecsdeck.model.CapacityProviderStrategyItem;
+import dev.ecsdeck.model.DeploymentCircuitBreaker;
+import dev.ecsdeck.model.DeploymentConfiguration;
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.provider.Page;
+import dev.ecsdeck.sim.Paging;
+import dev.ecsdeck.sim.SimApiException;
+import dev.ecsdeck.sim.SimEngine;
+import java.util.ArrayList;
+import java.util.List;
+
+/** CreateService, UpdateService, DeleteService, ListServices and DescribeServices. */
+public final class ServiceApi {
+    private final SimEngine engine;
+
+    public ServiceApi(SimEngine engine) {
+        this.engine = engine;
+    }
+
+    public EcsService createService(CreateServiceRequest r) {
+        synchronized (engine) {
+            engine.advance();
+            SimCluster c = engine.cluster(r.cluster());
+            String name = r.serviceName();
+            if (name == null || !name.matches("[A-Za-z0-9_-]{1,255}")) {
+                throw SimApiException.invalidParameter("Service name can be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
+            }
+            SimService existing = c.services.get(name);
+            if (existing != null && !"INACTIVE".equals(existing.status)) {
+                throw SimApiException.invalidParameter("Creation of service was not idempotent.");
+            }
+            SimTaskDefinition td = resolveForService(r.taskDefinition());
+            boolean daemon = "DAEMON".equals(r.schedulingStrategy());
+            String launchType = effectiveLaunchType(r.launchType(), r.capacityProviderStrategy());
+            if ("FARGATE".equals(launchType)) {
+                if (daemon) {
+                    throw SimApiException.invalidParameter("The DAEMON scheduling strategy does not support the FARGATE launch type.");
+                }
+                if (!td.document.path("compatibilities").toString().contains("FARGATE")) {
+                    throw SimApiException.client("Task definition does not support launch_type FARGATE.");
+                }
+            }
+            NetworkChecks.check(td, r.networkConfiguration());
+            int desired = r.desiredCount() == null ? 0 : r.desiredCount();
+            if (desired < 0) {
+                throw SimApiException.invalidParameter("desiredCount can not be negative.");
+            }
+            DeploymentConfiguration config = withDefaults(r.deploymentConfiguration(), daemon);
+            SimService s = new SimService(name, engine.ids.serviceArn(c.name, name), c.name, launchType,
+                    daemon ? "DAEMON" : "REPLICA", engine.now());
+            s.desiredCount = daemon ? 0 : desired;
+            s.deploymentConfiguration = config;
+            s.networkConfiguration = r.networkConfiguration();
+            s.placementConstraints.addAll(r.placementConstraints());
+            s.placementStrategy.addAll(r.placementStrategy());
+            s.loadBalancers.addAll(r.loadBalancers());
+            s.healthCheckGracePeriodSeconds = r.healthCheckGracePeriodSeconds();
+            s.tags.addAll(r.tags());
+            engine.scheduler.startDeployment(s, td.arn, engine.now());
+            c.services.put(name, s);
+            return SimViews.service(s, c.tasksOf(name), c.arn);
+        }
+    }
+
+    /**
+     * UpdateService: any of desired count, task definition (a new deployment), force new deployment
+     * and deployment configuration; null leaves a setting as it is.
+     */
+    public EcsService updateService(String cluster, String service, Integer desiredCount, String taskDefinition,
+            boolean forceNewDeployment, DeploymentConfiguration deploymentConfiguration) {
+        synchronized (engine) {
+            engine.advance();
+            SimCluster c = engine.cluster(cluster);
+            SimService s = service(c, service);
+            if (!"ACTIVE".equals(s.status)) {
+                throw new SimApiException("ServiceNotActiveException", "Service was not ACTIVE.");
+            }
+            if (desiredCount != null) {
+                if (s.isDaemon()) {
+                    throw SimApiException.invalidParameter("The desired count cannot be set for a service with the DAEMON scheduling strategy.");
+                }
+                if (desiredCount < 0) {
+                    throw SimApiException.invalidParameter("desiredCount can not be negative.");
+                }
+            }
+            SimTaskDefinition td = taskDefinition == null ? null : resolveForService(taskDefinition);
+            if (td != null) {
+                NetworkChecks.check(td, s.networkConfiguration);
+            }
+            if (deploymentConfiguration != null) {
+                s.deploymentConfiguration = merge(s.deploymentConfiguration, deploymentConfiguration, s.isDaemon());
+            }
+            if (desiredCount != null && desiredCount != s.desiredCount) {
+                s.desiredCount = desiredCount;
+                s.steady = false;
+            }
+            boolean newRevision = td != null && !td.arn.equals(s.taskDefinitionArn);
+            if (newRevision || forceNewDeployment) {
+                engine.scheduler.startDeployment(s, td != null ? td.arn : s.taskDefinitionArn, engine.now());
+            }
+            s.dirty = true;
+            return SimViews.service(s, c.tasksOf(s.name), c.arn);
+        }
+    }
+
+    public EcsService deleteService(String cluster, String service, boolean force) {
+        synchronized (engine) {
+            engine.advance();
+            SimCluster c = engine.cluster(cluster);
+            SimService s = service(c, service);
+            if (!"ACTIVE".equals(s.status)) {
+                throw new SimApiException("ServiceNotActiveException", "Service was not ACTIVE.");
+            }
+            if (!force && !s.isDaemon() && s.desiredCount > 0) {
+                throw SimApiException.invalidParameter("The service cannot be stopped while it is scaled above 0.");
+            }
+            s.status = "DRAINING";
+            s.desiredCount = 0;
+            s.dirty = true;
+            return SimViews.service(s, c.tasksOf(s.name), c.arn);
+        }
+    }
+
+    /** ListServices: ACTIVE and DRAINING services, 10 a page unless asked for up to 100. */
+    public Page<String> listServices(String cluster, String launchType, String schedulingStrategy, String nextToken, Integer maxResults) {
+        synchronized (engine) {
+            engine.advance();
+            SimCluster c = engine.cluster(cluster);
+            List<String> arns = new ArrayList<>();
+            for (SimService s : c.services.values()) {
+                if (!"INACTIVE".equals(s.status) && (launchType == null || launchType.equals(s.launchType))
+                        && (schedulingStrategy == null || schedulingStrategy.equals(s.schedulingStrategy))) {
+                    arns.add(s.arn);
+                }
+            }
+            return Paging.page(arns, nextToken, maxResults, 10, 100);
+        }
+    }
+
+    /** DescribeServices: at most 10 names or ARNs. */
+    public Described<EcsService> describeServices(String cluster, List<String> services) {
+        synchronized (engine) {
+            engine.advance();
+            SimCluster c = engine.cluster(cluster);
+            SimEngine.checkBatch(services, 10, "services");
+            List<EcsService> found = new ArrayList<>();
+            List<Described.Failure> failures = new ArrayList<>();
+            for (String ref : services) {
+                SimService s = c.services.get(SimEngine.nameOf(ref));
+                if (s == null) {
+                    failures.add(new Described.Failure(ref.startsWith("arn:") ? ref : engine.ids.serviceArn(c.name, ref), "MISSING", null));
+                } else {
+                    found.add(SimViews.service(s, c.tasksOf(s.name), c.arn));
+                }
+            }
+            return new Described<>(found, failures);
+        }
+    }
+
+    public static SimService service(SimCluster c, String ref) {
+        SimService s = c.services.get(SimEngine.nameOf(ref));
+        if (s == null) {
+            throw SimApiException.serviceNotFound();
+        }
+        return s;
+    }
+
+    private SimTaskDefinition resolveForService(String ref) {
+        SimTaskDefinition td;
+        try {
+            td = engine.taskDefinitionRegistry.resolve(ref);
+        } catch (SimApiException e) {
+            throw SimApiException.client("TaskDefinition not found.");
+        }
+        if (!td.active()) {
+            throw SimApiException.client("TaskDefinition is inactive");
+        }
+        return td;
+    }
+
+    private static String effectiveLaunchType(String launchType, List<CapacityProviderStrategyItem> strategy) {
+        if (launchType != null) {
+            return launchType;
+        }
+        for (CapacityProviderStrategyItem item : strategy) {
+            if (item.capacityProvider() != null && item.capacityProvider().startsWith("FARGATE")) {
+                return "FARGATE";
+            }
+        }
+        return "EC2";
+    }
+
+    private static DeploymentConfiguration withDefaults(DeploymentConfiguration requested, boolean daemon) {
+        int min = daemon ? 0 : 100;
+        int max = daemon ? 100 : 200;
+        if (requested == null) {
+            return new DeploymentConfiguration(new DeploymentCircuitBreaker(false, false), max, min);
+        }
+        return merge(new DeploymentConfiguration(new DeploymentCircuitBreaker(false, false), max, min), requested, daemon);
+    }
+
+    private static DeploymentConfiguration merge(DeploymentConfiguration current, DeploymentConfiguration update, boolean daemon) {
+        int max = update.maximumPercent() != null ? update.maximumPercent() : current.maximumPercentOrDefault();
+        int min = update.minimumHealthyPercent() != null ? update.minimumHealthyPercent() : current.minimumHealthyPercentOrDefault();
+        if (min < 0 || min > 100) {
+            throw SimApiException.invalidParameter("minimumHealthyPercent must be between 0 and 100.");
+        }
+        if (max < 100) {
+            throw SimApiException.invalidParameter("maximumPercent must be at least 100.");
+        }
+        if (daemon && max != 100) {
+            throw SimApiException.invalidParameter("The maximumPercent value for a service using the DAEMON scheduling strategy must be 100.");
+        }
+        DeploymentCircuitBreaker breaker = update.deploymentCircuitBreaker() != null
+                ? update.deploymentCircuitBreaker() : current.deploymentCircuitBreaker();
+        return new DeploymentConfiguration(breaker, max, min);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ecsdeck.sim.ecs;
+
+import dev.ecsdeck.model.KeyValue;
+import dev.ecsdeck.model.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A cluster and everything in it. */
+public final class SimCluster {
+    public final String name;
+    public final String arn;
+    public final Instant createdAt;
+    public String status = "ACTIVE";
+    public final List<String> capacityProviders = new ArrayList<>();
+    public final List<KeyValue> settings = new ArrayList<>();
+    public final List<Tag> tags = new ArrayList<>();
+    public final Map<String, SimService> services = new LinkedHashMap<>();
+    public final Map<String, SimInstance> instances = new LinkedHashMap<>();
+    public final Map<String, SimTask> tasks = new LinkedHashMap<>();
+    /** Tasks that reached STOPPED, oldest first: pruned from the head once ECS would no longer show them. */
+    public final java.util.ArrayDeque<SimTask> stoppedOrder = new java.util.ArrayDeque<>();
+    /** The tasks of each service, by service name: kept with {@link #tasks} by add and remove. */
+    private final Map<String, List<SimTask>> tasksByService = new LinkedHashMap<>();
+
+    public SimCluster(String name, String arn, Instant createdAt) {
+        this.name = name;
+        this.arn = arn;
+        this.createdAt = createdAt;
+    }
+
+    public void add(SimTask task) {
+        tasks.put(task.id, task);
+        if (task.serviceName != null) {
+            tasksByService.computeIfAbsent(task.serviceName, n -> new ArrayList<>()).add(task);
+        }
+    }
+
+    /** Services whose tasks changed, or that must look again (instances changed). */
+    void markAllServicesDirty() {
+        for (SimService s : services.values()) {
+            s.dirty = true;
+        }
+    }
+
+    public void remove(SimTask task) {
+        tasks.remove(task.id);
+        if (task.serviceName != null) {
+            List<SimTask> list = tasksByService.get(task.serviceName);
+            if (list != null) {
+                list.remove(task);
+            }
+        }
+    }
+
+    /** The tasks of a task group ("service:NAME" is a service's): quick for services, a scan otherwise. */
+    Iterable<SimTask> tasksInGroup(String group) {
+        if (group != null && group.startsWith("service:")) {
+            return tasksOf(group.substring("service:".length()));
+        }
+        return tasks.values().stream().filter(t -> group != null && group.equals(t.group))::iterator;
+    }
+
+    /** The service's tasks, in launch order (a live view: do not change it). */
+    public List<SimTask> tasksOf(String serviceName) {
+        return tasksByService.getOrDefault(serviceName, List.of());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.ecsdeck.sim.ecs;
+
+import dev.ecsdeck.model.DeploymentConfiguration;
+import dev.ecsdeck.model.LoadBalancer;
+import dev.ecsdeck.model.NetworkConfiguration;
+import dev.ecsdeck.model.PlacementConstraint;
+import dev.ecsdeck.model.PlacementStrategy;
+import dev.ecsdeck.model.ServiceEvent;
+import dev.ecsdeck.model.Tag;
+import dev.ecsdeck.sim.SimIds;
+import dev.ecsdeck.sim.logs.SimLogs;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/** A service: what it wants (desired count, task definition, deployment rules) and its deployments and events. */
+public final class SimService {
+    static final int MAX_EVENTS = 100;
+
+    public final String name;
+    public final String arn;
+    final String clusterName;
+    public final Instant createdAt;
+    public final String launchType;
+    public final String schedulingStrategy;
+    public String status = "ACTIVE";
+    public int desiredCount;
+    public String taskDefinitionArn;
+    public DeploymentConfiguration deploymentConfiguration;
+    public NetworkConfiguration networkConfiguration;
+    public final List<PlacementConstraint> placementConstraints = new ArrayList<>();
+    public final List<PlacementStrategy> placementStrategy = new ArrayList<>();
+    public final List<LoadBalancer> loadBalancers = new ArrayList<>();
+    public Integer healthCheckGracePeriodSeconds;
+    public final List<Tag> tags = new ArrayList<>();
+    /** Primary first, then older ones. */
+    public final List<SimDeployment> deployments = new ArrayList<>();
+    /** Newest first, at most {@link #MAX_EVENTS}. */
+    public final Deque<ServiceEvent> events = new ArrayDeque<>();
+
+    // scheduler bookkeeping
+    /** Something changed that the scheduler must look at (a task's state, the cluster's instances). */
+    public boolean dirty = true;
+    /** The task definition of the last deployment that COMPLETED: what a rollback returns to. */
+    public String lastCompletedTaskDefinitionArn;
+    public boolean steady;
+    public Instant lastSteadyEventAt;
+    public Instant lastPlacementEventAt;
+    public Instant lastDeploymentConfigEventAt;
+    public int consecutiveStartFailures;
+    public Instant launchesThrottledUntil;
+
+    // auto scaling
+    /** The work this service has; a default curve is made on first use. */
+    public ServiceLoad load;
+    public final MetricSeries metrics = new MetricSeries();
+    public Instant lastScaleOutAt;
+    public Instant lastScaleInAt;
+
+    public SimService(String name, String arn, String clusterName, String launchType, String schedulingStrategy, Instant createdAt) {
+        this.name = name;
+        this.arn = arn;
+        this.clusterName = clusterName;
+        this.launchType = launchType;
+        this.schedulingStrategy = schedulingStrategy;
+        this.createdAt = createdAt;
+    }
+
+    public boolean isDaemon() {
+        return "DAEMON".equals(schedulingStrategy);
+    }
+
+    public SimDeployment primary() {
+        return deployments.isEmpty() ? null : deployments.get(0);
+    }
+
+    /** The service's load, a seeded default (15–45% CPU at its first desired count) unless a scenario set one. */
+    public ServiceLoad load(SimIds ids) {
+        if (load == null) {
+            long seed = SimLogs.mix(arn.hashCode(), 0x5eed);
+            double cpu = 15 + Math.floorMod(seed, 31);
+            double memory = 25 + Math.floorMod(seed >>> 8, 36);
+            load = new ServiceLoad(cpu, memory, Math.max(1, desiredCount), seed);
+        }
+        return load;
+    }
+
+    public void addEvent(ServiceEvent event) {
+        events.addFirst(event);
+        while (events.size() > MAX_EVENTS) {
+            events.removeLast();
+        }
+    }
+}

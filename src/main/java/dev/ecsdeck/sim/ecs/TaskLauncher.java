@@ -1,0 +1,130 @@
+package dev.ecsdeck.sim.ecs;
+
+import dev.ecsdeck.model.NetworkConfiguration;
+import dev.ecsdeck.model.PlacementConstraint;
+import dev.ecsdeck.model.PlacementStrategy;
+import dev.ecsdeck.sim.SimIds;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Creates tasks: places each one (instance resources and ports are taken at once), builds its
+ * containers and starts its lifecycle; and gives the resources back when a task has STOPPED.
+ */
+public final class TaskLauncher {
+    private static final int FIRST_DYNAMIC_PORT = 49153;
+
+    private final SimIds ids;
+    private final Placement placement;
+    private final TaskLifecycle lifecycle;
+    private final NetworkInterfaces interfaces;
+
+    public TaskLauncher(SimIds ids, Placement placement, TaskLifecycle lifecycle) {
+        this.ids = ids;
+        this.placement = placement;
+        this.lifecycle = lifecycle;
+        this.interfaces = new NetworkInterfaces();
+    }
+
+    /** What a launch request is: the definition, how, and on whose behalf. */
+    record Launch(SimTaskDefinition taskDefinition, String launchType, String group, String startedBy,
+            List<PlacementConstraint> constraints, List<PlacementStrategy> strategies, String serviceName, String deploymentId,
+            String onInstance, NetworkConfiguration network) {
+
+        List<String> subnets() {
+            return network == null || network.awsvpcConfiguration() == null ? List.of() : network.awsvpcConfiguration().subnets();
+        }
+    }
+
+    /** The task, or the reason it could not be placed. */
+    record Outcome(SimTask task, String failure) {}
+
+    Outcome launch(SimCluster cluster, Launch launch, Instant now) {
+        Placement.Result where;
+        if ("FARGATE".equals(launch.launchType())) {
+            where = placement.placeFargate(cluster, launch.group());
+        } else if (launch.onInstance() != null) {
+            SimInstance i = cluster.instances.get(launch.onInstance());
+            String lack = i == null ? "is not registered" : Placement.lacks(i, launch.taskDefinition());
+            where = lack == null ? new Placement.Result(i, i.availabilityZone(), null)
+                    : new Placement.Result(null, null, "no container instance met all of its requirements. The closest matching (container-instance "
+                            + launch.onInstance() + ") has " + lack + ". For more information, see the Troubleshooting section.");
+        } else {
+            where = placement.placeOnInstance(cluster, launch.taskDefinition(), launch.group(), launch.constraints(), launch.strategies());
+        }
+        if (!where.placed()) {
+            return new Outcome(null, where.failure());
+        }
+        String taskId = ids.hex(32);
+        SimTask task = new SimTask(taskId, ids.taskArn(cluster.name, taskId), cluster.name, launch.taskDefinition(),
+                launch.launchType(), now);
+        task.group = launch.group();
+        task.startedBy = launch.startedBy();
+        task.serviceName = launch.serviceName();
+        task.deploymentId = launch.deploymentId();
+        task.availabilityZone = where.availabilityZone();
+        for (ContainerSpec spec : launch.taskDefinition().containers) {
+            task.containers.add(new SimContainer(spec, ids.containerArn(cluster.name, taskId), taskId + "-" + ids.hex(10)));
+        }
+        if (where.instance() != null) {
+            take(where.instance(), task);
+        }
+        if (task.awsvpc()) {
+            task.eni = interfaces.provision(taskId, launch.subnets(), task.availabilityZone);
+        }
+        lifecycle.begin(task, now);
+        cluster.add(task);
+        return new Outcome(task, null);
+    }
+
+    private static void take(SimInstance instance, SimTask task) {
+        SimTaskDefinition td = task.taskDefinition;
+        task.containerInstanceId = instance.id;
+        instance.usedCpu += td.reservedCpu();
+        instance.usedMemory += td.reservedMemory();
+        for (int port : Placement.staticHostPorts(td)) {
+            instance.usedPorts.add(port);
+            task.hostPorts.add(port);
+        }
+        if ("bridge".equals(td.networkMode)) {
+            // Dynamic host ports for mappings without one.
+            int next = FIRST_DYNAMIC_PORT;
+            for (ContainerSpec c : td.containers) {
+                for (ContainerSpec.PortSpec p : c.ports()) {
+                    if (p.hostPort() == null || p.hostPort() == 0) {
+                        while (instance.usedPorts.contains(next)) {
+                            next++;
+                        }
+                        instance.usedPorts.add(next);
+                        task.hostPorts.add(next);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Gives a STOPPED task's resources back to its instance (once). */
+    public void release(SimCluster cluster, SimTask task) {
+        if (task.resourcesReleased) {
+            return;
+        }
+        task.resourcesReleased = true;
+        interfaces.release(task.eni);
+        if (task.containerInstanceId == null) {
+            return;
+        }
+        SimInstance instance = cluster.instances.get(task.containerInstanceId);
+        if (instance != null) {
+            instance.usedCpu -= task.taskDefinition.reservedCpu();
+            instance.usedMemory -= task.taskDefinition.reservedMemory();
+            task.hostPorts.forEach(instance.usedPorts::remove);
+        }
+    }
+
+    /** A restored task that has not stopped keeps its address. */
+    public void restored(SimTask task) {
+        if (!task.resourcesReleased) {
+            interfaces.reserve(task.eni);
+        }
+    }
+}

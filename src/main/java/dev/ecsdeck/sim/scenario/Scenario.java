@@ -1,0 +1,97 @@
+package dev.ecsdeck.sim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsdeck.model.DeploymentConfiguration;
+import dev.ecsdeck.model.KeyValue;
+import dev.ecsdeck.model.PlacementConstraint;
+import dev.ecsdeck.model.PlacementStrategy;
+import dev.ecsdeck.model.StepScalingConfig;
+import java.util.List;
+
+/**
+ * A scenario file: task definitions, clusters with instances and services, image faults, and
+ * actions at times after the start. The simulation runs {@code warmUpSeconds} before the user
+ * sees it, so services are already running and logs already written.
+ */
+public record Scenario(
+        String name,
+        Long seed,
+        Integer warmUpSeconds,
+        List<JsonNode> taskDefinitions,
+        List<Image> images,
+        List<ClusterSpec> clusters,
+        List<Action> actions) {
+
+    public Scenario {
+        taskDefinitions = taskDefinitions == null ? List.of() : List.copyOf(taskDefinitions);
+        images = images == null ? List.of() : List.copyOf(images);
+        clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    /**
+     * A fault pinned on an image: "crashLoop" (exits with exitCode afterSeconds after start),
+     * "failHealthCheck" (its health check fails afterSeconds after start), or "neverHealthy" (its
+     * health check never passes, so a deployment of it never completes).
+     */
+    public record Image(String image, String fault, Integer afterSeconds, Integer exitCode) {}
+
+    public record ClusterSpec(String name, List<String> capacityProviders, List<KeyValue> settings, List<Instances> instances,
+            List<ServiceSpec> services) {
+        public ClusterSpec {
+            capacityProviders = capacityProviders == null ? List.of() : List.copyOf(capacityProviders);
+            settings = settings == null ? List.of() : List.copyOf(settings);
+            instances = instances == null ? List.of() : List.copyOf(instances);
+            services = services == null ? List.of() : List.copyOf(services);
+        }
+    }
+
+    /** {@code count} EC2 instances of one size, spread round-robin over the zone suffixes ("a", "b", ...). */
+    public record Instances(int count, int cpu, int memory, String instanceType, List<String> zones) {}
+
+    public record ServiceSpec(String name, String taskDefinition, Integer desiredCount, String launchType, String schedulingStrategy,
+            DeploymentConfiguration deploymentConfiguration, List<PlacementConstraint> placementConstraints,
+            List<PlacementStrategy> placementStrategy, List<String> subnets, List<String> securityGroups, AutoScaling autoScaling,
+            Load load) {}
+
+    /**
+     * The service's work: its tasks' average CPU and memory (%) at its first desired count, and
+     * factors that multiply the work from a time on (a load step).
+     */
+    public record Load(Double cpu, Double memory, List<LoadStep> steps) {
+        public Load {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
+    }
+
+    public record LoadStep(int atSeconds, double factor) {}
+
+    /**
+     * A scalable target with one target-tracking policy, and optionally step-scaling policies and
+     * scheduled actions (both only stored and described: the simulator has no CloudWatch alarms to
+     * run step policies and does not run schedules).
+     */
+    public record AutoScaling(int minCapacity, int maxCapacity, String metric, double targetValue, Integer scaleOutCooldown,
+            Integer scaleInCooldown, List<StepPolicy> stepPolicies, List<ScheduledActionSpec> scheduledActions) {
+        public AutoScaling {
+            stepPolicies = stepPolicies == null ? List.of() : List.copyOf(stepPolicies);
+            scheduledActions = scheduledActions == null ? List.of() : List.copyOf(scheduledActions);
+        }
+    }
+
+    /** A step-scaling policy: adjustment type, steps (bounds relative to the alarm threshold), cooldown seconds. */
+    public record StepPolicy(String name, String adjustmentType, List<StepScalingConfig.Step> steps, Integer cooldown,
+            String metricAggregationType, Integer minAdjustmentMagnitude) {}
+
+    /** A scheduled action: "at(...)", "cron(...)" or "rate(...)", a time zone, new min and/or max, ISO-8601 start/end. */
+    public record ScheduledActionSpec(String name, String schedule, String timezone, Integer minCapacity, Integer maxCapacity,
+            String startTime, String endTime) {}
+
+    /**
+     * At {@code atSeconds} after the start, in a cluster: deploy a task definition to a service and/or
+     * set its desired count; lose (terminate) or drain the instance registered {@code n}-th (from 0);
+     * or register more instances (an Auto Scaling group replacing one).
+     */
+    public record Action(int atSeconds, String cluster, String service, String taskDefinition, Integer desiredCount,
+            Integer loseInstance, Integer drainInstance, Instances addInstances) {}
+}

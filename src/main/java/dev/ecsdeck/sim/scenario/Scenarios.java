@@ -1,0 +1,176 @@
+package dev.ecsdeck.sim.scenario;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsdeck.model.AwsVpcConfiguration;
+import dev.ecsdeck.model.NetworkConfiguration;
+import dev.ecsdeck.model.StepScalingConfig;
+import dev.ecsdeck.model.TargetTrackingConfig;
+import dev.ecsdeck.sim.SimClock;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.ecs.CreateServiceRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads scenarios, by name from the bundled ones or from a JSON file, and builds an engine from one. */
+public final class Scenarios {
+    public static final String DEFAULT = "demo";
+    private static final String RESOURCE_DIR = "/dev/ecsdeck/sim/scenario/scenarios/";
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    private Scenarios() {}
+
+    /**
+     * An engine for a scenario named on the command line: a bundled one ("demo"), the generated
+     * "large" one (with optional parameters), or a scenario file.
+     */
+    public static SimEngine open(String nameOrFile, SimClock clock, String region) {
+        LargeScenario.Params large = LargeScenario.parse(nameOrFile);
+        if (large != null) {
+            return LargeScenario.build(large, clock, region);
+        }
+        return build(load(nameOrFile), clock, region);
+    }
+
+    /** The name a scenario shows as: its own name, or what was asked for. */
+    public static String displayName(String nameOrFile) {
+        if (LargeScenario.parse(nameOrFile) != null) {
+            return nameOrFile;
+        }
+        return load(nameOrFile).name();
+    }
+
+    /** A bundled scenario by name ("demo"), or a scenario file by path. */
+    public static Scenario load(String nameOrFile) {
+        String name = nameOrFile == null ? DEFAULT : nameOrFile;
+        try (InputStream in = Scenarios.class.getResourceAsStream(RESOURCE_DIR + name + ".json")) {
+            if (in != null) {
+                return JSON.readValue(in, Scenario.class);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Bundled scenario " + name + " is unreadable", e);
+        }
+        Path file = Path.of(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("No scenario named '" + name + "' and no such file. Bundled: demo, large.");
+        }
+        try {
+            return JSON.readValue(file.toFile(), Scenario.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Scenario file " + file + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An engine on {@code clock} with the scenario in place: built at (now − warm-up), so the first
+     * call runs the warm-up and the user sees services already running.
+     */
+    public static SimEngine build(Scenario scenario, SimClock clock, String region) {
+        long seed = scenario.seed() == null ? 1L : scenario.seed();
+        int warmUp = scenario.warmUpSeconds() == null ? 0 : scenario.warmUpSeconds();
+        Instant start = clock.now().minusSeconds(warmUp);
+        SimEngine engine = new SimEngine(clock, seed, region, start);
+        engine.setUpAtStart(() -> apply(scenario, engine, start));
+        return engine;
+    }
+
+    static void apply(Scenario scenario, SimEngine engine, Instant start) {
+        for (Scenario.Image image : scenario.images()) {
+            Duration after = Duration.ofSeconds(image.afterSeconds() == null ? 5 : image.afterSeconds());
+            switch (image.fault()) {
+                case "crashLoop" -> engine.crashLoopImage(image.image(), after, image.exitCode() == null ? 1 : image.exitCode());
+                case "failHealthCheck" -> engine.failHealthCheckOfImage(image.image(), after);
+                case "neverHealthy" -> engine.neverHealthyImage(image.image());
+                default -> throw new IllegalArgumentException("Unknown image fault '" + image.fault() + "' for " + image.image()
+                        + ": expected crashLoop, failHealthCheck or neverHealthy.");
+            }
+        }
+        for (var td : scenario.taskDefinitions()) {
+            engine.taskDefinitions().register(td.toString());
+        }
+        for (Scenario.ClusterSpec c : scenario.clusters()) {
+            engine.clusters().createCluster(c.name(), c.capacityProviders(), c.settings(), List.of());
+            for (Scenario.Instances group : c.instances()) {
+                addInstances(engine, c.name(), group);
+            }
+            for (Scenario.ServiceSpec s : c.services()) {
+                createService(engine, c.name(), s);
+            }
+        }
+        for (Scenario.Action a : scenario.actions()) {
+            engine.at(start.plusSeconds(a.atSeconds()), a);
+        }
+    }
+
+    private static void addInstances(SimEngine engine, String cluster, Scenario.Instances group) {
+        List<String> zones = group.zones() == null || group.zones().isEmpty() ? List.of("a") : group.zones();
+        for (int i = 0; i < group.count(); i++) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("ecs.availability-zone", engine.region() + zones.get(i % zones.size()));
+            attributes.put("ecs.instance-type", group.instanceType() == null ? "m5.large" : group.instanceType());
+            engine.clusters().registerContainerInstance(cluster, group.cpu(), group.memory(), attributes);
+        }
+    }
+
+    public static void act(SimEngine engine, Scenario.Action a) {
+        if (a.addInstances() != null) {
+            addInstances(engine, a.cluster(), a.addInstances());
+        }
+        if (a.loseInstance() != null) {
+            engine.clusters().loseInstance(a.cluster(), instanceArn(engine, a.cluster(), a.loseInstance()));
+        }
+        if (a.drainInstance() != null) {
+            engine.clusters().updateContainerInstancesState(a.cluster(), List.of(instanceArn(engine, a.cluster(), a.drainInstance())),
+                    "DRAINING");
+        }
+        if (a.service() != null && (a.desiredCount() != null || a.taskDefinition() != null)) {
+            engine.services().updateService(a.cluster(), a.service(), a.desiredCount(), a.taskDefinition(), false, null);
+        }
+    }
+
+    private static String instanceArn(SimEngine engine, String cluster, int index) {
+        List<String> all = new java.util.ArrayList<>(engine.cluster(cluster).instances.keySet());
+        if (index < 0 || index >= all.size()) {
+            throw new IllegalArgumentException("Cluster " + cluster + " has no instance number " + index + " (it has " + all.size() + ")");
+        }
+        return all.get(index);
+    }
+
+    private static void createService(SimEngine engine, String cluster, Scenario.ServiceSpec s) {
+        NetworkConfiguration network = null;
+        if (s.subnets() != null && !s.subnets().isEmpty()) {
+            network = new NetworkConfiguration(new AwsVpcConfiguration(s.subnets(), s.securityGroups(), "DISABLED"));
+        }
+        engine.services().createService(new CreateServiceRequest(cluster, s.name(), s.taskDefinition(), s.desiredCount(),
+                s.launchType(), null, s.schedulingStrategy(), s.deploymentConfiguration(), network, s.placementConstraints(),
+                s.placementStrategy(), null, null, null));
+        if (s.load() != null) {
+            engine.scaling().defineLoad(cluster, s.name(), s.load());
+        }
+        Scenario.AutoScaling as = s.autoScaling();
+        if (as != null) {
+            String resourceId = "service/" + cluster + "/" + s.name();
+            engine.scaling().registerScalableTarget(resourceId, as.minCapacity(), as.maxCapacity());
+            String metric = "memory".equalsIgnoreCase(as.metric()) ? TargetTrackingConfig.MEMORY : TargetTrackingConfig.CPU;
+            engine.scaling().putTargetTrackingPolicy(resourceId, s.name() + "-" + (metric.equals(TargetTrackingConfig.CPU) ? "cpu" : "memory")
+                    + "-target-tracking", new TargetTrackingConfig(metric, null, as.targetValue(), as.scaleOutCooldown(),
+                    as.scaleInCooldown(), false));
+            for (Scenario.StepPolicy p : as.stepPolicies()) {
+                engine.scaling().putStepScalingPolicy(resourceId, p.name(), new StepScalingConfig(p.adjustmentType(), p.steps(),
+                        p.cooldown(), p.metricAggregationType(), p.minAdjustmentMagnitude()));
+            }
+            for (Scenario.ScheduledActionSpec a : as.scheduledActions()) {
+                engine.scaling().putScheduledAction(resourceId, a.name(), a.schedule(), a.timezone(), a.minCapacity(), a.maxCapacity(),
+                        a.startTime() == null ? null : Instant.parse(a.startTime()), a.endTime() == null ? null : Instant.parse(a.endTime()));
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.ecsdeck.sim.wire;
+
+import dev.ecsdeck.sim.wire.json.RequestShape;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One AWS service as the server routes to it: its X-Amz-Target prefix, the error codes its model
+ * gives a request that lacks a required member and a fault on the server's side, and its
+ * operations by name.
+ */
+public final class WireApi {
+    private final String targetPrefix;
+    private final String serviceName;
+    private final String missingMemberError;
+    private final String serverError;
+    private final Map<String, WireOperation> operations = new LinkedHashMap<>();
+
+    public WireApi(String targetPrefix, String serviceName, String missingMemberError, String serverError) {
+        this.targetPrefix = targetPrefix;
+        this.serviceName = serviceName;
+        this.missingMemberError = missingMemberError;
+        this.serverError = serverError;
+    }
+
+    public WireApi add(String name, RequestShape shape, boolean mutating, WireOperation.Handler handler) {
+        if (operations.put(name, new WireOperation(name, shape, mutating, handler)) != null) {
+            throw new IllegalArgumentException("Operation defined twice: " + name);
+        }
+        return this;
+    }
+
+    public String targetPrefix() {
+        return targetPrefix;
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+
+    public String missingMemberError() {
+        return missingMemberError;
+    }
+
+    public String serverError() {
+        return serverError;
+    }
+
+    WireOperation operation(String name) {
+        return operations.get(name);
+    }
+
+    /** The operations' request shapes by name, for the test that holds them to the API model. */
+    public Map<String, RequestShape> shapes() {
+        Map<String, RequestShape> out = new LinkedHashMap<>();
+        operations.forEach((name, op) -> out.put(name, op.shape()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Names of the operations that change the simulation. */
+    public java.util.Set<String> mutatingOperations() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        operations.forEach((name, op) -> {
+            if (op.mutating()) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,314 @@
+package dev.ecsdeck.sim.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.SimApiException;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
+import dev.ecsdeck.sim.wire.ecs.EcsOperations;
+import dev.ecsdeck.sim.wire.json.WireJson;
+import dev.ecsdeck.sim.wire.json.WireRequest;
+import dev.ecsdeck.sim.wire.logs.LogsOperations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The simulator served over HTTP on the AWS JSON 1.1 protocol, so the AWS SDKs, the AWS CLI and
+ * Terraform can use it as their endpoint: {@code POST /} with {@code X-Amz-Target:
+ * <prefix>.<Operation>} for ECS, CloudWatch Logs and Application Auto Scaling. Bound to the
+ * loopback address only. Signatures are accepted unchecked. It logs operation names, status codes
+ * and error codes, never a header (so never a credential) and never a body.
+ */
+public final class WireServer implements AutoCloseable {
+    /** How long a client may take to send one request (the JDK server checks about once a second). */
+    public static final int MAX_REQUEST_SECONDS = 10;
+
+    static {
+        // The JDK's server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
+        // the client's delayed ACK stall every response by ~40 ms. It reads this once, when first used.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        // A client that sends its request slowly, or stops half way, would hold a worker for ever: the
+        // JDK's server closes a connection whose request (headers and body) is not in within this time.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+        }
+    }
+
+    /** The largest request body accepted; larger ones get 413. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+    /** How much of an oversized body is read and dropped so the client sees the 413 instead of a reset connection. */
+    private static final long MAX_DRAIN_BYTES = 64L << 20;
+    /** Enough for clients that run their Describe calls in parallel (the console runs 16) while List pages go on. */
+    private static final int THREADS = 32;
+    private static final Logger LOG = Logger.getLogger(WireServer.class.getName());
+
+    private final SimEngine engine;
+    private final ApiFaults faults;
+    private final Runnable afterChange;
+    private final List<WireApi> apis;
+    private final HttpServer http;
+    private final ThreadPoolExecutor workers;
+
+    /** A server on 127.0.0.1:{@code port} (0: any free port), started. */
+    public WireServer(SimEngine engine, ApiFaults faults, int port) throws IOException {
+        this(engine, faults, port, null);
+    }
+
+    /** As above; {@code afterChange} runs after each successful operation that changes the simulation (for saving it). */
+    public WireServer(SimEngine engine, ApiFaults faults, int port, Runnable afterChange) throws IOException {
+        this(engine, faults, port, afterChange, List.of(EcsOperations.api(engine), LogsOperations.api(engine), ScalingOperations.api(engine)));
+    }
+
+    /** A server of the given services (tests add one that fails on purpose). */
+    WireServer(SimEngine engine, ApiFaults faults, int port, Runnable afterChange, List<WireApi> apis) throws IOException {
+        this.engine = engine;
+        this.faults = faults;
+        this.afterChange = afterChange;
+        this.apis = List.copyOf(apis);
+        // 127.0.0.1 itself: getLoopbackAddress() may be ::1, and the printed endpoint says 127.0.0.1.
+        this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
+        this.workers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), threads(),
+                new ThreadPoolExecutor.CallerRunsPolicy()); // a full queue slows down accepting rather than dropping requests
+        workers.allowCoreThreadTimeOut(true);
+        http.setExecutor(workers);
+        http.createContext("/", this::exchange);
+        http.start();
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "sim-wire-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public InetSocketAddress address() {
+        return http.getAddress();
+    }
+
+    /** The services served, for tests that hold their shapes to the API models. */
+    public List<WireApi> apis() {
+        return apis;
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        workers.shutdownNow();
+    }
+
+    /** What goes back: the status and a JSON body; {@code errorCode} is null on success. */
+    private record Reply(int status, byte[] body, String errorCode) {
+        static Reply error(int status, String code, String message) {
+            return new Reply(status, WireJson.errorBody(code, message), code);
+        }
+    }
+
+    private void exchange(HttpExchange ex) {
+        long started = System.nanoTime();
+        String label = "-";
+        Reply reply;
+        try {
+            Routed routed = route(ex);
+            label = routed.label;
+            reply = routed.reply != null ? routed.reply : call(routed.api, routed.operation, routed.body);
+        } catch (SimApiException e) {
+            if (ApiFaults.DROPPED_CONNECTION.equals(e.errorCode())) {
+                LOG.fine(label + " connection dropped (injected)");
+                ex.close(); // no reply: the JDK server closes a connection whose exchange ends before its headers
+                return;
+            }
+            reply = Reply.error(e.httpStatus(), e.errorCode(), e.getMessage());
+        } catch (RuntimeException | IOException | Error e) {
+            // The client gets a short message; the log gets the cause (no header or body is in it).
+            LOG.log(Level.WARNING, "Simulator wire call " + label + " failed", e);
+            reply = Reply.error(500, "InternalFailure", "The simulator failed to process the request.");
+        }
+        // Logged before the reply goes out, so the log is complete by the time the client has its answer.
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(label + " " + reply.status + (reply.errorCode == null ? "" : " " + reply.errorCode) + " "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+        }
+        send(ex, reply);
+    }
+
+    /** A request sorted out: either a reply already (refused), or the operation to call with its body. */
+    private static final class Routed {
+        String label = "-";
+        Reply reply;
+        WireApi api;
+        WireOperation operation;
+        byte[] body;
+    }
+
+    private Routed route(HttpExchange ex) throws IOException {
+        Routed r = new Routed();
+        String method = ex.getRequestMethod();
+        if (!"/".equals(ex.getRequestURI().getPath())) {
+            drain(ex.getRequestBody());
+            r.reply = Reply.error(404, "NotFoundException", "Nothing here: the simulator serves POST / (AWS JSON 1.1).");
+            return r;
+        }
+        if (!"POST".equals(method)) {
+            drain(ex.getRequestBody());
+            ex.getResponseHeaders().set("Allow", "POST");
+            r.reply = Reply.error(405, "MethodNotAllowedException", "Method " + method + " is not allowed: the simulator serves POST / (AWS JSON 1.1).");
+            return r;
+        }
+        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+        if (!jsonContentType(contentType)) {
+            drain(ex.getRequestBody());
+            r.reply = Reply.error(415, "UnsupportedMediaTypeException",
+                    "The simulator takes application/x-amz-json-1.1 (or application/json) request bodies.");
+            return r;
+        }
+        byte[] body = readBody(ex);
+        if (body == null) {
+            r.reply = Reply.error(413, "RequestEntityTooLargeException",
+                    "Request body too large: the simulator takes at most " + MAX_BODY_BYTES + " bytes.");
+            return r;
+        }
+        String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
+        int dot = target == null ? -1 : target.lastIndexOf('.');
+        if (dot < 0) {
+            r.reply = Reply.error(400, "UnknownOperationException",
+                    "Missing or malformed X-Amz-Target header: expected <service prefix>.<Operation>.");
+            return r;
+        }
+        String prefix = target.substring(0, dot);
+        String name = target.substring(dot + 1);
+        WireApi api = apis.stream().filter(a -> a.targetPrefix().equals(prefix)).findFirst().orElse(null);
+        if (api == null) {
+            r.reply = Reply.error(400, "UnknownOperationException", "Unknown target prefix '" + prefix
+                    + "': the simulator serves " + String.join(", ", apis.stream().map(WireApi::targetPrefix).toList()) + ".");
+            return r;
+        }
+        WireOperation op = api.operation(name);
+        if (op == null) {
+            r.reply = Reply.error(400, "UnknownOperationException", "Operation " + name + " is not supported by the simulator's "
+                    + api.serviceName() + " (" + prefix + ").");
+            return r;
+        }
+        r.label = prefix + "." + name;
+        r.api = api;
+        r.operation = op;
+        r.body = body;
+        return r;
+    }
+
+    /** Faults first, outside the engine's lock (their latency must not serialise calls); then the whole operation under it. */
+    private Reply call(WireApi api, WireOperation op, byte[] body) {
+        try {
+            faults.admit(op.name());
+        } catch (SimApiException e) {
+            if (e.httpStatus() >= 500 && "ServerException".equals(e.errorCode())) {
+                throw new SimApiException(api.serverError(), e.getMessage(), e.httpStatus()); // each service names its own
+            }
+            throw e;
+        }
+        WireRequest request = new WireRequest(WireJson.parseRequest(body));
+        op.shape().check(request.body(), api.missingMemberError());
+        JsonNode result;
+        synchronized (engine) {
+            result = op.handler().handle(request);
+        }
+        if (op.mutating() && afterChange != null) {
+            try {
+                afterChange.run();
+            } catch (RuntimeException e) {
+                // The change is made; a failed save must not make the client retry it.
+                LOG.log(Level.WARNING, "Could not save the simulator state after " + op.name() + ": " + e.getMessage());
+            }
+        }
+        return new Reply(200, WireJson.bytes(result), null);
+    }
+
+    private static boolean jsonContentType(String header) {
+        if (header == null || header.isBlank()) {
+            return true; // the protocol does not need it; curl users often leave it out
+        }
+        String type = header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return type.equals(WireJson.CONTENT_TYPE) || type.equals("application/x-amz-json-1.0") || type.equals("application/json");
+    }
+
+    /** The body, or null when it is over the limit (what was sent is read and dropped, up to a bound). */
+    private static byte[] readBody(HttpExchange ex) throws IOException {
+        InputStream in = ex.getRequestBody();
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
+                    drain(in);
+                    return null;
+                }
+            } catch (NumberFormatException e) {
+                throw new SimApiException("SerializationException", "Invalid Content-Length.");
+            }
+        }
+        byte[] body;
+        try {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            // The client stopped sending before the length it declared, or took too long and was cut off.
+            throw new SimApiException("SerializationException", "The request body ended before its Content-Length ("
+                    + declared + " bytes).");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            drain(in);
+            return null;
+        }
+        return body;
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while (total < MAX_DRAIN_BYTES && (n = in.read(buffer)) > 0) {
+            total += n;
+        }
+    }
+
+    private static void send(HttpExchange ex, Reply reply) {
+        try {
+            var headers = ex.getResponseHeaders();
+            headers.set("Content-Type", WireJson.CONTENT_TYPE);
+            headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+            if (reply.errorCode != null) {
+                headers.set("x-amzn-ErrorType", reply.errorCode);
+            }
+            if ("HEAD".equals(ex.getRequestMethod())) {
+                ex.sendResponseHeaders(reply.status, -1); // a HEAD reply has no body
+            } else {
+                ex.sendResponseHeaders(reply.status, reply.body.length);
+                ex.getResponseBody().write(reply.body);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not send a reply: the client went away");
+        } finally {
+            ex.close();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.ecsdeck.sim.state;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.provider.LogQuery;
+import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.provider.TaskFilter;
+import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.scenario.Scenarios;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimStateStoreTest {
+    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+    @TempDir
+    Path dir;
+
+    /** Everything the console can read, as one comparable value. */
+    private static String everything(SimProvider p) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(p.listClusters());
+        for (String c : List.of("prod-web", "prod-batch", "staging")) {
+            sb.append(p.listServices(c));
+            sb.append(p.listTasks(c, TaskFilter.running()));
+            sb.append(p.listTasks(c, new TaskFilter(null, null, null, null, "STOPPED")));
+            sb.append(p.listContainerInstances(c));
+        }
+        for (String family : p.listTaskDefinitionFamilies()) {
+            for (String arn : p.listTaskDefinitions(family, true)) {
+                sb.append(p.describeTaskDefinition(arn));
+            }
+        }
+        sb.append(p.describeScaling("prod-web", "orders-api"));
+        sb.append(p.describeScalingActivities("prod-web", "orders-api"));
+        sb.append(p.serviceUtilization("prod-web", "orders-api", T0.minusSeconds(3600)));
+        sb.append(p.filterLogEvents(new LogQuery("/ecs/web", List.of(), T0.minusSeconds(600).toEpochMilli(), null, null, 500)));
+        sb.append(p.filterLogEvents(new LogQuery("/ecs/notifications", List.of(), 0L, null, null, 500)));
+        return sb.toString();
+    }
+
+    /** Fails with the first difference and a little context, not two pages of state. */
+    private static void assertSameState(String expected, String actual, String when) {
+        if (expected.equals(actual)) {
+            return;
+        }
+        int i = 0;
+        while (i < Math.min(expected.length(), actual.length()) && expected.charAt(i) == actual.charAt(i)) {
+            i++;
+        }
+        int from = Math.max(0, i - 300);
+        throw new AssertionError(when + ": states differ at " + i + "\nexpected …" + expected.substring(from, Math.min(expected.length(), i + 200))
+                + "\nactual   …" + actual.substring(from, Math.min(actual.length(), i + 200)));
+    }
+
+    @Test
+    void aRestoredSimulationIsTheSameAndGoesOnTheSameWay() {
+        ManualClock clockA = new ManualClock(T0);
+        SimEngine original = Scenarios.build(Scenarios.load("demo"), clockA, "us-east-1");
+        SimStateStore store = new SimStateStore(dir.resolve("sim-demo.json"), "demo");
+        try (SimProvider a = new SimProvider(original, "demo")) {
+            a.updateService(ServiceUpdate.desiredCount("prod-web", "web", 6));
+            store.save(original);
+            ManualClock clockB = new ManualClock(T0);
+            try (SimProvider b = new SimProvider(store.load(clockB), "demo")) {
+                assertSameState(everything(a), everything(b), "right after the restore");
+                for (int i = 0; i < 3; i++) {
+                    clockA.advance(Duration.ofMinutes(7));
+                    clockB.advance(Duration.ofMinutes(7));
+                    assertSameState(everything(a), everything(b), "after " + (i + 1) * 7 + " more minutes");
+                }
+                EcsService web = b.describeServices("prod-web", List.of("web")).get(0);
+                assertEquals(6, web.runningCount());
+            }
+        }
+    }
+
+    @Test
+    void pendingScenarioActionsSurviveARestore() {
+        ManualClock clock = new ManualClock(T0);
+        SimEngine original = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+        SimStateStore store = new SimStateStore(dir.resolve("sim-demo.json"), "demo");
+        store.save(original);
+        SimEngine restored = store.load(new ManualClock(T0.plusSeconds(600)));
+        try (SimProvider p = new SimProvider(restored, "demo")) {
+            // the demo steps orders-api's load up 20 minutes after its start (5 minutes after T0)
+            assertEquals(2.2, restored.clusters.get("prod-web").services.get("orders-api").load(restored.ids).factorAt(
+                    T0.plusSeconds(600).toEpochMilli()), 1e-9);
+            assertEquals(3, p.listClusters().size());
+        }
+    }
+
+    @Test
+    void refusesAStateOfAnotherScenarioOrAnUnreadableFile() throws IOException {
+        SimEngine engine = Scenarios.build(Scenarios.load("demo"), new ManualClock(T0), "us-east-1");
+        new SimStateStore(dir.resolve("a.json"), "demo").save(engine);
+        IllegalStateException other = assertThrows(IllegalStateException.class,
+                () -> new SimStateStore(dir.resolve("a.json"), "large").load(new ManualClock(T0)));
+        assertThat(other.getMessage(), containsString("holds scenario 'demo', not 'large'"));
+        Files.writeString(dir.resolve("b.json"), "{ truncated");
+        IllegalStateException bad = assertThrows(IllegalStateException.class,
+                () -> new SimStateStore(dir.resolve("b.json"), "demo").load(new ManualClock(T0)));
+        assertThat(bad.getMessage(), containsString("is unreadable"));
+    }
+
+    @Test
+    void aLongAbsenceIsCaughtUpForAtMostAnHour() {
+        SimEngine engine = Scenarios.build(Scenarios.load("demo"), new ManualClock(T0), "us-east-1");
+        SimStateStore store = new SimStateStore(dir.resolve("sim.json"), "demo");
+        store.save(engine);
+        ManualClock weekLater = new ManualClock(T0.plus(Duration.ofDays(7)));
+        SimEngine restored = store.load(weekLater);
+        assertEquals(weekLater.now().minus(SimStateStore.MAX_CATCH_UP), restored.now());
+        try (SimProvider p = new SimProvider(restored, "demo")) {
+            assertEquals(4, p.describeServices("prod-web", List.of("web")).get(0).runningCount());
+        }
+    }
+}
