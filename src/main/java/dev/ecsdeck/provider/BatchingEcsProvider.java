@@ -4,6 +4,7 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;

@@ -1,6 +1,6 @@
 package dev.ecsdeck.sim;
 
-import dev.ecsdeck.provider.Page;
+import dev.ecsdeck.model.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.LogTailRequest;
 import dev.ecsdeck.provider.Operation;
-import dev.ecsdeck.provider.Page;
+import dev.ecsdeck.model.Page;
 import dev.ecsdeck.provider.PollingLogTail;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

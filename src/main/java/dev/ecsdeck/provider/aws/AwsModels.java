@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ecsdeck.model.Arns;
 import dev.ecsdeck.model.DeploymentConfiguration;
-import dev.ecsdeck.provider.RunTaskRequest;
+import dev.ecsdeck.model.RunTaskRequest;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkPojo;

@@ -4,7 +4,7 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.KeyValue;
 import dev.ecsdeck.model.Tag;
-import dev.ecsdeck.provider.Page;
+import dev.ecsdeck.model.Page;
 import dev.ecsdeck.sim.Paging;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;

@@ -1,7 +1,7 @@
 package dev.ecsdeck.sim.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecsdeck.provider.LogRoute;
+import dev.ecsdeck.taskdef.LogRoute;
 import dev.ecsdeck.sim.logs.LogLines;
 import dev.ecsdeck.sim.logs.SimLogs;
 

@@ -4,7 +4,7 @@ import dev.ecsdeck.model.CapacityProviderStrategyItem;
 import dev.ecsdeck.model.DeploymentCircuitBreaker;
 import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.provider.Page;
+import dev.ecsdeck.model.Page;
 import dev.ecsdeck.sim.Paging;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;

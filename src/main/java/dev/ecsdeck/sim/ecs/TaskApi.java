@@ -1,8 +1,8 @@
 package dev.ecsdeck.sim.ecs;
 
 import dev.ecsdeck.model.EcsTask;
-import dev.ecsdeck.provider.Page;
-import dev.ecsdeck.provider.RunTaskRequest;
+import dev.ecsdeck.model.Page;
+import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.sim.Paging;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;

@@ -1,7 +1,7 @@
 package dev.ecsdeck.sim.logs;
 
 import dev.ecsdeck.model.LogEvent;
-import dev.ecsdeck.provider.Page;
+import dev.ecsdeck.model.Page;
 import dev.ecsdeck.sim.Paging;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;

@@ -8,7 +8,7 @@ import dev.ecsdeck.model.LogEvent;
 import dev.ecsdeck.model.LogStreamRef;
 import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogTailRequest;
-import dev.ecsdeck.provider.Page;
+import dev.ecsdeck.model.Page;
 import dev.ecsdeck.provider.PollingLogTail;
 import dev.ecsdeck.provider.TailStatus;
 import dev.ecsdeck.sim.ApiFaults;

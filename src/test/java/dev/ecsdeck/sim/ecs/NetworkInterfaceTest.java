@@ -71,7 +71,7 @@ class NetworkInterfaceTest {
 
         sim.instances(1, 2048, 4096, "a");
         String bridge = sim.ec2TaskDefinition("worker", 256, 512, 8080);
-        EcsTask onEc2 = sim.engine.tasks().runTask(new dev.ecsdeck.provider.RunTaskRequest(sim.cluster, bridge, 1, "EC2", null, null, null,
+        EcsTask onEc2 = sim.engine.tasks().runTask(new dev.ecsdeck.model.RunTaskRequest(sim.cluster, bridge, 1, "EC2", null, null, null,
                 null, null)).items().get(0);
         assertTrue(onEc2.attachments().isEmpty());
     }

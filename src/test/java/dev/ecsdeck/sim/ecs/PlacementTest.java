@@ -9,7 +9,7 @@ import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.PlacementConstraint;
 import dev.ecsdeck.model.PlacementStrategy;
-import dev.ecsdeck.provider.RunTaskRequest;
+import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.sim.SimFixture;
 import java.time.Duration;
 import java.util.HashMap;

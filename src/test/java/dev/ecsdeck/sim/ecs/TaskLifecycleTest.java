@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.EcsTask;
-import dev.ecsdeck.provider.RunTaskRequest;
+import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.sim.SimFixture;
 import java.time.Duration;
 import java.util.ArrayList;

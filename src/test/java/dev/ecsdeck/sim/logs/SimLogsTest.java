@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.LogEvent;
-import dev.ecsdeck.provider.Page;
+import dev.ecsdeck.model.Page;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimFixture;
 import java.time.Duration;

@@ -1,8 +1,5 @@
-package dev.ecsdeck.provider;
+package dev.ecsdeck.model;
 
-import dev.ecsdeck.model.NetworkConfiguration;
-import dev.ecsdeck.model.PlacementConstraint;
-import dev.ecsdeck.model.PlacementStrategy;
 import java.util.List;
 
 /** A RunTask call: {@code count} tasks of a task definition, outside any service. */

@@ -1,10 +1,10 @@
-package dev.ecsdeck.provider;
+package dev.ecsdeck.taskdef;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecsdeck.provider.LogRoute.NotInCloudWatch;
-import dev.ecsdeck.provider.LogRoute.Stream;
-import dev.ecsdeck.provider.LogRoute.StreamPrefix;
-import dev.ecsdeck.provider.LogRoute.TaskContext;
+import dev.ecsdeck.taskdef.LogRoute.NotInCloudWatch;
+import dev.ecsdeck.taskdef.LogRoute.Stream;
+import dev.ecsdeck.taskdef.LogRoute.StreamPrefix;
+import dev.ecsdeck.taskdef.LogRoute.TaskContext;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;

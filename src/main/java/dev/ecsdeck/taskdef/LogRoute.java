@@ -1,4 +1,4 @@
-package dev.ecsdeck.provider;
+package dev.ecsdeck.taskdef;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package dev.ecsdeck.provider;
+package dev.ecsdeck.model;
 
 import java.util.List;
 
