@@ -1,6 +1,5 @@
 package dev.ecsdeck.sim.wire;
 
-import dev.ecsdeck.sim.wire.json.RequestShape;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

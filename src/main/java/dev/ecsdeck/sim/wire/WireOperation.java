@@ -1,8 +1,6 @@
 package dev.ecsdeck.sim.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecsdeck.sim.wire.json.RequestShape;
-import dev.ecsdeck.sim.wire.json.WireRequest;
 
 /** One operation of a service on the wire: its request shape, whether it changes state, and what it does. */
 record WireOperation(String name, RequestShape shape, boolean mutating, Handler handler) {

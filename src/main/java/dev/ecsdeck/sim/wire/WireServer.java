@@ -8,15 +8,13 @@ import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
-import dev.ecsdeck.sim.wire.json.WireJson;
-import dev.ecsdeck.sim.wire.json.WireRequest;
+import dev.ecsdeck.sim.wire.json.Json11Codec;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -62,6 +60,8 @@ public final class WireServer implements AutoCloseable {
     private final ApiFaults faults;
     private final Runnable afterChange;
     private final List<WireApi> apis;
+    /** The protocols served; the first also answers requests refused before their protocol is known. */
+    private final List<WireCodec> codecs = List.of(new Json11Codec());
     private final HttpServer http;
     private final ThreadPoolExecutor workers;
 
@@ -119,10 +119,10 @@ public final class WireServer implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    /** What goes back: the status and a JSON body; {@code errorCode} is null on success. */
-    private record Reply(int status, byte[] body, String errorCode) {
-        static Reply error(int status, String code, String message) {
-            return new Reply(status, WireJson.errorBody(code, message), code);
+    /** What goes back: the status and a body in the codec's protocol; {@code errorCode} is null on success. */
+    private record Reply(int status, byte[] body, String errorCode, WireCodec codec) {
+        static Reply error(WireCodec codec, int status, String code, String message) {
+            return new Reply(status, codec.writeError(code, message), code, codec);
         }
     }
 
@@ -130,21 +130,23 @@ public final class WireServer implements AutoCloseable {
         long started = System.nanoTime();
         String label = "-";
         Reply reply;
+        WireCodec codec = codecs.get(0);
         try {
             Routed routed = route(ex);
             label = routed.label;
-            reply = routed.reply != null ? routed.reply : call(routed.api, routed.operation, routed.body);
+            codec = routed.codec;
+            reply = routed.reply != null ? routed.reply : call(routed);
         } catch (SimApiException e) {
             if (ApiFaults.DROPPED_CONNECTION.equals(e.errorCode())) {
                 LOG.fine(label + " connection dropped (injected)");
                 ex.close(); // no reply: the JDK server closes a connection whose exchange ends before its headers
                 return;
             }
-            reply = Reply.error(e.httpStatus(), e.errorCode(), e.getMessage());
+            reply = Reply.error(codec, e.httpStatus(), e.errorCode(), e.getMessage());
         } catch (RuntimeException | IOException | Error e) {
             // The client gets a short message; the log gets the cause (no header or body is in it).
             LOG.log(Level.WARNING, "Simulator wire call " + label + " failed", e);
-            reply = Reply.error(500, "InternalFailure", "The simulator failed to process the request.");
+            reply = Reply.error(codec, 500, "InternalFailure", "The simulator failed to process the request.");
         }
         // Logged before the reply goes out, so the log is complete by the time the client has its answer.
         if (LOG.isLoggable(Level.FINE)) {
@@ -157,6 +159,7 @@ public final class WireServer implements AutoCloseable {
     /** A request sorted out: either a reply already (refused), or the operation to call with its body. */
     private static final class Routed {
         String label = "-";
+        WireCodec codec;
         Reply reply;
         WireApi api;
         WireOperation operation;
@@ -165,49 +168,52 @@ public final class WireServer implements AutoCloseable {
 
     private Routed route(HttpExchange ex) throws IOException {
         Routed r = new Routed();
+        r.codec = codecs.get(0);
         String method = ex.getRequestMethod();
+        String served = "the simulator serves POST / (" + String.join(", ", codecs.stream().map(WireCodec::protocol).toList()) + ").";
         if (!"/".equals(ex.getRequestURI().getPath())) {
             drain(ex.getRequestBody());
-            r.reply = Reply.error(404, "NotFoundException", "Nothing here: the simulator serves POST / (AWS JSON 1.1).");
+            r.reply = Reply.error(r.codec, 404, "NotFoundException", "Nothing here: " + served);
             return r;
         }
         if (!"POST".equals(method)) {
             drain(ex.getRequestBody());
             ex.getResponseHeaders().set("Allow", "POST");
-            r.reply = Reply.error(405, "MethodNotAllowedException", "Method " + method + " is not allowed: the simulator serves POST / (AWS JSON 1.1).");
+            r.reply = Reply.error(r.codec, 405, "MethodNotAllowedException", "Method " + method + " is not allowed: " + served);
             return r;
         }
-        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-        if (!jsonContentType(contentType)) {
+        WireCodec codec = codecs.stream().filter(c -> c.accepts(ex.getRequestHeaders())).findFirst().orElse(null);
+        if (codec == null) {
             drain(ex.getRequestBody());
-            r.reply = Reply.error(415, "UnsupportedMediaTypeException",
+            r.reply = Reply.error(r.codec, 415, "UnsupportedMediaTypeException",
                     "The simulator takes application/x-amz-json-1.1 (or application/json) request bodies.");
             return r;
         }
+        r.codec = codec;
         byte[] body = readBody(ex);
         if (body == null) {
-            r.reply = Reply.error(413, "RequestEntityTooLargeException",
+            r.reply = Reply.error(codec, 413, "RequestEntityTooLargeException",
                     "Request body too large: the simulator takes at most " + MAX_BODY_BYTES + " bytes.");
             return r;
         }
-        String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
-        int dot = target == null ? -1 : target.lastIndexOf('.');
-        if (dot < 0) {
-            r.reply = Reply.error(400, "UnknownOperationException",
-                    "Missing or malformed X-Amz-Target header: expected <service prefix>.<Operation>.");
+        WireCodec.Target target;
+        try {
+            target = codec.target(ex.getRequestHeaders(), body);
+        } catch (SimApiException e) {
+            r.reply = Reply.error(codec, e.httpStatus(), e.errorCode(), e.getMessage()); // answered in the request's protocol
             return r;
         }
-        String prefix = target.substring(0, dot);
-        String name = target.substring(dot + 1);
+        String prefix = target.servicePrefix();
+        String name = target.operation();
         WireApi api = apis.stream().filter(a -> a.targetPrefix().equals(prefix)).findFirst().orElse(null);
         if (api == null) {
-            r.reply = Reply.error(400, "UnknownOperationException", "Unknown target prefix '" + prefix
+            r.reply = Reply.error(codec, 400, "UnknownOperationException", "Unknown target prefix '" + prefix
                     + "': the simulator serves " + String.join(", ", apis.stream().map(WireApi::targetPrefix).toList()) + ".");
             return r;
         }
         WireOperation op = api.operation(name);
         if (op == null) {
-            r.reply = Reply.error(400, "UnknownOperationException", "Operation " + name + " is not supported by the simulator's "
+            r.reply = Reply.error(codec, 400, "UnknownOperationException", "Operation " + name + " is not supported by the simulator's "
                     + api.serviceName() + " (" + prefix + ").");
             return r;
         }
@@ -219,7 +225,9 @@ public final class WireServer implements AutoCloseable {
     }
 
     /** Faults first, outside the engine's lock (their latency must not serialise calls); then the whole operation under it. */
-    private Reply call(WireApi api, WireOperation op, byte[] body) {
+    private Reply call(Routed routed) {
+        WireApi api = routed.api;
+        WireOperation op = routed.operation;
         try {
             faults.admit(op.name());
         } catch (SimApiException e) {
@@ -228,7 +236,7 @@ public final class WireServer implements AutoCloseable {
             }
             throw e;
         }
-        WireRequest request = new WireRequest(WireJson.parseRequest(body));
+        WireRequest request = new WireRequest(routed.codec.readRequest(routed.body));
         op.shape().check(request.body(), api.missingMemberError());
         JsonNode result;
         synchronized (engine) {
@@ -242,15 +250,7 @@ public final class WireServer implements AutoCloseable {
                 LOG.log(Level.WARNING, "Could not save the simulator state after " + op.name() + ": " + e.getMessage());
             }
         }
-        return new Reply(200, WireJson.bytes(result), null);
-    }
-
-    private static boolean jsonContentType(String header) {
-        if (header == null || header.isBlank()) {
-            return true; // the protocol does not need it; curl users often leave it out
-        }
-        String type = header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals(WireJson.CONTENT_TYPE) || type.equals("application/x-amz-json-1.0") || type.equals("application/json");
+        return new Reply(200, routed.codec.writeResult(result), null, routed.codec);
     }
 
     /** The body, or null when it is over the limit (what was sent is read and dropped, up to a bound). */
@@ -294,7 +294,7 @@ public final class WireServer implements AutoCloseable {
     private static void send(HttpExchange ex, Reply reply) {
         try {
             var headers = ex.getResponseHeaders();
-            headers.set("Content-Type", WireJson.CONTENT_TYPE);
+            headers.set("Content-Type", reply.codec.contentType());
             headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
             if (reply.errorCode != null) {
                 headers.set("x-amzn-ErrorType", reply.errorCode);

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.sim.ApiFaults;
-import dev.ecsdeck.sim.wire.json.RequestShape;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;

@@ -9,7 +9,6 @@ import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
-import dev.ecsdeck.sim.wire.json.RequestShape;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
 import java.io.IOException;
 import java.nio.file.Files;

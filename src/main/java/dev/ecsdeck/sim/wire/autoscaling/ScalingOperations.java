@@ -1,12 +1,12 @@
 package dev.ecsdeck.sim.wire.autoscaling;
 
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.BOOLEAN;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.INTEGER;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.MAP;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.STRING;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.STRING_LIST;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.STRUCTURE;
-import static dev.ecsdeck.sim.wire.json.RequestShape.of;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.BOOLEAN;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.INTEGER;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.MAP;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.STRING;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.STRING_LIST;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.STRUCTURE;
+import static dev.ecsdeck.sim.wire.RequestShape.of;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +21,7 @@ import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.json.WireJson;
-import dev.ecsdeck.sim.wire.json.WireRequest;
+import dev.ecsdeck.sim.wire.WireRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,12 +1,12 @@
 package dev.ecsdeck.sim.wire.ecs;
 
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.BOOLEAN;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.INTEGER;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.STRING;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.STRING_LIST;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.STRUCTURE;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.STRUCTURE_LIST;
-import static dev.ecsdeck.sim.wire.json.RequestShape.of;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.BOOLEAN;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.INTEGER;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.STRING;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.STRING_LIST;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.STRUCTURE;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.STRUCTURE_LIST;
+import static dev.ecsdeck.sim.wire.RequestShape.of;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +33,7 @@ import dev.ecsdeck.sim.ecs.Described;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.json.WireJson;
-import dev.ecsdeck.sim.wire.json.WireRequest;
+import dev.ecsdeck.sim.wire.WireRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -117,7 +117,7 @@ public final class WireJson {
     }
 
     /** Binds a member's structure (or list of structures) to a record; a mistyped member inside is named by its path. */
-    static <T> T bind(JsonNode value, String member, Class<T> type) {
+    public static <T> T bind(JsonNode value, String member, Class<T> type) {
         try {
             return MAPPER.treeToValue(value, type);
         } catch (JsonMappingException e) {
@@ -127,7 +127,7 @@ public final class WireJson {
         }
     }
 
-    static <T> List<T> bindList(JsonNode value, String member, Class<T> elementType) {
+    public static <T> List<T> bindList(JsonNode value, String member, Class<T> elementType) {
         try {
             return MAPPER.readerForListOf(elementType).readValue(value);
         } catch (JsonMappingException e) {

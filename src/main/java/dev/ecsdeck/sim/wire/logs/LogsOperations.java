@@ -1,11 +1,11 @@
 package dev.ecsdeck.sim.wire.logs;
 
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.BOOLEAN;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.INTEGER;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.LONG;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.STRING;
-import static dev.ecsdeck.sim.wire.json.RequestShape.Kind.STRING_LIST;
-import static dev.ecsdeck.sim.wire.json.RequestShape.of;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.BOOLEAN;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.INTEGER;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.LONG;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.STRING;
+import static dev.ecsdeck.sim.wire.RequestShape.Kind.STRING_LIST;
+import static dev.ecsdeck.sim.wire.RequestShape.of;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,7 +18,7 @@ import dev.ecsdeck.sim.logs.LogApi;
 import dev.ecsdeck.sim.logs.LogFilterPattern;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.json.WireJson;
-import dev.ecsdeck.sim.wire.json.WireRequest;
+import dev.ecsdeck.sim.wire.WireRequest;
 import java.util.ArrayList;
 import java.util.List;
 

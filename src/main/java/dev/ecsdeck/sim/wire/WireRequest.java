@@ -1,7 +1,8 @@
-package dev.ecsdeck.sim.wire.json;
+package dev.ecsdeck.sim.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsdeck.sim.wire.json.WireJson;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,9 @@
-package dev.ecsdeck.sim.wire.json;
+package dev.ecsdeck.sim.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeck.sim.SimApiException;
+import dev.ecsdeck.sim.wire.json.WireJson;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
