@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  * <p>Values are read as the simulated service reads them (a number where a string belongs reads as
  * its digits). A value of the wrong JSON type gets no editor words here: the editor's shape check
  * already reports its type. Plain Java and Jackson only (no SDK, no JavaFX), so the simulator can
- * use it.
+ * use it. {@link FargateRules} and {@link PortRules} hold two parts of it.
  */
 public final class EcsRules {
     /** ECS's error code for a request it refuses on its content. */
@@ -33,10 +32,6 @@ public final class EcsRules {
     static final int MAX_CONTAINERS = 10;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final int MAX_NAME_LENGTH = 255;
-    private static final Pattern PORT_RANGE = Pattern.compile("(\\d{1,5})-(\\d{1,5})");
-    /** An image in a private ECR registry: on Fargate, pulling it needs the task execution role. */
-    private static final Pattern ECR_IMAGE =
-            Pattern.compile("\\d{12}\\.dkr\\.ecr(-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/.+");
 
     /**
      * One broken rule. {@code path} names the member it concerns, {@code at} where the editor shows
@@ -65,7 +60,7 @@ public final class EcsRules {
     }
 
     /** One container definition as the rules need it: its name and essential as ECS reads them. */
-    private record Container(int index, String path, JsonNode node, String name, boolean typedName, boolean essential) {
+    record Container(int index, String path, JsonNode node, String name, boolean typedName, boolean essential) {
         /** How the editor's words name the container: by its name, or by its place when it has none. */
         String label() {
             return typedName ? "'" + name + "'" : "containerDefinitions[" + index + "]";
@@ -91,7 +86,7 @@ public final class EcsRules {
         Integer memory = size("memory", false);
         List<Container> containers = containers();
         // Fargate's task-level requirements come first: they are what a Fargate user gets wrong first.
-        List<Violation> fargate = new EcsRules(doc).fargate(containers, networkMode, cpu, memory);
+        List<Violation> fargate = FargateRules.check(doc, containers, networkMode, cpu, memory);
         if (requiresFargate()) {
             found.addAll(fargate);
         }
@@ -104,7 +99,12 @@ public final class EcsRules {
     }
 
     private void add(String path, String at, String words, String ecsMessage) {
-        found.add(new Violation(path, at, words, ecsMessage == null ? null : CLIENT_EXCEPTION, ecsMessage));
+        found.add(client(path, at, words, ecsMessage));
+    }
+
+    /** A violation ECS answers with a ClientException (none when {@code ecsMessage} is null). */
+    static Violation client(String path, String at, String words, String ecsMessage) {
+        return new Violation(path, at, words, ecsMessage == null ? null : CLIENT_EXCEPTION, ecsMessage);
     }
 
     private void family() {
@@ -214,7 +214,7 @@ public final class EcsRules {
         }
         image(c);
         memory(c);
-        ports(c, networkMode);
+        PortRules.check(c, networkMode, found);
         awslogsOptions(c);
     }
 
@@ -249,77 +249,6 @@ public final class EcsRules {
             add(c.path() + ".memory", c.path() + ".memory", integer(node, "memory") != null ? "'memory' (" + memory
                     + " MiB) of container " + c.label() + " is greater than the task's memory (" + taskMemory + " MiB)." : null,
                     "The 'memory' setting for container '" + c.name() + "' is greater than for the task.");
-        }
-    }
-
-    private void ports(Container c, String networkMode) {
-        JsonNode mappings = c.node().get("portMappings");
-        if (mappings == null || !mappings.isArray()) {
-            return;
-        }
-        String listPath = c.path() + ".portMappings";
-        if (!mappings.isEmpty() && networkMode.equals("none")) {
-            add(listPath, listPath, "Port mappings are not possible with networkMode 'none'.",
-                    listPath + ": port mappings are not supported when networkMode=none.");
-            return;
-        }
-        boolean sameHost = networkMode.equals("awsvpc") || networkMode.equals("host");
-        for (int j = 0; j < mappings.size(); j++) {
-            JsonNode pm = mappings.get(j);
-            String path = LocatedJson.index(listPath, j);
-            if (!pm.isObject()) {
-                continue;
-            }
-            if (present(pm, "containerPortRange")) {
-                portRange(pm, path, networkMode);
-                continue; // a range has no single container port
-            }
-            int containerPort = pm.path("containerPort").asInt(0);
-            if (containerPort < 1 || containerPort > 65535) {
-                boolean missing = !present(pm, "containerPort");
-                String words = missing ? "A port mapping needs a 'containerPort' (or a 'containerPortRange')."
-                        : integer(pm, "containerPort") != null ? "'containerPort' " + containerPort + " is not a port: use 1 to"
-                                + " 65535." : null;
-                add(path + ".containerPort", missing ? path : path + ".containerPort", words,
-                        "Invalid 'containerPort' setting for container '" + c.name() + "'.");
-            }
-            Integer typedHostPort = integer(pm, "hostPort");
-            boolean hostPortInRange = typedHostPort == null || (typedHostPort >= 0 && typedHostPort <= 65535);
-            if (!hostPortInRange) {
-                // ECS's wording is not known, so the simulator lets it through
-                add(path + ".hostPort", path + ".hostPort", "'hostPort' " + typedHostPort + " is not a port: use 1 to 65535,"
-                        + " or 0 or nothing for a dynamic port.", null);
-            }
-            Integer hostPort = ecsInt(pm, "hostPort");
-            // awsvpc and host networking have no port translation; hostPort 0 means "unset" to ECS
-            if (sameHost && hostPort != null && hostPort != 0 && present(pm, "containerPort") && hostPort != containerPort) {
-                boolean typed = hostPortInRange && typedHostPort != null && integer(pm, "containerPort") != null;
-                add(path + ".hostPort", path + ".hostPort", typed ? "With networkMode '" + networkMode + "', 'hostPort' must be"
-                        + " empty or equal to 'containerPort' (" + containerPort + "), not " + hostPort + "." : null,
-                        "When networkMode=" + networkMode + ", the host ports and container ports in port mappings must match.");
-            }
-        }
-    }
-
-    /** The rules the API reference gives for containerPortRange. */
-    private void portRange(JsonNode pm, String path, String networkMode) {
-        if (!networkMode.equals("awsvpc") && !networkMode.equals("bridge")) {
-            add(path + ".containerPortRange", path + ".containerPortRange", "Port ranges need networkMode awsvpc or bridge, not "
-                    + networkMode + ".", path + ".containerPortRange: port ranges need networkMode awsvpc or bridge, not "
-                    + networkMode + ".");
-        }
-        if (present(pm, "hostPort")) {
-            add(path + ".hostPort", path + ".hostPort", "Leave 'hostPort' empty when a 'containerPortRange' is given.",
-                    path + ".hostPort: leave hostPort empty when a containerPortRange is given.");
-        }
-        JsonNode range = pm.get("containerPortRange");
-        Matcher m = PORT_RANGE.matcher(range.asText());
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) > 65535
-                || Integer.parseInt(m.group(1)) >= Integer.parseInt(m.group(2))) {
-            add(path + ".containerPortRange", path + ".containerPortRange", range.isTextual() ? "'containerPortRange' \""
-                    + range.asText() + "\" is not a range: give first-last, between 1 and 65535, with the first port less"
-                    + " than the last." : null, path + ".containerPortRange: invalid range '" + range.asText()
-                    + "'; give first-last, between 1 and 65535, with the first port less than the last.");
         }
     }
 
@@ -417,71 +346,13 @@ public final class EcsRules {
         }
     }
 
-    /**
-     * What Fargate refuses: network mode, sizes, and the execution role for awslogs and private
-     * images. Found whether or not FARGATE is required: it decides Fargate compatibility too.
-     */
-    private List<Violation> fargate(List<Container> containers, String networkMode, Integer cpu, Integer memory) {
-        if (!networkMode.equals("awsvpc")) {
-            boolean given = present(doc, "networkMode");
-            // an unknown mode is the shape check's to name
-            add("networkMode", given ? "networkMode" : "requiresCompatibilities", NETWORK_MODES.contains(networkMode)
-                    ? "Fargate needs networkMode 'awsvpc', not '" + networkMode + "'"
-                            + (given ? "." : " (the default when networkMode is absent).") : null,
-                    "Fargate only supports network mode \u2018awsvpc\u2019."); // ECS's typographic quotes
-        }
-        if (!present(doc, "cpu")) {
-            add("cpu", "requiresCompatibilities", "Fargate needs a task-level 'cpu' (e.g. \"256\" or \"1 vCPU\").",
-                    "Fargate requires that 'cpu' be defined at the task level.");
-        }
-        if (!present(doc, "memory")) {
-            add("memory", "requiresCompatibilities", "Fargate needs a task-level 'memory' (e.g. \"512\" or \"2 GB\").",
-                    "Fargate requires that 'memory' be defined at the task level.");
-        }
-        String noSize = "No Fargate configuration exists for given values: " + cpu + " CPU, " + memory
-                + " memory. See the Amazon ECS documentation for the valid values.";
-        if (cpu != null && !TaskSizes.isFargateCpu(cpu)) {
-            add("cpu", "cpu", "Fargate has no size with " + cpu + " CPU units: use " + TaskSizes.fargateCpuChoices() + ".",
-                    memory != null ? noSize : null);
-        } else if (cpu != null && memory != null && !TaskSizes.fargateValid(cpu, memory)) {
-            add("memory", "memory", "Fargate offers " + cpu + " CPU units with " + TaskSizes.fargateMemoryChoices(cpu)
-                    + " of memory, not " + memory + " MiB.", noSize);
-        }
-        String role = ecsText(doc, "executionRoleArn");
-        boolean executionRole = role != null && !role.isBlank();
-        for (Container c : containers) {
-            JsonNode log = c.node().path("logConfiguration");
-            String logPath = c.path() + ".logConfiguration";
-            if ("awslogs".equals(log.path("logDriver").asText())) {
-                if (!executionRole) {
-                    // Fargate has no instance role: the execution role writes the logs.
-                    add("executionRoleArn", logPath + ".logDriver", "Fargate needs an 'executionRoleArn' for the awslogs log"
-                            + " driver of container " + c.label() + ": on Fargate only the task execution role can write the logs.",
-                            "Fargate requires task definition to have execution role ARN to support log driver awslogs.");
-                }
-                if (!log.path("options").hasNonNull("awslogs-stream-prefix")) {
-                    add(logPath + ".options.awslogs-stream-prefix", log.has("options") ? logPath + ".options" : logPath,
-                            "Fargate needs the option 'awslogs-stream-prefix' for the awslogs log driver of container "
-                                    + c.label() + ".", "Fargate requires log configuration options to include"
-                                    + " awslogs-stream-prefix to support log driver awslogs.");
-                }
-            }
-            if (!executionRole && ECR_IMAGE.matcher(c.node().path("image").asText()).matches()) {
-                add("executionRoleArn", c.path() + ".image", "Fargate needs an 'executionRoleArn' to pull the private ECR"
-                        + " image of container " + c.label() + ".",
-                        "Fargate requires task definition to have execution role ARN to support ECR images.");
-            }
-        }
-        return found;
-    }
-
     /** A member as ECS's service reads it: any value as its text, null when absent or null. */
-    private static String ecsText(JsonNode node, String field) {
+    static String ecsText(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private static Integer ecsInt(JsonNode node, String field) {
+    static Integer ecsInt(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asInt();
     }
