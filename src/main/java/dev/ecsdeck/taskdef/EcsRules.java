@@ -2,240 +2,262 @@ package dev.ecsdeck.taskdef;
 
 import static dev.ecsdeck.taskdef.JsonMembers.integer;
 import static dev.ecsdeck.taskdef.JsonMembers.present;
-import static dev.ecsdeck.taskdef.JsonMembers.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * ECS's own rules for RegisterTaskDefinition, on a document whose JSON types may still be wrong
- * (those are {@link TaskDefinitionValidator}'s to report: a value of the wrong type is skipped
- * here). Everything here is an error: ECS refuses it. {@link EcsAdvice} has the warnings.
+ * ECS's own rules for RegisterTaskDefinition, the one home of them: the editor's validator lists
+ * every {@link Violation} in its words, the simulator answers with the first one ECS refuses, in
+ * ECS's words. Violations come in the order ECS checks them.
+ *
+ * <p>Values are read as the simulated service reads them (a number where a string belongs reads as
+ * its digits). A value of the wrong JSON type gets no editor words here: the editor's shape check
+ * already reports its type. Plain Java and Jackson only (no SDK, no JavaFX), so the simulator can
+ * use it. {@link FargateRules} and {@link PortRules} hold two parts of it.
  */
-final class EcsRules {
+public final class EcsRules {
+    /** ECS's error code for a request it refuses on its content. */
+    public static final String CLIENT_EXCEPTION = "ClientException";
+    public static final String INVALID_PARAMETER = "InvalidParameterException";
+    /** The API model's NetworkMode values (EcsRulesTest compares them with the SDK's). */
+    public static final Set<String> NETWORK_MODES = Set.of("bridge", "host", "awsvpc", "none");
+    /** The "containers per task definition" quota, which cannot be raised. */
+    static final int MAX_CONTAINERS = 10;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final int MAX_NAME_LENGTH = 255;
-    /** The "containers per task definition" quota, which cannot be raised. */
-    private static final int MAX_CONTAINERS = 10;
-    private static final Pattern PORT_RANGE = Pattern.compile("(\\d{1,5})-(\\d{1,5})");
-    /** An image in a private ECR registry: on Fargate, pulling it needs the task execution role. */
-    private static final Pattern ECR_IMAGE =
-            Pattern.compile("\\d{12}\\.dkr\\.ecr(-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/.+");
 
-    /** One container definition as the rules need it. */
-    private record Container(int index, String path, ObjectNode node, String name, boolean essential) {
-        /** How messages name the container: by its name, or by its place when it has none. */
-        String label() {
-            return name != null ? "'" + name + "'" : "containerDefinitions[" + index + "]";
+    /**
+     * One broken rule. {@code path} names the member it concerns, {@code at} where the editor shows
+     * it (a missing member is shown at its object or its cause). {@code words} is what the editor
+     * says, null when the editor's shape check says it already. {@code errorCode} and
+     * {@code ecsMessage} are ECS's answer, byte for byte, both null for a rule only the editor keeps
+     * (the simulator lets it through).
+     */
+    public record Violation(String path, String at, String words, String errorCode, String ecsMessage) {
+        public boolean ecsRefuses() {
+            return ecsMessage != null;
         }
     }
 
-    private final Findings findings;
-    private final ObjectNode doc;
+    /**
+     * What the rules found, and the facts of the request as ECS reads them: network mode (bridge
+     * when absent), task cpu units and memory MiB (null when absent or unreadable), and whether
+     * Fargate would take the definition (ECS then lists FARGATE among its compatibilities).
+     */
+    public record Verdict(List<Violation> violations, String networkMode, Integer cpu, Integer memory,
+            boolean fargateCompatible) {
+        /** The violation ECS answers the request with: the first it refuses. */
+        public Optional<Violation> ecsRefusal() {
+            return violations.stream().filter(Violation::ecsRefuses).findFirst();
+        }
+    }
 
-    EcsRules(Findings findings, ObjectNode doc) {
-        this.findings = findings;
+    /** One container definition as the rules need it: its name and essential as ECS reads them. */
+    record Container(int index, String path, JsonNode node, String name, boolean typedName, boolean essential) {
+        /** How the editor's words name the container: by its name, or by its place when it has none. */
+        String label() {
+            return typedName ? "'" + name + "'" : "containerDefinitions[" + index + "]";
+        }
+    }
+
+    private final JsonNode doc;
+    private final List<Violation> found = new ArrayList<>();
+
+    private EcsRules(JsonNode doc) {
         this.doc = doc;
     }
 
-    void check() {
+    /** Every broken rule of a request (a JSON object), in ECS's order. Never throws on odd values. */
+    public static Verdict check(JsonNode request) {
+        return new EcsRules(request).check();
+    }
+
+    private Verdict check() {
         family();
-        String networkMode = text(doc, "networkMode") != null ? text(doc, "networkMode") : "bridge";
+        String networkMode = networkMode();
         Integer cpu = size("cpu", true);
         Integer memory = size("memory", false);
-        List<Container> containers = containers(networkMode);
-        acrossContainers(containers, cpu, memory);
+        List<Container> containers = containers();
+        // Fargate's task-level requirements come first: they are what a Fargate user gets wrong first.
+        List<Violation> fargate = FargateRules.check(doc, containers, networkMode, cpu, memory);
         if (requiresFargate()) {
-            fargate(containers, networkMode, cpu, memory);
+            found.addAll(fargate);
         }
+        Map<String, String> seen = new HashMap<>();
+        for (Container c : containers) {
+            container(c, networkMode, seen);
+        }
+        acrossContainers(containers, cpu, memory);
+        return new Verdict(List.copyOf(found), networkMode, cpu, memory, fargate.stream().noneMatch(Violation::ecsRefuses));
+    }
+
+    private void add(String path, String at, String words, String ecsMessage) {
+        found.add(client(path, at, words, ecsMessage));
+    }
+
+    /** A violation ECS answers with a ClientException (none when {@code ecsMessage} is null). */
+    static Violation client(String path, String at, String words, String ecsMessage) {
+        return new Violation(path, at, words, ecsMessage == null ? null : CLIENT_EXCEPTION, ecsMessage);
     }
 
     private void family() {
         JsonNode family = doc.get("family");
-        if (family != null && family.isTextual()) {
-            checkName(family.asText(), "family", "The family");
-        }
+        // absent: the editor's shape check says "'family' is required"
+        name(family, "family", "family", "The family", null, "Family can not be blank.", "Family contains invalid characters.",
+                "Family can be up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores.");
     }
 
-    private void checkName(String name, String path, String what) {
+    private void name(JsonNode node, String path, String missingAt, String what, String missingWords, String empty,
+            String invalid, String tooLong) {
+        if (node == null || node.isNull()) {
+            add(path, missingAt, missingWords, empty);
+            return;
+        }
+        String name = node.asText();
+        boolean typed = node.isTextual();
         if (name.isBlank()) {
-            findings.error(path, what + " must not be empty.");
+            add(path, path, typed ? what + " must not be empty." : null, name.isEmpty() ? empty : invalid);
         } else if (!NAME.matcher(name).matches()) {
-            findings.error(path, what + " \"" + name + "\" may contain only letters, digits, '_' and '-'.");
+            add(path, path, typed ? what + " \"" + name + "\" may contain only letters, digits, '_' and '-'." : null, invalid);
         } else if (name.length() > MAX_NAME_LENGTH) {
-            findings.error(path, what + " is " + name.length() + " characters long; at most " + MAX_NAME_LENGTH + " are allowed.");
+            add(path, path, typed ? what + " is " + name.length() + " characters long; at most " + MAX_NAME_LENGTH
+                    + " are allowed." : null, tooLong);
         }
     }
 
-    /** Task cpu or memory in units, null when absent or unreadable (the latter reported here). */
+    private String networkMode() {
+        String mode = ecsText(doc, "networkMode");
+        if (mode == null) {
+            return "bridge";
+        }
+        if (!NETWORK_MODES.contains(mode)) {
+            // the editor's shape check names the allowed values
+            found.add(new Violation("networkMode", "networkMode", null, INVALID_PARAMETER,
+                    "Invalid networkMode: " + mode + ". Valid values: bridge, host, awsvpc, none."));
+        }
+        return mode;
+    }
+
+    /** Task cpu units or memory MiB, null when absent or unreadable (the latter a violation). */
     private Integer size(String field, boolean isCpu) {
         JsonNode value = doc.get(field);
-        if (value == null || value.isNull() || !value.isTextual()) {
+        if (value == null || value.isNull()) {
             return null;
         }
         Integer units = TaskSizes.units(value, isCpu);
         if (units == null) {
-            findings.error(field, isCpu
+            String words = isCpu
                     ? "Task 'cpu' \"" + value.asText() + "\" is not a size ECS accepts: give CPU units from "
                             + TaskSizes.MIN_TASK_CPU + " to " + TaskSizes.MAX_TASK_CPU + " (\"1024\") or vCPUs (\"1 vCPU\")."
                     : "Task 'memory' \"" + value.asText() + "\" is not a size ECS accepts: give whole MiB (\"2048\")"
-                            + " or GB (\"2 GB\").");
+                            + " or GB (\"2 GB\").";
+            add(field, field, value.isTextual() ? words : null, "Invalid '" + field + "' setting for task.");
         }
         return units;
     }
 
     private boolean requiresFargate() {
         for (JsonNode c : doc.path("requiresCompatibilities")) {
-            if (c.isTextual() && c.asText().equals("FARGATE")) {
+            if ("FARGATE".equals(c.asText())) {
                 return true;
             }
         }
         return false;
     }
 
-    private List<Container> containers(String networkMode) {
+    private List<Container> containers() {
         List<Container> out = new ArrayList<>();
         JsonNode defs = doc.get("containerDefinitions");
         if (defs == null || !defs.isArray()) {
-            return out; // missing or mistyped: reported by the shape check
+            // missing or mistyped: the editor's shape check reports it
+            add("containerDefinitions", "containerDefinitions", null, "Container list cannot be empty.");
+            return out;
         }
         if (defs.isEmpty()) {
-            findings.error("containerDefinitions", "'containerDefinitions' must list at least one container.");
+            add("containerDefinitions", "containerDefinitions", "'containerDefinitions' must list at least one container.",
+                    "Container list cannot be empty.");
         } else if (defs.size() > MAX_CONTAINERS) {
-            findings.error("containerDefinitions", "A task definition holds at most " + MAX_CONTAINERS + " containers, not "
-                    + defs.size() + ".");
+            add("containerDefinitions", "containerDefinitions", "A task definition holds at most " + MAX_CONTAINERS
+                    + " containers, not " + defs.size() + ".", "Too many containers.");
         }
-        Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < defs.size(); i++) {
-            if (defs.get(i).isObject()) {
-                out.add(container(i, (ObjectNode) defs.get(i), networkMode, seen));
+            JsonNode c = defs.get(i);
+            if (c.isObject()) {
+                JsonNode name = c.get("name");
+                JsonNode essential = c.get("essential");
+                out.add(new Container(i, LocatedJson.index("containerDefinitions", i), c, ecsText(c, "name"),
+                        name != null && name.isTextual(), essential == null || essential.isNull() || essential.asBoolean(true)));
             }
         }
         return out;
     }
 
-    private Container container(int index, ObjectNode c, String networkMode, Map<String, String> seen) {
-        String path = LocatedJson.index("containerDefinitions", index);
-        JsonNode nameNode = c.get("name");
-        String name = nameNode != null && nameNode.isTextual() ? nameNode.asText() : null;
-        if (nameNode == null || nameNode.isNull()) {
-            findings.add(Severity.ERROR, path + ".name", path, "Every container needs a 'name'.");
-        } else if (name != null) {
-            checkName(name, path + ".name", "The container name");
-            String first = seen.putIfAbsent(name, path);
+    private void container(Container c, String networkMode, Map<String, String> seen) {
+        String path = c.path();
+        name(c.node().get("name"), path + ".name", path, "The container name", "Every container needs a 'name'.",
+                "Container.name should not be null or empty.", "Container.name contains invalid characters.",
+                "Container.name can be up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores.");
+        if (c.name() != null) {
+            String first = seen.putIfAbsent(c.name(), path);
             if (first != null) {
-                findings.error(path + ".name", "Container name '" + name + "' is already used by " + first
-                        + ": names must be unique in a task definition.");
+                add(path + ".name", path + ".name", c.typedName() ? "Container name '" + c.name() + "' is already used by "
+                        + first + ": names must be unique in a task definition." : null,
+                        "Container names must be unique within a Task Definition.");
             }
         }
-        JsonNode essentialNode = c.get("essential");
-        Container container = new Container(index, path, c, name,
-                essentialNode == null || !essentialNode.isBoolean() || essentialNode.asBoolean());
-        image(container);
-        memory(container);
-        ports(container, networkMode);
-        logConfiguration(container);
-        EcsAdvice.container(findings, container.path(), c, container.label(), container.essential());
-        return container;
+        image(c);
+        memory(c);
+        PortRules.check(c, networkMode, found);
+        awslogsOptions(c);
     }
 
     private void image(Container c) {
         JsonNode image = c.node().get("image");
-        String path = c.path() + ".image";
-        if (image == null || image.isNull() || (image.isTextual() && image.asText().isBlank())) {
-            findings.add(Severity.ERROR, path, image == null || image.isNull() ? c.path() : path,
-                    "Container " + c.label() + " needs an 'image'.");
+        boolean missing = image == null || image.isNull();
+        if (missing || image.asText().isBlank()) {
+            add(c.path() + ".image", missing ? c.path() : c.path() + ".image",
+                    missing || image.isTextual() ? "Container " + c.label() + " needs an 'image'." : null,
+                    "Container.image should not be null or empty.");
         }
     }
 
     private void memory(Container c) {
-        Integer memory = integer(c.node(), "memory");
-        Integer reservation = integer(c.node(), "memoryReservation");
-        if (memory != null && reservation != null && reservation > memory) {
-            findings.error(c.path() + ".memoryReservation", "'memoryReservation' (" + reservation + " MiB) of container "
-                    + c.label() + " must not be greater than its 'memory' (" + memory + " MiB).");
+        JsonNode node = c.node();
+        Integer memory = ecsInt(node, "memory");
+        Integer reservation = ecsInt(node, "memoryReservation");
+        boolean typed = integer(node, "memory") != null && integer(node, "memoryReservation") != null;
+        if (memory == null && reservation == null && !present(doc, "memory")) {
+            add(c.path() + ".memory", c.path(), "Container " + c.label() + " needs 'memory' or 'memoryReservation' (MiB),"
+                    + " since the task has no 'memory'.", "Invalid setting for container '" + c.name()
+                    + "'. At least one of 'memory' or 'memoryReservation' must be specified.");
         }
-        if (!present(c.node(), "memory") && !present(c.node(), "memoryReservation") && !present(doc, "memory")) {
-            findings.add(Severity.ERROR, c.path() + ".memory", c.path(), "Container " + c.label()
-                    + " needs 'memory' or 'memoryReservation' (MiB), since the task has no 'memory'.");
+        if (memory != null && reservation != null && reservation > memory) {
+            add(c.path() + ".memoryReservation", c.path() + ".memoryReservation", typed ? "'memoryReservation' ("
+                    + reservation + " MiB) of container " + c.label() + " must not be greater than its 'memory' (" + memory
+                    + " MiB)." : null, "Invalid setting for container '" + c.name()
+                    + "'. 'memoryReservation' must be less than or equal to 'memory'.");
         }
         Integer taskMemory = TaskSizes.units(doc.get("memory"), false);
         if (memory != null && taskMemory != null && memory > taskMemory) {
-            findings.error(c.path() + ".memory", "'memory' (" + memory + " MiB) of container " + c.label()
-                    + " is greater than the task's memory (" + taskMemory + " MiB).");
+            add(c.path() + ".memory", c.path() + ".memory", integer(node, "memory") != null ? "'memory' (" + memory
+                    + " MiB) of container " + c.label() + " is greater than the task's memory (" + taskMemory + " MiB)." : null,
+                    "The 'memory' setting for container '" + c.name() + "' is greater than for the task.");
         }
     }
 
-    private void ports(Container c, String networkMode) {
-        JsonNode mappings = c.node().get("portMappings");
-        if (mappings == null || !mappings.isArray()) {
+    private void awslogsOptions(Container c) {
+        JsonNode log = c.node().path("logConfiguration");
+        if (!"awslogs".equals(log.path("logDriver").asText())) {
             return;
         }
-        String listPath = c.path() + ".portMappings";
-        if (!mappings.isEmpty() && networkMode.equals("none")) {
-            findings.error(listPath, "Port mappings are not possible with networkMode 'none'.");
-            return;
-        }
-        boolean sameHost = networkMode.equals("awsvpc") || networkMode.equals("host");
-        for (int j = 0; j < mappings.size(); j++) {
-            JsonNode pm = mappings.get(j);
-            String path = LocatedJson.index(listPath, j);
-            if (!pm.isObject()) {
-                continue;
-            }
-            if (present(pm, "containerPortRange")) {
-                portRange(pm, path, networkMode);
-                continue;
-            }
-            Integer containerPort = integer(pm, "containerPort");
-            if (!present(pm, "containerPort")) {
-                findings.add(Severity.ERROR, path + ".containerPort", path, "A port mapping needs a 'containerPort'"
-                        + " (or a 'containerPortRange').");
-            } else if (containerPort != null && (containerPort < 1 || containerPort > 65535)) {
-                findings.error(path + ".containerPort", "'containerPort' " + containerPort + " is not a port: use 1 to 65535.");
-            }
-            Integer hostPort = integer(pm, "hostPort");
-            if (hostPort != null && (hostPort < 0 || hostPort > 65535)) {
-                findings.error(path + ".hostPort", "'hostPort' " + hostPort + " is not a port: use 1 to 65535, or 0 or"
-                        + " nothing for a dynamic port.");
-            } else if (sameHost && hostPort != null && hostPort != 0 && containerPort != null && !hostPort.equals(containerPort)) {
-                // awsvpc and host networking have no port translation
-                findings.error(path + ".hostPort", "With networkMode '" + networkMode + "', 'hostPort' must be empty or equal"
-                        + " to 'containerPort' (" + containerPort + "), not " + hostPort + ".");
-            }
-        }
-    }
-
-    private void portRange(JsonNode pm, String path, String networkMode) {
-        if (!networkMode.equals("awsvpc") && !networkMode.equals("bridge")) {
-            findings.error(path + ".containerPortRange", "Port ranges need networkMode awsvpc or bridge, not " + networkMode + ".");
-        }
-        if (present(pm, "hostPort")) {
-            findings.error(path + ".hostPort", "Leave 'hostPort' empty when a 'containerPortRange' is given.");
-        }
-        JsonNode range = pm.get("containerPortRange");
-        if (range.isTextual()) {
-            Matcher m = PORT_RANGE.matcher(range.asText());
-            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(2)) > 65535
-                    || Integer.parseInt(m.group(1)) >= Integer.parseInt(m.group(2))) {
-                findings.error(path + ".containerPortRange", "'containerPortRange' \"" + range.asText() + "\" is not a range:"
-                        + " give first-last, between 1 and 65535, with the first port less than the last.");
-            }
-        }
-    }
-
-    private void logConfiguration(Container c) {
-        JsonNode log = c.node().get("logConfiguration");
         String path = c.path() + ".logConfiguration";
-        if (log == null || !log.isObject() || !"awslogs".equals(text(log, "logDriver"))) {
-            return;
-        }
         JsonNode options = log.get("options");
         List<String> missing = new ArrayList<>();
         for (String required : List.of("awslogs-group", "awslogs-region")) {
@@ -244,40 +266,57 @@ final class EcsRules {
             }
         }
         if (!missing.isEmpty()) {
-            findings.add(Severity.ERROR, path + ".options", options != null ? path + ".options" : path, "The awslogs log"
-                    + " driver of container " + c.label() + " needs the options " + String.join(" and ", missing) + ".");
+            add(path + ".options", options != null ? path + ".options" : path, "The awslogs log driver of container "
+                    + c.label() + " needs the options " + String.join(" and ", missing) + ".",
+                    "Log driver awslogs requires options: awslogs-region, awslogs-group");
         }
     }
 
+    /** Rules that look at the containers together: essential, dependsOn, FireLens, task size. */
     private void acrossContainers(List<Container> containers, Integer cpu, Integer memory) {
         if (!containers.isEmpty() && containers.stream().noneMatch(Container::essential)) {
-            findings.error("containerDefinitions", "At least one container must be essential (a container is essential"
-                    + " unless it says \"essential\": false).");
+            add("containerDefinitions", "containerDefinitions", "At least one container must be essential (a container is"
+                    + " essential unless it says \"essential\": false).", "Task definition doesn't have any essential container.");
         }
         Map<String, Container> byName = new HashMap<>();
         containers.forEach(c -> byName.putIfAbsent(c.name(), c));
-        boolean logRouter = containers.stream().anyMatch(c -> present(c.node(), "firelensConfiguration"));
-        int cpuSum = 0;
-        int reservedSum = 0;
         for (Container c : containers) {
             dependsOn(c, byName);
-            String driverPath = c.path() + ".logConfiguration.logDriver";
-            if (!logRouter && "awsfirelens".equals(text(c.node().path("logConfiguration"), "logDriver"))) {
-                findings.error(driverPath, "Container " + c.label() + " logs through 'awsfirelens', but no container has a"
-                        + " 'firelensConfiguration' to route the logs.");
+        }
+        boolean logRouter = containers.stream().anyMatch(c -> present(c.node(), "firelensConfiguration"));
+        for (Container c : containers) {
+            if (!logRouter && "awsfirelens".equals(c.node().path("logConfiguration").path("logDriver").asText())) {
+                add(c.path() + ".logConfiguration.logDriver", c.path() + ".logConfiguration.logDriver", "Container " + c.label()
+                        + " logs through 'awsfirelens', but no container has a 'firelensConfiguration' to route the logs.",
+                        "When awsfirelens log driver is specified in log configuration, a firelens configuration object must be"
+                                + " configured in one of the containers.");
             }
-            Integer containerCpu = integer(c.node(), "cpu");
-            cpuSum += containerCpu == null ? 0 : Math.max(containerCpu, 0);
-            Integer reserved = integer(c.node(), "memoryReservation") != null ? integer(c.node(), "memoryReservation")
+        }
+        int cpuSum = 0;
+        int typedCpuSum = 0;
+        int reservedSum = 0;
+        int typedReservedSum = 0;
+        for (Container c : containers) {
+            cpuSum += c.node().path("cpu").asInt(0);
+            Integer typedCpu = integer(c.node(), "cpu");
+            typedCpuSum += typedCpu == null ? 0 : Math.max(typedCpu, 0);
+            Integer reserved = ecsInt(c.node(), "memoryReservation") != null ? ecsInt(c.node(), "memoryReservation")
+                    : ecsInt(c.node(), "memory");
+            reservedSum += reserved == null ? 0 : reserved;
+            Integer typedReserved = integer(c.node(), "memoryReservation") != null ? integer(c.node(), "memoryReservation")
                     : integer(c.node(), "memory");
-            reservedSum += reserved == null ? 0 : Math.max(reserved, 0);
+            typedReservedSum += typedReserved == null ? 0 : Math.max(typedReserved, 0);
         }
-        if (cpu != null && cpuSum > cpu) {
-            findings.error("cpu", "The containers' 'cpu' add up to " + cpuSum + " units, more than the task's " + cpu + ".");
+        if (cpu != null && (cpuSum > cpu || typedCpuSum > cpu)) {
+            add("cpu", "cpu", typedCpuSum > cpu ? "The containers' 'cpu' add up to " + typedCpuSum + " units, more than the"
+                    + " task's " + cpu + "." : null, cpuSum > cpu ? "The sum of all container 'cpu' values cannot be greater"
+                    + " than the value of the task 'cpu'." : null);
         }
-        if (memory != null && reservedSum > memory) {
-            findings.error("memory", "The containers reserve " + reservedSum + " MiB ('memoryReservation', else 'memory'),"
-                    + " more than the task's " + memory + " MiB.");
+        if (memory != null && (reservedSum > memory || typedReservedSum > memory)) {
+            add("memory", "memory", typedReservedSum > memory ? "The containers reserve " + typedReservedSum + " MiB"
+                    + " ('memoryReservation', else 'memory'), more than the task's " + memory + " MiB." : null,
+                    reservedSum > memory ? "The sum of all container 'memoryReservation' values cannot be greater than the value"
+                            + " of the task 'memory'." : null);
         }
     }
 
@@ -288,66 +327,33 @@ final class EcsRules {
         }
         for (int k = 0; k < dependencies.size(); k++) {
             String path = LocatedJson.index(c.path() + ".dependsOn", k);
-            String target = text(dependencies.get(k), "containerName");
-            if (target == null) {
-                continue;
-            }
+            JsonNode targetNode = dependencies.get(k).path("containerName");
+            String target = targetNode.asText();
             Container dependency = byName.get(target);
             if (dependency == null) {
-                findings.error(path + ".containerName", "Container " + c.label() + " depends on '" + target
-                        + "', which is not a container of this task definition.");
+                // sic: ECS's message has the stray "+ " and no full stop
+                add(path + ".containerName", path + ".containerName", targetNode.isTextual() ? "Container " + c.label()
+                        + " depends on '" + target + "', which is not a container of this task definition." : null,
+                        "Cannot depend on container + '" + target + "' because it does not exist");
                 continue;
             }
-            String condition = text(dependencies.get(k), "condition");
+            String condition = dependencies.get(k).path("condition").asText();
             if (dependency.essential() && ("SUCCESS".equals(condition) || "COMPLETE".equals(condition))) {
-                findings.error(path + ".condition", "Condition " + condition + " waits for '" + target + "' to exit, so '"
-                        + target + "' must not be essential.");
+                add(path + ".condition", path + ".condition", "Condition " + condition + " waits for '" + target
+                        + "' to exit, so '" + target + "' must not be essential.",
+                        "A dependency container with SUCCESS or COMPLETE condition cannot be an essential container");
             }
         }
     }
 
-    /** What Fargate refuses: network mode, sizes, and the execution role for awslogs and private images. */
-    private void fargate(List<Container> containers, String networkMode, Integer cpu, Integer memory) {
-        boolean knownMode = RequestSchema.request().members().get("networkMode").enumValues().contains(networkMode);
-        if (knownMode && !networkMode.equals("awsvpc")) { // an unknown mode is the shape check's error
-            findings.add(Severity.ERROR, "networkMode", present(doc, "networkMode") ? "networkMode" : "requiresCompatibilities",
-                    "Fargate needs networkMode 'awsvpc', not '" + networkMode + "'"
-                            + (present(doc, "networkMode") ? "." : " (the default when networkMode is absent)."));
-        }
-        for (String field : List.of("cpu", "memory")) {
-            if (!present(doc, field)) {
-                findings.add(Severity.ERROR, field, "requiresCompatibilities", "Fargate needs a task-level '" + field + "' ("
-                        + (field.equals("cpu") ? "e.g. \"256\" or \"1 vCPU\")." : "e.g. \"512\" or \"2 GB\")."));
-            }
-        }
-        if (cpu != null && !TaskSizes.isFargateCpu(cpu)) {
-            findings.error("cpu", "Fargate has no size with " + cpu + " CPU units: use " + TaskSizes.fargateCpuChoices() + ".");
-        } else if (cpu != null && memory != null && !TaskSizes.fargateValid(cpu, memory)) {
-            findings.error("memory", "Fargate offers " + cpu + " CPU units with " + TaskSizes.fargateMemoryChoices(cpu)
-                    + " of memory, not " + memory + " MiB.");
-        }
-        String role = text(doc, "executionRoleArn");
-        boolean executionRole = role != null && !role.isBlank();
-        for (Container c : containers) {
-            JsonNode log = c.node().path("logConfiguration");
-            String logPath = c.path() + ".logConfiguration";
-            if ("awslogs".equals(text(log, "logDriver"))) {
-                if (!executionRole) {
-                    findings.add(Severity.ERROR, "executionRoleArn", logPath + ".logDriver", "Fargate needs an"
-                            + " 'executionRoleArn' for the awslogs log driver of container " + c.label()
-                            + ": on Fargate only the task execution role can write the logs.");
-                }
-                if (!present(log.path("options"), "awslogs-stream-prefix")) {
-                    findings.add(Severity.ERROR, logPath + ".options.awslogs-stream-prefix",
-                            log.has("options") ? logPath + ".options" : logPath, "Fargate needs the option"
-                                    + " 'awslogs-stream-prefix' for the awslogs log driver of container " + c.label() + ".");
-                }
-            }
-            String image = text(c.node(), "image");
-            if (!executionRole && image != null && ECR_IMAGE.matcher(image).matches()) {
-                findings.add(Severity.ERROR, "executionRoleArn", c.path() + ".image", "Fargate needs an 'executionRoleArn'"
-                        + " to pull the private ECR image of container " + c.label() + ".");
-            }
-        }
+    /** A member as ECS's service reads it: any value as its text, null when absent or null. */
+    static String ecsText(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    static Integer ecsInt(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asInt();
     }
 }

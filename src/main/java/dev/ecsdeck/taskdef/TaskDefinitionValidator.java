@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Checks a task definition as it is typed: JSON syntax, the request's shape (unknown members, wrong
  * types, enum values, required members; from {@link RequestSchema}) and ECS's own rules
- * ({@link EcsRules}, {@link EcsAdvice}). Describe documents are accepted as they are: their
+ * ({@link EcsRules}, in the editor's words; {@link EcsAdvice}). Describe documents are accepted as they are: their
  * read-only members ({@link TaskDefinitionDocuments#READ_ONLY_FIELDS}) pass silently. Stateless and
  * thread-safe.
  */
@@ -44,8 +44,31 @@ public final class TaskDefinitionValidator {
                     + " only the last one counts.");
         }
         new ShapeCheck(findings).structure((ObjectNode) doc.root(), RequestSchema.request(), "", "");
-        new EcsRules(findings, (ObjectNode) doc.root()).check();
+        for (EcsRules.Violation v : EcsRules.check(doc.root()).violations()) {
+            if (v.words() != null) {
+                findings.add(Severity.ERROR, v.path(), v.at(), v.words());
+            }
+        }
+        advice(findings, doc.root().path("containerDefinitions"));
         return findings.sorted();
+    }
+
+    /** The warnings of {@link EcsAdvice}, container by container. */
+    private static void advice(Findings findings, JsonNode containers) {
+        if (!containers.isArray()) {
+            return;
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            JsonNode c = containers.get(i);
+            if (!c.isObject()) {
+                continue;
+            }
+            String name = JsonMembers.text(c, "name");
+            JsonNode essential = c.get("essential");
+            EcsAdvice.container(findings, LocatedJson.index("containerDefinitions", i), c,
+                    name != null ? "'" + name + "'" : "containerDefinitions[" + i + "]",
+                    essential == null || !essential.isBoolean() || essential.asBoolean());
+        }
     }
 
     private static String lastSegment(String path) {

@@ -5,17 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
-/** The real task definitions from the AWS sample repositories, shared with the simulator's tests. */
+/**
+ * Task definitions for the tests of the editor and the simulator: the project's own (written for
+ * this project, under src/test/resources, so a fresh clone tests every rule) and, where it lies
+ * beside the project, the public corpus of real ones from the AWS sample repositories.
+ */
 public final class Fixtures {
     static final Path FOLDER = Path.of("../shared/fixtures/task-definitions");
+    /** Names of the project's own fixtures start with this; the corpus's are their paths in its folder. */
+    public static final String OWN = "ecsdeck/";
+    private static final String RESOURCES = "/dev/ecsdeck/taskdef/definitions/";
+    /** The project's own: each feature of a task definition in at least one, and one of each kind ECS refuses. */
+    private static final List<String> OWN_NAMES = List.of("fargate-firelens.json", "ec2-bridge-firelens.json",
+            "ec2-awsvpc-awslogs.json", "host-mode-metrics.json", "bridge-dynamic-ports.json", "fargate-efs-secrets.json",
+            "appmesh-proxy.json", "fargate-init-ranges.json", "refused/describe-wrapper.json",
+            "refused/port-mappings-object.json", "refused/secret-options-object.json", "refused/awsvpc-host-port.json",
+            "refused/fargate-awslogs-no-role.json", "refused/not-json.json");
     /** As published, this one is not valid JSON (a missing comma). */
     static final String INVALID_JSON = "amazon-ecs-firelens-examples/fluent-bit/dynatrace/task-definition.json";
 
@@ -28,8 +44,27 @@ public final class Fixtures {
         }
     }
 
+    /** The project's own fixtures, then the corpus when it is beside the project. Never skips. */
     public static List<Fixture> all() {
-        // The public sample corpus lies beside the project in CI, not in a user's clone: skipped, with why, without it.
+        List<Fixture> all = new ArrayList<>(own());
+        if (Files.isDirectory(FOLDER)) {
+            all.addAll(corpus());
+        }
+        return all;
+    }
+
+    /** The project's own fixtures, always there. */
+    public static List<Fixture> own() {
+        return OWN_NAMES.stream().map(n -> new Fixture(OWN + n, resource(n))).toList();
+    }
+
+    /** One of the project's own fixtures, by its name without {@link #OWN}. */
+    public static String own(String name) {
+        return resource(name);
+    }
+
+    /** The public corpus: the test is skipped, with why, when it is not beside the project (a user's clone). */
+    public static List<Fixture> corpus() {
         Assumptions.assumeTrue(Files.isDirectory(FOLDER), () -> "skipped: the sample task definitions are not beside the project ("
                 + FOLDER.toAbsolutePath().normalize() + ")");
         try (Stream<Path> walk = Files.walk(FOLDER)) {
@@ -43,9 +78,21 @@ public final class Fixtures {
         }
     }
 
+    /** A fixture by name, own or (when present) from the corpus. */
     static Fixture named(String name) {
         return all().stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no fixture " + name));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new AssertionError("no own fixture " + RESOURCES + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Fixture read(Path p) {
@@ -56,7 +103,7 @@ public final class Fixtures {
         }
     }
 
-    static SimEngine freshSimulator() {
+    public static SimEngine freshSimulator() {
         return new SimEngine(new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), 1, "us-east-1");
     }
 }

@@ -30,6 +30,15 @@ class RequestSchemaTest {
             "string", Kind.STRING, "integer", Kind.INTEGER, "long", Kind.LONG, "boolean", Kind.BOOLEAN, "double", Kind.NUMBER,
             "float", Kind.NUMBER, "timestamp", Kind.TIMESTAMP);
 
+    /**
+     * What the SDK in the build knows and the ECS model beside the project does not yet: features ECS
+     * added after that model was taken. Listed one by one, so anything else that differs still fails.
+     */
+    private static final Map<String, Set<String>> NEWER_IN_SDK = Map.of(
+            " members", Set.of("trustedExecutionConfiguration"),
+            "containerDefinitions[].resourceRequirements[] members", Set.of("sharingStrategy"),
+            "containerDefinitions[].resourceRequirements[].type enum", Set.of("NeuronDevice"));
+
     private JsonNode shapes;
     private final List<String> mismatches = new ArrayList<>();
     private final Set<String> structuresSeen = new HashSet<>();
@@ -95,7 +104,9 @@ class RequestSchemaTest {
     }
 
     private void same(String what, Set<String> model, Set<String> sdk) {
-        if (!model.equals(new TreeSet<>(sdk))) {
+        Set<String> known = new TreeSet<>(sdk);
+        known.removeAll(NEWER_IN_SDK.getOrDefault(what, Set.of()));
+        if (!model.equals(known)) {
             mismatches.add(what + ": model " + model + ", SDK " + new TreeSet<>(sdk));
         }
     }

@@ -65,11 +65,11 @@ class TaskDefinitionDocumentsTest {
 
     @Test
     void invalidJsonIsAnIllegalArgumentWithLineAndColumn() {
-        String published = Fixtures.named(Fixtures.INVALID_JSON).json(); // Fixtures assumes the shared corpus: skipped without it
-        InvalidJsonException e = assertThrows(InvalidJsonException.class, () -> TaskDefinitionDocuments.toRegisterRequest(published));
-        assertThat(e.line(), equalTo(34));
-        assertThat(e.column(), equalTo(20));
-        assertThat(e.getMessage(), containsString("line 34, column 20"));
+        String missingComma = Fixtures.own("refused/not-json.json");
+        InvalidJsonException e = assertThrows(InvalidJsonException.class, () -> TaskDefinitionDocuments.toRegisterRequest(missingComma));
+        assertThat(e.line(), equalTo(7));
+        assertThat(e.column(), equalTo(7));
+        assertThat(e.getMessage(), containsString("line 7, column 7"));
         assertThat(assertThrows(IllegalArgumentException.class, () -> TaskDefinitionDocuments.toRegisterRequest("42"))
                 .getMessage(), not(containsString("null")));
     }

@@ -8,101 +8,98 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.ecsdeck.sim.SimApiException;
+import dev.ecsdeck.taskdef.RefusedDefinitions.Answer;
+import dev.ecsdeck.taskdef.RefusedDefinitions.Refused;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The validator on the 62 real task definitions: no error on those ECS registers, and on each one
- * ECS refuses an error on the member to fix.
+ * The validator on the fixtures (the project's own, and the 62 real ones when they are beside the
+ * project) and on the shared table of refused definitions: no error on what ECS registers, and on
+ * what ECS refuses an error on the member to fix. The simulator's tests read the same table.
  */
 class TaskDefinitionValidatorFixturesTest {
-    private static final String AWSLOGS_ROLE = "'executionRoleArn' for the awslogs log driver";
-
-    /** An error the validator must report: its path and a fragment of its message. */
-    record Expected(String path, String fragment) {}
-
-    /**
-     * The fixtures ECS refuses. The same list as the simulator's (TaskDefinitionFixturesTest).
-     */
-    static final Map<String, Expected> REFUSED = Map.ofEntries(
-            Map.entry("amazon-ecs-firelens-examples/fluent-bit/efs/task-definition.json",
-                    new Expected("family", "'family' is required")),
-            Map.entry("amazon-ecs-firelens-examples/fluent-bit/logstash/task-definition.json",
-                    new Expected("containerDefinitions[1].portMappings", "must be a list, not an object")),
-            Map.entry("amazon-ecs-firelens-examples/fluent-bit/signalfx/task-definition.json",
-                    new Expected("containerDefinitions[1].logConfiguration.secretOptions", "must be a list, not an object")),
-            Map.entry("aws-containers-task-definitions/kibana/kibana_ec2.json",
-                    new Expected("containerDefinitions[0].portMappings[0].hostPort", "equal to 'containerPort' (5601), not 80")),
-            Map.entry("aws-containers-task-definitions/tomcat/tomcat_ec2.json",
-                    new Expected("containerDefinitions[0].portMappings[0].hostPort", "equal to 'containerPort' (8080), not 80")),
-            Map.entry("aws-containers-task-definitions/gunicorn/gunicorn_fargate.json",
-                    new Expected("executionRoleArn", AWSLOGS_ROLE)),
-            Map.entry("aws-containers-task-definitions/jetty/jetty_fargate.json", new Expected("executionRoleArn", AWSLOGS_ROLE)),
-            Map.entry("aws-containers-task-definitions/kibana/kibana_fargate.json", new Expected("executionRoleArn", AWSLOGS_ROLE)),
-            Map.entry("aws-containers-task-definitions/nginx/nginx_fargate.json", new Expected("executionRoleArn", AWSLOGS_ROLE)),
-            Map.entry("aws-containers-task-definitions/tomcat/tomcat_fargate.json", new Expected("executionRoleArn", AWSLOGS_ROLE)),
-            Map.entry("aws-containers-task-definitions/wildfly/wildfly_fargate.json",
-                    new Expected("executionRoleArn", AWSLOGS_ROLE)));
-
-
     private final TaskDefinitionValidator validator = new TaskDefinitionValidator();
 
     @TestFactory
     Stream<DynamicTest> eachFixtureHasAnErrorExactlyWhereEcsRefusesIt() {
-        return Fixtures.all().stream().filter(f -> !f.name().equals(Fixtures.INVALID_JSON)).map(f -> dynamicTest(f.name(), () -> {
+        return Fixtures.all().stream().map(f -> dynamicTest(f.name(), () -> {
             List<Problem> errors = errors(validator.validate(f.json()));
-            Expected expected = REFUSED.get(f.name());
+            Answer expected = RefusedDefinitions.FILES.get(f.name());
             if (expected == null) {
                 assertThat(f.name() + " registers in ECS, so the validator must find no error", errors, empty());
                 return;
             }
-            List<String> found = new ArrayList<>();
-            errors.forEach(p -> found.add(p.path() + ": " + p.message()));
-            assertThat(f.name() + ": errors " + found, errors.stream().anyMatch(p -> p.path().equals(expected.path())
-                    && p.message().contains(expected.fragment()) && p.line() > 0 && p.column() > 0), equalTo(true));
+            assertErrorAt(f.name(), errors, expected);
         }));
+    }
+
+    static Stream<Refused> mutations() {
+        return RefusedDefinitions.mutations().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mutations")
+    void eachRefusedDefinitionHasTheEditorsErrorOnItsMember(Refused refused) {
+        assertErrorAt(refused.description(), errors(validator.validate(refused.json())), refused.answer());
     }
 
     /** Where the validator and the simulator disagree, one of them is wrong; none is known. */
     @TestFactory
     Stream<DynamicTest> theValidatorAgreesWithTheSimulator() {
-        return Fixtures.all().stream().filter(f -> !f.name().equals(Fixtures.INVALID_JSON)).map(f -> dynamicTest(f.name(), () -> {
-            boolean simulatorRefuses;
-            try {
-                Fixtures.freshSimulator().taskDefinitions().register(f.json());
-                simulatorRefuses = false;
-            } catch (SimApiException e) {
-                simulatorRefuses = true;
-            }
-            boolean validatorRefuses = !errors(validator.validate(f.json())).isEmpty();
-            assertThat(f.name(), validatorRefuses, equalTo(simulatorRefuses));
-        }));
+        Stream<DynamicTest> files = Fixtures.all().stream().filter(f -> !RefusedDefinitions.notJson(f.name()))
+                .map(f -> dynamicTest(f.name(), () -> assertAgree(f.name(), f.json())));
+        Stream<DynamicTest> broken = mutations().map(r -> dynamicTest(r.description(), () -> assertAgree(r.description(), r.json())));
+        return Stream.concat(files, broken);
     }
 
     @Test
-    void theFixtureThatIsNotJsonHasOneErrorAtTheMissingComma() {
-        List<Problem> problems = validator.validate(Fixtures.named(Fixtures.INVALID_JSON).json());
+    void theOwnFixtureThatIsNotJsonHasOneErrorAtTheMissingComma() {
+        List<Problem> problems = validator.validate(Fixtures.own("refused/not-json.json"));
         assertThat(problems, hasSize(1));
         Problem p = problems.get(0);
         assertThat(p.severity(), equalTo(Severity.ERROR));
+        assertThat(p.path(), equalTo(""));
+        assertThat(p.line(), equalTo(7));
+        assertThat(p.column(), equalTo(7));
+        assertThat(p.message(), containsString("a comma (,) or a closing"));
+    }
+
+    @Test
+    void theCorpusFixtureThatIsNotJsonHasOneErrorAtTheMissingComma() {
+        Fixtures.corpus(); // skipped without the corpus
+        List<Problem> problems = validator.validate(Fixtures.named(Fixtures.INVALID_JSON).json());
+        assertThat(problems, hasSize(1));
+        Problem p = problems.get(0);
         assertThat(p.path(), equalTo(""));
         assertThat(p.line(), equalTo(34));
         assertThat(p.column(), equalTo(20));
         assertThat(p.message(), containsString("a comma (,) or a closing"));
     }
 
-    @Test
-    void everyExpectationNamesAFixture() {
-        List<String> names = Fixtures.all().stream().map(Fixtures.Fixture::name).toList();
-        assertThat(names, hasSize(62));
-        List<String> unknown = new ArrayList<>(REFUSED.keySet());
-        unknown.removeAll(names);
-        assertThat(unknown, empty());
+    private void assertAgree(String name, String json) {
+        boolean simulatorRefuses;
+        try {
+            Fixtures.freshSimulator().taskDefinitions().register(json);
+            simulatorRefuses = false;
+        } catch (SimApiException e) {
+            simulatorRefuses = true;
+        }
+        boolean validatorRefuses = !errors(validator.validate(json)).isEmpty();
+        assertThat(name, validatorRefuses, equalTo(simulatorRefuses));
+    }
+
+    private static void assertErrorAt(String name, List<Problem> errors, Answer expected) {
+        List<String> found = new ArrayList<>();
+        errors.forEach(p -> found.add(p.path() + ": " + p.message()));
+        assertThat(name + ": errors " + found, errors.stream().anyMatch(p -> p.path().equals(expected.path())
+                && p.message().contains(expected.editorWords()) && p.line() > 0 && p.column() > 0), equalTo(true));
     }
 
     static List<Problem> errors(List<Problem> problems) {
