@@ -26,7 +26,7 @@ public final class SimApiException extends RuntimeException {
         return httpStatus;
     }
 
-    static SimApiException clusterNotFound() {
+    public static SimApiException clusterNotFound() {
         return new SimApiException("ClusterNotFoundException", "Cluster not found.");
     }
 

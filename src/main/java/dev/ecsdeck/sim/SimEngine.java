@@ -2,19 +2,10 @@ package dev.ecsdeck.sim;
 
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
 import dev.ecsdeck.sim.ecs.ClusterApi;
-import dev.ecsdeck.sim.ecs.ContainerLogs;
-import dev.ecsdeck.sim.ecs.ImageBehaviours;
-import dev.ecsdeck.sim.ecs.Placement;
 import dev.ecsdeck.sim.ecs.ServiceApi;
-import dev.ecsdeck.sim.ecs.ServiceScheduler;
-import dev.ecsdeck.sim.ecs.SimCluster;
-import dev.ecsdeck.sim.ecs.SimService;
-import dev.ecsdeck.sim.ecs.SimTask;
+import dev.ecsdeck.sim.ecs.SimEcs;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.ecs.TaskDefinitionApi;
-import dev.ecsdeck.sim.ecs.TaskDefinitionRegistry;
-import dev.ecsdeck.sim.ecs.TaskLauncher;
-import dev.ecsdeck.sim.ecs.TaskLifecycle;
 import dev.ecsdeck.sim.logs.LogApi;
 import dev.ecsdeck.sim.logs.SimLogs;
 import dev.ecsdeck.sim.scenario.Scenario;
@@ -22,9 +13,7 @@ import dev.ecsdeck.sim.scenario.Scenarios;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The simulated ECS: clusters, instances, task definitions, services, tasks and their logs, on a
@@ -39,20 +28,12 @@ import java.util.Map;
 public final class SimEngine {
     private static final System.Logger LOG = System.getLogger(SimEngine.class.getName());
     static final Duration STEP = Duration.ofSeconds(1);
-    /** ECS shows stopped tasks for about an hour. */
-    static final Duration STOPPED_TASK_RETENTION = Duration.ofHours(1);
 
     private final SimClock clock;
     private final long seed;
-    public final SimIds ids;
-    public final Map<String, SimCluster> clusters = new LinkedHashMap<>();
-    public final TaskDefinitionRegistry taskDefinitionRegistry = new TaskDefinitionRegistry();
-    public final ImageBehaviours images = new ImageBehaviours();
-    public final SimLogs logStore = new SimLogs();
-    public final TaskLifecycle lifecycle;
-    public final TaskLauncher launcher;
-    public final ServiceScheduler scheduler;
-    private final ContainerLogs containerLogs;
+    private final SimIds ids;
+    private final SimLogs logStore = new SimLogs();
+    private final SimEcs ecs;
     private Instant simulatedUntil;
     /** Scenario actions waiting for their simulated time, in time order. */
     private final java.util.PriorityQueue<TimedAction> timedActions = new java.util.PriorityQueue<>();
@@ -78,11 +59,7 @@ public final class SimEngine {
         this.clock = clock;
         this.seed = seed;
         this.ids = new SimIds(seed, region);
-        this.lifecycle = new TaskLifecycle(ids, images);
-        Placement placement = new Placement(ids.random(), region);
-        this.launcher = new TaskLauncher(ids, placement, lifecycle);
-        this.scheduler = new ServiceScheduler(ids, launcher, lifecycle, taskDefinitionRegistry);
-        this.containerLogs = new ContainerLogs(logStore, seed);
+        this.ecs = new SimEcs(ids, logStore, seed, region);
         this.simulatedUntil = startAt;
     }
 
@@ -158,8 +135,18 @@ public final class SimEngine {
         return seed;
     }
 
-    public ContainerLogs containerLogs() {
-        return containerLogs;
+    /** The simulated ECS's state, for the ECS API classes and the state file. */
+    public SimEcs ecs() {
+        return ecs;
+    }
+
+    /** CloudWatch Logs' store (the container logs ECS writes). */
+    public SimLogs logStore() {
+        return logStore;
+    }
+
+    public SimIds ids() {
+        return ids;
     }
 
     /** The simulated time the state is at. */
@@ -205,90 +192,22 @@ public final class SimEngine {
 
     /** Declares that an image crash-loops: its process exits with {@code exitCode} this long after it starts. */
     public synchronized void crashLoopImage(String image, Duration after, int exitCode) {
-        images.crashLoop(image, after, exitCode);
+        ecs.crashLoopImage(image, after, exitCode);
     }
 
     /** Declares that an image's health check never passes: tasks run but a deployment of it never completes. */
     public synchronized void neverHealthyImage(String image) {
-        images.neverHealthy(image);
+        ecs.neverHealthyImage(image);
     }
 
     /** Declares that an image's health check starts failing this long after it starts. */
     public synchronized void failHealthCheckOfImage(String image, Duration after) {
-        images.failHealthCheck(image, after);
+        ecs.failHealthCheckOfImage(image, after);
     }
 
-    /**
-     * One simulated second: every task with something due moves on (idle running tasks are skipped),
-     * then the scheduler looks at each service that changed or is not yet steady.
-     */
+    /** One simulated second: ECS moves its tasks and services, then Application Auto Scaling acts. */
     private void step(Instant now) {
-        for (SimCluster cluster : clusters.values()) {
-            for (SimTask task : cluster.tasks.values()) {
-                if (task.isStopped() || task.idle()) {
-                    continue;
-                }
-                String before = task.lastStatus;
-                long version = task.version;
-                boolean wanted = task.wantsRunning();
-                lifecycle.advance(task, now);
-                if (!"RUNNING".equals(before) && task.isRunning()) {
-                    containerLogs.started(task);
-                }
-                if (wanted && !task.wantsRunning() && "EssentialContainerExited".equals(task.stopCode)) {
-                    containerLogs.crashed(task);
-                }
-                if (task.isStopped()) {
-                    containerLogs.stopped(task);
-                    launcher.release(cluster, task);
-                    cluster.stoppedOrder.addLast(task);
-                }
-                if (task.version != version || task.wasHealthy && !task.healthNoticed) {
-                    SimService owner = task.serviceName == null ? null : cluster.services.get(task.serviceName);
-                    if (owner != null) {
-                        owner.dirty = true;
-                    }
-                }
-            }
-            for (SimService service : cluster.services.values()) {
-                if (service.dirty || !service.steady || ServiceScheduler.steadyEventDue(service, now)) {
-                    service.dirty = false;
-                    scheduler.reconcile(cluster, service, now);
-                }
-            }
-            pruneStoppedTasks(cluster, now);
-        }
+        ecs.step(now);
         scalingApi.step(now);
-    }
-
-    private static void pruneStoppedTasks(SimCluster cluster, Instant now) {
-        Instant cutoff = now.minus(STOPPED_TASK_RETENTION);
-        while (!cluster.stoppedOrder.isEmpty() && cluster.stoppedOrder.peekFirst().stoppedAt.isBefore(cutoff)) {
-            cluster.remove(cluster.stoppedOrder.pollFirst());
-        }
-    }
-
-    /** The cluster by name or ARN ("default" when null), or ClusterNotFoundException. */
-    public SimCluster cluster(String ref) {
-        String name = ref == null || ref.isEmpty() ? "default" : ref.startsWith("arn:") ? ref.substring(ref.indexOf('/') + 1) : ref;
-        SimCluster c = clusters.get(name);
-        if (c == null || "INACTIVE".equals(c.status)) {
-            throw SimApiException.clusterNotFound();
-        }
-        return c;
-    }
-
-    /** The last path segment of a name or ARN. */
-    public static String nameOf(String ref) {
-        return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
-    }
-
-    public static <T> void checkBatch(List<T> items, int max, String what) {
-        if (items == null || items.isEmpty()) {
-            throw SimApiException.invalidParameter(what + " cannot be empty.");
-        }
-        if (items.size() > max) {
-            throw SimApiException.invalidParameter(what + " can have at most " + max + " items.");
-        }
     }
 }

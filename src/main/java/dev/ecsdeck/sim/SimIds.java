@@ -11,7 +11,7 @@ public final class SimIds {
         this.region = region;
     }
 
-    String region() {
+    public String region() {
         return region;
     }
 

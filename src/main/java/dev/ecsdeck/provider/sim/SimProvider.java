@@ -30,6 +30,7 @@ import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.sim.ApiFaults;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.ecs.SimEcs;
 import dev.ecsdeck.sim.ecs.Described;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.logs.LogApi;
@@ -261,7 +262,7 @@ public final class SimProvider extends BatchingEcsProvider {
 
     @Override
     public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since) {
-        return Optional.of(call(Operation.GET_SERVICE_UTILIZATION, () -> engine.scaling().utilization(cluster, service, since)));
+        return Optional.of(call(Operation.GET_SERVICE_UTILIZATION, () -> engine.services().utilization(cluster, service, since)));
     }
 
     @Override
@@ -313,6 +314,6 @@ public final class SimProvider extends BatchingEcsProvider {
 
     /** Application Auto Scaling's resource id of a service: "service/cluster/name" (names, not ARNs). */
     private static String resourceId(String cluster, String service) {
-        return ScalableTarget.resourceId(SimEngine.nameOf(cluster), SimEngine.nameOf(service));
+        return ScalableTarget.resourceId(SimEcs.nameOf(cluster), SimEcs.nameOf(service));
     }
 }

@@ -5,10 +5,8 @@ import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.ecs.ServiceLoad;
-import dev.ecsdeck.sim.ecs.SimCluster;
-import dev.ecsdeck.sim.ecs.SimService;
-import dev.ecsdeck.sim.ecs.SimTask;
+import dev.ecsdeck.sim.ecs.ScalableService;
+import dev.ecsdeck.sim.ecs.ScalableService.Reason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,22 +37,9 @@ final class AutoScaler {
         if (now.getEpochSecond() % 60 != 0) {
             return;
         }
-        long minute = now.getEpochSecond() / 60;
-        for (SimCluster cluster : engine.clusters.values()) {
-            for (SimService svc : cluster.services.values()) {
-                if ("ACTIVE".equals(svc.status)) {
-                    int running = 0;
-                    for (SimTask t : cluster.tasksOf(svc.name)) {
-                        running += t.isRunning() ? 1 : 0;
-                    }
-                    ServiceLoad load = svc.load(engine.ids);
-                    svc.metrics.add(minute, load.cpuUtilisation(minute, running), load.memoryUtilisation(minute, running));
-                }
-            }
-        }
         targets.forEach((resourceId, target) -> {
-            SimService svc = service(resourceId);
-            if (svc == null || !"ACTIVE".equals(svc.status)) {
+            ScalableService svc = service(resourceId);
+            if (svc == null || !svc.isActive()) {
                 return;
             }
             clampToTarget(svc, target, now, activities);
@@ -66,29 +51,28 @@ final class AutoScaler {
         });
     }
 
-    private SimService service(String resourceId) {
+    private ScalableService service(String resourceId) {
         String[] parts = resourceId.split("/");
-        SimCluster c = engine.clusters.get(parts[1]);
-        return c == null ? null : c.services.get(parts[2]);
+        return engine.ecs().scalable(parts[1], parts[2]);
     }
 
     /** A desired count outside [min, max] is brought inside, as registering a target does. */
-    private void clampToTarget(SimService svc, ScalableTarget target, Instant now, Map<String, List<ScalingActivity>> activities) {
-        int clamped = Math.max(target.minCapacity(), Math.min(target.maxCapacity(), svc.desiredCount));
-        if (clamped != svc.desiredCount && !svc.isDaemon()) {
-            record(activities, target.resourceId(), svc, clamped, now, "minimum or maximum capacity of the scalable target");
+    private void clampToTarget(ScalableService svc, ScalableTarget target, Instant now, Map<String, List<ScalingActivity>> activities) {
+        int clamped = Math.max(target.minCapacity(), Math.min(target.maxCapacity(), svc.desiredCount()));
+        if (clamped != svc.desiredCount() && !svc.isDaemon()) {
+            record(activities, target.resourceId(), svc, clamped, now, Reason.CAPACITY_LIMITS, "minimum or maximum capacity of the scalable target");
         }
     }
 
-    private void evaluate(SimService svc, ScalableTarget target, ScalingPolicy policy, Instant now,
+    private void evaluate(ScalableService svc, ScalableTarget target, ScalingPolicy policy, Instant now,
             Map<String, List<ScalingActivity>> activities) {
         TargetTrackingConfig tt = policy.targetTracking();
         boolean cpu = !TargetTrackingConfig.MEMORY.equals(tt.predefinedMetricType());
-        double[] recent = svc.metrics.last(LOW_DATAPOINTS, cpu);
+        double[] recent = svc.recentUtilisation(LOW_DATAPOINTS, cpu);
         if (recent.length < HIGH_DATAPOINTS) {
             return;
         }
-        int current = svc.desiredCount;
+        int current = svc.desiredCount();
         boolean high = true;
         for (int i = recent.length - HIGH_DATAPOINTS; i < recent.length; i++) {
             high &= recent[i] > tt.targetValue();
@@ -97,10 +81,9 @@ final class AutoScaler {
         int wanted = (int) Math.ceil(current * latest / tt.targetValue());
         if (high) {
             int next = Math.min(target.maxCapacity(), Math.max(wanted, current + 1));
-            boolean cooling = svc.lastScaleOutAt != null && now.isBefore(svc.lastScaleOutAt.plusSeconds(tt.scaleOutCooldownOrDefault()));
+            boolean cooling = svc.lastScaleOutAt() != null && now.isBefore(svc.lastScaleOutAt().plusSeconds(tt.scaleOutCooldownOrDefault()));
             if (next > current && !cooling) {
-                svc.lastScaleOutAt = now;
-                record(activities, target.resourceId(), svc, next, now, alarmCause(target, policy, "AlarmHigh"));
+                record(activities, target.resourceId(), svc, next, now, Reason.SCALE_OUT, alarmCause(target, policy, "AlarmHigh"));
             }
             return;
         }
@@ -108,23 +91,18 @@ final class AutoScaler {
         for (double v : recent) {
             low &= v < tt.targetValue() * LOW_FRACTION;
         }
-        if (!low || tt.disableScaleIn() || deploying(svc)) {
+        if (!low || tt.disableScaleIn() || svc.deploying()) {
             return;
         }
-        Instant lastScaling = later(svc.lastScaleOutAt, svc.lastScaleInAt);
+        Instant lastScaling = later(svc.lastScaleOutAt(), svc.lastScaleInAt());
         if (lastScaling != null && now.isBefore(lastScaling.plusSeconds(tt.scaleInCooldownOrDefault()))) {
             return;
         }
         // Only as far down as the metric allows: fewer tasks than ceil(desired × metric / target) would breach the target.
         int next = Math.max(target.minCapacity(), wanted);
         if (next < current) {
-            svc.lastScaleInAt = now;
-            record(activities, target.resourceId(), svc, next, now, alarmCause(target, policy, "AlarmLow"));
+            record(activities, target.resourceId(), svc, next, now, Reason.SCALE_IN, alarmCause(target, policy, "AlarmLow"));
         }
-    }
-
-    private static boolean deploying(SimService svc) {
-        return svc.deployments.size() > 1 || (svc.primary() != null && "IN_PROGRESS".equals(svc.primary().rolloutState));
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -135,17 +113,16 @@ final class AutoScaler {
     }
 
     private String alarmCause(ScalableTarget target, ScalingPolicy policy, String alarm) {
-        return "monitor alarm TargetTracking-" + target.resourceId() + "-" + alarm + "-" + engine.ids.uuid()
+        return "monitor alarm TargetTracking-" + target.resourceId() + "-" + alarm + "-" + engine.ids().uuid()
                 + " in state ALARM triggered policy " + policy.policyName();
     }
 
-    private void record(Map<String, List<ScalingActivity>> activities, String resourceId, SimService svc, int desired, Instant now,
-            String cause) {
-        int from = svc.desiredCount;
-        svc.desiredCount = desired;
-        svc.steady = false;
+    private void record(Map<String, List<ScalingActivity>> activities, String resourceId, ScalableService svc, int desired, Instant now,
+            Reason reason, String cause) {
+        int from = svc.desiredCount();
+        svc.scaleTo(desired, now, reason);
         List<ScalingActivity> list = activities.computeIfAbsent(resourceId, r -> new java.util.ArrayList<>());
-        list.add(new ScalingActivity(engine.ids.uuid(), resourceId, "Setting desired count to " + desired + ".",
+        list.add(new ScalingActivity(engine.ids().uuid(), resourceId, "Setting desired count to " + desired + ".",
                 cause + " changing the desired capacity from " + from + " to " + desired + ".", "Successful", "Successfully set desired count to " + desired + ". Change successfully fulfilled by ecs.",
                 now, now.plusSeconds(1)));
         while (list.size() > MAX_ACTIVITIES) {

@@ -5,17 +5,11 @@ import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ScheduledAction;
 import dev.ecsdeck.model.ServiceScaling;
-import dev.ecsdeck.model.ServiceUtilization;
 import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.SimIds;
-import dev.ecsdeck.sim.ecs.ServiceApi;
-import dev.ecsdeck.sim.ecs.ServiceLoad;
-import dev.ecsdeck.sim.ecs.SimCluster;
-import dev.ecsdeck.sim.ecs.SimService;
-import dev.ecsdeck.sim.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +87,7 @@ public final class ScalingApi {
             Map<String, ScalingPolicy> byName = policies.computeIfAbsent(resourceId, r -> new LinkedHashMap<>());
             ScalingPolicy existing = byName.get(policyName);
             String arn = existing != null ? existing.policyArn()
-                    : engine.ids.arn("autoscaling", "scalingPolicy:" + engine.ids.uuid() + ":resource/ecs/" + resourceId + ":policyName/" + policyName);
+                    : engine.ids().arn("autoscaling", "scalingPolicy:" + engine.ids().uuid() + ":resource/ecs/" + resourceId + ":policyName/" + policyName);
             ScalingPolicy p = new ScalingPolicy(arn, policyName, resourceId, "TargetTrackingScaling", config, null,
                     existing != null ? existing.creationTime() : engine.now());
             byName.put(policyName, p);
@@ -131,7 +125,7 @@ public final class ScalingApi {
             ScalingPolicy existing = byName.get(policyName);
             // A name-based id: scenario policies must not draw from the seeded random source, or every later id would change.
             String arn = existing != null ? existing.policyArn()
-                    : engine.ids.arn("autoscaling", "scalingPolicy:" + nameUuid(resourceId + "/" + policyName) + ":resource/ecs/"
+                    : engine.ids().arn("autoscaling", "scalingPolicy:" + nameUuid(resourceId + "/" + policyName) + ":resource/ecs/"
                     + resourceId + ":policyName/" + policyName);
             ScalingPolicy p = new ScalingPolicy(arn, policyName, resourceId, "StepScaling", null, config.summary(),
                     existing != null ? existing.creationTime() : engine.now());
@@ -173,7 +167,7 @@ public final class ScalingApi {
             Map<String, Scheduled> byName = scheduled.computeIfAbsent(resourceId, r -> new LinkedHashMap<>());
             Scheduled existing = byName.get(name);
             String arn = existing != null ? existing.action().scheduledActionArn()
-                    : engine.ids.arn("autoscaling", "scheduledAction:" + nameUuid(resourceId + "#" + name) + ":resource/ecs/" + resourceId
+                    : engine.ids().arn("autoscaling", "scheduledAction:" + nameUuid(resourceId + "#" + name) + ":resource/ecs/" + resourceId
                     + ":scheduledActionName/" + name);
             ScheduledAction a = new ScheduledAction(name, arn, resourceId, schedule, timezone, minCapacity, maxCapacity, startTime, endTime);
             byName.put(name, new Scheduled(a, existing != null ? existing.creationTime() : engine.now()));
@@ -237,8 +231,7 @@ public final class ScalingApi {
             throw new SimApiException("ValidationException", "Unsupported resource ID: " + resourceId
                     + ". Expected service/<cluster>/<service>.");
         }
-        SimCluster c = engine.clusters.get(parts[1]);
-        if (c == null || !c.services.containsKey(parts[2])) {
+        if (engine.ecs().scalable(parts[1], parts[2]) == null) {
             throw new SimApiException("ValidationException", "ECS service doesn't exist: " + resourceId);
         }
     }
@@ -266,39 +259,5 @@ public final class ScalingApi {
     /** Called by the engine each simulated second: metrics and target tracking, once a minute. */
     public void step(Instant now) {
         autoScaler.step(now, targets, policies, activities);
-    }
-
-    /** The service's per-minute CPU and memory utilisation since {@code since}. */
-    public ServiceUtilization utilization(String cluster, String service, Instant since) {
-        synchronized (engine) {
-            engine.advance();
-            SimService svc = ServiceApi.service(engine.cluster(cluster), service);
-            long from = since.getEpochSecond() / 60;
-            return new ServiceUtilization(svc.metrics.since(from, true), svc.metrics.since(from, false));
-        }
-    }
-
-    /** Sets a service's load curve from a scenario: base CPU and memory, and factor steps from now. */
-    public void defineLoad(String cluster, String service, Scenario.Load spec) {
-        synchronized (engine) {
-            SimService svc = ServiceApi.service(engine.cluster(cluster), service);
-            ServiceLoad defaults = svc.load(engine.ids);
-            ServiceLoad load = new ServiceLoad(spec.cpu() == null ? defaults.cpuPercent : spec.cpu(),
-                    spec.memory() == null ? defaults.memoryPercent : spec.memory(), Math.max(1, svc.desiredCount), defaults.seed);
-            long start = engine.now().toEpochMilli();
-            for (Scenario.LoadStep step : spec.steps()) {
-                load.setFactor(start + step.atSeconds() * 1000L, step.factor());
-            }
-            svc.load = load;
-        }
-    }
-
-    /** Multiplies the service's work by {@code factor} from now on (1 is its base load). */
-    public void setLoadFactor(String cluster, String service, double factor) {
-        synchronized (engine) {
-            engine.advance();
-            SimService svc = ServiceApi.service(engine.cluster(cluster), service);
-            svc.load(engine.ids).setFactor(engine.now().toEpochMilli(), factor);
-        }
     }
 }

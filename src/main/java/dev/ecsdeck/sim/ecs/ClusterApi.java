@@ -27,11 +27,11 @@ public final class ClusterApi {
             if (!n.matches("[A-Za-z0-9_-]{1,255}")) {
                 throw SimApiException.invalidParameter("Cluster name can be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
             }
-            SimCluster existing = engine.clusters.get(n);
+            SimCluster existing = engine.ecs().clusters.get(n);
             if (existing != null && "ACTIVE".equals(existing.status)) {
                 return SimViews.cluster(existing); // CreateCluster is idempotent for an active cluster
             }
-            SimCluster c = new SimCluster(n, engine.ids.clusterArn(n), engine.now());
+            SimCluster c = new SimCluster(n, engine.ids().clusterArn(n), engine.now());
             if (capacityProviders != null) {
                 c.capacityProviders.addAll(capacityProviders);
             }
@@ -41,7 +41,7 @@ public final class ClusterApi {
             if (tags != null) {
                 c.tags.addAll(tags);
             }
-            engine.clusters.put(n, c);
+            engine.ecs().clusters.put(n, c);
             return SimViews.cluster(c);
         }
     }
@@ -49,7 +49,7 @@ public final class ClusterApi {
     public Cluster deleteCluster(String cluster) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
+            SimCluster c = engine.ecs().cluster(cluster);
             if (c.services.values().stream().anyMatch(s -> !"INACTIVE".equals(s.status))) {
                 throw new SimApiException("ClusterContainsServicesException",
                         "The Cluster cannot be deleted while Services are active.");
@@ -70,7 +70,7 @@ public final class ClusterApi {
         synchronized (engine) {
             engine.advance();
             List<String> arns = new ArrayList<>();
-            for (SimCluster c : engine.clusters.values()) {
+            for (SimCluster c : engine.ecs().clusters.values()) {
                 if ("ACTIVE".equals(c.status)) {
                     arns.add(c.arn);
                 }
@@ -84,13 +84,13 @@ public final class ClusterApi {
         synchronized (engine) {
             engine.advance();
             List<String> refs = clusters == null || clusters.isEmpty() ? List.of("default") : clusters;
-            SimEngine.checkBatch(refs, 100, "clusters");
+            SimEcs.checkBatch(refs, 100, "clusters");
             List<Cluster> found = new ArrayList<>();
             List<Described.Failure> failures = new ArrayList<>();
             for (String ref : refs) {
-                SimCluster c = engine.clusters.get(SimEngine.nameOf(ref));
+                SimCluster c = engine.ecs().clusters.get(SimEcs.nameOf(ref));
                 if (c == null) {
-                    failures.add(new Described.Failure(ref.startsWith("arn:") ? ref : engine.ids.clusterArn(ref), "MISSING", null));
+                    failures.add(new Described.Failure(ref.startsWith("arn:") ? ref : engine.ids().clusterArn(ref), "MISSING", null));
                 } else {
                     found.add(SimViews.cluster(c));
                 }
@@ -103,12 +103,12 @@ public final class ClusterApi {
     public ContainerInstance registerContainerInstance(String cluster, int cpu, int memory, Map<String, String> attributes) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
+            SimCluster c = engine.ecs().cluster(cluster);
             if (cpu <= 0 || memory <= 0) {
                 throw SimApiException.invalidParameter("totalResources must include CPU and MEMORY greater than 0.");
             }
-            String id = engine.ids.hex(32);
-            SimInstance i = new SimInstance(id, engine.ids.containerInstanceArn(c.name, id), engine.ids.ec2InstanceId(), cpu, memory,
+            String id = engine.ids().hex(32);
+            SimInstance i = new SimInstance(id, engine.ids().containerInstanceArn(c.name, id), engine.ids().ec2InstanceId(), cpu, memory,
                     engine.now());
             i.attributes.put("ecs.os-type", "linux");
             i.attributes.put("ecs.cpu-architecture", "x86_64");
@@ -126,7 +126,7 @@ public final class ClusterApi {
     public Page<String> listContainerInstances(String cluster, String status, String nextToken, Integer maxResults) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
+            SimCluster c = engine.ecs().cluster(cluster);
             List<String> arns = new ArrayList<>();
             for (SimInstance i : c.instances.values()) {
                 if (status == null ? !"INACTIVE".equals(i.status) : status.equals(i.status)) {
@@ -140,12 +140,12 @@ public final class ClusterApi {
     public Described<ContainerInstance> describeContainerInstances(String cluster, List<String> containerInstances) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
-            SimEngine.checkBatch(containerInstances, 100, "containerInstances");
+            SimCluster c = engine.ecs().cluster(cluster);
+            SimEcs.checkBatch(containerInstances, 100, "containerInstances");
             List<ContainerInstance> found = new ArrayList<>();
             List<Described.Failure> failures = new ArrayList<>();
             for (String ref : containerInstances) {
-                SimInstance i = c.instances.get(SimEngine.nameOf(ref));
+                SimInstance i = c.instances.get(SimEcs.nameOf(ref));
                 if (i == null) {
                     failures.add(new Described.Failure(ref, "MISSING", null));
                 } else {
@@ -160,15 +160,15 @@ public final class ClusterApi {
     public Described<ContainerInstance> updateContainerInstancesState(String cluster, List<String> containerInstances, String status) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
-            SimEngine.checkBatch(containerInstances, 10, "containerInstances");
+            SimCluster c = engine.ecs().cluster(cluster);
+            SimEcs.checkBatch(containerInstances, 10, "containerInstances");
             if (!"ACTIVE".equals(status) && !"DRAINING".equals(status)) {
                 throw SimApiException.invalidParameter("Container instance status should be one of [ACTIVE, DRAINING].");
             }
             List<ContainerInstance> found = new ArrayList<>();
             List<Described.Failure> failures = new ArrayList<>();
             for (String ref : containerInstances) {
-                SimInstance i = c.instances.get(SimEngine.nameOf(ref));
+                SimInstance i = c.instances.get(SimEcs.nameOf(ref));
                 if (i == null || "INACTIVE".equals(i.status)) {
                     failures.add(new Described.Failure(ref, "MISSING", null));
                     continue;
@@ -189,11 +189,11 @@ public final class ClusterApi {
     public ContainerInstance deregisterContainerInstance(String cluster, String containerInstance, boolean force) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
+            SimCluster c = engine.ecs().cluster(cluster);
             if (containerInstance == null || containerInstance.isEmpty()) {
                 throw SimApiException.invalidParameter("containerInstance can not be blank.");
             }
-            SimInstance i = c.instances.get(SimEngine.nameOf(containerInstance));
+            SimInstance i = c.instances.get(SimEcs.nameOf(containerInstance));
             if (i == null || "INACTIVE".equals(i.status)) {
                 throw SimApiException.invalidParameter("The referenced container instance " + containerInstance + " was not found.");
             }
@@ -205,7 +205,7 @@ public final class ClusterApi {
             i.agentConnected = false;
             c.markAllServicesDirty();
             for (SimTask t : running) {
-                engine.lifecycle.requestStop(t, engine.now(), "ServiceSchedulerInitiated",
+                engine.ecs().lifecycle.requestStop(t, engine.now(), "ServiceSchedulerInitiated",
                         "Container instance " + i.id + " was deregistered");
             }
             return SimViews.instance(i, c);
@@ -219,8 +219,8 @@ public final class ClusterApi {
     public void loseInstance(String cluster, String containerInstance) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
-            SimInstance i = c.instances.get(SimEngine.nameOf(containerInstance));
+            SimCluster c = engine.ecs().cluster(cluster);
+            SimInstance i = c.instances.get(SimEcs.nameOf(containerInstance));
             if (i == null) {
                 throw SimApiException.invalidParameter("Container instance not found: " + containerInstance);
             }
@@ -230,7 +230,7 @@ public final class ClusterApi {
             c.markAllServicesDirty();
             for (SimTask t : c.tasks.values()) {
                 if (i.id.equals(t.containerInstanceId) && t.wantsRunning()) {
-                    engine.lifecycle.requestStop(t, engine.now(), "TerminationNotice",
+                    engine.ecs().lifecycle.requestStop(t, engine.now(), "TerminationNotice",
                             "Host EC2 (instance " + i.ec2InstanceId + ") terminated.");
                 }
             }

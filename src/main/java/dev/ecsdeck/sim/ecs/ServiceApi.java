@@ -4,12 +4,15 @@ import dev.ecsdeck.model.CapacityProviderStrategyItem;
 import dev.ecsdeck.model.DeploymentCircuitBreaker;
 import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.ServiceUtilization;
 import dev.ecsdeck.model.Page;
 import dev.ecsdeck.sim.Paging;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** CreateService, UpdateService, DeleteService, ListServices and DescribeServices. */
 public final class ServiceApi {
@@ -22,7 +25,7 @@ public final class ServiceApi {
     public EcsService createService(CreateServiceRequest r) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(r.cluster());
+            SimCluster c = engine.ecs().cluster(r.cluster());
             String name = r.serviceName();
             if (name == null || !name.matches("[A-Za-z0-9_-]{1,255}")) {
                 throw SimApiException.invalidParameter("Service name can be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
@@ -48,7 +51,7 @@ public final class ServiceApi {
                 throw SimApiException.invalidParameter("desiredCount can not be negative.");
             }
             DeploymentConfiguration config = withDefaults(r.deploymentConfiguration(), daemon);
-            SimService s = new SimService(name, engine.ids.serviceArn(c.name, name), c.name, launchType,
+            SimService s = new SimService(name, engine.ids().serviceArn(c.name, name), c.name, launchType,
                     daemon ? "DAEMON" : "REPLICA", engine.now());
             s.desiredCount = daemon ? 0 : desired;
             s.deploymentConfiguration = config;
@@ -58,7 +61,7 @@ public final class ServiceApi {
             s.loadBalancers.addAll(r.loadBalancers());
             s.healthCheckGracePeriodSeconds = r.healthCheckGracePeriodSeconds();
             s.tags.addAll(r.tags());
-            engine.scheduler.startDeployment(s, td.arn, engine.now());
+            engine.ecs().scheduler.startDeployment(s, td.arn, engine.now());
             c.services.put(name, s);
             return SimViews.service(s, c.tasksOf(name), c.arn);
         }
@@ -72,7 +75,7 @@ public final class ServiceApi {
             boolean forceNewDeployment, DeploymentConfiguration deploymentConfiguration) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
+            SimCluster c = engine.ecs().cluster(cluster);
             SimService s = service(c, service);
             if (!"ACTIVE".equals(s.status)) {
                 throw new SimApiException("ServiceNotActiveException", "Service was not ACTIVE.");
@@ -98,7 +101,7 @@ public final class ServiceApi {
             }
             boolean newRevision = td != null && !td.arn.equals(s.taskDefinitionArn);
             if (newRevision || forceNewDeployment) {
-                engine.scheduler.startDeployment(s, td != null ? td.arn : s.taskDefinitionArn, engine.now());
+                engine.ecs().scheduler.startDeployment(s, td != null ? td.arn : s.taskDefinitionArn, engine.now());
             }
             s.dirty = true;
             return SimViews.service(s, c.tasksOf(s.name), c.arn);
@@ -108,7 +111,7 @@ public final class ServiceApi {
     public EcsService deleteService(String cluster, String service, boolean force) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
+            SimCluster c = engine.ecs().cluster(cluster);
             SimService s = service(c, service);
             if (!"ACTIVE".equals(s.status)) {
                 throw new SimApiException("ServiceNotActiveException", "Service was not ACTIVE.");
@@ -127,7 +130,7 @@ public final class ServiceApi {
     public Page<String> listServices(String cluster, String launchType, String schedulingStrategy, String nextToken, Integer maxResults) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
+            SimCluster c = engine.ecs().cluster(cluster);
             List<String> arns = new ArrayList<>();
             for (SimService s : c.services.values()) {
                 if (!"INACTIVE".equals(s.status) && (launchType == null || launchType.equals(s.launchType))
@@ -143,14 +146,14 @@ public final class ServiceApi {
     public Described<EcsService> describeServices(String cluster, List<String> services) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
-            SimEngine.checkBatch(services, 10, "services");
+            SimCluster c = engine.ecs().cluster(cluster);
+            SimEcs.checkBatch(services, 10, "services");
             List<EcsService> found = new ArrayList<>();
             List<Described.Failure> failures = new ArrayList<>();
             for (String ref : services) {
-                SimService s = c.services.get(SimEngine.nameOf(ref));
+                SimService s = c.services.get(SimEcs.nameOf(ref));
                 if (s == null) {
-                    failures.add(new Described.Failure(ref.startsWith("arn:") ? ref : engine.ids.serviceArn(c.name, ref), "MISSING", null));
+                    failures.add(new Described.Failure(ref.startsWith("arn:") ? ref : engine.ids().serviceArn(c.name, ref), "MISSING", null));
                 } else {
                     found.add(SimViews.service(s, c.tasksOf(s.name), c.arn));
                 }
@@ -160,7 +163,7 @@ public final class ServiceApi {
     }
 
     public static SimService service(SimCluster c, String ref) {
-        SimService s = c.services.get(SimEngine.nameOf(ref));
+        SimService s = c.services.get(SimEcs.nameOf(ref));
         if (s == null) {
             throw SimApiException.serviceNotFound();
         }
@@ -170,7 +173,7 @@ public final class ServiceApi {
     private SimTaskDefinition resolveForService(String ref) {
         SimTaskDefinition td;
         try {
-            td = engine.taskDefinitionRegistry.resolve(ref);
+            td = engine.ecs().taskDefinitionRegistry.resolve(ref);
         } catch (SimApiException e) {
             throw SimApiException.client("TaskDefinition not found.");
         }
@@ -216,5 +219,48 @@ public final class ServiceApi {
         DeploymentCircuitBreaker breaker = update.deploymentCircuitBreaker() != null
                 ? update.deploymentCircuitBreaker() : current.deploymentCircuitBreaker();
         return new DeploymentConfiguration(breaker, max, min);
+    }
+
+    /** The service's per-minute CPU and memory utilisation since {@code since}. */
+    public ServiceUtilization utilization(String cluster, String service, Instant since) {
+        synchronized (engine) {
+            engine.advance();
+            SimService svc = service(engine.ecs().cluster(cluster), service);
+            long from = since.getEpochSecond() / 60;
+            return new ServiceUtilization(svc.metrics.since(from, true), svc.metrics.since(from, false));
+        }
+    }
+
+    /**
+     * Sets a service's load curve (a scenario's): base CPU and memory percent (null: the seeded
+     * default), and the factor its work is multiplied by from so many seconds after now.
+     */
+    public void defineLoad(String cluster, String service, Double cpu, Double memory, Map<Long, Double> factorFromSecond) {
+        synchronized (engine) {
+            SimService svc = service(engine.ecs().cluster(cluster), service);
+            ServiceLoad defaults = svc.load(engine.ids());
+            ServiceLoad load = new ServiceLoad(cpu == null ? defaults.cpuPercent : cpu, memory == null ? defaults.memoryPercent : memory,
+                    Math.max(1, svc.desiredCount), defaults.seed);
+            long start = engine.now().toEpochMilli();
+            factorFromSecond.forEach((second, factor) -> load.setFactor(start + second * 1000L, factor));
+            svc.load = load;
+        }
+    }
+
+    /** Multiplies the service's work by {@code factor} from now on (1 is its base load). */
+    public void setLoadFactor(String cluster, String service, double factor) {
+        synchronized (engine) {
+            engine.advance();
+            SimService svc = service(engine.ecs().cluster(cluster), service);
+            svc.load(engine.ids()).setFactor(engine.now().toEpochMilli(), factor);
+        }
+    }
+
+    /** The factor the service's work is multiplied by at {@code at} (its load curve's step then). */
+    public double loadFactor(String cluster, String service, Instant at) {
+        synchronized (engine) {
+            SimService svc = service(engine.ecs().cluster(cluster), service);
+            return svc.load(engine.ids()).factorAt(at.toEpochMilli());
+        }
     }
 }

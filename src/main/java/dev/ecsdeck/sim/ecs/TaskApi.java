@@ -24,13 +24,13 @@ public final class TaskApi {
     public Page<String> listTasks(String cluster, Filter f, String nextToken, Integer maxResults) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
+            SimCluster c = engine.ecs().cluster(cluster);
             String desired = f.desiredStatus() == null ? "RUNNING" : f.desiredStatus();
-            if (f.serviceName() != null && !c.services.containsKey(SimEngine.nameOf(f.serviceName()))) {
+            if (f.serviceName() != null && !c.services.containsKey(SimEcs.nameOf(f.serviceName()))) {
                 throw SimApiException.serviceNotFound();
             }
-            Iterable<SimTask> candidates = f.serviceName() != null ? c.tasksOf(SimEngine.nameOf(f.serviceName())) : c.tasks.values();
-            String instance = SimEngine.nameOf(f.containerInstance());
+            Iterable<SimTask> candidates = f.serviceName() != null ? c.tasksOf(SimEcs.nameOf(f.serviceName())) : c.tasks.values();
+            String instance = SimEcs.nameOf(f.containerInstance());
             List<String> arns = new ArrayList<>();
             for (SimTask t : candidates) {
                 boolean match = desired.equals(t.desiredStatus)
@@ -49,14 +49,14 @@ public final class TaskApi {
     public Described<EcsTask> describeTasks(String cluster, List<String> tasks) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
-            SimEngine.checkBatch(tasks, 100, "tasks");
+            SimCluster c = engine.ecs().cluster(cluster);
+            SimEcs.checkBatch(tasks, 100, "tasks");
             List<EcsTask> found = new ArrayList<>();
             List<Described.Failure> failures = new ArrayList<>();
             for (String ref : tasks) {
-                SimTask t = c.tasks.get(SimEngine.nameOf(ref));
+                SimTask t = c.tasks.get(SimEcs.nameOf(ref));
                 if (t == null) {
-                    failures.add(new Described.Failure(ref.startsWith("arn:") ? ref : engine.ids.taskArn(c.name, ref), "MISSING", null));
+                    failures.add(new Described.Failure(ref.startsWith("arn:") ? ref : engine.ids().taskArn(c.name, ref), "MISSING", null));
                 } else {
                     found.add(SimViews.task(t, c.arn, c));
                 }
@@ -69,12 +69,12 @@ public final class TaskApi {
     public Described<EcsTask> runTask(RunTaskRequest r) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(r.cluster());
+            SimCluster c = engine.ecs().cluster(r.cluster());
             int count = r.count() == 0 ? 1 : r.count();
             if (count < 1 || count > 10) {
                 throw SimApiException.invalidParameter("count must be between 1 and 10.");
             }
-            SimTaskDefinition td = engine.taskDefinitionRegistry.resolve(r.taskDefinition());
+            SimTaskDefinition td = engine.ecs().taskDefinitionRegistry.resolve(r.taskDefinition());
             String launchType = r.launchType() == null ? "EC2" : r.launchType();
             if ("FARGATE".equals(launchType) && !td.document.path("compatibilities").toString().contains("FARGATE")) {
                 throw SimApiException.client("Task definition does not support launch_type FARGATE.");
@@ -84,7 +84,7 @@ public final class TaskApi {
             List<EcsTask> started = new ArrayList<>();
             List<Described.Failure> failures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                TaskLauncher.Outcome outcome = engine.launcher.launch(c, new TaskLauncher.Launch(td, launchType, group, r.startedBy(),
+                TaskLauncher.Outcome outcome = engine.ecs().launcher.launch(c, new TaskLauncher.Launch(td, launchType, group, r.startedBy(),
                         r.placementConstraints(), r.placementStrategy(), null, null, null, r.networkConfiguration()), engine.now());
                 if (outcome.task() == null) {
                     failures.add(new Described.Failure(null, failureReason(outcome.failure()), outcome.failure()));
@@ -99,12 +99,12 @@ public final class TaskApi {
     public EcsTask stopTask(String cluster, String task, String reason) {
         synchronized (engine) {
             engine.advance();
-            SimCluster c = engine.cluster(cluster);
-            SimTask t = c.tasks.get(SimEngine.nameOf(task));
+            SimCluster c = engine.ecs().cluster(cluster);
+            SimTask t = c.tasks.get(SimEcs.nameOf(task));
             if (t == null) {
                 throw SimApiException.invalidParameter("The referenced task was not found.");
             }
-            engine.lifecycle.requestStop(t, engine.now(), "UserInitiated",
+            engine.ecs().lifecycle.requestStop(t, engine.now(), "UserInitiated",
                     reason == null || reason.isBlank() ? "Task stopped by user" : reason);
             return SimViews.task(t, c.arn, c);
         }

@@ -19,21 +19,21 @@ public final class TaskDefinitionApi {
     public TaskDefinition register(String requestJson) {
         synchronized (engine) {
             engine.advance();
-            return SimViews.taskDefinition(engine.taskDefinitionRegistry.register(requestJson, engine.now(), engine.ids));
+            return SimViews.taskDefinition(engine.ecs().taskDefinitionRegistry.register(requestJson, engine.now(), engine.ids()));
         }
     }
 
     public TaskDefinition describe(String taskDefinition) {
         synchronized (engine) {
             engine.advance();
-            return SimViews.taskDefinition(engine.taskDefinitionRegistry.resolve(taskDefinition));
+            return SimViews.taskDefinition(engine.ecs().taskDefinitionRegistry.resolve(taskDefinition));
         }
     }
 
     public TaskDefinition deregister(String taskDefinition) {
         synchronized (engine) {
             engine.advance();
-            return SimViews.taskDefinition(engine.taskDefinitionRegistry.deregister(taskDefinition, engine.now()));
+            return SimViews.taskDefinition(engine.ecs().taskDefinitionRegistry.deregister(taskDefinition, engine.now()));
         }
     }
 
@@ -42,7 +42,7 @@ public final class TaskDefinitionApi {
         synchronized (engine) {
             engine.advance();
             String s = status == null ? "ACTIVE" : status;
-            return Paging.page(engine.taskDefinitionRegistry.families(s, familyPrefix), nextToken, maxResults, 100, 100);
+            return Paging.page(engine.ecs().taskDefinitionRegistry.families(s, familyPrefix), nextToken, maxResults, 100, 100);
         }
     }
 
@@ -52,7 +52,7 @@ public final class TaskDefinitionApi {
             engine.advance();
             String s = status == null ? "ACTIVE" : status;
             List<String> arns = new ArrayList<>();
-            for (SimTaskDefinition td : engine.taskDefinitionRegistry.revisions(family, s)) {
+            for (SimTaskDefinition td : engine.ecs().taskDefinitionRegistry.revisions(family, s)) {
                 arns.add(td.arn);
             }
             if ("DESC".equals(sort)) {

@@ -30,7 +30,7 @@ public final class LogApi {
             if (streams != null && streams.size() > 100) {
                 throw SimApiException.invalidParameter("logStreamNames can have at most 100 items.");
             }
-            return engine.logStore.filter(group, streams == null ? List.of() : streams, startTime, endTime, nextToken, limit,
+            return engine.logStore().filter(group, streams == null ? List.of() : streams, startTime, endTime, nextToken, limit,
                     engine.now().toEpochMilli());
         }
     }
@@ -46,7 +46,7 @@ public final class LogApi {
     public Page<LogEvent> getLogEvents(String group, String stream, Long startTime, Long endTime, String nextToken, Integer limit) {
         synchronized (engine) {
             engine.advance();
-            return engine.logStore.read(group, stream, startTime, endTime, nextToken, limit, engine.now().toEpochMilli());
+            return engine.logStore().read(group, stream, startTime, endTime, nextToken, limit, engine.now().toEpochMilli());
         }
     }
 
@@ -54,8 +54,8 @@ public final class LogApi {
         synchronized (engine) {
             engine.advance();
             List<LogGroupInfo> out = new ArrayList<>();
-            engine.logStore.groupsByPrefix(prefix).forEach((name, g) -> out.add(new LogGroupInfo(name,
-                    engine.ids.arn("logs", "log-group:" + name + ":*"), g.createdMs, 0)));
+            engine.logStore().groupsByPrefix(prefix).forEach((name, g) -> out.add(new LogGroupInfo(name,
+                    engine.ids().arn("logs", "log-group:" + name + ":*"), g.createdMs, 0)));
             return Paging.page(out, nextToken, limit, 50, 50);
         }
     }
@@ -67,9 +67,9 @@ public final class LogApi {
             engine.advance();
             long now = engine.now().toEpochMilli();
             List<LogStreamInfo> out = new ArrayList<>();
-            for (SimLogs.Stream s : engine.logStore.streams(group, prefix)) {
+            for (SimLogs.Stream s : engine.logStore().streams(group, prefix)) {
                 long last = s.endMs == null ? now : s.endMs;
-                out.add(new LogStreamInfo(s.name, engine.ids.arn("logs", "log-group:" + group + ":log-stream:" + s.name),
+                out.add(new LogStreamInfo(s.name, engine.ids().arn("logs", "log-group:" + group + ":log-stream:" + s.name),
                         s.startMs, s.startMs, last, last));
             }
             if (orderByLastEventTime) {

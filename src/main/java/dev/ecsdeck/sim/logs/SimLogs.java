@@ -258,4 +258,30 @@ public final class SimLogs {
         });
         return out;
     }
+
+    /** The log groups and streams as plain data, for the state file. */
+    public List<LogsSnapshot.LogGroupState> snapshot() {
+        List<LogsSnapshot.LogGroupState> groups = new ArrayList<>();
+        groups().forEach((name, g) -> {
+            List<LogsSnapshot.LogStreamState> streams = new ArrayList<>();
+            g.streams.values().forEach(s -> streams.add(new LogsSnapshot.LogStreamState(s.number, s.name, s.lines.kind(), s.lines.seed(),
+                    s.lines.source(), s.startMs, s.periodMs, s.endMs, List.copyOf(s.written))));
+            groups.add(new LogsSnapshot.LogGroupState(name, g.createdMs, streams));
+        });
+        return groups;
+    }
+
+    /** Puts back the log groups and streams of a saved simulation. */
+    public void restore(List<LogsSnapshot.LogGroupState> saved) {
+        for (LogsSnapshot.LogGroupState g : saved) {
+            Group group = group(g.name(), g.createdMs());
+            for (LogsSnapshot.LogStreamState st : g.streams()) {
+                Stream stream = new Stream(st.number(), g.name(), st.name(), new LogLines(st.kind(), st.seed(), st.source()),
+                        st.startMs(), st.periodMs());
+                stream.endMs = st.endMs();
+                stream.written.addAll(st.written());
+                group.streams.put(st.name(), stream);
+            }
+        }
+    }
 }

@@ -1,20 +1,10 @@
 package dev.ecsdeck.sim.scenario;
 
 import dev.ecsdeck.model.AwsVpcConfiguration;
-import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.NetworkConfiguration;
-import dev.ecsdeck.model.ServiceEvent;
 import dev.ecsdeck.sim.SimClock;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.ecs.ContainerSpec;
-import dev.ecsdeck.sim.ecs.Placement;
-import dev.ecsdeck.sim.ecs.SimCluster;
-import dev.ecsdeck.sim.ecs.SimContainer;
-import dev.ecsdeck.sim.ecs.SimDeployment;
-import dev.ecsdeck.sim.ecs.SimService;
-import dev.ecsdeck.sim.ecs.SimTask;
-import dev.ecsdeck.sim.ecs.SimTaskDefinition;
-import dev.ecsdeck.sim.ecs.TaskLifecycle;
+import dev.ecsdeck.sim.ecs.SteadyServices;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,17 +72,17 @@ public final class LargeScenario {
 
     private static void populate(SimEngine engine, Params p) {
         Instant now = engine.now();
-        List<SimTaskDefinition> families = new ArrayList<>();
+        List<String> families = new ArrayList<>();
         for (int f = 0; f < FAMILIES; f++) {
             String name = "app-" + f;
-            families.add(engine.taskDefinitionRegistry.register("""
+            families.add(engine.taskDefinitions().register("""
                     {"family": "%s", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
                  "executionRoleArn": "arn:aws:iam::000000000000:role/ecsTaskExecutionRole",
                      "containerDefinitions": [{"name": "%s", "image": "acme/%s:1.%d", "essential": true,
                        "portMappings": [{"containerPort": 8080}],
                        "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/large/%s",
                          "awslogs-region": "%s", "awslogs-stream-prefix": "ecs"}}}]}
-                    """.formatted(name, name, name, f, name, engine.region()), now, engine.ids));
+                    """.formatted(name, name, name, f, name, engine.region())).taskDefinitionArn());
         }
         NetworkConfiguration network = new NetworkConfiguration(new AwsVpcConfiguration(
                 List.of("subnet-0a000000000000001", "subnet-0a000000000000002", "subnet-0a000000000000003"),
@@ -100,54 +90,11 @@ public final class LargeScenario {
         for (int c = 0; c < p.clusters(); c++) {
             String clusterName = String.format("large-%02d", c + 1);
             engine.clusters().createCluster(clusterName, List.of("FARGATE", "FARGATE_SPOT"), null, null);
-            SimCluster cluster = engine.clusters.get(clusterName);
             for (int s = 0; s < p.servicesPerCluster(); s++) {
                 int desired = p.tasksPerCluster() / p.servicesPerCluster() + (s < p.tasksPerCluster() % p.servicesPerCluster() ? 1 : 0);
-                SimTaskDefinition td = families.get(s % FAMILIES);
-                addSteadyService(engine, cluster, String.format("svc-%04d", s), td, desired, network, now);
+                SteadyServices.add(engine.ecs(), engine.ids(), clusterName, String.format("svc-%04d", s), families.get(s % FAMILIES), desired,
+                        network, now);
             }
-        }
-    }
-
-    private static void addSteadyService(SimEngine engine, SimCluster cluster, String name, SimTaskDefinition td, int desired,
-            NetworkConfiguration network, Instant now) {
-        Instant created = now.minusSeconds(86_400 + engine.ids.between(0, 86_400));
-        SimService svc = new SimService(name, engine.ids.serviceArn(cluster.name, name), cluster.name, "FARGATE", "REPLICA", created);
-        svc.desiredCount = desired;
-        svc.deploymentConfiguration = DeploymentConfiguration.defaults();
-        svc.networkConfiguration = network;
-        SimDeployment d = new SimDeployment(engine.ids.deploymentId(), td.arn, desired, "FARGATE", created);
-        d.setRollout("COMPLETED", "ECS deployment " + d.id + " completed.", created.plusSeconds(90));
-        svc.deployments.add(d);
-        svc.taskDefinitionArn = td.arn;
-        svc.lastCompletedTaskDefinitionArn = td.arn;
-        svc.steady = true;
-        svc.lastSteadyEventAt = created.plusSeconds(90);
-        svc.addEvent(new ServiceEvent(engine.ids.uuid(), created.plusSeconds(90), "(service " + name + ") has reached a steady state."));
-        cluster.services.put(name, svc);
-        for (int i = 0; i < desired; i++) {
-            String taskId = engine.ids.hex(32);
-            SimTask t = new SimTask(taskId, engine.ids.taskArn(cluster.name, taskId), cluster.name, td, "FARGATE",
-                    created.plusSeconds(5));
-            t.serviceName = name;
-            t.deploymentId = d.id;
-            t.group = "service:" + name;
-            t.startedBy = d.id;
-            t.availabilityZone = engine.region() + Placement.FARGATE_ZONES.get(i % Placement.FARGATE_ZONES.size());
-            t.lastStatus = "RUNNING";
-            t.pullStartedAt = created.plusSeconds(20);
-            t.pullStoppedAt = created.plusSeconds(35);
-            t.startedAt = created.plusSeconds(38);
-            t.healthyAt = t.startedAt.plus(TaskLifecycle.HEALTHY_AFTER_RUNNING);
-            t.wasHealthy = true;
-            t.healthNoticed = true;
-            for (ContainerSpec spec : td.containers) {
-                SimContainer container = new SimContainer(spec, engine.ids.containerArn(cluster.name, taskId), taskId + "-" + engine.ids.hex(10));
-                container.lastStatus = "RUNNING";
-                t.containers.add(container);
-            }
-            cluster.add(t);
-            engine.containerLogs().started(t);
         }
     }
 }

@@ -137,7 +137,7 @@ public final class Scenarios {
     }
 
     private static String instanceArn(SimEngine engine, String cluster, int index) {
-        List<String> all = new java.util.ArrayList<>(engine.cluster(cluster).instances.keySet());
+        List<String> all = engine.ecs().instanceIds(cluster);
         if (index < 0 || index >= all.size()) {
             throw new IllegalArgumentException("Cluster " + cluster + " has no instance number " + index + " (it has " + all.size() + ")");
         }
@@ -153,7 +153,9 @@ public final class Scenarios {
                 s.launchType(), null, s.schedulingStrategy(), s.deploymentConfiguration(), network, s.placementConstraints(),
                 s.placementStrategy(), null, null, null));
         if (s.load() != null) {
-            engine.scaling().defineLoad(cluster, s.name(), s.load());
+            Map<Long, Double> factors = new LinkedHashMap<>();
+            s.load().steps().forEach(step -> factors.put((long) step.atSeconds(), step.factor()));
+            engine.services().defineLoad(cluster, s.name(), s.load().cpu(), s.load().memory(), factors);
         }
         Scenario.AutoScaling as = s.autoScaling();
         if (as != null) {

@@ -22,7 +22,7 @@ class AutoScalingTest {
 
     private void serviceWithTargetTracking(boolean disableScaleIn) {
         sim.createFargateService("api", sim.fargateTaskDefinition("api", "acme/api:1"), 2, null);
-        sim.engine.scaling().defineLoad(sim.cluster, "api", new Scenario.Load(40.0, 30.0, List.of()));
+        sim.engine.services().defineLoad(sim.cluster, "api", 40.0, 30.0, java.util.Map.of());
         sim.engine.scaling().registerScalableTarget(RESOURCE, 2, 10);
         sim.engine.scaling().putTargetTrackingPolicy(RESOURCE, "cpu50",
                 new TargetTrackingConfig(TargetTrackingConfig.CPU, null, 50, 60, 600, disableScaleIn));
@@ -40,7 +40,7 @@ class AutoScalingTest {
         assertTrue(activities().isEmpty(), "40% CPU on target 50: nothing to do");
 
         Instant stepAt = sim.engine.now();
-        sim.engine.scaling().setLoadFactor(sim.cluster, "api", 3.0);
+        sim.engine.services().setLoadFactor(sim.cluster, "api", 3.0);
         sim.advanceUntil("first scale-out", Duration.ofMinutes(5), () -> !activities().isEmpty());
         ScalingActivity first = activities().get(0);
         assertTrue(Duration.between(stepAt, first.startTime()).toMinutes() >= 2, "three datapoints above target first");
@@ -54,12 +54,12 @@ class AutoScalingTest {
         assertEquals("Setting desired count to 5.", second.description(), "4 tasks at 60% → ceil(4 × 60 / 50)");
         sim.advanceUntil("running reaches 5", Duration.ofMinutes(5), () -> sim.service("api").runningCount() == 5);
 
-        ServiceUtilization u = sim.engine.scaling().utilization(sim.cluster, "api", stepAt);
+        ServiceUtilization u = sim.engine.services().utilization(sim.cluster, "api", stepAt);
         assertTrue(u.cpu().stream().mapToDouble(MetricPoint::value).max().orElse(0) > 90, "the chart shows the spike");
         assertEquals(u.cpu().size(), u.memory().size());
 
         Instant dropAt = sim.engine.now();
-        sim.engine.scaling().setLoadFactor(sim.cluster, "api", 1.0);
+        sim.engine.services().setLoadFactor(sim.cluster, "api", 1.0);
         sim.advanceUntil("scale-in", Duration.ofMinutes(30), () -> activities().get(0).description().equals("Setting desired count to 2."));
         ScalingActivity in = activities().get(0);
         assertTrue(Duration.between(dropAt, in.startTime()).toMinutes() >= 10, "15 low datapoints and the 600 s scale-in cooldown");
@@ -71,10 +71,10 @@ class AutoScalingTest {
     @Test
     void disableScaleInKeepsTheCapacity() {
         serviceWithTargetTracking(true);
-        sim.engine.scaling().setLoadFactor(sim.cluster, "api", 3.0);
+        sim.engine.services().setLoadFactor(sim.cluster, "api", 3.0);
         sim.advanceUntil("scale-out", Duration.ofMinutes(10), () -> sim.service("api").desiredCount() > 2);
         int scaledTo = sim.service("api").desiredCount();
-        sim.engine.scaling().setLoadFactor(sim.cluster, "api", 0.5);
+        sim.engine.services().setLoadFactor(sim.cluster, "api", 0.5);
         sim.advance(Duration.ofMinutes(40));
         assertEquals(scaledTo, sim.service("api").desiredCount());
         assertFalse(activities().stream().anyMatch(a -> a.cause().contains("AlarmLow")));
@@ -86,7 +86,7 @@ class AutoScalingTest {
         sim.engine.scaling().registerScalableTarget(RESOURCE, 1, 10);
         sim.engine.neverHealthyImage("acme/api:2");
         sim.engine.services().updateService(sim.cluster, "api", null, sim.fargateTaskDefinition("api", "acme/api:2"), false, null);
-        sim.engine.scaling().setLoadFactor(sim.cluster, "api", 0.2);
+        sim.engine.services().setLoadFactor(sim.cluster, "api", 0.2);
         sim.advance(Duration.ofMinutes(40));
         assertEquals(2, sim.service("api").desiredCount(), "no scale-in during a deployment");
         assertTrue(activities().isEmpty());

@@ -71,10 +71,10 @@ class StepPoliciesAndScheduledActionsTest {
         assertEquals(put.policyArn(), again.policyArn(), "the same name updates the policy");
         assertEquals("ChangeInCapacity: +2 above the alarm", engine.scaling().describe(WEB).policies().get(0).summary());
 
-        int desired = engine.clusters.get("prod-web").services.get("web").desiredCount;
-        engine.scaling().setLoadFactor("prod-web", "web", 5.0);
+        int desired = engine.ecs().scalable("prod-web", "web").desiredCount();
+        engine.services().setLoadFactor("prod-web", "web", 5.0);
         clock.advance(Duration.ofMinutes(10));
-        assertEquals(desired, engine.clusters.get("prod-web").services.get("web").desiredCount, "no alarms: step policies do nothing");
+        assertEquals(desired, engine.ecs().scalable("prod-web", "web").desiredCount(), "no alarms: step policies do nothing");
         assertTrue(engine.scaling().activities(WEB).isEmpty());
 
         engine.scaling().putTargetTrackingPolicy(WEB, "web-steps", new TargetTrackingConfig(TargetTrackingConfig.CPU, null, 50, null, null, false));

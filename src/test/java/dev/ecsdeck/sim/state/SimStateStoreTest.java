@@ -95,8 +95,7 @@ class SimStateStoreTest {
         SimEngine restored = store.load(new ManualClock(T0.plusSeconds(600)));
         try (SimProvider p = new SimProvider(restored, "demo")) {
             // the demo steps orders-api's load up 20 minutes after its start (5 minutes after T0)
-            assertEquals(2.2, restored.clusters.get("prod-web").services.get("orders-api").load(restored.ids).factorAt(
-                    T0.plusSeconds(600).toEpochMilli()), 1e-9);
+            assertEquals(2.2, restored.services().loadFactor("prod-web", "orders-api", T0.plusSeconds(600)), 1e-9);
             assertEquals(3, p.listClusters().size());
         }
     }

@@ -116,7 +116,7 @@ class AutoScalingViewModelTest {
         assertEquals(List.of(), changes, "nothing new: nothing touched");
         assertSame(first, vm.policies().get(0));
 
-        backend.engine().scaling().setLoadFactor("prod-web", "orders-api", 6.0);
+        backend.engine().services().setLoadFactor("prod-web", "orders-api", 6.0);
         advanceUntilActivities(before.size() + 1);
         vm.refresh();
         int added = vm.activities().size() - before.size();

@@ -143,7 +143,7 @@ class ServiceChartsViewModelTest {
     @Test
     void moreLoadShowsAsMoreCpu() {
         sim.pollNow();
-        sim.engine.scaling().setLoadFactor("prod-web", "orders-api", 1.8);
+        sim.engine.services().setLoadFactor("prod-web", "orders-api", 1.8);
         sim.poll(Duration.ofMinutes(2));
         double latest = vm.cpu().get(vm.cpu().size() - 1).value();
         assertThat("CPU at 1.8 times the load: " + vm.cpu(), latest, greaterThan(65.0));

@@ -155,7 +155,7 @@ class ServicePanelUiTest {
         click(robot, "#savePolicy");
         waitUntil("the policy listed", () -> panel.autoScaling().policies().stream().anyMatch(p -> p.name().equals("web-cpu")));
 
-        bench.engine.scaling().setLoadFactor("prod-web", "web", 3.0);
+        bench.engine.services().setLoadFactor("prod-web", "web", 3.0);
         advanceUntil(panel, "a scale-out", Duration.ofMinutes(1), 12, () -> panel.model().serviceProperty().get().desiredCount() > 4
                 && panel.autoScaling().activities().stream().anyMatch(a -> "Successful".equals(a.statusCode())));
         EcsService now = panel.model().serviceProperty().get();

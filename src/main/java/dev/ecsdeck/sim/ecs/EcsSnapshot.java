@@ -1,0 +1,60 @@
+package dev.ecsdeck.sim.ecs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsdeck.model.DeploymentConfiguration;
+import dev.ecsdeck.model.KeyValue;
+import dev.ecsdeck.model.LoadBalancer;
+import dev.ecsdeck.model.NetworkConfiguration;
+import dev.ecsdeck.model.PlacementConstraint;
+import dev.ecsdeck.model.PlacementStrategy;
+import dev.ecsdeck.model.ServiceEvent;
+import dev.ecsdeck.model.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated ECS's state as plain data, for the state file: task definitions, image behaviours
+ * and clusters with their instances, services, deployments and tasks ({@link EcsSnapshots} takes
+ * and restores it). The records' member names are the state file's field names.
+ */
+public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageFault> imageFaults, List<String> neverHealthyImages,
+        List<ClusterState> clusters) {
+
+    public record TaskDefinitionState(ObjectNode document, String status, Instant registeredAt, Instant deregisteredAt) {}
+
+    public record ImageFault(String image, long afterMillis, Integer exitCode, String reason) {}
+
+    public record ClusterState(String name, String arn, Instant createdAt, String status, List<String> capacityProviders,
+            List<KeyValue> settings, List<Tag> tags, List<InstanceState> instances, List<ServiceState> services,
+            List<TaskState> tasks) {}
+
+    public record InstanceState(String id, String arn, String ec2InstanceId, int cpu, int memory, Map<String, String> attributes,
+            Instant registeredAt, String status, String statusReason, boolean agentConnected, int usedCpu, int usedMemory,
+            List<Integer> usedPorts) {}
+
+    public record ServiceState(String name, String arn, Instant createdAt, String launchType, String schedulingStrategy, String status,
+            int desiredCount, String taskDefinitionArn, DeploymentConfiguration deploymentConfiguration,
+            NetworkConfiguration networkConfiguration, List<PlacementConstraint> placementConstraints,
+            List<PlacementStrategy> placementStrategy, List<LoadBalancer> loadBalancers, Integer healthCheckGracePeriodSeconds,
+            List<Tag> tags, List<DeploymentState> deployments, List<ServiceEvent> events, boolean steady, Instant lastSteadyEventAt,
+            Instant lastPlacementEventAt, Instant lastDeploymentConfigEventAt, int consecutiveStartFailures,
+            Instant launchesThrottledUntil, String lastCompletedTaskDefinitionArn, LoadState load, double[][] metrics,
+            Instant lastScaleOutAt, Instant lastScaleInAt) {}
+
+    public record DeploymentState(String id, String taskDefinitionArn, Instant createdAt, String launchType, String status, int desiredCount,
+            int failedTasks, Instant updatedAt, String rolloutState, String rolloutStateReason) {}
+
+    public record LoadState(double cpuPercent, double memoryPercent, int baseTasks, long seed, List<ServiceLoad.Step> steps) {}
+
+    public record TaskState(String id, String arn, String taskDefinitionArn, String launchType, Instant createdAt, String serviceName,
+            String deploymentId, String group, String startedBy, String containerInstanceId, String availabilityZone,
+            String lastStatus, String desiredStatus, String healthStatus, Instant pullStartedAt, Instant pullStoppedAt,
+            Instant startedAt, Instant stoppingAt, Instant stoppedAt, Instant executionStoppedAt, String stoppedReason,
+            String stopCode, long version, Instant nextTransitionAt, Instant healthyAt, boolean wasHealthy, Instant failsAt,
+            String failureReason, Integer failureExitCode, boolean resourcesReleased, boolean healthNoticed,
+            boolean failureCounted, List<Integer> hostPorts, List<ContainerState> containers, SimEni eni) {}
+
+    public record ContainerState(String name, String arn, String runtimeId, String lastStatus, Integer exitCode, String reason,
+            String healthStatus) {}
+}

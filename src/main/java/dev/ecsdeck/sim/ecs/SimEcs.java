@@ -1,0 +1,160 @@
+package dev.ecsdeck.sim.ecs;
+
+import dev.ecsdeck.sim.SimApiException;
+import dev.ecsdeck.sim.SimIds;
+import dev.ecsdeck.sim.logs.SimLogs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated ECS's state and what moves it: clusters with their instances, services and
+ * tasks, the task-definition registry, and the task lifecycle, launcher and service scheduler.
+ * The engine owns one and calls {@link #step} once a simulated second; the ECS API classes of this
+ * package read and change it under the engine's lock.
+ */
+public final class SimEcs {
+    /** ECS shows stopped tasks for about an hour. */
+    static final Duration STOPPED_TASK_RETENTION = Duration.ofHours(1);
+
+    final Map<String, SimCluster> clusters = new LinkedHashMap<>();
+    final TaskDefinitionRegistry taskDefinitionRegistry = new TaskDefinitionRegistry();
+    final ImageBehaviours images = new ImageBehaviours();
+    final TaskLifecycle lifecycle;
+    final TaskLauncher launcher;
+    final ServiceScheduler scheduler;
+    final ContainerLogs containerLogs;
+
+    /** ECS in {@code region}, its ids and random draws from {@code ids}, writing container logs to {@code logs}. */
+    private final SimIds ids;
+
+    public SimEcs(SimIds ids, SimLogs logs, long seed, String region) {
+        this.ids = ids;
+        this.lifecycle = new TaskLifecycle(ids, images);
+        Placement placement = new Placement(ids.random(), region);
+        this.launcher = new TaskLauncher(ids, placement, lifecycle);
+        this.scheduler = new ServiceScheduler(ids, launcher, lifecycle, taskDefinitionRegistry);
+        this.containerLogs = new ContainerLogs(logs, seed);
+    }
+
+    /** Declares that an image crash-loops: its process exits with {@code exitCode} this long after it starts. */
+    public void crashLoopImage(String image, Duration after, int exitCode) {
+        images.crashLoop(image, after, exitCode);
+    }
+
+    /** Declares that an image's health check never passes: tasks run but a deployment of it never completes. */
+    public void neverHealthyImage(String image) {
+        images.neverHealthy(image);
+    }
+
+    /** Declares that an image's health check starts failing this long after it starts. */
+    public void failHealthCheckOfImage(String image, Duration after) {
+        images.failHealthCheck(image, after);
+    }
+
+    /**
+     * One simulated second: every task with something due moves on (idle running tasks are skipped),
+     * then the scheduler looks at each service that changed or is not yet steady.
+     */
+    public void step(Instant now) {
+        for (SimCluster cluster : clusters.values()) {
+            for (SimTask task : cluster.tasks.values()) {
+                if (task.isStopped() || task.idle()) {
+                    continue;
+                }
+                String before = task.lastStatus;
+                long version = task.version;
+                boolean wanted = task.wantsRunning();
+                lifecycle.advance(task, now);
+                if (!"RUNNING".equals(before) && task.isRunning()) {
+                    containerLogs.started(task);
+                }
+                if (wanted && !task.wantsRunning() && "EssentialContainerExited".equals(task.stopCode)) {
+                    containerLogs.crashed(task);
+                }
+                if (task.isStopped()) {
+                    containerLogs.stopped(task);
+                    launcher.release(cluster, task);
+                    cluster.stoppedOrder.addLast(task);
+                }
+                if (task.version != version || task.wasHealthy && !task.healthNoticed) {
+                    SimService owner = task.serviceName == null ? null : cluster.services.get(task.serviceName);
+                    if (owner != null) {
+                        owner.dirty = true;
+                    }
+                }
+            }
+            for (SimService service : cluster.services.values()) {
+                if (service.dirty || !service.steady || ServiceScheduler.steadyEventDue(service, now)) {
+                    service.dirty = false;
+                    scheduler.reconcile(cluster, service, now);
+                }
+            }
+            pruneStoppedTasks(cluster, now);
+        }
+        if (now.getEpochSecond() % 60 == 0) {
+            recordUtilisation(now.getEpochSecond() / 60);
+        }
+    }
+
+    /** Each minute, every active service's CPU and memory utilisation, from its load and running tasks (what ECS sends CloudWatch). */
+    private void recordUtilisation(long minute) {
+        for (SimCluster cluster : clusters.values()) {
+            for (SimService svc : cluster.services.values()) {
+                if ("ACTIVE".equals(svc.status)) {
+                    int running = 0;
+                    for (SimTask t : cluster.tasksOf(svc.name)) {
+                        running += t.isRunning() ? 1 : 0;
+                    }
+                    ServiceLoad load = svc.load(ids);
+                    svc.metrics.add(minute, load.cpuUtilisation(minute, running), load.memoryUtilisation(minute, running));
+                }
+            }
+        }
+    }
+
+    /** The service as Application Auto Scaling sees it, or null when the cluster or service does not exist. */
+    public ScalableService scalable(String clusterName, String serviceName) {
+        SimCluster c = clusters.get(clusterName);
+        SimService s = c == null ? null : c.services.get(serviceName);
+        return s == null ? null : new ScalableService(s);
+    }
+
+    private static void pruneStoppedTasks(SimCluster cluster, Instant now) {
+        Instant cutoff = now.minus(STOPPED_TASK_RETENTION);
+        while (!cluster.stoppedOrder.isEmpty() && cluster.stoppedOrder.peekFirst().stoppedAt.isBefore(cutoff)) {
+            cluster.remove(cluster.stoppedOrder.pollFirst());
+        }
+    }
+
+    /** The cluster by name or ARN ("default" when null), or ClusterNotFoundException. */
+    SimCluster cluster(String ref) {
+        String name = ref == null || ref.isEmpty() ? "default" : ref.startsWith("arn:") ? ref.substring(ref.indexOf('/') + 1) : ref;
+        SimCluster c = clusters.get(name);
+        if (c == null || "INACTIVE".equals(c.status)) {
+            throw SimApiException.clusterNotFound();
+        }
+        return c;
+    }
+
+    /** The cluster's container instances' ids, in registration order; ClusterNotFoundException when there is no such cluster. */
+    public List<String> instanceIds(String cluster) {
+        return List.copyOf(cluster(cluster).instances.keySet());
+    }
+
+    /** The last path segment of a name or ARN. */
+    public static String nameOf(String ref) {
+        return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    static <T> void checkBatch(List<T> items, int max, String what) {
+        if (items == null || items.isEmpty()) {
+            throw SimApiException.invalidParameter(what + " cannot be empty.");
+        }
+        if (items.size() > max) {
+            throw SimApiException.invalidParameter(what + " can have at most " + max + " items.");
+        }
+    }
+}
