@@ -11,14 +11,14 @@ import dev.ecsdeck.sim.logs.SimLogs;
  * Fluent Bit sends a container routed to CloudWatch Logs. A stream opens when the task starts
  * running and closes when it stops; a crash leaves its last lines in the stream.
  */
-public final class ContainerLogs {
+final class ContainerLogs {
     /** One line every two seconds for a typical container. */
     static final long DEFAULT_PERIOD_MS = 2_000;
 
     private final SimLogs logs;
     private final long seed;
 
-    public ContainerLogs(SimLogs logs, long seed) {
+    ContainerLogs(SimLogs logs, long seed) {
         this.logs = logs;
         this.seed = seed;
     }
@@ -26,7 +26,7 @@ public final class ContainerLogs {
     /** Where a container's lines go: a group and a stream. */
     private record Destination(String group, String stream) {}
 
-    public void started(SimTask task) {
+    void started(SimTask task) {
         long start = task.startedAt.toEpochMilli();
         for (SimContainer c : task.containers) {
             Destination d = destination(task, c);
@@ -38,7 +38,7 @@ public final class ContainerLogs {
         }
     }
 
-    public void crashed(SimTask task) {
+    void crashed(SimTask task) {
         long at = task.stoppingAt.toEpochMilli();
         for (SimContainer c : task.containers) {
             Destination d = destination(task, c);
@@ -54,7 +54,7 @@ public final class ContainerLogs {
         }
     }
 
-    public void stopped(SimTask task) {
+    void stopped(SimTask task) {
         long end = (task.executionStoppedAt != null ? task.executionStoppedAt : task.stoppedAt).toEpochMilli();
         for (SimContainer c : task.containers) {
             Destination d = destination(task, c);

@@ -3,7 +3,7 @@ package dev.ecsdeck.sim.ecs;
 import java.util.List;
 
 /** What the simulator needs of a container definition to run it. */
-public record ContainerSpec(
+record ContainerSpec(
         String name,
         String image,
         int cpu,

@@ -9,19 +9,19 @@ import java.util.Map;
  * after start) or one whose health check starts failing after a while. Every task running such an
  * image in an essential container shows the fault.
  */
-public final class ImageBehaviours {
+final class ImageBehaviours {
     /** How a task fails: after {@code after} RUNNING, by exit (exitCode set) or by health check (exitCode null). */
-    public record Failure(Duration after, Integer exitCode, String reason) {}
+    record Failure(Duration after, Integer exitCode, String reason) {}
 
     private final Map<String, Failure> byImage = new LinkedHashMap<>();
     private final java.util.Set<String> neverHealthy = new java.util.HashSet<>();
 
-    public void neverHealthy(String image) {
+    void neverHealthy(String image) {
         neverHealthy.add(image);
     }
 
     /** Whether an essential container's health never turns HEALTHY (nor fails): its deployment never completes. */
-    public boolean neverHealthy(SimTask task) {
+    boolean neverHealthy(SimTask task) {
         for (SimContainer c : task.containers) {
             if (c.spec.essential() && neverHealthy.contains(c.spec.image())) {
                 return true;
@@ -30,11 +30,11 @@ public final class ImageBehaviours {
         return false;
     }
 
-    public void crashLoop(String image, Duration after, int exitCode) {
+    void crashLoop(String image, Duration after, int exitCode) {
         byImage.put(image, new Failure(after, exitCode, "Process exited with code " + exitCode));
     }
 
-    public void failHealthCheck(String image, Duration after) {
+    void failHealthCheck(String image, Duration after) {
         byImage.put(image, new Failure(after, null, "Health check failed"));
     }
 
@@ -50,15 +50,15 @@ public final class ImageBehaviours {
         return null;
     }
 
-    public Map<String, Failure> failures() {
+    Map<String, Failure> failures() {
         return byImage;
     }
 
-    public java.util.Set<String> neverHealthyImages() {
+    java.util.Set<String> neverHealthyImages() {
         return neverHealthy;
     }
 
-    public void restoreFailure(String image, Failure failure) {
+    void restoreFailure(String image, Failure failure) {
         byImage.put(image, failure);
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * compact ring (minute as int, percentages in hundredths as short: 8 bytes a point), allocated on
  * first use — the large scenario keeps one per service.
  */
-public final class MetricSeries {
+final class MetricSeries {
     static final int CAPACITY = 180;
     private int[] minutes;
     private short[] cpu;
@@ -18,7 +18,7 @@ public final class MetricSeries {
     private int start;
     private int size;
 
-    public void add(long minute, double cpuPercent, double memoryPercent) {
+    void add(long minute, double cpuPercent, double memoryPercent) {
         if (minutes == null) {
             minutes = new int[CAPACITY];
             cpu = new short[CAPACITY];
@@ -46,7 +46,7 @@ public final class MetricSeries {
     }
 
     /** The last {@code n} datapoints of CPU (or memory), oldest first. */
-    public double[] last(int n, boolean ofCpu) {
+    double[] last(int n, boolean ofCpu) {
         int k = Math.min(n, size);
         double[] out = new double[k];
         for (int j = 0; j < k; j++) {
@@ -56,7 +56,7 @@ public final class MetricSeries {
     }
 
     /** All datapoints, oldest first, as (minute, cpu, memory) triples: for saving. */
-    public double[][] export() {
+    double[][] export() {
         double[][] out = new double[size][];
         for (int j = 0; j < size; j++) {
             int i = (start + j) % CAPACITY;
@@ -65,7 +65,7 @@ public final class MetricSeries {
         return out;
     }
 
-    public List<MetricPoint> since(long fromMinute, boolean ofCpu) {
+    List<MetricPoint> since(long fromMinute, boolean ofCpu) {
         List<MetricPoint> out = new ArrayList<>();
         for (int j = 0; j < size; j++) {
             int i = (start + j) % CAPACITY;

@@ -15,10 +15,10 @@ import java.util.function.Function;
  * (distinctInstance, memberOf), then the placement strategies in order (binpack, spread, random).
  * Fargate tasks need no instance; strategies and constraints do not apply to them.
  */
-public final class Placement {
+final class Placement {
     /** Ports the ECS agent and Docker hold on every instance. */
     static final Set<Integer> RESERVED_PORTS = Set.of(22, 2375, 2376, 51678, 51679);
-    public static final List<String> FARGATE_ZONES = List.of("a", "b", "c");
+    static final List<String> FARGATE_ZONES = List.of("a", "b", "c");
 
     /** The outcome: an instance (null for Fargate), its zone, or why no instance fits. */
     record Result(SimInstance instance, String availabilityZone, String failure) {
@@ -30,7 +30,7 @@ public final class Placement {
     private final SimRandom random;
     private final String region;
 
-    public Placement(SimRandom random, String region) {
+    Placement(SimRandom random, String region) {
         this.random = random;
         this.region = region;
     }

@@ -162,7 +162,7 @@ public final class ServiceApi {
         }
     }
 
-    public static SimService service(SimCluster c, String ref) {
+    static SimService service(SimCluster c, String ref) {
         SimService s = c.services.get(SimEcs.nameOf(ref));
         if (s == null) {
             throw SimApiException.serviceNotFound();

@@ -9,17 +9,17 @@ import java.util.List;
  * average CPU when {@code baseTasks} of them share the work. More tasks share the same work (lower
  * utilisation); a load step multiplies it. Memory follows CPU partly, as in most services.
  */
-public final class ServiceLoad {
+final class ServiceLoad {
     /** A change of the load factor at a simulated time (epoch ms). */
-    public record Step(long atMillis, double factor) {}
+    record Step(long atMillis, double factor) {}
 
-    public final double cpuPercent;
-    public final double memoryPercent;
-    public final int baseTasks;
-    public final long seed;
+    final double cpuPercent;
+    final double memoryPercent;
+    final int baseTasks;
+    final long seed;
     private final List<Step> steps = new ArrayList<>();
 
-    public ServiceLoad(double cpuPercent, double memoryPercent, int baseTasks, long seed) {
+    ServiceLoad(double cpuPercent, double memoryPercent, int baseTasks, long seed) {
         this.cpuPercent = cpuPercent;
         this.memoryPercent = memoryPercent;
         this.baseTasks = Math.max(1, baseTasks);
@@ -27,16 +27,16 @@ public final class ServiceLoad {
     }
 
     /** From {@code atMillis} on, the work is {@code factor} times the base. */
-    public void setFactor(long atMillis, double factor) {
+    void setFactor(long atMillis, double factor) {
         steps.removeIf(s -> s.atMillis() >= atMillis);
         steps.add(new Step(atMillis, factor));
     }
 
-    public List<Step> steps() {
+    List<Step> steps() {
         return List.copyOf(steps);
     }
 
-    public double factorAt(long millis) {
+    double factorAt(long millis) {
         double f = 1.0;
         for (Step s : steps) {
             if (s.atMillis() <= millis) {
@@ -47,7 +47,7 @@ public final class ServiceLoad {
     }
 
     /** Average CPU utilisation (%) of {@code running} tasks at this minute, with a little seeded noise. */
-    public double cpuUtilisation(long minute, int running) {
+    double cpuUtilisation(long minute, int running) {
         if (running <= 0) {
             return 0;
         }
@@ -55,7 +55,7 @@ public final class ServiceLoad {
         return clamp(work / running + noise(minute, 1) * 3.0);
     }
 
-    public double memoryUtilisation(long minute, int running) {
+    double memoryUtilisation(long minute, int running) {
         if (running <= 0) {
             return 0;
         }

@@ -19,7 +19,7 @@ import java.util.List;
  * breaker fails a deployment after max(3, ceil(desired / 2)) (at most 200) failed tasks and, with
  * rollback on, deploys the last completed revision again.
  */
-public final class ServiceScheduler {
+final class ServiceScheduler {
     static final Duration STEADY_EVENT_REPEAT = Duration.ofHours(6);
     static final Duration PROBLEM_EVENT_REPEAT = Duration.ofMinutes(5);
     static final Duration MAX_LAUNCH_DELAY = Duration.ofMinutes(15);
@@ -30,7 +30,7 @@ public final class ServiceScheduler {
     private final TaskDefinitionRegistry taskDefinitions;
     private final CircuitBreaker breaker = new CircuitBreaker(this);
 
-    public ServiceScheduler(SimIds ids, TaskLauncher launcher, TaskLifecycle lifecycle, TaskDefinitionRegistry taskDefinitions) {
+    ServiceScheduler(SimIds ids, TaskLauncher launcher, TaskLifecycle lifecycle, TaskDefinitionRegistry taskDefinitions) {
         this.ids = ids;
         this.launcher = launcher;
         this.lifecycle = lifecycle;
@@ -50,7 +50,7 @@ public final class ServiceScheduler {
     }
 
     /** Whether a steady service is due its periodic "reached a steady state" event. */
-    public static boolean steadyEventDue(SimService svc, Instant now) {
+    static boolean steadyEventDue(SimService svc, Instant now) {
         return svc.steady && svc.lastSteadyEventAt != null && !now.isBefore(svc.lastSteadyEventAt.plus(STEADY_EVENT_REPEAT));
     }
 
@@ -70,7 +70,7 @@ public final class ServiceScheduler {
         return d;
     }
 
-    public void reconcile(SimCluster cluster, SimService svc, Instant now) {
+    void reconcile(SimCluster cluster, SimService svc, Instant now) {
         List<SimTask> tasks = new ArrayList<>(cluster.tasksOf(svc.name));
         breaker.countFailures(svc, tasks, now);
         if (!"ACTIVE".equals(svc.status)) {

@@ -9,29 +9,29 @@ import java.util.List;
 import java.util.Map;
 
 /** A cluster and everything in it. */
-public final class SimCluster {
-    public final String name;
-    public final String arn;
-    public final Instant createdAt;
-    public String status = "ACTIVE";
-    public final List<String> capacityProviders = new ArrayList<>();
-    public final List<KeyValue> settings = new ArrayList<>();
-    public final List<Tag> tags = new ArrayList<>();
-    public final Map<String, SimService> services = new LinkedHashMap<>();
-    public final Map<String, SimInstance> instances = new LinkedHashMap<>();
-    public final Map<String, SimTask> tasks = new LinkedHashMap<>();
+final class SimCluster {
+    final String name;
+    final String arn;
+    final Instant createdAt;
+    String status = "ACTIVE";
+    final List<String> capacityProviders = new ArrayList<>();
+    final List<KeyValue> settings = new ArrayList<>();
+    final List<Tag> tags = new ArrayList<>();
+    final Map<String, SimService> services = new LinkedHashMap<>();
+    final Map<String, SimInstance> instances = new LinkedHashMap<>();
+    final Map<String, SimTask> tasks = new LinkedHashMap<>();
     /** Tasks that reached STOPPED, oldest first: pruned from the head once ECS would no longer show them. */
-    public final java.util.ArrayDeque<SimTask> stoppedOrder = new java.util.ArrayDeque<>();
+    final java.util.ArrayDeque<SimTask> stoppedOrder = new java.util.ArrayDeque<>();
     /** The tasks of each service, by service name: kept with {@link #tasks} by add and remove. */
     private final Map<String, List<SimTask>> tasksByService = new LinkedHashMap<>();
 
-    public SimCluster(String name, String arn, Instant createdAt) {
+    SimCluster(String name, String arn, Instant createdAt) {
         this.name = name;
         this.arn = arn;
         this.createdAt = createdAt;
     }
 
-    public void add(SimTask task) {
+    void add(SimTask task) {
         tasks.put(task.id, task);
         if (task.serviceName != null) {
             tasksByService.computeIfAbsent(task.serviceName, n -> new ArrayList<>()).add(task);
@@ -45,7 +45,7 @@ public final class SimCluster {
         }
     }
 
-    public void remove(SimTask task) {
+    void remove(SimTask task) {
         tasks.remove(task.id);
         if (task.serviceName != null) {
             List<SimTask> list = tasksByService.get(task.serviceName);
@@ -64,7 +64,7 @@ public final class SimCluster {
     }
 
     /** The service's tasks, in launch order (a live view: do not change it). */
-    public List<SimTask> tasksOf(String serviceName) {
+    List<SimTask> tasksOf(String serviceName) {
         return tasksByService.getOrDefault(serviceName, List.of());
     }
 }

@@ -1,14 +1,14 @@
 package dev.ecsdeck.sim.ecs;
 
 /** A running (or stopped) container of a task. */
-public final class SimContainer {
-    public final ContainerSpec spec;
-    public final String arn;
-    public final String runtimeId;
-    public String lastStatus = "PENDING";
-    public Integer exitCode;
-    public String reason;
-    public String healthStatus;
+final class SimContainer {
+    final ContainerSpec spec;
+    final String arn;
+    final String runtimeId;
+    String lastStatus = "PENDING";
+    Integer exitCode;
+    String reason;
+    String healthStatus;
 
     public SimContainer(ContainerSpec spec, String arn, String runtimeId) {
         this.spec = spec;

@@ -3,17 +3,17 @@ package dev.ecsdeck.sim.ecs;
 import java.time.Instant;
 
 /** One deployment of a service: a task definition and how many of its tasks the service wants. */
-public final class SimDeployment {
-    public final String id;
-    public final String taskDefinitionArn;
-    public final Instant createdAt;
-    public final String launchType;
-    public String status = "PRIMARY";
-    public int desiredCount;
-    public int failedTasks;
-    public Instant updatedAt;
-    public String rolloutState = "IN_PROGRESS";
-    public String rolloutStateReason;
+final class SimDeployment {
+    final String id;
+    final String taskDefinitionArn;
+    final Instant createdAt;
+    final String launchType;
+    String status = "PRIMARY";
+    int desiredCount;
+    int failedTasks;
+    Instant updatedAt;
+    String rolloutState = "IN_PROGRESS";
+    String rolloutStateReason;
 
     public SimDeployment(String id, String taskDefinitionArn, int desiredCount, String launchType, Instant createdAt) {
         this.id = id;

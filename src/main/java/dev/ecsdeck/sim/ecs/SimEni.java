@@ -4,7 +4,7 @@ package dev.ecsdeck.sim.ecs;
  * The elastic network interface of an awsvpc task: its attachment, id, subnet, MAC and private
  * address, all drawn from the seeded source when the task is launched (so runs repeat).
  */
-public record SimEni(String attachmentId, String networkInterfaceId, String subnetId, String macAddress, String privateIpv4Address) {
+record SimEni(String attachmentId, String networkInterfaceId, String subnetId, String macAddress, String privateIpv4Address) {
 
     /** The private DNS name EC2 gives the address in this region. */
     String privateDnsName(String region) {

@@ -16,50 +16,50 @@ import java.util.Deque;
 import java.util.List;
 
 /** A service: what it wants (desired count, task definition, deployment rules) and its deployments and events. */
-public final class SimService {
+final class SimService {
     static final int MAX_EVENTS = 100;
 
-    public final String name;
-    public final String arn;
+    final String name;
+    final String arn;
     final String clusterName;
-    public final Instant createdAt;
-    public final String launchType;
-    public final String schedulingStrategy;
-    public String status = "ACTIVE";
-    public int desiredCount;
-    public String taskDefinitionArn;
-    public DeploymentConfiguration deploymentConfiguration;
-    public NetworkConfiguration networkConfiguration;
-    public final List<PlacementConstraint> placementConstraints = new ArrayList<>();
-    public final List<PlacementStrategy> placementStrategy = new ArrayList<>();
-    public final List<LoadBalancer> loadBalancers = new ArrayList<>();
-    public Integer healthCheckGracePeriodSeconds;
-    public final List<Tag> tags = new ArrayList<>();
+    final Instant createdAt;
+    final String launchType;
+    final String schedulingStrategy;
+    String status = "ACTIVE";
+    int desiredCount;
+    String taskDefinitionArn;
+    DeploymentConfiguration deploymentConfiguration;
+    NetworkConfiguration networkConfiguration;
+    final List<PlacementConstraint> placementConstraints = new ArrayList<>();
+    final List<PlacementStrategy> placementStrategy = new ArrayList<>();
+    final List<LoadBalancer> loadBalancers = new ArrayList<>();
+    Integer healthCheckGracePeriodSeconds;
+    final List<Tag> tags = new ArrayList<>();
     /** Primary first, then older ones. */
-    public final List<SimDeployment> deployments = new ArrayList<>();
+    final List<SimDeployment> deployments = new ArrayList<>();
     /** Newest first, at most {@link #MAX_EVENTS}. */
-    public final Deque<ServiceEvent> events = new ArrayDeque<>();
+    final Deque<ServiceEvent> events = new ArrayDeque<>();
 
     // scheduler bookkeeping
     /** Something changed that the scheduler must look at (a task's state, the cluster's instances). */
-    public boolean dirty = true;
+    boolean dirty = true;
     /** The task definition of the last deployment that COMPLETED: what a rollback returns to. */
-    public String lastCompletedTaskDefinitionArn;
-    public boolean steady;
-    public Instant lastSteadyEventAt;
-    public Instant lastPlacementEventAt;
-    public Instant lastDeploymentConfigEventAt;
-    public int consecutiveStartFailures;
-    public Instant launchesThrottledUntil;
+    String lastCompletedTaskDefinitionArn;
+    boolean steady;
+    Instant lastSteadyEventAt;
+    Instant lastPlacementEventAt;
+    Instant lastDeploymentConfigEventAt;
+    int consecutiveStartFailures;
+    Instant launchesThrottledUntil;
 
     // auto scaling
     /** The work this service has; a default curve is made on first use. */
-    public ServiceLoad load;
-    public final MetricSeries metrics = new MetricSeries();
-    public Instant lastScaleOutAt;
-    public Instant lastScaleInAt;
+    ServiceLoad load;
+    final MetricSeries metrics = new MetricSeries();
+    Instant lastScaleOutAt;
+    Instant lastScaleInAt;
 
-    public SimService(String name, String arn, String clusterName, String launchType, String schedulingStrategy, Instant createdAt) {
+    SimService(String name, String arn, String clusterName, String launchType, String schedulingStrategy, Instant createdAt) {
         this.name = name;
         this.arn = arn;
         this.clusterName = clusterName;
@@ -68,16 +68,16 @@ public final class SimService {
         this.createdAt = createdAt;
     }
 
-    public boolean isDaemon() {
+    boolean isDaemon() {
         return "DAEMON".equals(schedulingStrategy);
     }
 
-    public SimDeployment primary() {
+    SimDeployment primary() {
         return deployments.isEmpty() ? null : deployments.get(0);
     }
 
     /** The service's load, a seeded default (15–45% CPU at its first desired count) unless a scenario set one. */
-    public ServiceLoad load(SimIds ids) {
+    ServiceLoad load(SimIds ids) {
         if (load == null) {
             long seed = SimLogs.mix(arn.hashCode(), 0x5eed);
             double cpu = 15 + Math.floorMod(seed, 31);
@@ -87,7 +87,7 @@ public final class SimService {
         return load;
     }
 
-    public void addEvent(ServiceEvent event) {
+    void addEvent(ServiceEvent event) {
         events.addFirst(event);
         while (events.size() > MAX_EVENTS) {
             events.removeLast();

@@ -5,20 +5,20 @@ import java.time.Instant;
 import java.util.List;
 
 /** A registered revision: its describe document and what the scheduler needs of it. */
-public final class SimTaskDefinition {
-    public final String arn;
+final class SimTaskDefinition {
+    final String arn;
     final String family;
     final int revision;
-    public final ObjectNode document;
-    public final List<ContainerSpec> containers;
+    final ObjectNode document;
+    final List<ContainerSpec> containers;
     final String networkMode;
     final List<String> requiresCompatibilities;
     /** Task-level size in CPU units and MiB; null where the task definition leaves them to the containers. */
     final Integer cpu;
     final Integer memory;
-    public final Instant registeredAt;
-    public String status = "ACTIVE";
-    public Instant deregisteredAt;
+    final Instant registeredAt;
+    String status = "ACTIVE";
+    Instant deregisteredAt;
 
     SimTaskDefinition(String arn, String family, int revision, ObjectNode document, List<ContainerSpec> containers,
             String networkMode, List<String> requiresCompatibilities, Integer cpu, Integer memory, Instant registeredAt) {

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** The simulator's task definitions: families of revisions, registered and deregistered as ECS does. */
-public final class TaskDefinitionRegistry {
+final class TaskDefinitionRegistry {
     static final String REGISTERED_BY = "arn:aws:iam::" + SimIds.ACCOUNT + ":user/ecs-deck-sim";
     /** Members of a describe result that a register request does not carry. */
     static final Set<String> READ_ONLY_FIELDS = Set.of("taskDefinitionArn", "revision", "status", "requiresAttributes",
@@ -57,7 +57,7 @@ public final class TaskDefinitionRegistry {
     private final Map<String, List<SimTaskDefinition>> families = new TreeMap<>();
     private final TaskDefinitionRules rules = new TaskDefinitionRules();
 
-    public SimTaskDefinition register(String requestJson, Instant now, SimIds ids) {
+    SimTaskDefinition register(String requestJson, Instant now, SimIds ids) {
         JsonNode request;
         try {
             request = json.readTree(requestJson);
@@ -72,7 +72,7 @@ public final class TaskDefinitionRegistry {
         return register((ObjectNode) request, now, ids);
     }
 
-    public SimTaskDefinition register(ObjectNode request, Instant now, SimIds ids) {
+    SimTaskDefinition register(ObjectNode request, Instant now, SimIds ids) {
         checkShapes(request, REQUEST_SHAPES);
         for (JsonNode container : request.path("containerDefinitions")) {
             checkShapes(container, CONTAINER_SHAPES);
@@ -129,7 +129,7 @@ public final class TaskDefinitionRegistry {
     }
 
     /** Puts back a saved revision exactly as it was (same ARN, revision, times and status). */
-    public SimTaskDefinition restore(ObjectNode doc, String status, Instant registeredAt, Instant deregisteredAt) {
+    SimTaskDefinition restore(ObjectNode doc, String status, Instant registeredAt, Instant deregisteredAt) {
         TaskDefinitionRules.Checked checked = rules.check(doc);
         int revision = doc.path("revision").asInt();
         SimTaskDefinition td = new SimTaskDefinition(doc.path("taskDefinitionArn").asText(), checked.family(), revision, doc,
@@ -247,7 +247,7 @@ public final class TaskDefinitionRegistry {
     }
 
     /** Revisions, oldest first, of one family or of all (family null), in the given status (null: any). */
-    public List<SimTaskDefinition> revisions(String family, String status) {
+    List<SimTaskDefinition> revisions(String family, String status) {
         List<SimTaskDefinition> out = new ArrayList<>();
         families.forEach((name, revisions) -> {
             if (family == null || family.equals(name)) {

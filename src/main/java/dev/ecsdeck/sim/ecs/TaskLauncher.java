@@ -11,7 +11,7 @@ import java.util.List;
  * Creates tasks: places each one (instance resources and ports are taken at once), builds its
  * containers and starts its lifecycle; and gives the resources back when a task has STOPPED.
  */
-public final class TaskLauncher {
+final class TaskLauncher {
     private static final int FIRST_DYNAMIC_PORT = 49153;
 
     private final SimIds ids;
@@ -19,7 +19,7 @@ public final class TaskLauncher {
     private final TaskLifecycle lifecycle;
     private final NetworkInterfaces interfaces;
 
-    public TaskLauncher(SimIds ids, Placement placement, TaskLifecycle lifecycle) {
+    TaskLauncher(SimIds ids, Placement placement, TaskLifecycle lifecycle) {
         this.ids = ids;
         this.placement = placement;
         this.lifecycle = lifecycle;
@@ -104,7 +104,7 @@ public final class TaskLauncher {
     }
 
     /** Gives a STOPPED task's resources back to its instance (once). */
-    public void release(SimCluster cluster, SimTask task) {
+    void release(SimCluster cluster, SimTask task) {
         if (task.resourcesReleased) {
             return;
         }
@@ -122,7 +122,7 @@ public final class TaskLauncher {
     }
 
     /** A restored task that has not stopped keeps its address. */
-    public void restored(SimTask task) {
+    void restored(SimTask task) {
         if (!task.resourcesReleased) {
             interfaces.reserve(task.eni);
         }

@@ -10,14 +10,14 @@ import java.time.Instant;
  * source in the ranges real tasks show (awsvpc tasks provision and deprovision an ENI; others skip
  * those steps).
  */
-public final class TaskLifecycle {
+final class TaskLifecycle {
     /** Without container health checks a task counts as healthy this long after it is RUNNING. */
-    public static final Duration HEALTHY_AFTER_RUNNING = Duration.ofSeconds(40);
+    static final Duration HEALTHY_AFTER_RUNNING = Duration.ofSeconds(40);
 
     private final SimIds ids;
     private final ImageBehaviours images;
 
-    public TaskLifecycle(SimIds ids, ImageBehaviours images) {
+    TaskLifecycle(SimIds ids, ImageBehaviours images) {
         this.ids = ids;
         this.images = images;
     }
@@ -53,7 +53,7 @@ public final class TaskLifecycle {
     }
 
     /** Performs every lifecycle step due by {@code now}. */
-    public void advance(SimTask task, Instant now) {
+    void advance(SimTask task, Instant now) {
         int guard = 0;
         while (!task.isStopped() && task.nextTransitionAt != null && !task.nextTransitionAt.isAfter(now) && guard++ < 10) {
             step(task, task.nextTransitionAt);

@@ -22,17 +22,17 @@ public final class SimLogs {
     private static final Comparator<LogEvent> ORDER = Comparator.comparingLong(LogEvent::timestamp).thenComparing(LogEvent::eventId);
 
     /** One stream: generated lines between start and end (null while open), plus written ones. */
-    public static final class Stream {
-        public final int number;
+    static final class Stream {
+        final int number;
         final String group;
-        public final String name;
-        public final LogLines lines;
-        public final long startMs;
-        public final long periodMs;
-        public Long endMs;
-        public final List<LogEvent> written = new ArrayList<>();
+        final String name;
+        final LogLines lines;
+        final long startMs;
+        final long periodMs;
+        Long endMs;
+        final List<LogEvent> written = new ArrayList<>();
 
-        public Stream(int number, String group, String name, LogLines lines, long startMs, long periodMs) {
+        Stream(int number, String group, String name, LogLines lines, long startMs, long periodMs) {
             this.number = number;
             this.group = group;
             this.name = name;
@@ -43,10 +43,10 @@ public final class SimLogs {
     }
 
     /** A group and its streams, by name. */
-    public static final class Group {
-        public final String name;
-        public final long createdMs;
-        public final Map<String, Stream> streams = new TreeMap<>();
+    static final class Group {
+        final String name;
+        final long createdMs;
+        final Map<String, Stream> streams = new TreeMap<>();
 
         Group(String name, long createdMs) {
             this.name = name;
@@ -57,11 +57,11 @@ public final class SimLogs {
     private final Map<String, Group> groups = new TreeMap<>();
     private int nextStreamNumber = 1;
 
-    public Group group(String name, long nowMs) {
+    Group group(String name, long nowMs) {
         return groups.computeIfAbsent(name, n -> new Group(n, nowMs));
     }
 
-    public Map<String, Group> groups() {
+    Map<String, Group> groups() {
         return groups;
     }
 

@@ -53,7 +53,7 @@ public final class RequestShape {
      * Checks the body: members in the order they come, so that of several mistakes the first is
      * reported, every time; then the required ones. Unknown members are ignored, as the services do.
      */
-    public void check(ObjectNode body, String missingMemberError) {
+    void check(ObjectNode body, String missingMemberError) {
         body.fields().forEachRemaining(e -> {
             Kind kind = members.get(e.getKey());
             if (kind != null && !e.getValue().isNull() && !fits(e.getValue(), kind)) {

@@ -14,7 +14,7 @@ import java.util.List;
 public final class WireRequest {
     private final ObjectNode body;
 
-    public WireRequest(ObjectNode body) {
+    WireRequest(ObjectNode body) {
         this.body = body;
     }
 

@@ -96,7 +96,7 @@ public final class WireJson {
     }
 
     /** A request body: empty means {}; anything but one JSON object is a SerializationException. */
-    public static ObjectNode parseRequest(byte[] body) {
+    static ObjectNode parseRequest(byte[] body) {
         if (body.length == 0) {
             return object();
         }
@@ -204,14 +204,14 @@ public final class WireJson {
     }
 
     /** The body of an error response: {"__type": code, "message": ...}. */
-    public static byte[] errorBody(String code, String message) {
+    static byte[] errorBody(String code, String message) {
         ObjectNode e = object();
         e.put("__type", code);
         e.put("message", message == null ? "" : message);
         return bytes(e);
     }
 
-    public static byte[] bytes(JsonNode node) {
+    static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
