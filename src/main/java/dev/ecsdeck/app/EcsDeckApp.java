@@ -1,15 +1,15 @@
 package dev.ecsdeck.app;
 
 import dev.ecsdeck.provider.EcsProvider;
-import dev.ecsdeck.ui.common.DialogConfirmer;
 import dev.ecsdeck.provider.aws.AwsProfiles;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.DialogConfirmer;
 import dev.ecsdeck.ui.logs.LogTailViewModel;
-import dev.ecsdeck.ui.taskdef.DraftStore;
 import dev.ecsdeck.ui.shell.BackendChoice;
 import dev.ecsdeck.ui.shell.BackendPickerViewModel;
 import dev.ecsdeck.ui.shell.MainWindow;
 import dev.ecsdeck.ui.shell.ReadOnlyRule;
+import dev.ecsdeck.ui.taskdef.DraftStore;
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -132,7 +132,8 @@ public final class EcsDeckApp extends Application {
      */
     void switchTo(BackendChoice choice) {
         AppOptions next = options.forBackend(choice.simulator() ? AppOptions.Backend.sim : AppOptions.Backend.aws, choice.profile(),
-                choice.region(), choice.simulator() ? options.endpointUrl() : choice.endpoint()); // the simulator keeps --endpoint-url for the profiles it lists
+                // the simulator keeps --endpoint-url for the profiles it lists
+                choice.region(), choice.simulator() ? options.endpointUrl() : choice.endpoint());
         ConsoleSession old = session;
         MainWindow oldWindow = window;
         old.shell().setStatus("Opening " + choice.label() + "…");

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.sim.ApiFaults;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.sim.state.SimStateStore;
 import dev.ecsdeck.sim.wire.DenyingWireServer;
 import dev.ecsdeck.sim.wire.WireServer;
@@ -25,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import javafx.application.Application;
-import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;

@@ -1,12 +1,10 @@
 package dev.ecsdeck.ui.taskdef;
 
-import dev.ecsdeck.ui.common.TextColumns;
 import dev.ecsdeck.ui.common.Fxml;
+import dev.ecsdeck.ui.common.TextColumns;
 import dev.ecsdeck.ui.common.TimeFormat;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -14,7 +12,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
