@@ -3,17 +3,17 @@ package dev.ecsdeck.app;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.aws.AwsEcsProvider;
 import dev.ecsdeck.provider.aws.AwsSettings;
-import dev.ecsdeck.provider.sim.SimProvider;
-import dev.ecsdeck.sim.ApiFaults;
-import dev.ecsdeck.sim.ScaledWallClock;
-import dev.ecsdeck.sim.SimClock;
-import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.scenario.LargeScenario;
-import dev.ecsdeck.sim.scenario.Scenarios;
-import dev.ecsdeck.sim.state.SimStateStore;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.scenario.LargeScenario;
+import dev.ecsdeck.sim.ScaledWallClock;
+import dev.ecsdeck.sim.SimClock;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.state.SimStateStore;
+import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.provider.sim.SimProvider;
 
 /** Opens the backend the options name. */
 final class Backends {

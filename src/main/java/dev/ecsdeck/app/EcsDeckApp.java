@@ -1,15 +1,15 @@
 package dev.ecsdeck.app;
 
 import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.ui.common.DialogConfirmer;
 import dev.ecsdeck.provider.aws.AwsProfiles;
 import dev.ecsdeck.ui.common.BackgroundTask;
-import dev.ecsdeck.ui.common.DialogConfirmer;
 import dev.ecsdeck.ui.logs.LogTailViewModel;
+import dev.ecsdeck.ui.taskdef.DraftStore;
 import dev.ecsdeck.ui.shell.BackendChoice;
 import dev.ecsdeck.ui.shell.BackendPickerViewModel;
 import dev.ecsdeck.ui.shell.MainWindow;
 import dev.ecsdeck.ui.shell.ReadOnlyRule;
-import dev.ecsdeck.ui.taskdef.DraftStore;
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.application.Platform;

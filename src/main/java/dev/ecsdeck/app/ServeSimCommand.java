@@ -2,8 +2,8 @@ package dev.ecsdeck.app;
 
 import dev.ecsdeck.sim.ApiFaults;
 import dev.ecsdeck.sim.ScaledWallClock;
-import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.state.SimStateStore;
 import dev.ecsdeck.sim.wire.WireServer;
 import java.io.IOException;

@@ -2,11 +2,11 @@ package dev.ecsdeck.app;
 
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.TaskDefinition;
-import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.ApiFaults;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.state.SimStateStore;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.taskdef.DeployViewModel;

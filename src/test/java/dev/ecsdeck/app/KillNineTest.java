@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.Arns;
-import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.state.SimStateStore;
 import dev.ecsdeck.ui.taskdef.Draft;
 import dev.ecsdeck.ui.taskdef.DraftStore;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.sim.ApiFaults;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.state.SimStateStore;
 import dev.ecsdeck.sim.wire.DenyingWireServer;
 import dev.ecsdeck.sim.wire.WireServer;

@@ -3,10 +3,10 @@ package dev.ecsdeck.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.sim.scenario.LargeScenario;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.scenario.LargeScenario;
+import dev.ecsdeck.provider.sim.SimProvider;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.ecsdeck.sim.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsdeck.taskdef.LogRoute;
 import dev.ecsdeck.sim.logs.LogLines;
 import dev.ecsdeck.sim.logs.SimLogs;
-import dev.ecsdeck.taskdef.LogRoute;
 
 /**
  * Connects tasks to their log streams, named as the log driver would ({@link LogRoute}): awslogs'

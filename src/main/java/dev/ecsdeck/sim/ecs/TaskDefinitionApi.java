@@ -1,7 +1,7 @@
 package dev.ecsdeck.sim.ecs;
 
-import dev.ecsdeck.model.Page;
 import dev.ecsdeck.model.TaskDefinition;
+import dev.ecsdeck.model.Page;
 import dev.ecsdeck.sim.Paging;
 import dev.ecsdeck.sim.SimEngine;
 import java.util.ArrayList;

@@ -9,7 +9,6 @@ import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.Confirmer;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry;
-import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -25,6 +24,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.List;
 
 /**
  * The detail pane's state for the selected row: a sheet of sections, the service's events, and the

@@ -1,7 +1,7 @@
 package dev.ecsdeck.ui.taskdef;
 
-import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.TextColumns;
+import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.TimeFormat;
 import java.util.List;
 import javafx.beans.binding.Bindings;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.LogEvent;
 import dev.ecsdeck.model.LogStreamRef;
-import dev.ecsdeck.model.Page;
 import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogTailRequest;
+import dev.ecsdeck.model.Page;
 import dev.ecsdeck.provider.PollingLogTail;
 import dev.ecsdeck.provider.TailStatus;
 import dev.ecsdeck.sim.ApiFaults;

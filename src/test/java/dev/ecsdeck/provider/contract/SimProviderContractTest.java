@@ -1,8 +1,8 @@
 package dev.ecsdeck.provider.contract;
 
 import dev.ecsdeck.provider.EcsProvider;
-import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.provider.sim.SimProvider;
 
 /** The contract on the simulator in process. */
 class SimProviderContractTest extends EcsProviderContract {

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
-import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.FxThreadCheckingProvider;
 import dev.ecsdeck.ui.common.UiTaskExecutor;
 import java.time.Instant;

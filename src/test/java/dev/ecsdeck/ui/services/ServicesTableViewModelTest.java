@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.Deployment;
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.time.Instant;

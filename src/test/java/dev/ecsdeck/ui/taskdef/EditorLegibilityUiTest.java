@@ -1,9 +1,9 @@
 package dev.ecsdeck.ui.taskdef;
 
-import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static dev.ecsdeck.ui.taskdef.EditorOnScreen.drawn;
 import static dev.ecsdeck.ui.taskdef.EditorOnScreen.editOrdersApi;
 import static dev.ecsdeck.ui.taskdef.EditorOnScreen.find;
+import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;

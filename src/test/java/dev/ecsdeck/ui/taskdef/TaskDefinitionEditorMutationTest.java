@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.taskdef.Fixtures;
 import dev.ecsdeck.taskdef.Problem;
 import dev.ecsdeck.taskdef.Severity;

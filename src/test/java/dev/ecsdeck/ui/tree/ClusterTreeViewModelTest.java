@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.provider.ServiceUpdate;
-import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import java.time.Duration;
 import java.time.Instant;

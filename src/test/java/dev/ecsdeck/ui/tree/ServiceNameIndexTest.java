@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.provider.EcsProvider;
-import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.common.TaskExecutor;
