@@ -132,7 +132,8 @@ public final class EcsDeckApp extends Application {
      */
     void switchTo(BackendChoice choice) {
         AppOptions next = options.forBackend(choice.simulator() ? AppOptions.Backend.sim : AppOptions.Backend.aws, choice.profile(),
-                choice.region(), choice.simulator() ? options.endpointUrl() : choice.endpoint()); // the simulator keeps --endpoint-url for the profiles it lists
+                // the simulator keeps --endpoint-url for the profiles it lists
+                choice.region(), choice.simulator() ? options.endpointUrl() : choice.endpoint());
         ConsoleSession old = session;
         MainWindow oldWindow = window;
         old.shell().setStatus("Opening " + choice.label() + "…");

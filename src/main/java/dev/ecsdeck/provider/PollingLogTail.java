@@ -118,7 +118,7 @@ public final class PollingLogTail implements LogSubscription {
         return consecutiveFailures == 0 ? intervalMs : backoffMs(consecutiveFailures);
     }
 
-    /** 1 s after the first failure, doubling up to 30 s. */
+    /** 1 s after the first failure, doubling with each further one (2 s, 4 s, 8 s), at most 10 s. */
     static long backoffMs(int failures) {
         return Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS << Math.min(failures - 1, 20));
     }

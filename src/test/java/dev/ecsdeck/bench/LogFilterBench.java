@@ -36,7 +36,8 @@ class LogFilterBench {
             long ts = t0 + k * 3L;
             String message = switch (k % 3) {
                 case 0 -> "{\"time\":\"" + Instant.ofEpochMilli(ts) + "\",\"level\":\"" + (n % 97 == 0 ? "ERROR" : n % 23 == 0 ? "WARN" : "INFO")
-                        + "\",\"logger\":\"app.OrderService\",\"msg\":\"" + (n % 97 == 0 ? "timeout calling payments after " + n + " ms" : "order " + n + " created")
+                        + "\",\"logger\":\"app.OrderService\",\"msg\":\""
+                        + (n % 97 == 0 ? "timeout calling payments after " + n + " ms" : "order " + n + " created")
                         + "\",\"requestId\":\"" + Long.toHexString(random.nextLong()) + "\"}";
                 case 1 -> "10.0." + (n % 4) + "." + (n % 250 + 2) + " - - [22/Nov/2026:09:00:00 +0000] \"GET /api/orders/" + n + " HTTP/1.1\" "
                         + (n % 50 == 0 ? 502 : 200) + " " + (200 + n % 9000) + " \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"";

@@ -236,7 +236,8 @@ class LogsBench {
             for (int run = 0; run < 3; run++) {
                 LogsLatencyRun.Result r = LogsLatencyRun.run(server.port(), streams, cli, 5_000, 16_000, 7_000);
                 assertEquals(0, r.duplicates(), "no line twice");
-                System.err.println("logs.latency run " + run + ": " + r.ours().size() + " lines ours, " + r.cli().size() + " AWS CLI; tail status " + r.statuses());
+                System.err.println("logs.latency run " + run + ": " + r.ours().size() + " lines ours, " + r.cli().size() + " AWS CLI; tail status "
+                        + r.statuses());
                 assertEquals(written(engine, streams, r.measureFrom(), r.measureTo()), r.ours().size(),
                         "our tail delivered every line written in the window: " + r.statuses());
                 ours.add((double) LogsLatencyRun.percentile(r.ours(), 95));

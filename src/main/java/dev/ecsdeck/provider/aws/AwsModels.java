@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.ecsdeck.model.Arns;
 import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.RunTaskRequest;
 import java.util.ArrayList;

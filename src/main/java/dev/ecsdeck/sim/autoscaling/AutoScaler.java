@@ -123,7 +123,8 @@ final class AutoScaler {
         svc.scaleTo(desired, now, reason);
         List<ScalingActivity> list = activities.computeIfAbsent(resourceId, r -> new java.util.ArrayList<>());
         list.add(new ScalingActivity(engine.ids().uuid(), resourceId, "Setting desired count to " + desired + ".",
-                cause + " changing the desired capacity from " + from + " to " + desired + ".", "Successful", "Successfully set desired count to " + desired + ". Change successfully fulfilled by ecs.",
+                cause + " changing the desired capacity from " + from + " to " + desired + ".", "Successful",
+                "Successfully set desired count to " + desired + ". Change successfully fulfilled by ecs.",
                 now, now.plusSeconds(1)));
         while (list.size() > MAX_ACTIVITIES) {
             list.remove(0);

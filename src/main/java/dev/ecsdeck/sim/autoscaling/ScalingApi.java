@@ -64,7 +64,8 @@ public final class ScalingApi {
                 throw new SimApiException("ValidationException", "Minimum capacity cannot be greater than maximum capacity");
             }
             ScalableTarget t = new ScalableTarget(resourceId, min, max,
-                    "arn:aws:iam::" + SimIds.ACCOUNT + ":role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService",
+                    "arn:aws:iam::" + SimIds.ACCOUNT + ":role/aws-service-role/ecs.application-autoscaling.amazonaws.com/"
+                            + "AWSServiceRoleForApplicationAutoScaling_ECSService",
                     existing != null ? existing.creationTime() : engine.now(), false, false, false);
             targets.put(resourceId, t);
             return t;

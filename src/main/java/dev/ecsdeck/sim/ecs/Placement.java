@@ -83,7 +83,8 @@ final class Placement {
         }
         if (allowed.isEmpty()) {
             return new Result(null, null, "no container instance met all of its requirements. The closest matching (container-instance "
-                    + fit.get(0).id + ") encountered error \"MemberOf placement constraint unsatisfied.\". For more information, see the Troubleshooting section.");
+                    + fit.get(0).id + ") encountered error \"MemberOf placement constraint unsatisfied.\". "
+                    + "For more information, see the Troubleshooting section.");
         }
         SimInstance chosen = choose(cluster, allowed, strategies, group);
         return new Result(chosen, chosen.availabilityZone(), null);

@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 
 /**
- * Refuses any provider call made on the FX application thread and remembers it: tests and the smoke
- * run wrap the provider in it to prove the UI never blocks on the backend.
+ * Refuses any provider call made on the FX application thread and remembers it. Every run wraps the
+ * UI's provider in it (ConsoleSession, and the UI tests' bench); the smoke run and the UI tests fail
+ * on any call it recorded, to prove the UI never blocks on the backend.
  */
 public final class FxThreadCheckingProvider extends ForwardingEcsProvider {
     private final List<String> violations = new CopyOnWriteArrayList<>();

@@ -1,26 +1,13 @@
 package dev.ecsdeck.ui.detail;
 
-import dev.ecsdeck.model.ServiceEvent;
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.Icons;
-import dev.ecsdeck.ui.common.TimeFormat;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Renders the detail view model: the sheet's sections as label/value grids, the events, the actions. */

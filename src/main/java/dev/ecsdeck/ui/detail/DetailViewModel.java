@@ -1,11 +1,9 @@
 package dev.ecsdeck.ui.detail;
 
-import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.ServiceEvent;
 import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
-import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.Confirmer;
@@ -15,13 +13,11 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;

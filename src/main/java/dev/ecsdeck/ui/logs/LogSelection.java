@@ -155,8 +155,8 @@ final class LogSelection {
     }
 
     /**
-     * The rows moved ({@code move}: old index to new, -1 when the row left): each range keeps its first and last rows (and the rows that came in between), the anchor
-     * and caret theirs; rows that left are no longer selected.
+     * The rows moved ({@code move}: old index to new, -1 when the row left): each range keeps its first and last rows (and the rows that came
+     * in between), the anchor and caret theirs; rows that left are no longer selected.
      */
     void move(IntUnaryOperator move) {
         if (ranges.isEmpty() && anchor < 0 && caret < 0) {

@@ -2,7 +2,6 @@ package dev.ecsdeck.ui.service;
 
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
-import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;

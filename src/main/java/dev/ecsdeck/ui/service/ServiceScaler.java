@@ -132,7 +132,8 @@ public final class ServiceScaler implements ServicePart {
             return;
         }
         String auto = autoScalingWarning.apply(target);
-        String change = "Scale service " + ref.service() + " in " + ref.cluster() + " from " + current + " to " + dev.ecsdeck.ui.common.Plural.of(target, "task");
+        String change = "Scale service " + ref.service() + " in " + ref.cluster() + " from " + current
+                + " to " + dev.ecsdeck.ui.common.Plural.of(target, "task");
         boolean yes;
         if (drastic(current, target)) {
             String what = target == 0 ? "This stops every task of " + ref.service() + "; it serves nothing until scaled up again."

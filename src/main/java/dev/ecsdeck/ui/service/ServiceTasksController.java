@@ -5,7 +5,6 @@ import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
 import dev.ecsdeck.ui.service.ServiceTasksViewModel.TaskRow;
 import java.util.function.Function;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,7 +1,6 @@
 package dev.ecsdeck.ui.service;
 
 import dev.ecsdeck.ui.common.TimeFormat;
-
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -87,7 +87,8 @@ public final class DeployViewModel {
                 targets.setAll(found);
             }
             if (sayHowMany) {
-                status.set(found.isEmpty() ? "No service runs " + family + "." : dev.ecsdeck.ui.common.Plural.of(found.size(), "service") + (found.size() == 1 ? " runs " : " run ") + family + ".");
+                status.set(found.isEmpty() ? "No service runs " + family + "."
+                        : dev.ecsdeck.ui.common.Plural.of(found.size(), "service") + (found.size() == 1 ? " runs " : " run ") + family + ".");
             }
         }).onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error))).executeWith(executor);
     }

@@ -136,7 +136,8 @@ public final class TaskDefinitionEditorViewModel {
         long errors = found.stream().filter(p -> p.severity() == Severity.ERROR).count();
         long warnings = found.size() - errors;
         hasErrors.set(errors > 0);
-        summary.set(errors == 0 && warnings == 0 ? "Valid" : dev.ecsdeck.ui.common.Plural.of(errors, "error") + " · " + dev.ecsdeck.ui.common.Plural.of(warnings, "warning"));
+        summary.set(errors == 0 && warnings == 0 ? "Valid"
+                : dev.ecsdeck.ui.common.Plural.of(errors, "error") + " · " + dev.ecsdeck.ui.common.Plural.of(warnings, "warning"));
         try {
             draft = TaskDefinitionDraft.parse(newText);
             formVersion.set(formVersion.get() + 1);

@@ -9,7 +9,6 @@ import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ServiceUtilization;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.sim.SimFixture;
-import dev.ecsdeck.sim.scenario.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.ecsdeck.ui.logs;
 
-import static dev.ecsdeck.ui.UiTestBench.fx;
 import static dev.ecsdeck.ui.UiTestBench.onFx;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -83,7 +82,8 @@ class ServiceTailOrderUiTest {
         waitUntil("painted", () -> !canvas.painted().isEmpty());
         Object top = onFx(() -> tail.shownRows().get(canvas.painted().get(0).index()));
         bench.clock.advance(Duration.ofSeconds(20));
-        waitUntil("lines arriving while paused, counted", () -> tail.statusProperty().get().matches("Paused: [1-9][0-9,]* new lines since pausing — service web: .*"));
+        waitUntil("lines arriving while paused, counted",
+                () -> tail.statusProperty().get().matches("Paused: [1-9][0-9,]* new lines since pausing — service web: .*"));
         assertEquals(robot.lookup("#logStatusLabel").queryLabeled().getText(), tail.statusProperty().get());
 
         List<LogStreamRef> streams = new LogStreamResolver(bench.backend).forService(CLUSTER, SERVICE).streams();

@@ -150,7 +150,8 @@ class ServiceEventsViewModelTest {
     @Test
     void onlyWholeTaskIdsInTaskParenthesesAreLinks() {
         List<Segment> parts = ServiceEventsViewModel.segments(
-                "(service x) has stopped 2 running tasks: (task 0123456789abcdef0123456789abcdef) (task abc). (deployment ecs-svc/0123456789abcdef0123456789abcdef)");
+                "(service x) has stopped 2 running tasks: (task 0123456789abcdef0123456789abcdef) (task abc). "
+                        + "(deployment ecs-svc/0123456789abcdef0123456789abcdef)");
         assertEquals(List.of("0123456789abcdef0123456789abcdef"), parts.stream().filter(Segment::isTaskLink).map(Segment::taskId).toList());
     }
 

@@ -273,7 +273,9 @@ class ServicePanelDisplayUiTest {
                         double columns = t.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum();
                         if (columns > t.getWidth() - t.snappedLeftInset() - t.snappedRightInset() + 0.5) {
                             found.add("the table " + t.getId() + "'s columns (" + columns + ") are wider than it (" + t.getWidth() + ")"
-                                    + t.getVisibleLeafColumns().stream().map(c -> c.getText() + " " + c.getMinWidth() + "/" + c.getPrefWidth() + "/" + c.getWidth()).toList() + t.getColumnResizePolicy());
+                                    + t.getVisibleLeafColumns().stream()
+                                            .map(c -> c.getText() + " " + c.getMinWidth() + "/" + c.getPrefWidth() + "/" + c.getWidth()).toList()
+                                    + t.getColumnResizePolicy());
                         }
                         for (Node bar : n.lookupAll(".scroll-bar")) {
                             if (bar instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL

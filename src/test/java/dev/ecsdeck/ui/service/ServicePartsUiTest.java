@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.ServiceUtilization;
-import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ForwardingEcsProvider;
 import dev.ecsdeck.provider.ReadOnlyEcsProvider;
 import dev.ecsdeck.sim.ManualClock;

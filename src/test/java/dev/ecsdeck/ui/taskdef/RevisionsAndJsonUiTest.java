@@ -3,7 +3,6 @@ package dev.ecsdeck.ui.taskdef;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +67,9 @@ class RevisionsAndJsonUiTest {
     }
 
     private static TableRow<?> rowOf(FxRobot robot, Node browser, int revision) {
-        return robot.from(browser).lookup((java.util.function.Predicate<Node>) n -> n instanceof TableRow<?> r && r.getItem() instanceof RevisionRow rr && rr.revision() == revision)
+        return robot.from(browser)
+                .lookup((java.util.function.Predicate<Node>) n -> n instanceof TableRow<?> r
+                        && r.getItem() instanceof RevisionRow rr && rr.revision() == revision)
                 .query();
     }
 
@@ -88,7 +89,8 @@ class RevisionsAndJsonUiTest {
         waitUntil("orders-api's revisions", () -> table.getItems().size() == 2);
         assertEquals(List.of(2, 1), table.getItems().stream().map(RevisionRow::revision).toList(), "newest first");
         assertThat(String.join(", ", table.getItems().get(1).usedBy()), containsString("prod-web/orders-api"));
-        waitUntil("used-by shown", () -> robot.from(browser).lookup((java.util.function.Predicate<Node>) n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+        waitUntil("used-by shown", () -> robot.from(browser)
+                .lookup((java.util.function.Predicate<Node>) n -> n instanceof javafx.scene.control.TableCell<?, ?> c
                 && c.getText() != null && c.getText().contains("prod-web/orders-api")).tryQuery().isPresent());
 
         // Compare: both rows chosen, the older on the left.
@@ -178,7 +180,8 @@ class RevisionsAndJsonUiTest {
         robot.interact(() -> json.replaceText(json.getText().replace("\"essential\": true", "\"essential\": \"yes\"")));
         waitUntil("the type error", () -> problems.getItems().stream().anyMatch(p -> p.path().endsWith("essential")));
         Problem wrongType = problems.getItems().stream().filter(p -> p.path().endsWith("essential")).findFirst().orElseThrow();
-        robot.clickOn(robot.from(problems).lookup((java.util.function.Predicate<Node>) n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == wrongType).<Node>query());
+        robot.clickOn(robot.from(problems)
+                .lookup((java.util.function.Predicate<Node>) n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == wrongType).<Node>query());
         waitUntil("the caret on the problem's line", () -> json.getCurrentParagraph() == wrongType.line() - 1);
     }
 }

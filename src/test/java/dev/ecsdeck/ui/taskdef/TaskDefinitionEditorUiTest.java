@@ -6,7 +6,6 @@ import static dev.ecsdeck.ui.UiTestBench.servicesOf;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

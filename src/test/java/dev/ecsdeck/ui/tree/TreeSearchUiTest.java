@@ -102,9 +102,11 @@ class TreeSearchUiTest {
     void theFilterFindsAServiceOfAClusterNobodyOpenedSayingSoWhileItSearches(FxRobot robot) {
         held.hold("staging");
         TreeItem<TreeEntry> staging = bench.waitForRow("staging", clusterNamed("staging"));
-        TreeItem<TreeEntry> families = bench.waitForRow("families", e -> e instanceof TreeEntry.FolderEntry f && f.kind() == TreeEntry.FolderKind.TASK_DEFINITIONS);
+        TreeItem<TreeEntry> families = bench.waitForRow("families",
+                e -> e instanceof TreeEntry.FolderEntry f && f.kind() == TreeEntry.FolderKind.TASK_DEFINITIONS);
         robot.interact(() -> families.setExpanded(true));
-        TreeItem<TreeEntry> family = bench.waitForRow("the notifications family", e -> e instanceof TreeEntry.FamilyEntry f && f.family().equals("notifications"));
+        TreeItem<TreeEntry> family = bench.waitForRow("the notifications family",
+                e -> e instanceof TreeEntry.FamilyEntry f && f.family().equals("notifications"));
         robot.interact(() -> bench.window.treeController().select(family));
         assertFalse(staging.isExpanded());
         robot.clickOn("#filterField").write("notif");
