@@ -6,7 +6,6 @@ import dev.ecsdeck.ui.logs.LogBuffer;
 import dev.ecsdeck.ui.logs.LogFilter;
 import dev.ecsdeck.ui.logs.LogLine;
 import dev.ecsdeck.ui.logs.LogOrigin;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +47,6 @@ class LogFilterBench {
         return buffer;
     }
 
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
     /** Median of 7 timed runs after 3 warm-ups, in ms. */
     private static long median(LogBuffer buffer, LogFilter filter) {
         List<Double> samples = new ArrayList<>();
@@ -74,9 +66,9 @@ class LogFilterBench {
 
     @Test
     void regexOverAMillionLines() {
-        long before = usedHeapAfterGc();
+        long before = HeapUse.afterCollection();
         LogBuffer buffer = realisticBuffer(LINES);
-        long heap = usedHeapAfterGc() - before;
+        long heap = HeapUse.afterCollection() - before;
         double avgBytes = 0;
         for (int i = 0; i < LINES; i += 1000) {
             avgBytes += buffer.get(i).message().length();
