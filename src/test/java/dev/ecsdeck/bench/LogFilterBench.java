@@ -2,6 +2,7 @@ package dev.ecsdeck.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.ui.logs.LogBuffer;
 import dev.ecsdeck.ui.logs.LogFilter;
 import dev.ecsdeck.ui.logs.LogLine;
@@ -29,7 +30,7 @@ class LogFilterBench {
         }
         SplittableRandom random = new SplittableRandom(42);
         LogBuffer buffer = new LogBuffer(lines);
-        long t0 = Instant.parse("2026-11-22T09:00:00Z").toEpochMilli();
+        long t0 = DemoSim.START.toEpochMilli();
         for (int k = 0; k < lines; k++) {
             int n = random.nextInt(10_000);
             long ts = t0 + k * 3L;

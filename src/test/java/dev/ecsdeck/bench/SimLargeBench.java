@@ -3,12 +3,12 @@ package dev.ecsdeck.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.scenario.LargeScenario;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.provider.sim.SimProvider;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class SimLargeBench {
         for (int run = 0; run < 3; run++) {
             long before = HeapUse.afterCollection();
             long t0 = System.nanoTime();
-            ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-            SimEngine engine = LargeScenario.build(LargeScenario.Params.defaults(), clock, "us-east-1");
+            ManualClock clock = DemoSim.startClock();
+            SimEngine engine = LargeScenario.build(LargeScenario.Params.defaults(), clock, DemoSim.REGION);
             buildMs.add((System.nanoTime() - t0) / 1_000_000);
             // Held once running: two simulated minutes in, every service has its first metrics.
             clock.advance(Duration.ofMinutes(2));
