@@ -6,8 +6,6 @@ import static dev.ecsdeck.ui.UiTestBench.onFx;
 import static dev.ecsdeck.ui.UiTestBench.serviceNamed;
 import static dev.ecsdeck.ui.UiTestBench.servicesOf;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +18,7 @@ import dev.ecsdeck.provider.LogQuery;
 import dev.ecsdeck.provider.LogStreamResolver;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +35,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -53,18 +52,15 @@ import org.testfx.framework.junit5.Start;
 class ServiceTailUiTest {
     private static final String CLUSTER = "prod-web";
     private static final String SERVICE = "web";
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false);
-    }
-
-    @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.closeAndCheck();
+        bench = end.watch(new UiTestBench(stage, false));
     }
 
     @Test

@@ -8,7 +8,6 @@ import static dev.ecsdeck.ui.UiTestBench.servicesOf;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.time.Duration;
 import java.util.List;
@@ -27,9 +27,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,16 +41,13 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ServicePanelUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false);
-    }
-
-    @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.closeAndCheck();
+        bench = end.watch(new UiTestBench(stage, false));
     }
 
     private ServicePanel open(FxRobot robot, String cluster, String service) {
