@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.sim.ApiFaults;
-import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.wire.WireServer;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.shell.BackendChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import javafx.application.Application;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TreeView;
@@ -20,6 +19,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -29,6 +29,8 @@ import org.testfx.api.FxToolkit;
  * switches the same window to it and reloads the tree.
  */
 class BackendSwitchTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     @TempDir
     Path dir;
     private final FxRobot robot = new FxRobot();
@@ -40,14 +42,11 @@ class BackendSwitchTest {
         Files.writeString(dir.resolve("credentials"), "[sim-test]\naws_access_key_id = TESTKEY\naws_secret_access_key = test-not-a-secret\n");
         System.setProperty("aws.configFile", dir.resolve("config").toString());
         System.setProperty("aws.sharedCredentialsFile", dir.resolve("credentials").toString());
-        server = new WireServer(Scenarios.build(Scenarios.load("demo"), new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), "us-east-1"),
-                ApiFaults.realTime(1), 0);
+        server = end.closeAfter(new WireServer(DemoSim.demoEngine(), ApiFaults.realTime(1), 0));
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        server.close();
+    void forgetTheAwsConfiguration() {
         System.clearProperty("aws.configFile");
         System.clearProperty("aws.sharedCredentialsFile");
     }

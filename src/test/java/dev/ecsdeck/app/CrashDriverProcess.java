@@ -3,8 +3,8 @@ package dev.ecsdeck.app;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.state.SimStateStore;
@@ -15,7 +15,6 @@ import dev.ecsdeck.ui.taskdef.RolloutViewModel;
 import dev.ecsdeck.ui.taskdef.TaskDefinitionEditorViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
 
@@ -35,8 +34,8 @@ public final class CrashDriverProcess {
         Path configDir = Path.of(args[1]);
         SimStateStore store = new SimStateStore(Path.of(args[2]), "demo");
         long first = Long.parseLong(args[3]);
-        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-        SimEngine engine = store.exists() ? store.load(clock) : Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+        ManualClock clock = DemoSim.startClock();
+        SimEngine engine = store.exists() ? store.load(clock) : DemoSim.demoEngine(clock);
         SimProvider provider = new SimProvider(engine, "demo", ApiFaults.realTime(1), store);
         SettingsStore settingsStore = new SettingsStore(configDir);
         Settings settings = settingsStore.load(); // the previous round's, as on a next start

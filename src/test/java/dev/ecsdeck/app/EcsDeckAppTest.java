@@ -4,19 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** The real application, started twice on one config folder: what the user set in the first run is there in the second. */
 class EcsDeckAppTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     @TempDir
     Path config;
     private final FxRobot robot = new FxRobot();
@@ -28,11 +31,6 @@ class EcsDeckAppTest {
         UiTestBench.waitUntil("the main window", () -> stage.isShowing() && stage.getScene() != null
                 && stage.getScene().lookup("#darkToggle") != null);
         return app;
-    }
-
-    @AfterEach
-    void closeStage() throws Exception {
-        FxToolkit.cleanupStages();
     }
 
     @Test

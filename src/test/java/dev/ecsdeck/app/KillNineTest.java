@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.Arns;
-import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.state.SimStateStore;
 import dev.ecsdeck.ui.taskdef.Draft;
@@ -16,7 +16,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -131,7 +130,7 @@ class KillNineTest {
     }
 
     private SimProvider loadSim() {
-        return new SimProvider(new SimStateStore(simState(), "demo").load(new ManualClock(Instant.parse("2026-11-22T09:00:00Z"))), "demo");
+        return new SimProvider(new SimStateStore(simState(), "demo").load(DemoSim.startClock()), "demo");
     }
 
     private void assertPreferencesAtLeast(long n, int round) {

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.sim.ApiFaults;
-import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.state.SimStateStore;
 import dev.ecsdeck.sim.wire.DenyingWireServer;
 import dev.ecsdeck.sim.wire.WireServer;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.taskdef.DraftStore;
 import dev.ecsdeck.ui.taskdef.TaskDefinitionEditorViewModel;
 import dev.ecsdeck.ui.tree.TreeEntry;
@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +30,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -49,6 +49,8 @@ class NoSecretsStoredTest {
     private static final String SECRET_KEY = "SECRETKEYzq7Xv3Lm9Pw2Rt5Yb8Nc4Hd6Jf1Gk0Ns";
     private static final String SESSION_TOKEN = "SESSIONTOKENqW3eR5tY7uI9oP1aS3dF5gH7jK9lZ2xC4vB6nM8";
     private static final String KEY_ID = "ASIAECSDECKLEAKTEST1";
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
 
     @TempDir
     Path dir;
@@ -64,18 +66,16 @@ class NoSecretsStoredTest {
                 + "\naws_session_token = " + SESSION_TOKEN + "\n");
         System.setProperty("aws.configFile", dir.resolve("config").toString());
         System.setProperty("aws.sharedCredentialsFile", dir.resolve("credentials").toString());
-        SimEngine engine = Scenarios.build(Scenarios.load("demo"), new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), "us-east-1");
+        SimEngine engine = DemoSim.demoEngine();
         simState = dir.resolve("served-sim-state.json");
         SimStateStore store = new SimStateStore(simState, "demo");
         store.save(engine);
-        server = DenyingWireServer.serve(engine, faults, "DescribeServices", "prod-batch", "AccessDeniedException",
-                "User is not authorized to perform: ecs:DescribeServices", 400, () -> store.save(engine));
+        server = end.closeAfter(DenyingWireServer.serve(engine, faults, "DescribeServices", "prod-batch", "AccessDeniedException",
+                "User is not authorized to perform: ecs:DescribeServices", 400, () -> store.save(engine)));
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
-        server.close();
+    void forgetTheAwsConfiguration() {
         System.clearProperty("aws.configFile");
         System.clearProperty("aws.sharedCredentialsFile");
     }

@@ -2,11 +2,11 @@ package dev.ecsdeck.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.ui.logs.LogBuffer;
 import dev.ecsdeck.ui.logs.LogFilter;
 import dev.ecsdeck.ui.logs.LogLine;
 import dev.ecsdeck.ui.logs.LogOrigin;
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ class LogFilterBench {
         }
         SplittableRandom random = new SplittableRandom(42);
         LogBuffer buffer = new LogBuffer(lines);
-        long t0 = Instant.parse("2026-11-22T09:00:00Z").toEpochMilli();
+        long t0 = DemoSim.START.toEpochMilli();
         for (int k = 0; k < lines; k++) {
             int n = random.nextInt(10_000);
             long ts = t0 + k * 3L;
@@ -47,13 +47,6 @@ class LogFilterBench {
             buffer.add(new LogLine(ts, origins[k % origins.length], message));
         }
         return buffer;
-    }
-
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** Median of 7 timed runs after 3 warm-ups, in ms. */
@@ -75,9 +68,9 @@ class LogFilterBench {
 
     @Test
     void regexOverAMillionLines() {
-        long before = usedHeapAfterGc();
+        long before = HeapUse.afterCollection();
         LogBuffer buffer = realisticBuffer(LINES);
-        long heap = usedHeapAfterGc() - before;
+        long heap = HeapUse.afterCollection() - before;
         double avgBytes = 0;
         for (int i = 0; i < LINES; i += 1000) {
             avgBytes += buffer.get(i).message().length();

@@ -12,7 +12,6 @@ import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.WireServer;
 import dev.ecsdeck.ui.logs.LogTailView;
 import dev.ecsdeck.ui.logs.LogTailViewModel;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,31 +98,17 @@ class LogsBench {
         Bench.print("logs.ingest_lines_per_s", Math.round(Bench.median(rates)), "lines/s");
     }
 
-    /** Collects until the used heap stops shrinking (at most ten collections). */
-    private static long usedHeapAfterGc() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            System.gc();
-            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            if (now >= used) {
-                return now;
-            }
-            used = now;
-        }
-        return used;
-    }
-
     @Test
     void heapOfAMillionLines() throws InterruptedException {
         List<Double> sizes = new ArrayList<>();
         for (int run = 0; run < 3; run++) {
-            long before = usedHeapAfterGc();
+            long before = HeapUse.afterCollection();
             LogTailViewModel vm = new LogTailViewModel("heap", SOURCES, LogTailViewModel.DEFAULT_CAPACITY);
             for (long n = 0; n < 1_000_000; n += 1_000) {
                 vm.accept(batch(n, 1_000));
                 vm.drain();
             }
-            long after = usedHeapAfterGc();
+            long after = HeapUse.afterCollection();
             assertEquals(1_000_000, vm.lines().size());
             Reference.reachabilityFence(vm);
             sizes.add((after - before) / (1024.0 * 1024.0));

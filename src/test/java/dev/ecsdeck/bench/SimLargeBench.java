@@ -3,13 +3,12 @@ package dev.ecsdeck.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.scenario.LargeScenario;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.provider.sim.SimProvider;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,13 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class SimLargeBench {
 
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
     @Test
     void largeScenario() {
         List<Long> buildMs = new ArrayList<>();
@@ -35,15 +27,15 @@ class SimLargeBench {
         List<Long> listMs = new ArrayList<>();
         List<Long> stepMs = new ArrayList<>();
         for (int run = 0; run < 3; run++) {
-            long before = usedHeapAfterGc();
+            long before = HeapUse.afterCollection();
             long t0 = System.nanoTime();
-            ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-            SimEngine engine = LargeScenario.build(LargeScenario.Params.defaults(), clock, "us-east-1");
+            ManualClock clock = DemoSim.startClock();
+            SimEngine engine = LargeScenario.build(LargeScenario.Params.defaults(), clock, DemoSim.REGION);
             buildMs.add((System.nanoTime() - t0) / 1_000_000);
             // Held once running: two simulated minutes in, every service has its first metrics.
             clock.advance(Duration.ofMinutes(2));
             engine.advance();
-            heapBytes = Math.max(heapBytes, usedHeapAfterGc() - before);
+            heapBytes = Math.max(heapBytes, HeapUse.afterCollection() - before);
             try (SimProvider provider = new SimProvider(engine, "large")) {
                 long t1 = System.nanoTime();
                 List<EcsService> services = provider.listServices("large-01");

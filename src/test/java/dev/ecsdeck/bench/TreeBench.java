@@ -11,7 +11,6 @@ import dev.ecsdeck.ui.tree.EntryItem;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,13 +52,6 @@ class TreeBench {
         }
     }
 
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
     @Test
     void twoThousandServicesWithFiftyMillisecondsPerCall() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -78,7 +70,7 @@ class TreeBench {
             for (int run = 0; run < 6; run++) {
                 try (AwsEcsProvider aws = new AwsEcsProvider(new AwsSettings(null, "us-east-1", URI.create("http://127.0.0.1:" + port)));
                         BenchExecutor exec = new BenchExecutor()) {
-                    long heapBefore = usedHeapAfterGc();
+                    long heapBefore = HeapUse.afterCollection();
                     ClusterTreeViewModel tree = new ClusterTreeViewModel(aws, exec.tasks);
                     CountDownLatch clusters = new CountDownLatch(1);
                     exec.onUi(() -> {
@@ -120,7 +112,7 @@ class TreeBench {
                     assertEquals(SERVICES, loaded[0], "every service row, with its counts");
                     long calls = aws.requests("ListServices") + aws.requests("DescribeServices") - calls0;
                     double minimum = Math.ceil(SERVICES / 100.0) + Math.ceil(SERVICES / 10.0);
-                    double heapMb = (usedHeapAfterGc() - heapBefore) / (1024.0 * 1024.0);
+                    double heapMb = (HeapUse.afterCollection() - heapBefore) / (1024.0 * 1024.0);
 
                     long createdBefore = tree.rowsCreated();
                     CountDownLatch refreshed = new CountDownLatch(1);

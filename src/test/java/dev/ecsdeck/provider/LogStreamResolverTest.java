@@ -16,14 +16,13 @@ import dev.ecsdeck.model.LogEvent;
 import dev.ecsdeck.model.LogStreamRef;
 import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.taskdef.LogRoute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -39,8 +38,9 @@ class LogStreamResolverTest {
     private static final LogRoute.TaskContext TASK = new LogRoute.TaskContext("0123456789abcdef0123456789abcdef",
             "arn:aws:ecs:us-east-1:123456789012:task/prod-batch/0123456789abcdef0123456789abcdef", "prod-batch");
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimProvider provider = new SimProvider(Scenarios.build(Scenarios.load("demo"), clock, "us-east-1"), "demo");
+    private final DemoSim sim = new DemoSim();
+    private final ManualClock clock = sim.clock;
+    private final SimProvider provider = sim.provider;
 
     @AfterEach
     void close() {

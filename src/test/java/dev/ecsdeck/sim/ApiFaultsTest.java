@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.provider.ThrottledException;
 import dev.ecsdeck.provider.UnavailableException;
 import dev.ecsdeck.provider.sim.SimProvider;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +58,7 @@ class ApiFaultsTest {
 
     @Test
     void theProviderTurnsInjectedFaultsIntoTypedErrors() {
-        SimEngine engine = new SimEngine(new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), 1, "us-east-1");
+        SimEngine engine = DemoSim.emptyEngine(DemoSim.startClock(), 1);
         engine.clusters().createCluster("c", null, null, null);
         try (SimProvider provider = new SimProvider(engine, "test", faults)) {
             faults.configure(ApiFaults.Config.none().withThrottleRate(1.0));

@@ -11,7 +11,6 @@ import dev.ecsdeck.model.ServiceEvent;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,8 @@ public final class SimFixture {
     public static final NetworkConfiguration VPC = new NetworkConfiguration(
             new AwsVpcConfiguration(List.of("subnet-0aa", "subnet-0bb"), List.of("sg-0cc"), "DISABLED"));
 
-    final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    public final SimEngine engine = new SimEngine(clock, 7, "us-east-1");
+    final ManualClock clock = DemoSim.startClock();
+    public final SimEngine engine = DemoSim.emptyEngine(clock, 7);
     public final String cluster = "test";
 
     public SimFixture() {

@@ -2,7 +2,7 @@ package dev.ecsdeck.taskdef;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.SimEngine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -104,6 +103,6 @@ public final class Fixtures {
     }
 
     public static SimEngine freshSimulator() {
-        return new SimEngine(new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), 1, "us-east-1");
+        return DemoSim.emptyEngine(DemoSim.startClock(), 1);
     }
 }

@@ -43,6 +43,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -61,6 +62,8 @@ class ChaosUiTest {
     private static final ApiFaults.Config CHAOS = ApiFaults.Config.none().withThrottleRate(0.30).withErrorRate(0.05)
             .withSpikes(0.05, 2_000).withDropRate(0.03);
     private static final int OUTAGE_SECONDS = 30;
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private final ApiFaults faults = ApiFaults.realTime(20261122);
     private WireServer server;
     private UiTestBench bench;
@@ -69,27 +72,22 @@ class ChaosUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        bench = new UiTestBench(stage, false, UiTestBench.draftsDir(), engine -> {
+        bench = end.watch(new UiTestBench(stage, false, UiTestBench.draftsDir(), engine -> {
             try {
-                server = new WireServer(engine, faults, 0);
+                server = end.closeAfter(new WireServer(engine, faults, 0));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return new AwsEcsProvider(new AwsSettings(null, "us-east-1", URI.create("http://127.0.0.1:" + server.port())));
-        });
+        }));
         faults.configure(CHAOS);
     }
 
     @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
+    void printFaultCounts() {
         ApiFaults.Counts counts = faults.counts();
         System.out.printf("CHAOS calls=%d throttled=%d failed=%d spikes=%d%n", counts.calls(), counts.throttled(), counts.failed(),
                 faults.spikes());
-        try {
-            bench.closeAndCheck();
-        } finally {
-            server.close();
-        }
     }
 
     @Test

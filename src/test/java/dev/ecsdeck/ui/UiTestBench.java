@@ -4,7 +4,7 @@ import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ObservedEcsProvider;
 import dev.ecsdeck.provider.ReadOnlyEcsProvider;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.DialogConfirmer;
@@ -14,7 +14,6 @@ import dev.ecsdeck.ui.shell.MainWindow;
 import dev.ecsdeck.ui.taskdef.DraftStore;
 import dev.ecsdeck.ui.shell.ShellViewModel;
 import dev.ecsdeck.ui.tree.TreeEntry;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +31,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * record of uncaught exceptions.
  */
 public final class UiTestBench implements AutoCloseable {
-    public final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    public final SimEngine engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
-    public final SimProvider backend = new SimProvider(engine, "demo");
+    public final DemoSim sim = new DemoSim();
+    public final ManualClock clock = sim.clock;
+    public final SimEngine engine = sim.engine;
+    public final SimProvider backend = sim.provider;
     public final ShellViewModel shell;
     public final FxThreadCheckingProvider provider;
     public final UiTaskExecutor executor;
@@ -43,6 +43,8 @@ public final class UiTestBench implements AutoCloseable {
     public final DraftStore drafts;
     /** What the window talks to: {@link #backend}, or the provider under test. */
     public final EcsProvider windowBackend;
+    private boolean closed;
+    private boolean checked;
 
     public UiTestBench(Stage stage, boolean readOnly) {
         this(stage, readOnly, draftsDir());
@@ -191,16 +193,28 @@ public final class UiTestBench implements AutoCloseable {
         return e -> e instanceof TreeEntry.ServiceEntry s && s.cluster().equals(cluster) && s.service().serviceName().equals(name);
     }
 
-    /** Closes the window and fails the test if an exception went uncaught or a provider call ran on the FX thread. */
+    /**
+     * Closes the window and fails the test if an exception went uncaught or a provider call ran on the
+     * FX thread. Checks once: {@link UiTestEnd} calls it again after a test that already did.
+     */
     public void closeAndCheck() {
         close();
+        if (checked) {
+            return;
+        }
+        checked = true;
         uncaught.forEach(Throwable::printStackTrace);
         org.hamcrest.MatcherAssert.assertThat(uncaught, org.hamcrest.Matchers.empty());
         org.hamcrest.MatcherAssert.assertThat(provider.violations(), org.hamcrest.Matchers.empty());
     }
 
+    /** Stops the window, its background work and its providers; once (a later call does nothing). */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         Platform.runLater(window::stop);
         WaitForAsyncUtils.waitForFxEvents();
         executor.close();

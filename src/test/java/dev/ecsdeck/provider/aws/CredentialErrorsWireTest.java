@@ -12,15 +12,13 @@ import dev.ecsdeck.provider.LogQuery;
 import dev.ecsdeck.provider.Operation;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.sim.ApiFaults;
-import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.DenyingWireServer;
 import dev.ecsdeck.sim.wire.WireServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +54,7 @@ class CredentialErrorsWireTest {
                 """);
         System.setProperty("aws.configFile", dir.resolve("config").toString());
         System.setProperty("aws.sharedCredentialsFile", dir.resolve("credentials").toString());
-        SimEngine engine = Scenarios.build(Scenarios.load("demo"), new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), "us-east-1");
+        SimEngine engine = DemoSim.demoEngine();
         server = DenyingWireServer.serve(engine, faults, "DescribeServices", "prod-web", "AccessDeniedException",
                 "User: arn:aws:sts::123456789012:assumed-role/dev/jane is not authorized to perform: ecs:DescribeServices on resource: "
                         + "arn:aws:ecs:us-east-1:123456789012:service/prod-web/*", 400);

@@ -12,6 +12,7 @@ import dev.ecsdeck.model.Page;
 import dev.ecsdeck.provider.PollingLogTail;
 import dev.ecsdeck.provider.TailStatus;
 import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SeqLogService;
 import dev.ecsdeck.sim.SimEngine;
@@ -19,7 +20,6 @@ import dev.ecsdeck.sim.wire.WireServer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 class LogTailOutageWireTest {
     private static final String FILTER = "FilterLogEvents";
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimEngine engine = new SimEngine(clock, 7, "us-east-1");
+    private final ManualClock clock = DemoSim.startClock();
+    private final SimEngine engine = DemoSim.emptyEngine(clock, 7);
     private final ApiFaults faults = new ApiFaults(new AtomicLong()::get, 1);
     private WireServer server;
     private AwsClients clients;

@@ -11,8 +11,7 @@ import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.provider.aws.AwsEcsProvider;
 import dev.ecsdeck.provider.aws.AwsSettings;
 import dev.ecsdeck.sim.ApiFaults;
-import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.wire.WireServer;
@@ -20,7 +19,6 @@ import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.tree.ClusterTreeViewModel;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import javafx.scene.control.TreeItem;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Test;
  * AWS SDK over HTTP, give equal records — and the console's tree, fully expanded, shows the same.
  */
 class AwsMatchesSimTest {
-    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
     private SimProvider sim;
     private WireServer server;
@@ -41,8 +38,8 @@ class AwsMatchesSimTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        sim = new SimProvider(Scenarios.build(Scenarios.load("demo"), new ManualClock(T0), "us-east-1"), "demo");
-        SimEngine served = Scenarios.build(Scenarios.load("demo"), new ManualClock(T0), "us-east-1");
+        sim = new DemoSim().provider;
+        SimEngine served = DemoSim.demoEngine();
         server = new WireServer(served, ApiFaults.realTime(1), 0);
         aws = new AwsEcsProvider(new AwsSettings(null, "us-east-1", URI.create("http://127.0.0.1:" + server.port())));
     }

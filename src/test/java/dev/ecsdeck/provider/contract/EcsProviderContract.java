@@ -30,9 +30,9 @@ import dev.ecsdeck.model.Page;
 import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.sim.SimEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
  * scenario on a manual clock.
  */
 abstract class EcsProviderContract {
-    static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+    static final Instant T0 = DemoSim.START;
 
     protected ManualClock clock;
     protected SimEngine engine;
@@ -64,8 +64,8 @@ abstract class EcsProviderContract {
 
     @BeforeEach
     void setUp() throws Exception {
-        clock = new ManualClock(T0);
-        engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+        clock = DemoSim.startClock();
+        engine = DemoSim.demoEngine(clock);
         provider = open(engine);
     }
 

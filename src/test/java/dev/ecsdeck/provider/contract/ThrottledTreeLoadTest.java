@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.provider.aws.AwsEcsProvider;
 import dev.ecsdeck.provider.aws.AwsSettings;
 import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.scenario.LargeScenario;
-import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.WireServer;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.tree.ClusterTreeViewModel;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.TreeItem;
@@ -29,8 +28,8 @@ class ThrottledTreeLoadTest {
 
     @Test
     void completesAFullTreeLoadAndCountsItsRetries() throws Exception {
-        SimEngine engine = LargeScenario.build(new LargeScenario.Params(2, 200, 400, 7), new ManualClock(Instant.parse("2026-11-22T09:00:00Z")),
-                "us-east-1");
+        SimEngine engine = LargeScenario.build(new LargeScenario.Params(2, 200, 400, 7), DemoSim.startClock(),
+                DemoSim.REGION);
         ApiFaults faults = ApiFaults.realTime(11);
         faults.configure(ApiFaults.Config.none().withRate(15, 10).withThrottleRate(0.1));
         try (WireServer server = new WireServer(engine, faults, 0);

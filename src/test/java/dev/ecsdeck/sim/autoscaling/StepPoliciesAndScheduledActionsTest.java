@@ -13,10 +13,10 @@ import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.model.StepScalingConfig.Step;
 import dev.ecsdeck.model.TargetTrackingConfig;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.sim.state.SimStateStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,15 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Step-scaling policies and scheduled actions: stored, validated, described, kept across a restore, never run. */
 class StepPoliciesAndScheduledActionsTest {
-    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+    private static final Instant T0 = DemoSim.START;
     private static final String ORDERS = "service/prod-web/orders-api";
     private static final String WEB = "service/prod-web/web";
     private static final StepScalingConfig STEPS = new StepScalingConfig(StepScalingConfig.CHANGE_IN_CAPACITY,
             List.of(new Step(0.0, 10.0, 1), new Step(10.0, null, 3)), 120, null, null);
     @TempDir
     Path dir;
-    private final ManualClock clock = new ManualClock(T0);
-    private final SimEngine engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+    private final ManualClock clock = DemoSim.startClock();
+    private final SimEngine engine = DemoSim.demoEngine(clock);
 
     private static StepScalingConfig steps(Step... steps) {
         return new StepScalingConfig(StepScalingConfig.CHANGE_IN_CAPACITY, List.of(steps), null, null, null);
@@ -144,7 +144,7 @@ class StepPoliciesAndScheduledActionsTest {
         engine.scaling().putStepScalingPolicy(WEB, "web-steps", STEPS);
         engine.scaling().putScheduledAction(WEB, "weekend", "cron(0 0 ? * SAT *)", "Europe/Berlin", 1, 4, null, T0.plusSeconds(86400));
         store.save(engine);
-        SimEngine restored = store.load(new ManualClock(T0));
+        SimEngine restored = store.load(DemoSim.startClock());
         for (String resource : List.of(ORDERS, WEB)) {
             ServiceScaling before = engine.scaling().describe(resource);
             assertEquals(before, restored.scaling().describe(resource));
@@ -164,7 +164,7 @@ class StepPoliciesAndScheduledActionsTest {
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(store.file().toFile());
         tree.remove(List.of("stepScalingConfigs", "scheduledActions"));
         json.writeValue(store.file().toFile(), tree);
-        SimEngine restored = store.load(new ManualClock(T0));
+        SimEngine restored = store.load(DemoSim.startClock());
         assertTrue(restored.scaling().describe(ORDERS).scheduledActions().isEmpty());
         assertEquals(2, restored.scaling().describe(ORDERS).policies().size());
     }

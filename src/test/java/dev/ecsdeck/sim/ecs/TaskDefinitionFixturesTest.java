@@ -12,14 +12,13 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdeck.model.TaskDefinition;
-import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.taskdef.Fixtures;
 import dev.ecsdeck.taskdef.RefusedDefinitions;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +37,7 @@ class TaskDefinitionFixturesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static SimEngine freshEngine() {
-        return new SimEngine(new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), 1, "us-east-1");
+        return DemoSim.emptyEngine(DemoSim.startClock(), 1);
     }
 
     @TestFactory

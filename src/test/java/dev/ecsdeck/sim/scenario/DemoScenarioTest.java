@@ -13,18 +13,18 @@ import dev.ecsdeck.model.Page;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DemoScenarioTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimEngine engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+    private final ManualClock clock = DemoSim.startClock();
+    private final SimEngine engine = DemoSim.demoEngine(clock);
 
     @Test
     void warmsUpToRunningServicesInThreeClusters() {
@@ -57,7 +57,7 @@ class DemoScenarioTest {
 
     @Test
     void sameSeedSameState() {
-        SimEngine again = Scenarios.build(Scenarios.load("demo"), new ManualClock(clock.now()), "us-east-1");
+        SimEngine again = DemoSim.demoEngine(new ManualClock(clock.now()));
         try (SimProvider a = new SimProvider(engine, "demo"); SimProvider b = new SimProvider(again, "demo")) {
             assertEquals(a.listServices("prod-web"), b.listServices("prod-web"));
             assertEquals(a.listTasks("prod-batch", TaskFilter.running()), b.listTasks("prod-batch", TaskFilter.running()));

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,8 @@ class LargeScenarioTest {
 
     @Test
     void buildsSteadyServicesThatAnswerEveryPage() {
-        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-        SimEngine engine = Scenarios.open("large:clusters=2,services=2000,tasks=6000", clock, "us-east-1");
+        ManualClock clock = DemoSim.startClock();
+        SimEngine engine = Scenarios.open("large:clusters=2,services=2000,tasks=6000", clock, DemoSim.REGION);
         try (SimProvider provider = new SimProvider(engine, "large")) {
             assertEquals(2, provider.listClusters().size());
             List<EcsService> services = provider.listServices("large-01");

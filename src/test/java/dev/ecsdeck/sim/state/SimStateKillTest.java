@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.provider.sim.SimProvider;
-import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.SimEngine;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +48,7 @@ class SimStateKillTest {
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child ended");
             assertTrue(lastCommitted >= killAfter, "the child committed " + lastCommitted + " before it was killed");
 
-            SimEngine restored = new SimStateStore(file, "demo").load(new ManualClock(Instant.parse("2026-11-22T09:00:00Z")));
+            SimEngine restored = new SimStateStore(file, "demo").load(DemoSim.startClock());
             try (SimProvider p = new SimProvider(restored, "demo")) {
                 int revisions = p.listTaskDefinitions("persist", true).size();
                 assertTrue(revisions >= lastCommitted, "round " + round + ": " + revisions + " saved, " + lastCommitted + " committed");

@@ -10,9 +10,9 @@ import dev.ecsdeck.provider.LogQuery;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimStateStoreTest {
-    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+    private static final Instant T0 = DemoSim.START;
     @TempDir
     Path dir;
 
@@ -66,13 +66,13 @@ class SimStateStoreTest {
 
     @Test
     void aRestoredSimulationIsTheSameAndGoesOnTheSameWay() {
-        ManualClock clockA = new ManualClock(T0);
-        SimEngine original = Scenarios.build(Scenarios.load("demo"), clockA, "us-east-1");
+        ManualClock clockA = DemoSim.startClock();
+        SimEngine original = DemoSim.demoEngine(clockA);
         SimStateStore store = new SimStateStore(dir.resolve("sim-demo.json"), "demo");
         try (SimProvider a = new SimProvider(original, "demo")) {
             a.updateService(ServiceUpdate.desiredCount("prod-web", "web", 6));
             store.save(original);
-            ManualClock clockB = new ManualClock(T0);
+            ManualClock clockB = DemoSim.startClock();
             try (SimProvider b = new SimProvider(store.load(clockB), "demo")) {
                 assertSameState(everything(a), everything(b), "right after the restore");
                 for (int i = 0; i < 3; i++) {
@@ -88,8 +88,8 @@ class SimStateStoreTest {
 
     @Test
     void pendingScenarioActionsSurviveARestore() {
-        ManualClock clock = new ManualClock(T0);
-        SimEngine original = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+        ManualClock clock = DemoSim.startClock();
+        SimEngine original = DemoSim.demoEngine(clock);
         SimStateStore store = new SimStateStore(dir.resolve("sim-demo.json"), "demo");
         store.save(original);
         SimEngine restored = store.load(new ManualClock(T0.plusSeconds(600)));
@@ -102,20 +102,20 @@ class SimStateStoreTest {
 
     @Test
     void refusesAStateOfAnotherScenarioOrAnUnreadableFile() throws IOException {
-        SimEngine engine = Scenarios.build(Scenarios.load("demo"), new ManualClock(T0), "us-east-1");
+        SimEngine engine = DemoSim.demoEngine();
         new SimStateStore(dir.resolve("a.json"), "demo").save(engine);
         IllegalStateException other = assertThrows(IllegalStateException.class,
-                () -> new SimStateStore(dir.resolve("a.json"), "large").load(new ManualClock(T0)));
+                () -> new SimStateStore(dir.resolve("a.json"), "large").load(DemoSim.startClock()));
         assertThat(other.getMessage(), containsString("holds scenario 'demo', not 'large'"));
         Files.writeString(dir.resolve("b.json"), "{ truncated");
         IllegalStateException bad = assertThrows(IllegalStateException.class,
-                () -> new SimStateStore(dir.resolve("b.json"), "demo").load(new ManualClock(T0)));
+                () -> new SimStateStore(dir.resolve("b.json"), "demo").load(DemoSim.startClock()));
         assertThat(bad.getMessage(), containsString("is unreadable"));
     }
 
     @Test
     void aLongAbsenceIsCaughtUpForAtMostAnHour() {
-        SimEngine engine = Scenarios.build(Scenarios.load("demo"), new ManualClock(T0), "us-east-1");
+        SimEngine engine = DemoSim.demoEngine();
         SimStateStore store = new SimStateStore(dir.resolve("sim.json"), "demo");
         store.save(engine);
         ManualClock weekLater = new ManualClock(T0.plus(Duration.ofDays(7)));

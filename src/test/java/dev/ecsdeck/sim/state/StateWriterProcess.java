@@ -2,11 +2,10 @@ package dev.ecsdeck.sim.state;
 
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * Run in a child JVM by {@link SimStateKillTest}: registers revision after revision of a task
@@ -18,8 +17,8 @@ public final class StateWriterProcess {
 
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
-        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-        SimEngine engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+        ManualClock clock = DemoSim.startClock();
+        SimEngine engine = DemoSim.demoEngine(clock);
         SimStateStore store = new SimStateStore(file, "demo");
         SimProvider provider = new SimProvider(engine, "demo", ApiFaults.realTime(1), store);
         for (int i = 1; i < 1_000_000; i++) {

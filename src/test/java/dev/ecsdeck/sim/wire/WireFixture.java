@@ -3,9 +3,9 @@ package dev.ecsdeck.sim.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,8 +28,8 @@ final class WireFixture implements AutoCloseable {
     static final String SCALING = ScalingOperations.TARGET_PREFIX;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    final SimEngine engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
+    final ManualClock clock = DemoSim.startClock();
+    final SimEngine engine = DemoSim.demoEngine(clock);
     final AtomicLong nanos = new AtomicLong();
     final ApiFaults faults = new ApiFaults(nanos::get, 1);
     final WireServer server;

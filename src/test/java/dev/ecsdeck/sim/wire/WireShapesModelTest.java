@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecsdeck.sim.ManualClock;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
@@ -13,7 +13,6 @@ import dev.ecsdeck.sim.wire.logs.LogsOperations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +30,7 @@ class WireShapesModelTest {
     static final Path MODELS = Path.of("../shared/reference/aws-api-models");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SimEngine engine = new SimEngine(new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), 1, "us-east-1");
+    private final SimEngine engine = DemoSim.emptyEngine(DemoSim.startClock(), 1);
 
     /** An AWS API model (service-2.json) from ../shared; the test is skipped when it is not there. */
     static JsonNode model(String service) throws IOException {

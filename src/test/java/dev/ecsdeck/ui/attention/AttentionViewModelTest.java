@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.ContainerInstance;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.attention.AttentionItem.Kind;
@@ -22,9 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AttentionViewModelTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimEngine engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
-    private final SimProvider provider = new SimProvider(engine, "demo");
+    private final DemoSim sim = new DemoSim();
+    private final ManualClock clock = sim.clock;
+    private final SimEngine engine = sim.engine;
+    private final SimProvider provider = sim.provider;
     private final AttentionViewModel model = new AttentionViewModel(provider, new CurrentThreadTaskExecutor(), () -> clock.now().toEpochMilli());
 
     @AfterEach

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.ui.TableOnScreen;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.attention.AttentionItem.Kind;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.List;
@@ -23,6 +24,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -30,11 +32,13 @@ import org.testfx.framework.junit5.Start;
 /** "Needs attention" in the real window: the list across clusters, going to a row in the tree, the count on cluster rows. */
 @ExtendWith(ApplicationExtension.class)
 class NeedsAttentionUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false);
+        bench = end.watch(new UiTestBench(stage, false));
     }
 
     private TableView<AttentionItem> openTab(FxRobot robot) {

@@ -9,12 +9,10 @@ import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ReadOnlyEcsProvider;
 import dev.ecsdeck.provider.TaskFilter;
-import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -22,8 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DetailViewModelTest {
-    private final SimProvider backend = new SimProvider(Scenarios.build(Scenarios.load("demo"),
-            new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), "us-east-1"), "demo");
+    private final DemoSim sim = new DemoSim();
+    private final SimProvider backend = sim.provider;
     private final SimpleBooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final EcsProvider provider = new ReadOnlyEcsProvider(backend, readOnly::get);
     private final List<String> questions = new ArrayList<>();

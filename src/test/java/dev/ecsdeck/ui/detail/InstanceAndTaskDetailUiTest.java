@@ -15,6 +15,7 @@ import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,7 @@ import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,6 +38,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class InstanceAndTaskDetailUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private Stage stage;
 
     @Start
@@ -45,7 +49,7 @@ class InstanceAndTaskDetailUiTest {
 
     /** The real window on the demo simulation, on this test's stage. */
     private UiTestBench open(boolean readOnly) {
-        return onFx(() -> new UiTestBench(stage, readOnly));
+        return onFx(() -> end.watch(new UiTestBench(stage, readOnly)));
     }
 
     private static boolean shown(FxRobot robot, String text) {

@@ -4,21 +4,18 @@ import static dev.ecsdeck.ui.UiTestBench.fx;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.common.FxThreadCheckingProvider;
 import dev.ecsdeck.ui.common.UiTaskExecutor;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -29,6 +26,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,11 +34,13 @@ import org.testfx.framework.junit5.Start;
 /** The log pane's "Tail a log group…" dialog on the demo simulator, driven by mouse and keyboard. */
 @ExtendWith(ApplicationExtension.class)
 class LogSourceDialogUiTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimProvider backend = new SimProvider(Scenarios.build(Scenarios.load("demo"), clock, "us-east-1"), "demo");
-    private final FxThreadCheckingProvider provider = new FxThreadCheckingProvider(backend);
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private final UiTaskExecutor executor = new UiTaskExecutor(2, uncaught::add);
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
+    private final DemoSim sim = end.closeAfter(new DemoSim());
+    private final ManualClock clock = sim.clock;
+    private final SimProvider backend = sim.provider;
+    private final FxThreadCheckingProvider provider = end.offFxThread(backend);
+    private final UiTaskExecutor executor = end.executor(2);
     private LogTabsViewModel model;
     private LogPaneController pane;
 
@@ -52,18 +52,14 @@ class LogSourceDialogUiTest {
         stage.show();
     }
 
+    /** Stops the pane and its tails before the shared end closes the executor and the simulator. */
     @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
+    void stopTheTails() {
         fx(() -> {
             pane.stop();
             model.closeAll();
             return true;
         });
-        executor.close();
-        backend.close();
-        uncaught.forEach(Throwable::printStackTrace);
-        assertThat(uncaught, empty());
-        assertThat(provider.violations(), empty());
     }
 
     private static <T> Predicate<Node> cell(Class<T> type, Predicate<T> item) {

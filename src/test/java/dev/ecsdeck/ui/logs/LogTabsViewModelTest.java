@@ -18,8 +18,8 @@ import dev.ecsdeck.provider.LogTailRequest;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TailStatus;
 import dev.ecsdeck.provider.TaskFilter;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry;
@@ -39,9 +39,10 @@ import org.junit.jupiter.api.Test;
  * each start point; and a service tail taking in new tasks after a scale-up, as the clock moves.
  */
 class LogTabsViewModelTest {
-    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
-    private final ManualClock clock = new ManualClock(T0);
-    private final SimProvider backend = new SimProvider(Scenarios.build(Scenarios.load("demo"), clock, "us-east-1"), "demo");
+    private static final Instant T0 = DemoSim.START;
+    private final DemoSim sim = new DemoSim();
+    private final ManualClock clock = sim.clock;
+    private final SimProvider backend = sim.provider;
     private final Tails tails = new Tails(backend);
     private final LogTabsViewModel model = new LogTabsViewModel(tails, new CurrentThreadTaskExecutor(),
             () -> clock.now().toEpochMilli(), 100_000, ZoneOffset.UTC);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import atlantafx.base.theme.PrimerLight;
 import dev.ecsdeck.model.LogEvent;
 import dev.ecsdeck.model.LogStreamRef;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,6 +45,8 @@ import org.testfx.framework.junit5.Start;
 class LogTailViewUiTest {
     private static final String T1 = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
     private static final String T2 = "ffeeddccbbaa99887766554433221100";
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private final LogTailViewModel vm = new LogTailViewModel("orders-api (prod)", List.of(
             new LogStreamRef("/ecs/orders", "ecs/api/" + T1, T1, "api"), new LogStreamRef("/ecs/orders", "ecs/api/" + T2, T2, "api")), 1_000);
     private final AtomicReference<Path> saveTo = new AtomicReference<>();

@@ -3,7 +3,6 @@ package dev.ecsdeck.ui.service;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,17 +12,16 @@ import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.provider.ReadOnlyEcsProvider;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.common.DialogConfirmer;
 import dev.ecsdeck.ui.common.FxThreadCheckingProvider;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
 import dev.ecsdeck.ui.common.UiTaskExecutor;
 import dev.ecsdeck.ui.service.AutoScalingViewModel.PolicyRow;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -36,9 +34,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -47,12 +45,14 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The auto scaling view on the demo simulator, driven by mouse and keyboard. */
 @ExtendWith(ApplicationExtension.class)
 class AutoScalingViewUiTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimProvider backend = new SimProvider(Scenarios.build(Scenarios.load("demo"), clock, "us-east-1"), "demo");
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
+    private final DemoSim sim = end.closeAfter(new DemoSim());
+    private final ManualClock clock = sim.clock;
+    private final SimProvider backend = sim.provider;
     private final SimpleBooleanProperty readOnly = new SimpleBooleanProperty(false);
-    private final FxThreadCheckingProvider provider = new FxThreadCheckingProvider(new ReadOnlyEcsProvider(backend, readOnly::get));
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private final UiTaskExecutor executor = new UiTaskExecutor(2, uncaught::add);
+    private final FxThreadCheckingProvider provider = end.offFxThread(new ReadOnlyEcsProvider(backend, readOnly::get));
+    private final UiTaskExecutor executor = end.executor(2);
     private Stage stage;
     private AutoScalingViewModel model;
 
@@ -61,15 +61,6 @@ class AutoScalingViewUiTest {
         this.stage = stage;
         stage.setWidth(1200);
         stage.setHeight(780); // within the headless screen (1280 × 800)
-    }
-
-    @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
-        executor.close();
-        backend.close();
-        uncaught.forEach(Throwable::printStackTrace);
-        assertThat(uncaught, empty());
-        assertThat(provider.violations(), empty());
     }
 
     /** Shows the view of one prod-web service in the stage, read. */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -22,9 +23,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,16 +36,13 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ScaleInputUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false);
-    }
-
-    @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.closeAndCheck();
+        bench = end.watch(new UiTestBench(stage, false));
     }
 
     private ServicePanel openWeb(FxRobot robot) {

@@ -15,6 +15,7 @@ import dev.ecsdeck.provider.ForwardingEcsProvider;
 import dev.ecsdeck.provider.Operation;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.ThrottledException;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.ui.service.ServiceChartsViewModel.CountSample;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,7 +184,7 @@ class ServiceChartsViewModelTest {
     @Test
     void mergingPointsKeepsEqualOnesAndFollowsTheNewList() {
         javafx.collections.ObservableList<MetricPoint> shown = javafx.collections.FXCollections.observableArrayList();
-        Instant t = Instant.parse("2026-11-22T09:00:00Z");
+        Instant t = DemoSim.START;
         MetricPoint a = new MetricPoint(t, 1);
         MetricPoint b = new MetricPoint(t.plusSeconds(60), 2);
         MetricPoint c = new MetricPoint(t.plusSeconds(120), 3);

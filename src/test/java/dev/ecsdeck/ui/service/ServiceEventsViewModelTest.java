@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.ServiceEvent;
 import dev.ecsdeck.provider.ServiceUpdate;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.ui.service.ServiceEventsViewModel.EventRow;
 import dev.ecsdeck.ui.service.ServiceEventsViewModel.Segment;
 import java.time.Duration;
@@ -81,7 +82,7 @@ class ServiceEventsViewModelTest {
     @Test
     void eventsEcsNoLongerReturnsLeaveFromTheBottom() {
         EcsService s = sim.pollNow();
-        Instant t = Instant.parse("2026-11-22T09:00:00Z");
+        Instant t = DemoSim.START;
         List<ServiceEvent> three = s.events();
         ServiceEvent newest = new ServiceEvent("e-new", t, "(service orders-api) has reached a steady state.");
         sim.service.set(withEvents(s, List.of(newest, three.get(0), three.get(1))));

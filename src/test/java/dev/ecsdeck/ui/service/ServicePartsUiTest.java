@@ -14,9 +14,10 @@ import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.ServiceUtilization;
 import dev.ecsdeck.provider.ForwardingEcsProvider;
 import dev.ecsdeck.provider.ReadOnlyEcsProvider;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.common.DialogConfirmer;
 import dev.ecsdeck.ui.common.FxThreadCheckingProvider;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
@@ -45,9 +46,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -58,19 +59,21 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ServicePartsUiTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimProvider backend = new SimProvider(Scenarios.build(Scenarios.load("demo"), clock, "us-east-1"), "demo");
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
+    private final DemoSim sim = end.closeAfter(new DemoSim());
+    private final ManualClock clock = sim.clock;
+    private final SimProvider backend = sim.provider;
     private final SimpleBooleanProperty readOnly = new SimpleBooleanProperty(false);
     private volatile boolean utilizationMissing;
-    private final FxThreadCheckingProvider provider = new FxThreadCheckingProvider(new ForwardingEcsProvider(
+    private final FxThreadCheckingProvider provider = end.offFxThread(new ForwardingEcsProvider(
             new ReadOnlyEcsProvider(backend, readOnly::get)) {
         @Override
         public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since) {
             return utilizationMissing ? Optional.empty() : super.serviceUtilization(cluster, service, since); // as on AWS
         }
     });
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private final UiTaskExecutor executor = new UiTaskExecutor(2, uncaught::add);
+    private final UiTaskExecutor executor = end.executor(2);
     private final ServiceRef ref = new ServiceRef("prod-web", "orders-api");
     private final SimpleObjectProperty<EcsService> service = new SimpleObjectProperty<>();
     private final List<String> linked = new CopyOnWriteArrayList<>();
@@ -84,7 +87,6 @@ class ServicePartsUiTest {
 
     @Start
     void start(Stage stage) {
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         ServicePanelContext ctx = new ServicePanelContext(provider, executor, new DialogConfirmer(stage), (title, message, expected) -> false,
                 readOnly, () -> clock.now().toEpochMilli());
         ServiceEventsViewModel events = new ServiceEventsViewModel(ctx, ref, service);
@@ -101,15 +103,6 @@ class ServicePartsUiTest {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         stage.setScene(new Scene(tabs, 1100, 700));
         stage.show();
-    }
-
-    @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
-        executor.close();
-        backend.close();
-        uncaught.forEach(Throwable::printStackTrace);
-        assertThat(uncaught, empty());
-        assertThat(provider.violations(), empty());
     }
 
     /** The panel's poll: two seconds later, DescribeServices off the FX thread, then publish and refresh on it. */

@@ -3,12 +3,11 @@ package dev.ecsdeck.ui.service;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ReadOnlyEcsProvider;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -18,8 +17,9 @@ import javafx.beans.property.SimpleBooleanProperty;
  * what they were asked and answer as the test says: what the service panel's view-model tests share.
  */
 final class ServiceTestSim implements AutoCloseable {
-    final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    final SimProvider backend = new SimProvider(Scenarios.build(Scenarios.load("demo"), clock, "us-east-1"), "demo");
+    final DemoSim sim = new DemoSim();
+    final ManualClock clock = sim.clock;
+    final SimProvider backend = sim.provider;
     final SimpleBooleanProperty readOnly = new SimpleBooleanProperty(false);
     final EcsProvider provider = new ReadOnlyEcsProvider(backend, readOnly::get);
     final List<String> questions = new ArrayList<>();

@@ -3,13 +3,12 @@ package dev.ecsdeck.ui.service;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ReadOnlyEcsProvider;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -22,9 +21,10 @@ import javafx.beans.property.SimpleObjectProperty;
  * publish it, refresh the parts.
  */
 final class SimServiceFixture implements AutoCloseable {
-    final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    final SimEngine engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
-    final SimProvider backend = new SimProvider(engine, "demo");
+    final DemoSim sim = new DemoSim();
+    final ManualClock clock = sim.clock;
+    final SimEngine engine = sim.engine;
+    final SimProvider backend = sim.provider;
     final SimpleBooleanProperty readOnly = new SimpleBooleanProperty(false);
     final EcsProvider provider;
     final List<String> questions = new ArrayList<>();

@@ -13,6 +13,7 @@ import dev.ecsdeck.model.Deployment;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.ui.TableOnScreen;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.List;
@@ -28,6 +29,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,11 +37,13 @@ import org.testfx.framework.junit5.Start;
 /** The services table of a cluster in the real window: columns, sorting, filter, multi-selection and its actions. */
 @ExtendWith(ApplicationExtension.class)
 class ServicesTableUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false);
+        bench = end.watch(new UiTestBench(stage, false));
     }
 
     /** Clicks a cluster's row in the tree and waits for its services table to fill. */

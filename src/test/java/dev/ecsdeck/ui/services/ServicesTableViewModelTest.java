@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.Deployment;
 import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,9 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ServicesTableViewModelTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimEngine engine = Scenarios.build(Scenarios.load("demo"), clock, "us-east-1");
-    private final SimProvider provider = new SimProvider(engine, "demo");
+    private final DemoSim sim = new DemoSim();
+    private final ManualClock clock = sim.clock;
+    private final SimEngine engine = sim.engine;
+    private final SimProvider provider = sim.provider;
     private final List<String> questions = new ArrayList<>();
     private final List<String> typedQuestions = new ArrayList<>();
     private final List<String> typedWords = new ArrayList<>();

@@ -18,6 +18,7 @@ import dev.ecsdeck.provider.ReadOnlyException;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.common.FxThreadCheckingProvider;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
 import dev.ecsdeck.ui.detail.DetailRow;
@@ -33,15 +34,17 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 @ExtendWith(ApplicationExtension.class)
 class MainWindowUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
 
     /** Characters the window showed that its fonts have no glyph for (a box on screen), from the first frame on. */
@@ -49,15 +52,8 @@ class MainWindowUiTest {
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false);
+        bench = end.watch(new UiTestBench(stage, false));
         missingGlyphs.addAll(Glyphs.missingIn(stage.getScene().getRoot())); // the tree still says "Loading…"
-    }
-
-    @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.close();
-        assertThat(bench.uncaught, empty());
-        assertThat(bench.provider.violations(), empty());
     }
 
     private void openService(FxRobot robot, String cluster, String service) {

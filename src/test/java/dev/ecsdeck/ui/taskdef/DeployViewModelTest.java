@@ -12,12 +12,11 @@ import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ReadOnlyEcsProvider;
 import dev.ecsdeck.provider.TaskFilter;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -25,8 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DeployViewModelTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimProvider backend = new SimProvider(Scenarios.build(Scenarios.load("demo"), clock, "us-east-1"), "demo");
+    private final DemoSim sim = new DemoSim();
+    private final ManualClock clock = sim.clock;
+    private final SimProvider backend = sim.provider;
     private final SimpleBooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final EcsProvider provider = new ReadOnlyEcsProvider(backend, readOnly::get);
     private final List<String> questions = new ArrayList<>();

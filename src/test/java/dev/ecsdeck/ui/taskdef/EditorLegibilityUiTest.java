@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.taskdef.DiffEntry;
 import dev.ecsdeck.taskdef.Problem;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -36,9 +37,9 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -50,16 +51,13 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class EditorLegibilityUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false);
-    }
-
-    @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.closeAndCheck();
+        bench = end.watch(new UiTestBench(stage, false));
     }
 
     /** The value cell of the image row in the diff table (old above new). */

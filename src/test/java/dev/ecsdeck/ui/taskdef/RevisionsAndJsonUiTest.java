@@ -11,6 +11,7 @@ import dev.ecsdeck.taskdef.DiffEntry;
 import dev.ecsdeck.taskdef.Problem;
 import dev.ecsdeck.taskdef.Severity;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -25,9 +26,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,16 +36,13 @@ import org.testfx.framework.junit5.Start;
 /** The revisions browser, and the JSON side of the editor: typing, problems, undo, find/replace, outline. */
 @ExtendWith(ApplicationExtension.class)
 class RevisionsAndJsonUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false);
-    }
-
-    @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.closeAndCheck();
+        bench = end.watch(new UiTestBench(stage, false));
     }
 
     private Tab selectedTab() {

@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.taskdef.Fixtures;
 import dev.ecsdeck.taskdef.Problem;
@@ -35,8 +35,9 @@ class TaskDefinitionEditorMutationTest {
     private static final int MUTANTS = 2000;
     private static final String[] ODD = {"", " ", "-1", "1e999", "0.25 vCPU", "\u0000", "x".repeat(300), "awsvpc", "nginx:latest"};
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimProvider backend = new SimProvider(Scenarios.build(Scenarios.load("demo"), clock, "us-east-1"), "demo");
+    private final DemoSim sim = new DemoSim();
+    private final ManualClock clock = sim.clock;
+    private final SimProvider backend = sim.provider;
     @TempDir
     Path dir;
 

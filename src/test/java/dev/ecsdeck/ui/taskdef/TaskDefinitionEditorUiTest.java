@@ -16,6 +16,7 @@ import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.taskdef.DiffEntry;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +34,9 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,6 +46,8 @@ import org.testfx.framework.junit5.Start;
 class TaskDefinitionEditorUiTest {
     private static final String OLD_TAG = "orders-api:3.4.1";
     private static final String NEW_TAG = "orders-api:3.4.2";
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
 
     private final Path draftsDir = UiTestBench.draftsDir();
     private Stage stage;
@@ -53,12 +56,7 @@ class TaskDefinitionEditorUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        bench = new UiTestBench(stage, false, draftsDir);
-    }
-
-    @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.closeAndCheck();
+        bench = end.watch(new UiTestBench(stage, false, draftsDir));
     }
 
     /** Selects the service in the tree and presses "Edit task definition" in its detail; returns the editor's tab. */
@@ -229,7 +227,7 @@ class TaskDefinitionEditorUiTest {
 
         // The next start (a new window on the same drafts folder) offers the draft back.
         bench.close();
-        robot.interact(() -> bench = new UiTestBench(stage, false, draftsDir));
+        robot.interact(() -> bench = end.watch(new UiTestBench(stage, false, draftsDir)));
         MenuButton drafts = robot.lookup("#draftsButton").queryAs(MenuButton.class);
         waitUntil("the drafts menu", () -> drafts.isVisible() && drafts.getText().equals("Drafts (1)"));
         robot.clickOn(drafts);

@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ReadOnlyEcsProvider;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.taskdef.DiffEntry;
 import dev.ecsdeck.taskdef.Problem;
@@ -32,8 +32,9 @@ class TaskDefinitionEditorViewModelTest {
     private static final String OLD_IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:3.4.1";
     private static final String NEW_IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders-api:3.4.2";
 
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
-    private final SimProvider backend = new SimProvider(Scenarios.build(Scenarios.load("demo"), clock, "us-east-1"), "demo");
+    private final DemoSim sim = new DemoSim();
+    private final ManualClock clock = sim.clock;
+    private final SimProvider backend = sim.provider;
     private final SimpleBooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final EcsProvider provider = new ReadOnlyEcsProvider(backend, readOnly::get);
     private final List<String> questions = new ArrayList<>();

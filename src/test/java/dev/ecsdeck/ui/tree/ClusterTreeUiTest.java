@@ -5,7 +5,6 @@ import static dev.ecsdeck.ui.UiTestBench.serviceNamed;
 import static dev.ecsdeck.ui.UiTestBench.servicesOf;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.detail.DetailRow;
 import dev.ecsdeck.ui.detail.DetailSection;
 import java.time.Duration;
@@ -27,9 +27,9 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,18 +37,13 @@ import org.testfx.framework.junit5.Start;
 /** The cluster tree in the real window: lazy rows, filter, quick-open, refresh, stopped tasks, details of each kind of row. */
 @ExtendWith(ApplicationExtension.class)
 class ClusterTreeUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false);
-    }
-
-    @AfterEach
-    void noUncaughtErrorsNorCallsOnTheFxThread() {
-        bench.close();
-        assertThat(bench.uncaught, empty());
-        assertThat(bench.provider.violations(), empty());
+        bench = end.watch(new UiTestBench(stage, false));
     }
 
     private TreeItem<TreeEntry> open(FxRobot robot, String cluster, String service) {

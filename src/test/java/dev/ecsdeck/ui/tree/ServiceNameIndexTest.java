@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.provider.EcsProvider;
-import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.scenario.Scenarios;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ServiceNameIndexTest {
-    private final SimProvider sim = new SimProvider(Scenarios.build(Scenarios.load("demo"),
-            new ManualClock(Instant.parse("2026-11-22T09:00:00Z")), "us-east-1"), "demo");
+    private final DemoSim demo = new DemoSim();
+    private final SimProvider sim = demo.provider;
     private final List<String> calls = new ArrayList<>();
     /** The simulator, recording which provider methods are called. */
     private final EcsProvider provider = (EcsProvider) Proxy.newProxyInstance(EcsProvider.class.getClassLoader(),

@@ -16,6 +16,7 @@ import dev.ecsdeck.model.Arns;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.service.ServicePanel;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,9 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -51,17 +52,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TreeContextMenuAuditTest {
     private static final String NOTHING_COPIED = "nothing copied yet";
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
     private FxRobot robot;
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false);
-    }
-
-    @AfterEach
-    void closeAndCheck() {
-        bench.closeAndCheck();
+        bench = end.watch(new UiTestBench(stage, false));
     }
 
     /** One item of B's menu and what choosing it must have done to B; whether B's row stays afterwards. */

@@ -15,6 +15,7 @@ import dev.ecsdeck.provider.ForwardingEcsProvider;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,6 +43,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class TreeSearchUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
     private Held held;
 
@@ -76,13 +80,13 @@ class TreeSearchUiTest {
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false, UiTestBench.draftsDir(), engine -> held = new Held(new SimProvider(engine, "demo")));
+        bench = end.watch(new UiTestBench(stage, false, UiTestBench.draftsDir(), engine -> held = new Held(new SimProvider(engine, "demo"))));
     }
 
+    /** Lets a held call go before the window closes. */
     @AfterEach
-    void close() {
+    void release() {
         held.release();
-        bench.closeAndCheck();
     }
 
     private TreeView<TreeEntry> treeView() {
