@@ -8,8 +8,6 @@ import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.ecs.TaskDefinitionApi;
 import dev.ecsdeck.sim.logs.LogApi;
 import dev.ecsdeck.sim.logs.SimLogs;
-import dev.ecsdeck.sim.scenario.Scenario;
-import dev.ecsdeck.sim.scenario.Scenarios;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,8 +61,17 @@ public final class SimEngine {
         this.simulatedUntil = startAt;
     }
 
-    /** A scenario's action waiting for its simulated time (data, so a saved simulation keeps it). */
-    public record TimedAction(Instant at, long sequence, Scenario.Action action) implements Comparable<TimedAction> {
+    /**
+     * A change a scenario makes at a set simulated time. Implemented by the scenario's own action
+     * records (data, so a saved simulation keeps what is still to come), so the engine runs them
+     * without knowing the scenario format.
+     */
+    public interface Change {
+        void applyTo(SimEngine engine);
+    }
+
+    /** A change waiting for its simulated time. */
+    public record TimedAction(Instant at, long sequence, Change action) implements Comparable<TimedAction> {
         @Override
         public int compareTo(TimedAction o) {
             int byTime = at.compareTo(o.at);
@@ -83,8 +90,8 @@ public final class SimEngine {
         }
     }
 
-    /** Carries out a scenario's action when the simulation reaches {@code at}. */
-    public synchronized void at(Instant at, Scenario.Action action) {
+    /** Carries out a scenario's change when the simulation reaches {@code at}. */
+    public synchronized void at(Instant at, Change action) {
         timedActions.add(new TimedAction(at, actionSequence++, action));
     }
 
@@ -182,7 +189,7 @@ public final class SimEngine {
             TimedAction a = timedActions.poll();
             simulatedUntil = a.at().isAfter(previous) ? a.at() : previous;
             try {
-                Scenarios.act(this, a.action());
+                a.action().applyTo(this);
             } catch (SimApiException | IllegalArgumentException e) {
                 // A scenario's action that ECS would refuse is refused here too; the simulation goes on.
                 LOG.log(System.Logger.Level.WARNING, "Scenario action at " + a.at() + " failed: " + e.getMessage());

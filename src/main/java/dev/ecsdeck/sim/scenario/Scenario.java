@@ -6,6 +6,7 @@ import dev.ecsdeck.model.KeyValue;
 import dev.ecsdeck.model.PlacementConstraint;
 import dev.ecsdeck.model.PlacementStrategy;
 import dev.ecsdeck.model.StepScalingConfig;
+import dev.ecsdeck.sim.SimEngine;
 import java.util.List;
 
 /**
@@ -93,5 +94,10 @@ public record Scenario(
      * or register more instances (an Auto Scaling group replacing one).
      */
     public record Action(int atSeconds, String cluster, String service, String taskDefinition, Integer desiredCount,
-            Integer loseInstance, Integer drainInstance, Instances addInstances) {}
+            Integer loseInstance, Integer drainInstance, Instances addInstances) implements SimEngine.Change {
+        @Override
+        public void applyTo(SimEngine engine) {
+            Scenarios.act(engine, this);
+        }
+    }
 }

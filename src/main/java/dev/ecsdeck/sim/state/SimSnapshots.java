@@ -6,6 +6,7 @@ import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
 import dev.ecsdeck.sim.ecs.EcsSnapshot;
 import dev.ecsdeck.sim.ecs.EcsSnapshots;
+import dev.ecsdeck.sim.scenario.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,10 @@ final class SimSnapshots {
         engine.scaling().scheduled().values().forEach(byName -> scheduled.addAll(byName.values()));
         List<SimSnapshot.PendingAction> pending = new ArrayList<>();
         for (SimEngine.TimedAction a : engine.pendingActions()) {
-            pending.add(new SimSnapshot.PendingAction(a.at(), a.sequence(), a.action()));
+            if (!(a.action() instanceof Scenario.Action action)) {
+                throw new IllegalStateException("Only a scenario's actions can be saved, not " + a.action().getClass().getName());
+            }
+            pending.add(new SimSnapshot.PendingAction(a.at(), a.sequence(), action));
         }
         return new SimSnapshot(SimSnapshot.CURRENT_VERSION, scenario, engine.region(), engine.seed(), engine.ids().random().state(), engine.now(),
                 ecs.taskDefinitions(), ecs.imageFaults(), ecs.neverHealthyImages(), ecs.clusters(), engine.logStore().nextStreamNumber(),
