@@ -3,12 +3,12 @@ package dev.ecsdeck.ui.detail;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.ServiceEvent;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.function.Consumer;
@@ -150,7 +150,7 @@ public final class DetailViewModel {
                     })
                     .onFailure(error -> {
                         if (key.equals(loadingFor)) {
-                            sections.add(new DetailSection(DetailSheets.INSTANCE_TASKS, List.of(DetailRow.of("Not available", summary(error)))));
+                            sections.add(new DetailSection(DetailSheets.INSTANCE_TASKS, List.of(DetailRow.of("Not available", ErrorText.of(error)))));
                         }
                     }).executeWith(executor);
         } else if (e instanceof TreeEntry.ServiceEntry s) {
@@ -162,7 +162,7 @@ public final class DetailViewModel {
                     })
                     .onFailure(error -> {
                         if (key.equals(loadingFor)) {
-                            sections.add(new DetailSection("Auto scaling", List.of(DetailRow.of("Not available", summary(error)))));
+                            sections.add(new DetailSection("Auto scaling", List.of(DetailRow.of("Not available", ErrorText.of(error)))));
                         }
                     }).executeWith(executor);
         } else if (e instanceof TreeEntry.RevisionEntry r) {
@@ -175,14 +175,10 @@ public final class DetailViewModel {
                     })
                     .onFailure(error -> {
                         if (key.equals(loadingFor)) {
-                            message.set(summary(error));
+                            message.set(ErrorText.of(error));
                         }
                     }).executeWith(executor);
         }
-    }
-
-    private static String summary(Throwable error) {
-        return error instanceof EcsException ee ? ee.summary() : "Failed: " + error;
     }
 
     public void openInConsole() {
@@ -312,7 +308,7 @@ public final class DetailViewModel {
                     message.set(done.apply(result));
                     afterChange.run();
                 })
-                .onFailure(error -> message.set(summary(error)))
+                .onFailure(error -> message.set(ErrorText.of(error)))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }

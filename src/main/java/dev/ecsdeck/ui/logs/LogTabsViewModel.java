@@ -2,7 +2,6 @@ package dev.ecsdeck.ui.logs;
 
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.LogStreamRef;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogStreamResolver;
@@ -10,6 +9,7 @@ import dev.ecsdeck.provider.LogStreamResolver.Resolved;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.LogTailRequest;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.time.ZoneId;
@@ -182,7 +182,7 @@ public final class LogTabsViewModel {
             }
         }).onFailure(error -> {
             LogTailViewModel tail = new LogTailViewModel(title, List.of(), 1);
-            tail.setStatus(message(error));
+            tail.setStatus(ErrorText.of(error));
             tails.add(tail);
             selected.set(tail);
         }).executeWith(executor);
@@ -216,7 +216,7 @@ public final class LogTabsViewModel {
                 f.stopped = StoppedTask.of(found.get(0), f.container, zone, now()).orElse(null);
                 finishIfSettled(f, now());
             }
-        }).onFailure(error -> f.tell("could not look at the task: " + message(error), true))
+        }).onFailure(error -> f.tell("could not look at the task: " + ErrorText.of(error), true))
                 .onFinished(() -> f.busy = false)
                 .executeWith(executor);
     }
@@ -242,7 +242,7 @@ public final class LogTabsViewModel {
                 f.tail.addSources(fresh);
                 subscribe(f, fresh);
             }
-        }).onFailure(error -> f.tell("could not look for new tasks: " + message(error), true))
+        }).onFailure(error -> f.tell("could not look for new tasks: " + ErrorText.of(error), true))
                 .onFinished(() -> f.busy = false)
                 .executeWith(executor);
     }
@@ -261,7 +261,7 @@ public final class LogTabsViewModel {
                         sub.close();
                     }
                 })
-                .onFailure(error -> f.tell(message(error), false))
+                .onFailure(error -> f.tell(ErrorText.of(error), false))
                 .executeWith(executor);
     }
 
@@ -290,7 +290,4 @@ public final class LogTabsViewModel {
         return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
-    private static String message(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Tail failed: " + error;
-    }
 }

@@ -7,8 +7,8 @@ import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ScheduledAction;
 import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.TargetTrackingConfig;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.service.AutoScalingPolicyForm.Metric;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ public final class AutoScalingViewModel implements ServicePart {
                 })
                 .onFailure(error -> {
                     if (mine == generation) {
-                        message.set("Auto scaling: " + summaryOf(error));
+                        message.set("Auto scaling: " + ErrorText.of(error));
                     }
                 })
                 .executeWith(ctx.executor());
@@ -306,13 +306,9 @@ public final class AutoScalingViewModel implements ServicePart {
                     afterSuccess.run();
                     refresh();
                 })
-                .onFailure(error -> message.set(failed + summaryOf(error)))
+                .onFailure(error -> message.set(failed + ErrorText.of(error)))
                 .onFinished(() -> busy.set(false))
                 .executeWith(ctx.executor());
-    }
-
-    static String summaryOf(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Failed: " + error.getMessage();
     }
 
     // ---- properties ----

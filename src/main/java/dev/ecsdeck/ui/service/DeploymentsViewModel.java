@@ -5,9 +5,9 @@ import dev.ecsdeck.model.Deployment;
 import dev.ecsdeck.model.DeploymentCircuitBreaker;
 import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
@@ -179,7 +179,7 @@ public final class DeploymentsViewModel implements ServicePart {
                     "Rolling back to " + Arns.familyRevision(previous) + ".", () -> { });
         }).onFailure(error -> {
             busy.set(false);
-            message.set(summary(error));
+            message.set(ErrorText.of(error));
         }).executeWith(context.executor());
     }
 
@@ -212,11 +212,7 @@ public final class DeploymentsViewModel implements ServicePart {
             message.set(done);
             after.run();
             serviceChanged(updated);
-        }).onFailure(error -> message.set(summary(error))).onFinished(() -> busy.set(false)).executeWith(context.executor());
-    }
-
-    private static String summary(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Failed: " + error.getMessage();
+        }).onFailure(error -> message.set(ErrorText.of(error))).onFinished(() -> busy.set(false)).executeWith(context.executor());
     }
 
     public ObservableList<DeploymentRow> deployments() {

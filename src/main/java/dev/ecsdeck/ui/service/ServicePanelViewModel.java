@@ -2,8 +2,8 @@ package dev.ecsdeck.ui.service;
 
 import dev.ecsdeck.model.Deployment;
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -58,7 +58,7 @@ public final class ServicePanelViewModel {
                     reads.set(reads.get() + 1);
                 })
                 .onFailure(error -> {
-                    message.set((error instanceof EcsException e ? e.summary() : String.valueOf(error.getMessage())) + " (retrying)");
+                    message.set(ErrorText.of(error) + " (retrying)");
                     parts.forEach(ServicePart::missed);
                 })
                 .onFinished(() -> polling = false)

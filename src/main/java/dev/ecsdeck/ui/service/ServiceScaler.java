@@ -1,9 +1,9 @@
 package dev.ecsdeck.ui.service;
 
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import java.util.function.IntFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -155,7 +155,7 @@ public final class ServiceScaler implements ServicePart {
                     edited.set(false);
                     serviceChanged(updated);
                 })
-                .onFailure(error -> say("Not scaled: " + (error instanceof EcsException e ? e.summary() : error.getMessage()), current))
+                .onFailure(error -> say("Not scaled: " + ErrorText.of(error), current))
                 .onFinished(() -> busy.set(false))
                 .executeWith(context.executor());
     }

@@ -5,6 +5,7 @@ import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TimeFormat;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public final class ServiceTasksViewModel implements ServicePart {
                         again = true;
                     }
                 })
-                .onFailure(error -> message.set("Tasks: " + ServiceChartsViewModel.summaryOf(error)))
+                .onFailure(error -> message.set("Tasks: " + ErrorText.of(error)))
                 .onFinished(() -> {
                     loading = false;
                     busy.set(false);
@@ -214,7 +215,7 @@ public final class ServiceTasksViewModel implements ServicePart {
                     message.set("Task " + shortId(id) + " is stopping (" + stopped.lastStatus() + ").");
                     refresh();
                 })
-                .onFailure(error -> message.set("Not stopped: " + ServiceChartsViewModel.summaryOf(error)))
+                .onFailure(error -> message.set("Not stopped: " + ErrorText.of(error)))
                 .executeWith(ctx.executor());
     }
 

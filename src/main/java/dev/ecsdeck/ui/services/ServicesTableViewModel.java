@@ -1,11 +1,11 @@
 package dev.ecsdeck.ui.services;
 
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.service.ServiceScaler;
 import dev.ecsdeck.ui.service.TypedConfirmer;
@@ -118,7 +118,7 @@ public final class ServicesTableViewModel {
             }
         }).onFailure(error -> {
             if (load == generation) {
-                status.set("Could not list the services of " + name + ": " + describe(error));
+                status.set("Could not list the services of " + name + ": " + ErrorText.of(error));
             }
         }).onFinished(() -> {
             loading = false;
@@ -229,7 +229,7 @@ public final class ServicesTableViewModel {
                     EcsService updated = provider.updateService(call.apply(row));
                     ok.add(updated.serviceName());
                 } catch (RuntimeException e) {
-                    failed.add(row.name() + ": " + describe(e));
+                    failed.add(row.name() + ": " + ErrorText.of(e));
                 }
             }
             return (ok.isEmpty() ? "" : done + String.join(", ", ok) + ".")
@@ -237,7 +237,7 @@ public final class ServicesTableViewModel {
         }).onSuccess(result -> {
             message.set(result);
             afterChange.run();
-        }).onFailure(error -> message.set("Failed: " + describe(error)))
+        }).onFailure(error -> message.set(ErrorText.of(error)))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }
@@ -248,10 +248,6 @@ public final class ServicesTableViewModel {
 
     private static String names(List<ServiceRow> rows, Function<ServiceRow, String> text) {
         return rows.stream().map(text).collect(Collectors.joining(", "));
-    }
-
-    private static String describe(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : String.valueOf(error.getMessage());
     }
 
     /** The shown cluster's name, or null. */

@@ -10,6 +10,7 @@ import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.taskdef.RevisionDiff;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class DeployViewModel {
             if (sayHowMany) {
                 status.set(found.isEmpty() ? "No service runs " + family + "." : dev.ecsdeck.ui.common.Plural.of(found.size(), "service") + (found.size() == 1 ? " runs " : " run ") + family + ".");
             }
-        }).onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error))).executeWith(executor);
+        }).onFailure(error -> status.set(ErrorText.of(error))).executeWith(executor);
     }
 
     /** Deploys {@code revision} to the target after a confirmation that shows the changes and the rollout rules. */
@@ -116,7 +117,7 @@ public final class DeployViewModel {
                     update(ServiceUpdate.taskDefinition(target.cluster(), target.service(), revision.taskDefinitionArn()),
                             revision.taskDefinitionArn(), current.taskDefinitionArn());
                 })
-                .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set(ErrorText.of(error)))
                 .executeWith(executor);
     }
 
@@ -139,10 +140,10 @@ public final class DeployViewModel {
                             s.deploymentConfiguration());
                     BackgroundTask.of(() -> provider.describeTaskDefinition(previous))
                             .onSuccess(revision -> deploy(target, revision))
-                            .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                            .onFailure(error -> status.set(ErrorText.of(error)))
                             .executeWith(executor);
                 })
-                .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set(ErrorText.of(error)))
                 .executeWith(executor);
     }
 
@@ -163,7 +164,7 @@ public final class DeployViewModel {
                     rollout.follow(service, deployed, previous);
                     refreshTargets();
                 })
-                .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set(ErrorText.of(error)))
                 .executeWith(executor);
     }
 

@@ -4,6 +4,7 @@ import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class RevisionsViewModel {
                         loadRevisions();
                     }
                 })
-                .onFailure(error -> status.set("Families: " + TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set("Families: " + ErrorText.of(error)))
                 .executeWith(executor);
     }
 
@@ -124,7 +125,7 @@ public final class RevisionsViewModel {
                     + (loaded.total() > loaded.rows().size() ? ", the newest " + loaded.rows().size() + " shown" : ""));
         }).onFailure(error -> {
             if (mine == generation) {
-                status.set(name + ": " + TaskDefinitionEditorViewModel.summaryOf(error));
+                status.set(name + ": " + ErrorText.of(error));
             }
         }).onFinished(() -> busy.set(mine != generation && busy.get())).executeWith(executor);
     }
@@ -159,7 +160,7 @@ public final class RevisionsViewModel {
                     status.set(older.familyRevision() + " ↔ " + newer.familyRevision()
                             + (comparison.identical() ? ": no differences" : ""));
                 })
-                .onFailure(error -> status.set("Compare: " + TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set("Compare: " + ErrorText.of(error)))
                 .executeWith(executor);
     }
 
@@ -193,7 +194,7 @@ public final class RevisionsViewModel {
                     status.set(td.familyRevision() + " is now " + td.status() + ".");
                     loadRevisions();
                 })
-                .onFailure(error -> status.set("Not deregistered: " + TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set("Not deregistered: " + ErrorText.of(error)))
                 .executeWith(executor);
     }
 

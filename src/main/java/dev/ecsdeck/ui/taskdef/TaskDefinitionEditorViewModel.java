@@ -2,7 +2,6 @@ package dev.ecsdeck.ui.taskdef;
 
 import dev.ecsdeck.model.Arns;
 import dev.ecsdeck.model.TaskDefinition;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.InvalidInputException;
 import dev.ecsdeck.taskdef.Problem;
@@ -12,6 +11,7 @@ import dev.ecsdeck.taskdef.TaskDefinitionDraft;
 import dev.ecsdeck.taskdef.TaskDefinitionValidator;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.time.Clock;
 import java.util.List;
@@ -100,7 +100,7 @@ public final class TaskDefinitionEditorViewModel {
             message.set(opened.newest() > td.revision() ? td.family() + ":" + opened.newest() + " is newer than this revision; "
                     + "registering makes a new revision from this one." : "");
             edit(TaskDefinitionDocuments.toRegisterRequest(td.json()), false);
-        }).onFailure(error -> message.set(summaryOf(error)))
+        }).onFailure(error -> message.set(ErrorText.of(error)))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
     }
@@ -119,7 +119,7 @@ public final class TaskDefinitionEditorViewModel {
                         title.set(td.familyRevision() + " (draft)");
                         showDiff();
                     })
-                    .onFailure(error -> message.set("The draft's base revision is unreadable: " + summaryOf(error)))
+                    .onFailure(error -> message.set("The draft's base revision is unreadable: " + ErrorText.of(error)))
                     .executeWith(executor);
         }
     }
@@ -213,7 +213,7 @@ public final class TaskDefinitionEditorViewModel {
                 })
                 .onFailure(error -> {
                     busy.set(false);
-                    message.set(summaryOf(error));
+                    message.set(ErrorText.of(error));
                 })
                 .executeWith(executor);
     }
@@ -230,7 +230,7 @@ public final class TaskDefinitionEditorViewModel {
                     edit(TaskDefinitionDocuments.toRegisterRequest(td.json()), false);
                     onRegistered.accept(td);
                 })
-                .onFailure(error -> message.set("Not registered — " + summaryOf(error)
+                .onFailure(error -> message.set("Not registered — " + ErrorText.of(error)
                         + (error instanceof InvalidInputException ie && ie.fieldPath() != null ? " (at " + ie.fieldPath() + ")" : "")
                         + ". Your text is kept."))
                 .onFinished(() -> busy.set(false))
@@ -250,13 +250,9 @@ public final class TaskDefinitionEditorViewModel {
                     base.set(done);
                     message.set(done.familyRevision() + " is now " + done.status() + ".");
                 })
-                .onFailure(error -> message.set(summaryOf(error)))
+                .onFailure(error -> message.set(ErrorText.of(error)))
                 .onFinished(() -> busy.set(false))
                 .executeWith(executor);
-    }
-
-    static String summaryOf(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Failed: " + error.getMessage();
     }
 
     public TaskDefinitionDraft draft() {
