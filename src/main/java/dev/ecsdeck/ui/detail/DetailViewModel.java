@@ -7,6 +7,7 @@ import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.Confirmer;
 import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
@@ -15,13 +16,11 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -46,7 +45,7 @@ public final class DetailViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<DetailSection> sections = FXCollections.observableArrayList();
     private final ObservableList<ServiceEvent> events = FXCollections.observableArrayList();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final BooleanProperty isService = new SimpleBooleanProperty();
     private final BooleanProperty isRunningTask = new SimpleBooleanProperty();
     private final BooleanProperty isInstance = new SimpleBooleanProperty();
@@ -68,7 +67,7 @@ public final class DetailViewModel {
         this.executor = executor;
         this.confirmer = confirmer;
         this.readOnly = readOnly;
-        this.actionsDisabled = Bindings.createBooleanBinding(() -> readOnly.get() || busy.get(), readOnly, busy);
+        this.actionsDisabled = Bindings.createBooleanBinding(() -> readOnly.get() || busy.isBusy(), readOnly, busy.property());
     }
 
     /** Where "Tail logs" sends the selected row. */
@@ -301,7 +300,6 @@ public final class DetailViewModel {
     }
 
     private <T> void change(String progress, java.util.concurrent.Callable<T> call, java.util.function.Function<T, String> done) {
-        busy.set(true);
         message.set(progress);
         BackgroundTask.of(call)
                 .onSuccess(result -> {
@@ -309,7 +307,7 @@ public final class DetailViewModel {
                     afterChange.run();
                 })
                 .onFailure(error -> message.set(ErrorText.of(error)))
-                .onFinished(() -> busy.set(false))
+                .showingBusy(busy)
                 .executeWith(executor);
     }
 
@@ -338,7 +336,7 @@ public final class DetailViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy;
+        return busy.property();
     }
 
     public ReadOnlyBooleanProperty serviceSelectedProperty() {

@@ -192,14 +192,14 @@ public final class LogTabsViewModel {
     public void poll() {
         long now = now();
         for (FollowedTail f : List.copyOf(followed.values())) {
-            if (!f.busy && now - f.lastResolvedMillis >= REFRESH_MS) {
+            if (!f.looking.isBusy() && now - f.lastResolvedMillis >= REFRESH_MS) {
                 refresh(f, now);
             }
         }
         for (FollowedTail f : List.copyOf(watched.values())) {
             if (f.ended) {
                 watched.remove(f.tail);
-            } else if (f.stopped == null && !f.busy && now - f.lastResolvedMillis >= REFRESH_MS) {
+            } else if (f.stopped == null && !f.looking.isBusy() && now - f.lastResolvedMillis >= REFRESH_MS) {
                 lookAtTask(f, now);
             } else {
                 finishIfSettled(f, now);
@@ -209,7 +209,6 @@ public final class LogTabsViewModel {
 
     /** Whether a task's tail has stopped: then it reads its last lines and ends. */
     private void lookAtTask(FollowedTail f, long now) {
-        f.busy = true;
         f.lastResolvedMillis = now;
         BackgroundTask.of(() -> provider.describeTasks(f.cluster, List.of(f.task.taskArn()))).onSuccess(found -> {
             if (!found.isEmpty()) {
@@ -217,7 +216,7 @@ public final class LogTabsViewModel {
                 finishIfSettled(f, now());
             }
         }).onFailure(error -> f.tell("could not look at the task: " + ErrorText.of(error), true))
-                .onFinished(() -> f.busy = false)
+                .showingBusy(f.looking)
                 .executeWith(executor);
     }
 
@@ -230,7 +229,6 @@ public final class LogTabsViewModel {
     }
 
     private void refresh(FollowedTail f, long now) {
-        f.busy = true;
         f.lastResolvedMillis = now;
         BackgroundTask.of(f.resolve).onSuccess(resolved -> {
             if (!followed.containsKey(f.tail)) {
@@ -243,7 +241,7 @@ public final class LogTabsViewModel {
                 subscribe(f, fresh);
             }
         }).onFailure(error -> f.tell("could not look for new tasks: " + ErrorText.of(error), true))
-                .onFinished(() -> f.busy = false)
+                .showingBusy(f.looking)
                 .executeWith(executor);
     }
 

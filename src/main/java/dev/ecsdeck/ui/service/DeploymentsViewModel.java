@@ -7,6 +7,7 @@ import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.ErrorText;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ public final class DeploymentsViewModel implements ServicePart {
     private final BooleanProperty circuitBreaker = new SimpleBooleanProperty();
     private final BooleanProperty rollback = new SimpleBooleanProperty();
     private final BooleanProperty configurationEdited = new SimpleBooleanProperty();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding disabled;
     private boolean settingFromService;
@@ -49,8 +50,8 @@ public final class DeploymentsViewModel implements ServicePart {
         this.context = context;
         this.ref = ref;
         this.service = service;
-        this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.get() || service.get() == null,
-                context.readOnly(), busy, service);
+        this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.isBusy() || service.get() == null,
+                context.readOnly(), busy.property(), service);
         service.addListener((obs, was, now) -> serviceChanged(now));
         for (var p : List.of(minimumHealthyPercent, maximumPercent)) {
             p.addListener((obs, was, now) -> markEdited());
@@ -161,10 +162,8 @@ public final class DeploymentsViewModel implements ServicePart {
         if (disabled.get() || s == null) {
             return;
         }
-        busy.set(true);
         message.set("Finding the revision before " + Arns.familyRevision(s.taskDefinition()) + "…");
         BackgroundTask.of(() -> previousRevision(s)).onSuccess(previous -> {
-            busy.set(false);
             if (previous == null) {
                 message.set("No earlier ACTIVE revision of " + Arns.family(s.taskDefinition()) + " to roll back to.");
                 return;
@@ -177,10 +176,7 @@ public final class DeploymentsViewModel implements ServicePart {
             change("Rolling back to " + Arns.familyRevision(previous) + "…",
                     () -> context.provider().updateService(ServiceUpdate.taskDefinition(ref.cluster(), ref.service(), previous)),
                     "Rolling back to " + Arns.familyRevision(previous) + ".", () -> { });
-        }).onFailure(error -> {
-            busy.set(false);
-            message.set(ErrorText.of(error));
-        }).executeWith(context.executor());
+        }).onFailure(error -> message.set(ErrorText.of(error))).showingBusy(busy).executeWith(context.executor());
     }
 
     private String previousRevision(EcsService s) {
@@ -206,13 +202,12 @@ public final class DeploymentsViewModel implements ServicePart {
     }
 
     private void change(String progress, Callable<EcsService> call, String done, Runnable after) {
-        busy.set(true);
         message.set(progress);
         BackgroundTask.of(call).onSuccess(updated -> {
             message.set(done);
             after.run();
             serviceChanged(updated);
-        }).onFailure(error -> message.set(ErrorText.of(error))).onFinished(() -> busy.set(false)).executeWith(context.executor());
+        }).onFailure(error -> message.set(ErrorText.of(error))).showingBusy(busy).executeWith(context.executor());
     }
 
     public ObservableList<DeploymentRow> deployments() {

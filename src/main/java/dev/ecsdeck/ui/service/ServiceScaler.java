@@ -3,6 +3,7 @@ package dev.ecsdeck.ui.service;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.ErrorText;
 import java.util.function.IntFunction;
 import javafx.beans.binding.Bindings;
@@ -27,7 +28,7 @@ public final class ServiceScaler implements ServicePart {
     private final ReadOnlyObjectProperty<EcsService> service;
     private final IntegerProperty desired = new SimpleIntegerProperty();
     private final BooleanProperty edited = new SimpleBooleanProperty();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty warning = new SimpleStringProperty("");
     private final BooleanBinding disabled;
@@ -41,8 +42,8 @@ public final class ServiceScaler implements ServicePart {
         this.context = context;
         this.ref = ref;
         this.service = service;
-        this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.get() || service.get() == null,
-                context.readOnly(), busy, service);
+        this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.isBusy() || service.get() == null,
+                context.readOnly(), busy.property(), service);
         service.addListener((obs, was, now) -> serviceChanged(now));
         desired.addListener((obs, was, now) -> {
             if (!settingFromService) {
@@ -147,7 +148,6 @@ public final class ServiceScaler implements ServicePart {
             say("Not scaled.", current);
             return;
         }
-        busy.set(true);
         say("Setting the desired count of " + ref.service() + " to " + target + "…", null);
         BackgroundTask.of(() -> context.provider().updateService(ServiceUpdate.desiredCount(ref.cluster(), ref.service(), target)))
                 .onSuccess(updated -> {
@@ -156,7 +156,7 @@ public final class ServiceScaler implements ServicePart {
                     serviceChanged(updated);
                 })
                 .onFailure(error -> say("Not scaled: " + ErrorText.of(error), current))
-                .onFinished(() -> busy.set(false))
+                .showingBusy(busy)
                 .executeWith(context.executor());
     }
 

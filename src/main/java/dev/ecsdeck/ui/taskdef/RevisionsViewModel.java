@@ -3,6 +3,7 @@ package dev.ecsdeck.ui.taskdef;
 import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.Confirmer;
 import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -42,7 +44,7 @@ public final class RevisionsViewModel {
     private final BooleanProperty showInactive = new SimpleBooleanProperty(false);
     private final ObservableList<RevisionRow> revisions = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final DiffViewModel comparison = new DiffViewModel();
     private RevisionUsage usage = RevisionUsage.none();
     private boolean usageLoaded;
@@ -102,7 +104,6 @@ public final class RevisionsViewModel {
         }
         boolean inactive = showInactive.get();
         boolean readUsage = !usageLoaded;
-        busy.set(true);
         status.set("Loading the revisions of " + name + "…");
         BackgroundTask.of(() -> {
             RevisionUsage used = readUsage ? RevisionUsage.read(provider) : usage;
@@ -127,7 +128,7 @@ public final class RevisionsViewModel {
             if (mine == generation) {
                 status.set(name + ": " + ErrorText.of(error));
             }
-        }).onFinished(() -> busy.set(mine != generation && busy.get())).executeWith(executor);
+        }).showingBusy(busy).executeWith(executor); // busy until the newest of overlapping loads has finished
     }
 
     private record Loaded(RevisionUsage usage, List<RevisionRow> rows, int total) {}
@@ -222,8 +223,8 @@ public final class RevisionsViewModel {
         return status;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.property();
     }
 
     public DiffViewModel comparison() {

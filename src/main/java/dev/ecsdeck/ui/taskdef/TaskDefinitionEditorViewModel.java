@@ -10,6 +10,7 @@ import dev.ecsdeck.taskdef.TaskDefinitionDocuments;
 import dev.ecsdeck.taskdef.TaskDefinitionDraft;
 import dev.ecsdeck.taskdef.TaskDefinitionValidator;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.Confirmer;
 import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
@@ -21,6 +22,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -55,7 +57,7 @@ public final class TaskDefinitionEditorViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final DiffViewModel diff = new DiffViewModel();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final BooleanProperty hasErrors = new SimpleBooleanProperty();
     private final IntegerProperty formVersion = new SimpleIntegerProperty();
     private final BooleanBinding registerDisabled;
@@ -72,8 +74,8 @@ public final class TaskDefinitionEditorViewModel {
         this.readOnly = readOnly;
         this.drafts = drafts;
         this.clock = clock;
-        this.registerDisabled = Bindings.createBooleanBinding(() -> hasErrors.get() || busy.get() || readOnly.get() || base.get() == null,
-                hasErrors, busy, readOnly, base);
+        this.registerDisabled = Bindings.createBooleanBinding(() -> hasErrors.get() || busy.isBusy() || readOnly.get() || base.get() == null,
+                hasErrors, busy.property(), readOnly, base);
     }
 
     /** Called with each revision this editor registers (the deploy panel offers it next). */
@@ -86,7 +88,6 @@ public final class TaskDefinitionEditorViewModel {
      * noted too: register warns only about revisions that appear after this.
      */
     public void open(String taskDefinition) {
-        busy.set(true);
         message.set("Loading " + Arns.familyRevision(taskDefinition) + "…");
         BackgroundTask.of(() -> {
             TaskDefinition td = provider.describeTaskDefinition(taskDefinition);
@@ -101,7 +102,7 @@ public final class TaskDefinitionEditorViewModel {
                     + "registering makes a new revision from this one." : "");
             edit(TaskDefinitionDocuments.toRegisterRequest(td.json()), false);
         }).onFailure(error -> message.set(ErrorText.of(error)))
-                .onFinished(() -> busy.set(false))
+                .showingBusy(busy)
                 .executeWith(executor);
     }
 
@@ -197,7 +198,6 @@ public final class TaskDefinitionEditorViewModel {
         }
         String request = TaskDefinitionDocuments.toRegisterRequest(text.get());
         TaskDefinition from = base.get();
-        busy.set(true);
         message.set("Checking " + from.family() + " for newer revisions…");
         BackgroundTask.of(() -> provider.listTaskDefinitions(from.family(), false))
                 .onSuccess(arns -> {
@@ -205,16 +205,13 @@ public final class TaskDefinitionEditorViewModel {
                     if (newest != null && Arns.revision(newest) > Math.max(newestAtOpen, from.revision())
                             && !confirmer.confirm("Newer revision", Arns.familyRevision(newest) + " was registered since you opened "
                                     + from.familyRevision() + ". Register your draft as a newer revision anyway?")) {
-                        busy.set(false);
                         message.set("Not registered: " + Arns.familyRevision(newest) + " is newer than your base.");
                         return;
                     }
                     doRegister(request);
                 })
-                .onFailure(error -> {
-                    busy.set(false);
-                    message.set(ErrorText.of(error));
-                })
+                .onFailure(error -> message.set(ErrorText.of(error)))
+                .showingBusy(busy) // and the registration it starts, till that finishes
                 .executeWith(executor);
     }
 
@@ -233,7 +230,7 @@ public final class TaskDefinitionEditorViewModel {
                 .onFailure(error -> message.set("Not registered — " + ErrorText.of(error)
                         + (error instanceof InvalidInputException ie && ie.fieldPath() != null ? " (at " + ie.fieldPath() + ")" : "")
                         + ". Your text is kept."))
-                .onFinished(() -> busy.set(false))
+                .showingBusy(busy)
                 .executeWith(executor);
     }
 
@@ -244,14 +241,13 @@ public final class TaskDefinitionEditorViewModel {
                 "Deregister task definition " + td.familyRevision() + "? Running tasks keep running; no new ones can start from it.")) {
             return;
         }
-        busy.set(true);
         BackgroundTask.of(() -> provider.deregisterTaskDefinition(td.taskDefinitionArn()))
                 .onSuccess(done -> {
                     base.set(done);
                     message.set(done.familyRevision() + " is now " + done.status() + ".");
                 })
                 .onFailure(error -> message.set(ErrorText.of(error)))
-                .onFinished(() -> busy.set(false))
+                .showingBusy(busy)
                 .executeWith(executor);
     }
 
@@ -296,8 +292,8 @@ public final class TaskDefinitionEditorViewModel {
         return formVersion;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.property();
     }
 
     public ObservableBooleanValue readOnly() {
