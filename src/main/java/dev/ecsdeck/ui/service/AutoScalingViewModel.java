@@ -47,6 +47,7 @@ public final class AutoScalingViewModel implements ServicePart {
 
     private final ServicePanelContext ctx;
     private final ServiceRef ref;
+    private final CurrentService currentService;
     private final ReadOnlyObjectProperty<EcsService> service;
     private final ReadOnlyObjectWrapper<ScalableTarget> target = new ReadOnlyObjectWrapper<>();
     private final ObservableList<PolicyRow> policies = FXCollections.observableArrayList();
@@ -65,10 +66,11 @@ public final class AutoScalingViewModel implements ServicePart {
     private String shownMax = "";
     private long generation;
 
-    public AutoScalingViewModel(ServicePanelContext ctx, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
+    public AutoScalingViewModel(ServicePanelContext ctx, ServiceRef ref, CurrentService current) {
         this.ctx = ctx;
         this.ref = ref;
-        this.service = service;
+        this.currentService = current;
+        this.service = current.property();
         this.form = new AutoScalingPolicyForm(name -> policies.stream().anyMatch(p -> p.name().equals(name)));
         this.canApplyRange = Bindings.createBooleanBinding(() -> !ctx.readOnly().get() && !busy.isBusy() && rangeProblem.get().isEmpty(),
                 ctx.readOnly(), busy.property(), rangeProblem);
@@ -304,6 +306,7 @@ public final class AutoScalingViewModel implements ServicePart {
                     message.set(done);
                     afterSuccess.run();
                     refresh();
+                    currentService.readNow(); // the range may have moved the desired count: the whole panel reads the service now
                 })
                 .onFailure(error -> message.set(failed + ErrorText.of(error)))
                 .showingBusy(busy)

@@ -32,6 +32,7 @@ import javafx.collections.ObservableList;
 public final class DeploymentsViewModel implements ServicePart {
     private final ServicePanelContext context;
     private final ServiceRef ref;
+    private final CurrentService currentService;
     private final ReadOnlyObjectProperty<EcsService> service;
     private final ObservableList<DeploymentRow> deployments = FXCollections.observableArrayList();
     private final IntegerProperty minimumHealthyPercent = new SimpleIntegerProperty(100);
@@ -46,10 +47,11 @@ public final class DeploymentsViewModel implements ServicePart {
     /** The newest description seen: a poll's, or the one an update of ours returned. */
     private EcsService latest;
 
-    public DeploymentsViewModel(ServicePanelContext context, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
+    public DeploymentsViewModel(ServicePanelContext context, ServiceRef ref, CurrentService current) {
         this.context = context;
         this.ref = ref;
-        this.service = service;
+        this.currentService = current;
+        this.service = current.property();
         this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.isBusy() || service.get() == null,
                 context.readOnly(), busy.property(), service);
         service.addListener((obs, was, now) -> serviceChanged(now));
@@ -206,7 +208,7 @@ public final class DeploymentsViewModel implements ServicePart {
         BackgroundTask.of(call).onSuccess(updated -> {
             message.set(done);
             after.run();
-            serviceChanged(updated);
+            currentService.publish(updated); // every part shows the new deployment now
         }).onFailure(error -> message.set(ErrorText.of(error))).showingBusy(busy).executeWith(context.executor());
     }
 

@@ -25,6 +25,7 @@ import javafx.beans.property.StringProperty;
 public final class ServiceScaler implements ServicePart {
     private final ServicePanelContext context;
     private final ServiceRef ref;
+    private final CurrentService currentService;
     private final ReadOnlyObjectProperty<EcsService> service;
     private final IntegerProperty desired = new SimpleIntegerProperty();
     private final BooleanProperty edited = new SimpleBooleanProperty();
@@ -38,10 +39,11 @@ public final class ServiceScaler implements ServicePart {
     private Integer lineAbout;
     private boolean settingFromService;
 
-    public ServiceScaler(ServicePanelContext context, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
+    public ServiceScaler(ServicePanelContext context, ServiceRef ref, CurrentService current) {
         this.context = context;
         this.ref = ref;
-        this.service = service;
+        this.currentService = current;
+        this.service = current.property();
         this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.isBusy() || service.get() == null,
                 context.readOnly(), busy.property(), service);
         service.addListener((obs, was, now) -> serviceChanged(now));
@@ -49,8 +51,13 @@ public final class ServiceScaler implements ServicePart {
             if (!settingFromService) {
                 edited.set(service.get() == null || now.intValue() != service.get().desiredCount());
             }
-            warning.set(edited.get() ? autoScalingWarning.apply(now.intValue()) : "");
+            warnIfDialled();
         });
+        edited.addListener((obs, was, now) -> warnIfDialled()); // an applied count is no longer dialled in
+    }
+
+    private void warnIfDialled() {
+        warning.set(edited.get() ? autoScalingWarning.apply(desired.get()) : "");
     }
 
     /** Where the auto-scaling warning for a desired count comes from (empty when there is none). */
@@ -153,7 +160,7 @@ public final class ServiceScaler implements ServicePart {
                 .onSuccess(updated -> {
                     scalingTo = target;
                     edited.set(false);
-                    serviceChanged(updated);
+                    currentService.publish(updated); // every part shows the new count now
                 })
                 .onFailure(error -> say("Not scaled: " + ErrorText.of(error), current))
                 .showingBusy(busy)

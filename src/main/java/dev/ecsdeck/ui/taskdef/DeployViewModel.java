@@ -14,6 +14,7 @@ import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -45,6 +46,7 @@ public final class DeployViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     /** The family whose services are offered; null before the first look. */
     private String family;
+    private Consumer<EcsService> onServiceUpdated = s -> { };
 
     public DeployViewModel(EcsProvider provider, TaskExecutor executor, Confirmer confirmer, ObservableBooleanValue readOnly,
             RolloutViewModel rollout) {
@@ -53,6 +55,11 @@ public final class DeployViewModel {
         this.confirmer = confirmer;
         this.readOnly = readOnly;
         this.rollout = rollout;
+    }
+
+    /** Who hears of a service this view model updated, as UpdateService returned it (the window's service panel). */
+    public void onServiceUpdated(Consumer<EcsService> handler) {
+        this.onServiceUpdated = handler;
     }
 
     /** Finds every service, in every cluster, that runs a revision of {@code family}. */
@@ -162,6 +169,7 @@ public final class DeployViewModel {
                 .onSuccess(service -> {
                     status.set("Deploying " + Arns.familyRevision(deployed) + " to " + service.serviceName() + ".");
                     rollout.follow(service, deployed, previous);
+                    onServiceUpdated.accept(service);
                     refreshTargets();
                 })
                 .onFailure(error -> status.set(ErrorText.of(error)))
