@@ -16,8 +16,13 @@ public final class BusyFlag {
         return busy.getReadOnlyProperty();
     }
 
+    /**
+     * The property's own value: reading it is what lets its next change notify again (a JavaFX
+     * property not read since it last changed stays quiet), so a binding that calls this, and
+     * depends on {@link #property()}, follows every change.
+     */
     public boolean isBusy() {
-        return running > 0;
+        return busy.get();
     }
 
     void begin() {

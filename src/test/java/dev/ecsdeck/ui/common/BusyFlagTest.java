@@ -66,6 +66,18 @@ class BusyFlagTest {
     }
 
     @Test
+    void aBindingOnTheFlagFollowsEveryTaskNotJustTheFirst() {
+        javafx.beans.binding.BooleanBinding off = javafx.beans.binding.Bindings.createBooleanBinding(busy::isBusy, busy.property());
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        for (int i = 0; i < 3; i++) {
+            List<Boolean> during = new ArrayList<>();
+            BackgroundTask.of(() -> off.get()).onSuccess(during::add).showingBusy(busy).executeWith(executor);
+            assertEquals(List.of(true), during, "task " + i + ": busy while it runs");
+            assertFalse(off.get(), "task " + i + ": not busy after");
+        }
+    }
+
+    @Test
     void aTaskStartedByAnotherKeepsTheFlagUpUntilTheLastFinishes() {
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         List<Boolean> seen = new ArrayList<>();

@@ -124,6 +124,8 @@ class ServiceChangeReachesEveryPartUiTest {
         assertEquals(6.0, chartedDesired(robot), "the Charts tab's desired line");
         assertEquals(readsBefore, readsDone.get(), "no read of the service finished meanwhile");
         assertEquals(1, waiting.get(), "the panel's read is still held");
+        release();
+        waitUntil("the scale controls on again once the change is done", () -> !robot.lookup("#scaleUpButton").query().isDisabled());
     }
 
     @Test
