@@ -4,10 +4,10 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.common.TimeFormat;
 import java.time.Instant;
@@ -88,7 +88,7 @@ public final class AttentionViewModel {
         }
         BackgroundTask.of(this::check)
                 .onSuccess(this::show)
-                .onFailure(error -> status.set("Could not check the clusters: " + describe(error)))
+                .onFailure(error -> status.set("Could not check the clusters: " + ErrorText.of(error)))
                 .onFinished(() -> {
                     loading = false;
                     lastEnd = Instant.ofEpochMilli(nowMillis.getAsLong());
@@ -118,7 +118,7 @@ public final class AttentionViewModel {
                 }
                 found.addAll(ofCluster); // all of a cluster or, when a call fails, none of it
             } catch (RuntimeException e) {
-                failures.add(name + ": " + describe(e));
+                failures.add(name + ": " + ErrorText.of(e));
             }
         }
         return new Check(found, failures, clusters.size(), now);
@@ -145,10 +145,6 @@ public final class AttentionViewModel {
                 + " in " + perCluster.size() + (perCluster.size() == 1 ? " cluster" : " clusters");
         status.set(summary + " (" + dev.ecsdeck.ui.common.Plural.of(check.clusters(), "cluster") + " checked at " + TimeFormat.local(check.at()) + ")"
                 + (check.failures().isEmpty() ? "." : ". Not checked: " + String.join("; ", check.failures())));
-    }
-
-    private static String describe(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : String.valueOf(error.getMessage());
     }
 
     /** When an item began, as its row shows it: the time alone when that is today (by the console's clock), else date and time. */

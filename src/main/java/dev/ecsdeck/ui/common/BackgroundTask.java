@@ -13,6 +13,7 @@ public final class BackgroundTask<T> {
     private Consumer<T> onSuccess = r -> { };
     private Consumer<Throwable> onFailure;
     private Runnable onFinished = () -> { };
+    private BusyFlag busy;
 
     private BackgroundTask(Callable<T> work) {
         this.work = work;
@@ -46,6 +47,15 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /**
+     * Shows the task on {@code flag}: busy from when it is handed to the executor until it has
+     * finished, after its handlers, even when one of them throws.
+     */
+    public BackgroundTask<T> showingBusy(BusyFlag flag) {
+        this.busy = flag;
+        return this;
+    }
+
     public void executeWith(TaskExecutor executor) {
         executor.execute(this);
     }
@@ -54,15 +64,47 @@ public final class BackgroundTask<T> {
         return work;
     }
 
-    Consumer<T> successHandler() {
-        return onSuccess;
+    /** The executor accepted the task; called on the thread that handed it over (the UI thread). */
+    void started() {
+        if (busy != null) {
+            busy.begin();
+        }
     }
 
-    Consumer<Throwable> failureHandler() {
-        return onFailure;
+    /** On the UI thread: the success handler, then the finished one, then the busy flag, whatever throws. */
+    void succeeded(T result) {
+        try {
+            try {
+                onSuccess.accept(result);
+            } finally {
+                onFinished.run();
+            }
+        } finally {
+            ended();
+        }
     }
 
-    Runnable finishedHandler() {
-        return onFinished;
+    /** On the UI thread: the failure handler (or {@code fallback} without one), then the finished one, then the busy flag. */
+    void failed(Throwable error, Consumer<Throwable> fallback) {
+        try {
+            try {
+                (onFailure != null ? onFailure : fallback).accept(error);
+            } finally {
+                onFinished.run();
+            }
+        } finally {
+            ended();
+        }
+    }
+
+    /** The executor could not run the task after all (it was shutting down): no handler runs, the busy flag clears. */
+    void abandoned() {
+        ended();
+    }
+
+    private void ended() {
+        if (busy != null) {
+            busy.end();
+        }
     }
 }

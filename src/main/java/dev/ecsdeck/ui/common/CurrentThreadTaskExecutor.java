@@ -19,22 +19,15 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
+        task.started();
         T result;
         try {
             result = task.work().call();
         } catch (Exception e) {
-            try {
-                (task.failureHandler() != null ? task.failureHandler() : defaultFailureHandler).accept(e);
-            } finally {
-                task.finishedHandler().run();
-            }
+            task.failed(e, defaultFailureHandler);
             return;
         }
-        try {
-            task.successHandler().accept(result);
-        } finally {
-            task.finishedHandler().run();
-        }
+        task.succeeded(result);
     }
 
     /** Runs at once; serialised, as the UI thread would, since streams may call back from several threads. */

@@ -3,6 +3,7 @@ package dev.ecsdeck.ui.common;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,29 +50,21 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
         if (pool.isShutdown()) {
             return; // the window is closing: follow-up work (a refresh after a refresh) has nowhere to go
         }
-        pool.execute(() -> {
-            T result;
-            try {
-                result = task.work().call();
-            } catch (Throwable e) {
-                uiThread.execute(() -> {
-                    try {
-                        Consumer<Throwable> handler = task.failureHandler() != null ? task.failureHandler() : defaultFailureHandler;
-                        handler.accept(e);
-                    } finally {
-                        task.finishedHandler().run();
-                    }
-                });
-                return;
-            }
-            uiThread.execute(() -> {
+        task.started();
+        try {
+            pool.execute(() -> {
+                T result;
                 try {
-                    task.successHandler().accept(result);
-                } finally {
-                    task.finishedHandler().run();
+                    result = task.work().call();
+                } catch (Throwable e) {
+                    uiThread.execute(() -> task.failed(e, defaultFailureHandler));
+                    return;
                 }
+                uiThread.execute(() -> task.succeeded(result));
             });
-        });
+        } catch (RejectedExecutionException closing) {
+            task.abandoned(); // shut down meanwhile: nothing to say, but not busy any more
+        }
     }
 
     @Override

@@ -2,11 +2,12 @@ package dev.ecsdeck.ui.detail;
 
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.ServiceEvent;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.function.Consumer;
@@ -42,7 +43,7 @@ public final class DetailViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<DetailSection> sections = FXCollections.observableArrayList();
     private final ObservableList<ServiceEvent> events = FXCollections.observableArrayList();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final BooleanProperty isService = new SimpleBooleanProperty();
     private final BooleanProperty isRunningTask = new SimpleBooleanProperty();
     private final BooleanProperty isInstance = new SimpleBooleanProperty();
@@ -64,7 +65,7 @@ public final class DetailViewModel {
         this.executor = executor;
         this.confirmer = confirmer;
         this.readOnly = readOnly;
-        this.actionsDisabled = Bindings.createBooleanBinding(() -> readOnly.get() || busy.get(), readOnly, busy);
+        this.actionsDisabled = Bindings.createBooleanBinding(() -> readOnly.get() || busy.isBusy(), readOnly, busy.property());
     }
 
     /** Where "Tail logs" sends the selected row. */
@@ -146,7 +147,7 @@ public final class DetailViewModel {
                     })
                     .onFailure(error -> {
                         if (key.equals(loadingFor)) {
-                            sections.add(new DetailSection(DetailSheets.INSTANCE_TASKS, List.of(DetailRow.of("Not available", summary(error)))));
+                            sections.add(new DetailSection(DetailSheets.INSTANCE_TASKS, List.of(DetailRow.of("Not available", ErrorText.of(error)))));
                         }
                     }).executeWith(executor);
         } else if (e instanceof TreeEntry.ServiceEntry s) {
@@ -158,7 +159,7 @@ public final class DetailViewModel {
                     })
                     .onFailure(error -> {
                         if (key.equals(loadingFor)) {
-                            sections.add(new DetailSection("Auto scaling", List.of(DetailRow.of("Not available", summary(error)))));
+                            sections.add(new DetailSection("Auto scaling", List.of(DetailRow.of("Not available", ErrorText.of(error)))));
                         }
                     }).executeWith(executor);
         } else if (e instanceof TreeEntry.RevisionEntry r) {
@@ -171,14 +172,10 @@ public final class DetailViewModel {
                     })
                     .onFailure(error -> {
                         if (key.equals(loadingFor)) {
-                            message.set(summary(error));
+                            message.set(ErrorText.of(error));
                         }
                     }).executeWith(executor);
         }
-    }
-
-    private static String summary(Throwable error) {
-        return error instanceof EcsException ee ? ee.summary() : "Failed: " + error;
     }
 
     public void openInConsole() {
@@ -301,15 +298,14 @@ public final class DetailViewModel {
     }
 
     private <T> void change(String progress, java.util.concurrent.Callable<T> call, java.util.function.Function<T, String> done) {
-        busy.set(true);
         message.set(progress);
         BackgroundTask.of(call)
                 .onSuccess(result -> {
                     message.set(done.apply(result));
                     afterChange.run();
                 })
-                .onFailure(error -> message.set(summary(error)))
-                .onFinished(() -> busy.set(false))
+                .onFailure(error -> message.set(ErrorText.of(error)))
+                .showingBusy(busy)
                 .executeWith(executor);
     }
 
@@ -338,7 +334,7 @@ public final class DetailViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy;
+        return busy.property();
     }
 
     public ReadOnlyBooleanProperty serviceSelectedProperty() {

@@ -7,6 +7,7 @@ import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogStreamResolver.Resolved;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.TailStatus;
+import dev.ecsdeck.ui.common.BusyFlag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +37,8 @@ final class FollowedTail {
     final Set<String> tasks = ConcurrentHashMap.newKeySet();
     final List<LogSubscription> subscriptions = new CopyOnWriteArrayList<>();
     long lastResolvedMillis;
-    boolean busy;
+    /** A look at the task or for new streams is under way. */
+    final BusyFlag looking = new BusyFlag();
     volatile String notes = "";
     /** The task's stop, once seen; asked to finish; told it read to the end. */
     volatile StoppedTask stopped;

@@ -2,10 +2,10 @@ package dev.ecsdeck.ui.logs;
 
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.LogStreamResolver;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +84,7 @@ public final class LogSourceViewModel {
             moreGroups.set(groupsToken != null);
             status.set(groups.isEmpty() ? "No log group starts with '" + prefix + "'." : groups.size() + " log groups"
                     + (groupsToken != null ? " (more to load)" : ""));
-        }).onFailure(e -> status.set(message(e))).executeWith(executor);
+        }).onFailure(e -> status.set(ErrorText.of(e))).executeWith(executor);
     }
 
     private void loadStreams() {
@@ -116,7 +116,7 @@ public final class LogSourceViewModel {
             streamsToken = page.nextToken();
             moreStreams.set(streamsToken != null);
             status.set(streams.size() + " streams of " + name + ", newest first" + (streamsToken != null ? " (more to load)" : ""));
-        }).onFailure(e -> status.set(message(e))).executeWith(executor);
+        }).onFailure(e -> status.set(ErrorText.of(e))).executeWith(executor);
     }
 
     /**
@@ -142,10 +142,6 @@ public final class LogSourceViewModel {
         List<String> names = chosen.stream().map(LogStreamInfo::logStreamName).toList();
         return Optional.of(new HandPickedSource(group.get().logGroupName(), names, names.isEmpty() ? streamPrefix.get().trim() : "",
                 from.get()));
-    }
-
-    private static String message(Throwable e) {
-        return e instanceof EcsException x ? x.summary() : String.valueOf(e.getMessage());
     }
 
     public StringProperty groupPrefixProperty() {

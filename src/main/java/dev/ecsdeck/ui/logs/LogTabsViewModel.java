@@ -2,7 +2,6 @@ package dev.ecsdeck.ui.logs;
 
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.LogStreamRef;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogStreamResolver;
@@ -10,6 +9,7 @@ import dev.ecsdeck.provider.LogStreamResolver.Resolved;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.LogTailRequest;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.time.ZoneId;
@@ -182,7 +182,7 @@ public final class LogTabsViewModel {
             }
         }).onFailure(error -> {
             LogTailViewModel tail = new LogTailViewModel(title, List.of(), 1);
-            tail.setStatus(message(error));
+            tail.setStatus(ErrorText.of(error));
             tails.add(tail);
             selected.set(tail);
         }).executeWith(executor);
@@ -192,14 +192,14 @@ public final class LogTabsViewModel {
     public void poll() {
         long now = now();
         for (FollowedTail f : List.copyOf(followed.values())) {
-            if (!f.busy && now - f.lastResolvedMillis >= REFRESH_MS) {
+            if (!f.looking.isBusy() && now - f.lastResolvedMillis >= REFRESH_MS) {
                 refresh(f, now);
             }
         }
         for (FollowedTail f : List.copyOf(watched.values())) {
             if (f.ended) {
                 watched.remove(f.tail);
-            } else if (f.stopped == null && !f.busy && now - f.lastResolvedMillis >= REFRESH_MS) {
+            } else if (f.stopped == null && !f.looking.isBusy() && now - f.lastResolvedMillis >= REFRESH_MS) {
                 lookAtTask(f, now);
             } else {
                 finishIfSettled(f, now);
@@ -209,15 +209,14 @@ public final class LogTabsViewModel {
 
     /** Whether a task's tail has stopped: then it reads its last lines and ends. */
     private void lookAtTask(FollowedTail f, long now) {
-        f.busy = true;
         f.lastResolvedMillis = now;
         BackgroundTask.of(() -> provider.describeTasks(f.cluster, List.of(f.task.taskArn()))).onSuccess(found -> {
             if (!found.isEmpty()) {
                 f.stopped = StoppedTask.of(found.get(0), f.container, zone, now()).orElse(null);
                 finishIfSettled(f, now());
             }
-        }).onFailure(error -> f.tell("could not look at the task: " + message(error), true))
-                .onFinished(() -> f.busy = false)
+        }).onFailure(error -> f.tell("could not look at the task: " + ErrorText.of(error), true))
+                .showingBusy(f.looking)
                 .executeWith(executor);
     }
 
@@ -230,7 +229,6 @@ public final class LogTabsViewModel {
     }
 
     private void refresh(FollowedTail f, long now) {
-        f.busy = true;
         f.lastResolvedMillis = now;
         BackgroundTask.of(f.resolve).onSuccess(resolved -> {
             if (!followed.containsKey(f.tail)) {
@@ -242,8 +240,8 @@ public final class LogTabsViewModel {
                 f.tail.addSources(fresh);
                 subscribe(f, fresh);
             }
-        }).onFailure(error -> f.tell("could not look for new tasks: " + message(error), true))
-                .onFinished(() -> f.busy = false)
+        }).onFailure(error -> f.tell("could not look for new tasks: " + ErrorText.of(error), true))
+                .showingBusy(f.looking)
                 .executeWith(executor);
     }
 
@@ -261,7 +259,7 @@ public final class LogTabsViewModel {
                         sub.close();
                     }
                 })
-                .onFailure(error -> f.tell(message(error), false))
+                .onFailure(error -> f.tell(ErrorText.of(error), false))
                 .executeWith(executor);
     }
 
@@ -290,7 +288,4 @@ public final class LogTabsViewModel {
         return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
-    private static String message(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Tail failed: " + error;
-    }
 }

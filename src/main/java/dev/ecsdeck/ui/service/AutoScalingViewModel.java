@@ -7,8 +7,9 @@ import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ScheduledAction;
 import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.TargetTrackingConfig;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.service.AutoScalingPolicyForm.Metric;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -47,6 +47,7 @@ public final class AutoScalingViewModel implements ServicePart {
 
     private final ServicePanelContext ctx;
     private final ServiceRef ref;
+    private final CurrentService currentService;
     private final ReadOnlyObjectProperty<EcsService> service;
     private final ReadOnlyObjectWrapper<ScalableTarget> target = new ReadOnlyObjectWrapper<>();
     private final ObservableList<PolicyRow> policies = FXCollections.observableArrayList();
@@ -57,7 +58,7 @@ public final class AutoScalingViewModel implements ServicePart {
     private final ReadOnlyStringWrapper rangeProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Reading auto scaling…");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BusyFlag busy = new BusyFlag();
     private final AutoScalingPolicyForm form;
     private final BooleanBinding canApplyRange;
     private ServiceScaling scaling = ServiceScaling.none();
@@ -65,13 +66,14 @@ public final class AutoScalingViewModel implements ServicePart {
     private String shownMax = "";
     private long generation;
 
-    public AutoScalingViewModel(ServicePanelContext ctx, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
+    public AutoScalingViewModel(ServicePanelContext ctx, ServiceRef ref, CurrentService current) {
         this.ctx = ctx;
         this.ref = ref;
-        this.service = service;
+        this.currentService = current;
+        this.service = current.property();
         this.form = new AutoScalingPolicyForm(name -> policies.stream().anyMatch(p -> p.name().equals(name)));
-        this.canApplyRange = Bindings.createBooleanBinding(() -> !ctx.readOnly().get() && !busy.get() && rangeProblem.get().isEmpty(),
-                ctx.readOnly(), busy, rangeProblem);
+        this.canApplyRange = Bindings.createBooleanBinding(() -> !ctx.readOnly().get() && !busy.isBusy() && rangeProblem.get().isEmpty(),
+                ctx.readOnly(), busy.property(), rangeProblem);
         minText.addListener((obs, was, now) -> checkRange());
         maxText.addListener((obs, was, now) -> checkRange());
         checkRange();
@@ -91,7 +93,7 @@ public final class AutoScalingViewModel implements ServicePart {
                 })
                 .onFailure(error -> {
                     if (mine == generation) {
-                        message.set("Auto scaling: " + summaryOf(error));
+                        message.set("Auto scaling: " + ErrorText.of(error));
                     }
                 })
                 .executeWith(ctx.executor());
@@ -211,7 +213,7 @@ public final class AutoScalingViewModel implements ServicePart {
 
     /** RegisterScalableTarget with the typed min/max: enables auto scaling, or changes the range. */
     public void applyRange() {
-        if (ctx.readOnly().get() || busy.get() || !rangeProblems().isEmpty()) {
+        if (ctx.readOnly().get() || busy.isBusy() || !rangeProblems().isEmpty()) {
             return;
         }
         int min = AutoScalingPolicyForm.wholeNumber(minText.get());
@@ -258,7 +260,7 @@ public final class AutoScalingViewModel implements ServicePart {
 
     /** PutScalingPolicy with the form's values, when they are valid. */
     public void savePolicy() {
-        if (ctx.readOnly().get() || busy.get() || !form.open().get() || target.get() == null) {
+        if (ctx.readOnly().get() || busy.isBusy() || !form.open().get() || target.get() == null) {
             return;
         }
         if (!form.problems().isEmpty()) {
@@ -274,7 +276,7 @@ public final class AutoScalingViewModel implements ServicePart {
 
     /** DeleteScalingPolicy after a confirmation naming the policy and the service. */
     public void delete(PolicyRow row) {
-        if (row == null || ctx.readOnly().get() || busy.get()) {
+        if (row == null || ctx.readOnly().get() || busy.isBusy()) {
             return;
         }
         if (!ctx.confirmer().confirm("Delete scaling policy " + row.name(), "Delete the " + row.type() + " scaling policy "
@@ -298,21 +300,17 @@ public final class AutoScalingViewModel implements ServicePart {
     }
 
     private void mutate(String doing, java.util.concurrent.Callable<?> call, String done, String failed, Runnable afterSuccess) {
-        busy.set(true);
         message.set(doing);
         BackgroundTask.of(call)
                 .onSuccess(r -> {
                     message.set(done);
                     afterSuccess.run();
                     refresh();
+                    currentService.readNow(); // the range may have moved the desired count: the whole panel reads the service now
                 })
-                .onFailure(error -> message.set(failed + summaryOf(error)))
-                .onFinished(() -> busy.set(false))
+                .onFailure(error -> message.set(failed + ErrorText.of(error)))
+                .showingBusy(busy)
                 .executeWith(ctx.executor());
-    }
-
-    static String summaryOf(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Failed: " + error.getMessage();
     }
 
     // ---- properties ----
@@ -364,7 +362,7 @@ public final class AutoScalingViewModel implements ServicePart {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return busy.property();
     }
 
     public AutoScalingPolicyForm form() {

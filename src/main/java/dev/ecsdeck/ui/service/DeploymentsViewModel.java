@@ -5,9 +5,10 @@ import dev.ecsdeck.model.Deployment;
 import dev.ecsdeck.model.DeploymentCircuitBreaker;
 import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
+import dev.ecsdeck.ui.common.ErrorText;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
@@ -31,6 +32,7 @@ import javafx.collections.ObservableList;
 public final class DeploymentsViewModel implements ServicePart {
     private final ServicePanelContext context;
     private final ServiceRef ref;
+    private final CurrentService currentService;
     private final ReadOnlyObjectProperty<EcsService> service;
     private final ObservableList<DeploymentRow> deployments = FXCollections.observableArrayList();
     private final IntegerProperty minimumHealthyPercent = new SimpleIntegerProperty(100);
@@ -38,19 +40,20 @@ public final class DeploymentsViewModel implements ServicePart {
     private final BooleanProperty circuitBreaker = new SimpleBooleanProperty();
     private final BooleanProperty rollback = new SimpleBooleanProperty();
     private final BooleanProperty configurationEdited = new SimpleBooleanProperty();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding disabled;
     private boolean settingFromService;
     /** The newest description seen: a poll's, or the one an update of ours returned. */
     private EcsService latest;
 
-    public DeploymentsViewModel(ServicePanelContext context, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
+    public DeploymentsViewModel(ServicePanelContext context, ServiceRef ref, CurrentService current) {
         this.context = context;
         this.ref = ref;
-        this.service = service;
-        this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.get() || service.get() == null,
-                context.readOnly(), busy, service);
+        this.currentService = current;
+        this.service = current.property();
+        this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.isBusy() || service.get() == null,
+                context.readOnly(), busy.property(), service);
         service.addListener((obs, was, now) -> serviceChanged(now));
         for (var p : List.of(minimumHealthyPercent, maximumPercent)) {
             p.addListener((obs, was, now) -> markEdited());
@@ -161,10 +164,8 @@ public final class DeploymentsViewModel implements ServicePart {
         if (disabled.get() || s == null) {
             return;
         }
-        busy.set(true);
         message.set("Finding the revision before " + Arns.familyRevision(s.taskDefinition()) + "…");
         BackgroundTask.of(() -> previousRevision(s)).onSuccess(previous -> {
-            busy.set(false);
             if (previous == null) {
                 message.set("No earlier ACTIVE revision of " + Arns.family(s.taskDefinition()) + " to roll back to.");
                 return;
@@ -177,10 +178,7 @@ public final class DeploymentsViewModel implements ServicePart {
             change("Rolling back to " + Arns.familyRevision(previous) + "…",
                     () -> context.provider().updateService(ServiceUpdate.taskDefinition(ref.cluster(), ref.service(), previous)),
                     "Rolling back to " + Arns.familyRevision(previous) + ".", () -> { });
-        }).onFailure(error -> {
-            busy.set(false);
-            message.set(summary(error));
-        }).executeWith(context.executor());
+        }).onFailure(error -> message.set(ErrorText.of(error))).showingBusy(busy).executeWith(context.executor());
     }
 
     private String previousRevision(EcsService s) {
@@ -206,17 +204,12 @@ public final class DeploymentsViewModel implements ServicePart {
     }
 
     private void change(String progress, Callable<EcsService> call, String done, Runnable after) {
-        busy.set(true);
         message.set(progress);
         BackgroundTask.of(call).onSuccess(updated -> {
             message.set(done);
             after.run();
-            serviceChanged(updated);
-        }).onFailure(error -> message.set(summary(error))).onFinished(() -> busy.set(false)).executeWith(context.executor());
-    }
-
-    private static String summary(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Failed: " + error.getMessage();
+            currentService.publish(updated); // every part shows the new deployment now
+        }).onFailure(error -> message.set(ErrorText.of(error))).showingBusy(busy).executeWith(context.executor());
     }
 
     public ObservableList<DeploymentRow> deployments() {

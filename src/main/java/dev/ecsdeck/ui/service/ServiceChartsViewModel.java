@@ -3,8 +3,8 @@ package dev.ecsdeck.ui.service;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.MetricPoint;
 import dev.ecsdeck.model.ServiceUtilization;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -147,7 +147,7 @@ public final class ServiceChartsViewModel implements ServicePart {
         Instant since = max(openedAt.minus(UTILIZATION_BEFORE_OPEN), now.minus(UTILIZATION_HISTORY));
         BackgroundTask.of(() -> ctx.provider().serviceUtilization(ref.cluster(), ref.service(), since))
                 .onSuccess(this::showUtilization)
-                .onFailure(error -> utilizationMessage.set("CPU and memory utilisation: " + summaryOf(error)))
+                .onFailure(error -> utilizationMessage.set("CPU and memory utilisation: " + ErrorText.of(error)))
                 .onFinished(() -> reading = false)
                 .executeWith(ctx.executor());
     }
@@ -198,10 +198,6 @@ public final class ServiceChartsViewModel implements ServicePart {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    static String summaryOf(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Failed: " + error.getMessage();
     }
 
     /** Desired, running and pending counts over time, oldest first. */

@@ -92,9 +92,9 @@ public final class ServicePanel {
 
     public ServicePanel(ServicePanelContext context, ServiceRef ref, Handlers handlers, ObservableList<DetailSection> configuration) {
         this.model = new ServicePanelViewModel(context, ref);
-        this.scaler = model.add(new ServiceScaler(context, ref, model.serviceProperty()));
-        this.deployments = model.add(new DeploymentsViewModel(context, ref, model.serviceProperty()));
-        this.autoScaling = model.add(new AutoScalingViewModel(context, ref, model.serviceProperty()));
+        this.scaler = model.add(new ServiceScaler(context, ref, model.current()));
+        this.deployments = model.add(new DeploymentsViewModel(context, ref, model.current()));
+        this.autoScaling = model.add(new AutoScalingViewModel(context, ref, model.current()));
         this.events = model.add(new ServiceEventsViewModel(context, ref, model.serviceProperty()));
         this.charts = model.add(new ServiceChartsViewModel(context, ref, model.serviceProperty()));
         this.tasks = model.add(new ServiceTasksViewModel(context, ref, model.serviceProperty()));

@@ -1,9 +1,10 @@
 package dev.ecsdeck.ui.service;
 
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
+import dev.ecsdeck.ui.common.ErrorText;
 import java.util.function.IntFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -24,10 +25,11 @@ import javafx.beans.property.StringProperty;
 public final class ServiceScaler implements ServicePart {
     private final ServicePanelContext context;
     private final ServiceRef ref;
+    private final CurrentService currentService;
     private final ReadOnlyObjectProperty<EcsService> service;
     private final IntegerProperty desired = new SimpleIntegerProperty();
     private final BooleanProperty edited = new SimpleBooleanProperty();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty warning = new SimpleStringProperty("");
     private final BooleanBinding disabled;
@@ -37,19 +39,25 @@ public final class ServiceScaler implements ServicePart {
     private Integer lineAbout;
     private boolean settingFromService;
 
-    public ServiceScaler(ServicePanelContext context, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
+    public ServiceScaler(ServicePanelContext context, ServiceRef ref, CurrentService current) {
         this.context = context;
         this.ref = ref;
-        this.service = service;
-        this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.get() || service.get() == null,
-                context.readOnly(), busy, service);
+        this.currentService = current;
+        this.service = current.property();
+        this.disabled = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.isBusy() || service.get() == null,
+                context.readOnly(), busy.property(), service);
         service.addListener((obs, was, now) -> serviceChanged(now));
         desired.addListener((obs, was, now) -> {
             if (!settingFromService) {
                 edited.set(service.get() == null || now.intValue() != service.get().desiredCount());
             }
-            warning.set(edited.get() ? autoScalingWarning.apply(now.intValue()) : "");
+            warnIfDialled();
         });
+        edited.addListener((obs, was, now) -> warnIfDialled()); // an applied count is no longer dialled in
+    }
+
+    private void warnIfDialled() {
+        warning.set(edited.get() ? autoScalingWarning.apply(desired.get()) : "");
     }
 
     /** Where the auto-scaling warning for a desired count comes from (empty when there is none). */
@@ -148,16 +156,15 @@ public final class ServiceScaler implements ServicePart {
             say("Not scaled.", current);
             return;
         }
-        busy.set(true);
         say("Setting the desired count of " + ref.service() + " to " + target + "…", null);
         BackgroundTask.of(() -> context.provider().updateService(ServiceUpdate.desiredCount(ref.cluster(), ref.service(), target)))
                 .onSuccess(updated -> {
                     scalingTo = target;
                     edited.set(false);
-                    serviceChanged(updated);
+                    currentService.publish(updated); // every part shows the new count now
                 })
-                .onFailure(error -> say("Not scaled: " + (error instanceof EcsException e ? e.summary() : error.getMessage()), current))
-                .onFinished(() -> busy.set(false))
+                .onFailure(error -> say("Not scaled: " + ErrorText.of(error), current))
+                .showingBusy(busy)
                 .executeWith(context.executor());
     }
 

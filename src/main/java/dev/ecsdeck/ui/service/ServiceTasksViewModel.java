@@ -5,6 +5,8 @@ import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TimeFormat;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +90,7 @@ public final class ServiceTasksViewModel implements ServicePart {
     private final BooleanProperty showStopped = new SimpleBooleanProperty(false);
     private final StringProperty count = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BusyFlag busy = new BusyFlag();
     private Consumer<EcsTask> onTailTask = t -> { };
     private Runnable onTailService = () -> { };
     private boolean loading;
@@ -118,7 +120,6 @@ public final class ServiceTasksViewModel implements ServicePart {
             return;
         }
         loading = true;
-        busy.set(true);
         boolean stopped = showStopped.get();
         BackgroundTask.of(() -> read(stopped))
                 .onSuccess(tasks -> {
@@ -131,10 +132,10 @@ public final class ServiceTasksViewModel implements ServicePart {
                         again = true;
                     }
                 })
-                .onFailure(error -> message.set("Tasks: " + ServiceChartsViewModel.summaryOf(error)))
+                .onFailure(error -> message.set("Tasks: " + ErrorText.of(error)))
+                .showingBusy(busy)
                 .onFinished(() -> {
                     loading = false;
-                    busy.set(false);
                     if (again) {
                         again = false;
                         refresh();
@@ -214,7 +215,7 @@ public final class ServiceTasksViewModel implements ServicePart {
                     message.set("Task " + shortId(id) + " is stopping (" + stopped.lastStatus() + ").");
                     refresh();
                 })
-                .onFailure(error -> message.set("Not stopped: " + ServiceChartsViewModel.summaryOf(error)))
+                .onFailure(error -> message.set("Not stopped: " + ErrorText.of(error)))
                 .executeWith(ctx.executor());
     }
 
@@ -317,7 +318,7 @@ public final class ServiceTasksViewModel implements ServicePart {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy;
+        return busy.property();
     }
 
     public ObservableBooleanValue readOnly() {

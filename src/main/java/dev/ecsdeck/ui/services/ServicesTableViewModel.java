@@ -1,11 +1,12 @@
 package dev.ecsdeck.ui.services;
 
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.service.ServiceScaler;
 import dev.ecsdeck.ui.service.TypedConfirmer;
@@ -19,9 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -45,7 +44,7 @@ public final class ServicesTableViewModel {
     private final StringProperty filterText = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final BooleanBinding changesDisabled;
     private Consumer<TreeEntry> tailRequests = e -> { };
     private Runnable afterChange = () -> { };
@@ -62,7 +61,7 @@ public final class ServicesTableViewModel {
         this.executor = executor;
         this.confirmer = confirmer;
         this.typedConfirmer = typedConfirmer;
-        this.changesDisabled = Bindings.createBooleanBinding(() -> readOnly.get() || busy.get(), readOnly, busy);
+        this.changesDisabled = Bindings.createBooleanBinding(() -> readOnly.get() || busy.isBusy(), readOnly, busy.property());
         filterText.addListener((obs, was, now) -> applyFilter());
     }
 
@@ -118,7 +117,7 @@ public final class ServicesTableViewModel {
             }
         }).onFailure(error -> {
             if (load == generation) {
-                status.set("Could not list the services of " + name + ": " + describe(error));
+                status.set("Could not list the services of " + name + ": " + ErrorText.of(error));
             }
         }).onFinished(() -> {
             loading = false;
@@ -219,7 +218,6 @@ public final class ServicesTableViewModel {
 
     /** Sends one UpdateService per service in the background; says which went through and which did not. */
     private void update(List<ServiceRow> targets, Function<ServiceRow, ServiceUpdate> call, String done) {
-        busy.set(true);
         message.set("Updating " + names(targets, ServiceRow::name) + "…");
         BackgroundTask.of(() -> {
             List<String> ok = new ArrayList<>();
@@ -229,7 +227,7 @@ public final class ServicesTableViewModel {
                     EcsService updated = provider.updateService(call.apply(row));
                     ok.add(updated.serviceName());
                 } catch (RuntimeException e) {
-                    failed.add(row.name() + ": " + describe(e));
+                    failed.add(row.name() + ": " + ErrorText.of(e));
                 }
             }
             return (ok.isEmpty() ? "" : done + String.join(", ", ok) + ".")
@@ -237,8 +235,8 @@ public final class ServicesTableViewModel {
         }).onSuccess(result -> {
             message.set(result);
             afterChange.run();
-        }).onFailure(error -> message.set("Failed: " + describe(error)))
-                .onFinished(() -> busy.set(false))
+        }).onFailure(error -> message.set(ErrorText.of(error)))
+                .showingBusy(busy)
                 .executeWith(executor);
     }
 
@@ -248,10 +246,6 @@ public final class ServicesTableViewModel {
 
     private static String names(List<ServiceRow> rows, Function<ServiceRow, String> text) {
         return rows.stream().map(text).collect(Collectors.joining(", "));
-    }
-
-    private static String describe(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : String.valueOf(error.getMessage());
     }
 
     /** The shown cluster's name, or null. */

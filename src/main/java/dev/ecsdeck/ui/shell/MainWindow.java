@@ -205,6 +205,13 @@ public final class MainWindow {
                         () -> shell.setStatus("Task " + taskId + " is no longer listed by ECS (it keeps stopped tasks about an hour).")));
     }
 
+    /** A service the editor's "Deploy to…" updated: the service panel showing it shows the result at once. */
+    private void serviceUpdated(dev.ecsdeck.model.EcsService updated) {
+        if (servicePanel != null) {
+            servicePanel.model().changedElsewhere(updated);
+        }
+    }
+
     /** The service panel on screen, or null. */
     public ServicePanel servicePanel() {
         return servicePanel;
@@ -227,6 +234,7 @@ public final class MainWindow {
     private TaskDefinitionEditorViewModel newEditor() {
         RolloutViewModel rollout = new RolloutViewModel(provider, executor);
         DeployViewModel deploy = new DeployViewModel(provider, executor, confirmer, shell.readOnlyProperty(), rollout);
+        deploy.onServiceUpdated(this::serviceUpdated);
         TaskDefinitionEditorViewModel editor = new TaskDefinitionEditorViewModel(provider, executor, confirmer, shell.readOnlyProperty(),
                 drafts, java.time.Clock.systemUTC());
         editor.onRegistered(td -> refresh());

@@ -4,6 +4,7 @@ import dev.ecsdeck.provider.BackendDescription;
 import dev.ecsdeck.provider.CallObserver;
 import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.Operation;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.Plural;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -169,8 +170,8 @@ public final class ShellViewModel implements CallObserver {
 
     /** Any failure the UI did not handle itself lands here. */
     public void report(Throwable error) {
-        String text = error instanceof EcsException e ? e.summary() : error.getClass().getSimpleName() + ": " + error.getMessage();
-        boolean counted = error instanceof EcsException; // a failed call, counted when it finished
+        String text = ErrorText.of(error);
+        boolean counted = ErrorText.isFailedCall(error); // a failed call, counted when it finished
         uiThread.accept(() -> {
             lastError.set(text);
             if (!counted) {

@@ -10,9 +10,11 @@ import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.taskdef.RevisionDiff;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -44,6 +46,7 @@ public final class DeployViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     /** The family whose services are offered; null before the first look. */
     private String family;
+    private Consumer<EcsService> onServiceUpdated = s -> { };
 
     public DeployViewModel(EcsProvider provider, TaskExecutor executor, Confirmer confirmer, ObservableBooleanValue readOnly,
             RolloutViewModel rollout) {
@@ -52,6 +55,11 @@ public final class DeployViewModel {
         this.confirmer = confirmer;
         this.readOnly = readOnly;
         this.rollout = rollout;
+    }
+
+    /** Who hears of a service this view model updated, as UpdateService returned it (the window's service panel). */
+    public void onServiceUpdated(Consumer<EcsService> handler) {
+        this.onServiceUpdated = handler;
     }
 
     /** Finds every service, in every cluster, that runs a revision of {@code family}. */
@@ -90,7 +98,7 @@ public final class DeployViewModel {
                 status.set(found.isEmpty() ? "No service runs " + family + "."
                         : dev.ecsdeck.ui.common.Plural.of(found.size(), "service") + (found.size() == 1 ? " runs " : " run ") + family + ".");
             }
-        }).onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error))).executeWith(executor);
+        }).onFailure(error -> status.set(ErrorText.of(error))).executeWith(executor);
     }
 
     /** Deploys {@code revision} to the target after a confirmation that shows the changes and the rollout rules. */
@@ -117,7 +125,7 @@ public final class DeployViewModel {
                     update(ServiceUpdate.taskDefinition(target.cluster(), target.service(), revision.taskDefinitionArn()),
                             revision.taskDefinitionArn(), current.taskDefinitionArn());
                 })
-                .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set(ErrorText.of(error)))
                 .executeWith(executor);
     }
 
@@ -140,10 +148,10 @@ public final class DeployViewModel {
                             s.deploymentConfiguration());
                     BackgroundTask.of(() -> provider.describeTaskDefinition(previous))
                             .onSuccess(revision -> deploy(target, revision))
-                            .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                            .onFailure(error -> status.set(ErrorText.of(error)))
                             .executeWith(executor);
                 })
-                .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set(ErrorText.of(error)))
                 .executeWith(executor);
     }
 
@@ -162,9 +170,10 @@ public final class DeployViewModel {
                 .onSuccess(service -> {
                     status.set("Deploying " + Arns.familyRevision(deployed) + " to " + service.serviceName() + ".");
                     rollout.follow(service, deployed, previous);
+                    onServiceUpdated.accept(service);
                     refreshTargets();
                 })
-                .onFailure(error -> status.set(TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set(ErrorText.of(error)))
                 .executeWith(executor);
     }
 

@@ -3,7 +3,9 @@ package dev.ecsdeck.ui.taskdef;
 import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -41,7 +44,7 @@ public final class RevisionsViewModel {
     private final BooleanProperty showInactive = new SimpleBooleanProperty(false);
     private final ObservableList<RevisionRow> revisions = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final DiffViewModel comparison = new DiffViewModel();
     private RevisionUsage usage = RevisionUsage.none();
     private boolean usageLoaded;
@@ -76,7 +79,7 @@ public final class RevisionsViewModel {
                         loadRevisions();
                     }
                 })
-                .onFailure(error -> status.set("Families: " + TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set("Families: " + ErrorText.of(error)))
                 .executeWith(executor);
     }
 
@@ -101,7 +104,6 @@ public final class RevisionsViewModel {
         }
         boolean inactive = showInactive.get();
         boolean readUsage = !usageLoaded;
-        busy.set(true);
         status.set("Loading the revisions of " + name + "…");
         BackgroundTask.of(() -> {
             RevisionUsage used = readUsage ? RevisionUsage.read(provider) : usage;
@@ -124,9 +126,9 @@ public final class RevisionsViewModel {
                     + (loaded.total() > loaded.rows().size() ? ", the newest " + loaded.rows().size() + " shown" : ""));
         }).onFailure(error -> {
             if (mine == generation) {
-                status.set(name + ": " + TaskDefinitionEditorViewModel.summaryOf(error));
+                status.set(name + ": " + ErrorText.of(error));
             }
-        }).onFinished(() -> busy.set(mine != generation && busy.get())).executeWith(executor);
+        }).showingBusy(busy).executeWith(executor); // busy until the newest of overlapping loads has finished
     }
 
     private record Loaded(RevisionUsage usage, List<RevisionRow> rows, int total) {}
@@ -159,7 +161,7 @@ public final class RevisionsViewModel {
                     status.set(older.familyRevision() + " ↔ " + newer.familyRevision()
                             + (comparison.identical() ? ": no differences" : ""));
                 })
-                .onFailure(error -> status.set("Compare: " + TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set("Compare: " + ErrorText.of(error)))
                 .executeWith(executor);
     }
 
@@ -193,7 +195,7 @@ public final class RevisionsViewModel {
                     status.set(td.familyRevision() + " is now " + td.status() + ".");
                     loadRevisions();
                 })
-                .onFailure(error -> status.set("Not deregistered: " + TaskDefinitionEditorViewModel.summaryOf(error)))
+                .onFailure(error -> status.set("Not deregistered: " + ErrorText.of(error)))
                 .executeWith(executor);
     }
 
@@ -221,8 +223,8 @@ public final class RevisionsViewModel {
         return status;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.property();
     }
 
     public DiffViewModel comparison() {

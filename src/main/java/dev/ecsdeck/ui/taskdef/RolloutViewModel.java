@@ -6,6 +6,7 @@ import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.ServiceEvent;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class RolloutViewModel {
                         show(found.get(0));
                     }
                 })
-                .onFailure(error -> headline.set("Following " + s + ": " + TaskDefinitionEditorViewModel.summaryOf(error) + " (retrying)"))
+                .onFailure(error -> headline.set("Following " + s + ": " + ErrorText.of(error) + " (retrying)"))
                 .onFinished(() -> polling = false)
                 .executeWith(executor);
     }

@@ -2,7 +2,6 @@ package dev.ecsdeck.ui.taskdef;
 
 import dev.ecsdeck.model.Arns;
 import dev.ecsdeck.model.TaskDefinition;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.InvalidInputException;
 import dev.ecsdeck.taskdef.Problem;
@@ -11,7 +10,9 @@ import dev.ecsdeck.taskdef.TaskDefinitionDocuments;
 import dev.ecsdeck.taskdef.TaskDefinitionDraft;
 import dev.ecsdeck.taskdef.TaskDefinitionValidator;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.Confirmer;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.time.Clock;
 import java.util.List;
@@ -21,6 +22,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -55,7 +57,7 @@ public final class TaskDefinitionEditorViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final DiffViewModel diff = new DiffViewModel();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BusyFlag busy = new BusyFlag();
     private final BooleanProperty hasErrors = new SimpleBooleanProperty();
     private final IntegerProperty formVersion = new SimpleIntegerProperty();
     private final BooleanBinding registerDisabled;
@@ -72,8 +74,8 @@ public final class TaskDefinitionEditorViewModel {
         this.readOnly = readOnly;
         this.drafts = drafts;
         this.clock = clock;
-        this.registerDisabled = Bindings.createBooleanBinding(() -> hasErrors.get() || busy.get() || readOnly.get() || base.get() == null,
-                hasErrors, busy, readOnly, base);
+        this.registerDisabled = Bindings.createBooleanBinding(() -> hasErrors.get() || busy.isBusy() || readOnly.get() || base.get() == null,
+                hasErrors, busy.property(), readOnly, base);
     }
 
     /** Called with each revision this editor registers (the deploy panel offers it next). */
@@ -86,7 +88,6 @@ public final class TaskDefinitionEditorViewModel {
      * noted too: register warns only about revisions that appear after this.
      */
     public void open(String taskDefinition) {
-        busy.set(true);
         message.set("Loading " + Arns.familyRevision(taskDefinition) + "…");
         BackgroundTask.of(() -> {
             TaskDefinition td = provider.describeTaskDefinition(taskDefinition);
@@ -100,8 +101,8 @@ public final class TaskDefinitionEditorViewModel {
             message.set(opened.newest() > td.revision() ? td.family() + ":" + opened.newest() + " is newer than this revision; "
                     + "registering makes a new revision from this one." : "");
             edit(TaskDefinitionDocuments.toRegisterRequest(td.json()), false);
-        }).onFailure(error -> message.set(summaryOf(error)))
-                .onFinished(() -> busy.set(false))
+        }).onFailure(error -> message.set(ErrorText.of(error)))
+                .showingBusy(busy)
                 .executeWith(executor);
     }
 
@@ -119,7 +120,7 @@ public final class TaskDefinitionEditorViewModel {
                         title.set(td.familyRevision() + " (draft)");
                         showDiff();
                     })
-                    .onFailure(error -> message.set("The draft's base revision is unreadable: " + summaryOf(error)))
+                    .onFailure(error -> message.set("The draft's base revision is unreadable: " + ErrorText.of(error)))
                     .executeWith(executor);
         }
     }
@@ -198,7 +199,6 @@ public final class TaskDefinitionEditorViewModel {
         }
         String request = TaskDefinitionDocuments.toRegisterRequest(text.get());
         TaskDefinition from = base.get();
-        busy.set(true);
         message.set("Checking " + from.family() + " for newer revisions…");
         BackgroundTask.of(() -> provider.listTaskDefinitions(from.family(), false))
                 .onSuccess(arns -> {
@@ -206,16 +206,13 @@ public final class TaskDefinitionEditorViewModel {
                     if (newest != null && Arns.revision(newest) > Math.max(newestAtOpen, from.revision())
                             && !confirmer.confirm("Newer revision", Arns.familyRevision(newest) + " was registered since you opened "
                                     + from.familyRevision() + ". Register your draft as a newer revision anyway?")) {
-                        busy.set(false);
                         message.set("Not registered: " + Arns.familyRevision(newest) + " is newer than your base.");
                         return;
                     }
                     doRegister(request);
                 })
-                .onFailure(error -> {
-                    busy.set(false);
-                    message.set(summaryOf(error));
-                })
+                .onFailure(error -> message.set(ErrorText.of(error)))
+                .showingBusy(busy) // and the registration it starts, till that finishes
                 .executeWith(executor);
     }
 
@@ -231,10 +228,10 @@ public final class TaskDefinitionEditorViewModel {
                     edit(TaskDefinitionDocuments.toRegisterRequest(td.json()), false);
                     onRegistered.accept(td);
                 })
-                .onFailure(error -> message.set("Not registered — " + summaryOf(error)
+                .onFailure(error -> message.set("Not registered — " + ErrorText.of(error)
                         + (error instanceof InvalidInputException ie && ie.fieldPath() != null ? " (at " + ie.fieldPath() + ")" : "")
                         + ". Your text is kept."))
-                .onFinished(() -> busy.set(false))
+                .showingBusy(busy)
                 .executeWith(executor);
     }
 
@@ -245,19 +242,14 @@ public final class TaskDefinitionEditorViewModel {
                 "Deregister task definition " + td.familyRevision() + "? Running tasks keep running; no new ones can start from it.")) {
             return;
         }
-        busy.set(true);
         BackgroundTask.of(() -> provider.deregisterTaskDefinition(td.taskDefinitionArn()))
                 .onSuccess(done -> {
                     base.set(done);
                     message.set(done.familyRevision() + " is now " + done.status() + ".");
                 })
-                .onFailure(error -> message.set(summaryOf(error)))
-                .onFinished(() -> busy.set(false))
+                .onFailure(error -> message.set(ErrorText.of(error)))
+                .showingBusy(busy)
                 .executeWith(executor);
-    }
-
-    static String summaryOf(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Failed: " + error.getMessage();
     }
 
     public TaskDefinitionDraft draft() {
@@ -301,8 +293,8 @@ public final class TaskDefinitionEditorViewModel {
         return formVersion;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.property();
     }
 
     public ObservableBooleanValue readOnly() {

@@ -1,9 +1,9 @@
 package dev.ecsdeck.ui.tree;
 
 import dev.ecsdeck.model.EcsTask;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -102,7 +102,7 @@ public final class QuickOpenViewModel {
             families.addAll(list);
             narrow();
         }).onFailure(error -> {
-            familiesFailure = error instanceof EcsException e ? e.summary() : "Failed: " + error;
+            familiesFailure = ErrorText.of(error);
             narrow();
         }).executeWith(executor);
         narrow();

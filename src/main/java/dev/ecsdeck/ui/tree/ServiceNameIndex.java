@@ -1,9 +1,9 @@
 package dev.ecsdeck.ui.tree;
 
 import dev.ecsdeck.model.Cluster;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,7 +97,7 @@ public final class ServiceNameIndex {
             changed();
         }).onFailure(error -> {
             if (gen == generation) {
-                failure.set(summary(error));
+                failure.set(ErrorText.of(error));
                 loading.set(false);
                 changed();
             }
@@ -113,7 +113,7 @@ public final class ServiceNameIndex {
             }
         }).onFailure(error -> {
             if (gen == generation) {
-                failure.set(summary(error));
+                failure.set(ErrorText.of(error));
             }
         }).onFinished(() -> {
             if (gen == generation) {
@@ -126,10 +126,6 @@ public final class ServiceNameIndex {
                 changed();
             }
         }).executeWith(executor);
-    }
-
-    private static String summary(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Failed: " + error;
     }
 
     private void changed() {

@@ -1,8 +1,8 @@
 package dev.ecsdeck.ui.tree;
 
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry.ClusterEntry;
 import dev.ecsdeck.ui.tree.TreeEntry.FolderEntry;
@@ -126,7 +126,7 @@ final class ServiceSearch {
             }
         }).onFailure(error -> {
             names.forEach(n -> requested.remove(cluster + "/" + n));
-            failure = error instanceof EcsException e ? e.summary() : "Failed: " + error;
+            failure = ErrorText.of(error);
         }).onFinished(() -> {
             describing--;
             updateStatus();

@@ -1,10 +1,10 @@
 package dev.ecsdeck.ui.tree;
 
 import dev.ecsdeck.model.EcsTask;
-import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,7 +97,7 @@ final class TaskIdLookup {
                 if (mine == session) {
                     arns.put(cluster, list);
                 }
-            }).onFailure(error -> failure = summary(error)).onFinished(() -> {
+            }).onFailure(error -> failure = ErrorText.of(error)).onFinished(() -> {
                 if (mine == session) {
                     listing--;
                     if (listing == 0 && looksLikeTaskId(query.get())) {
@@ -135,7 +135,7 @@ final class TaskIdLookup {
                 changed.run();
             }
         }).onFailure(error -> {
-            failure = summary(error);
+            failure = ErrorText.of(error);
             list.forEach(describing::remove);
         }).executeWith(executor));
     }
@@ -157,7 +157,4 @@ final class TaskIdLookup {
         return failure;
     }
 
-    private static String summary(Throwable error) {
-        return error instanceof EcsException e ? e.summary() : "Failed: " + error;
-    }
 }

@@ -6,6 +6,7 @@ import dev.ecsdeck.provider.EcsException;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import dev.ecsdeck.ui.tree.TreeEntry.BackendEntry;
 import dev.ecsdeck.ui.tree.TreeEntry.ClusterEntry;
@@ -257,7 +258,7 @@ final class TreeLoader {
     private void fail(EntryItem item, Throwable error) {
         afterLoad.remove(item);
         item.state(EntryItem.State.FAILED);
-        String text = error instanceof EcsException ee ? ee.summary() : "Failed: " + error;
+        String text = ErrorText.of(error);
         merge.merge(item, List.of(new MessageEntry(item.getValue().key(), text, true)), this::item, System.nanoTime());
     }
 

@@ -153,6 +153,6 @@ class AttentionViewModelTest {
         failing.refresh();
         assertFalse(failing.items().isEmpty());
         assertEquals(0, failing.count("prod-web"), "the cluster that failed shows nothing rather than half");
-        assertThat(failing.statusProperty().get(), containsString("Not checked: prod-web: boom"));
+        assertThat(failing.statusProperty().get(), containsString("Not checked: prod-web: Failed: boom"));
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.TargetTrackingConfig;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,7 @@ class AutoScalingViewModelTest {
         typedQuestions.add(title + ": " + message + " [" + expected + "]");
         return typedAnswer;
     }, readOnly, () -> clock.now().toEpochMilli());
-    private final SimpleObjectProperty<EcsService> service = new SimpleObjectProperty<>();
+    private final CurrentService service = new CurrentService();
 
     @AfterEach
     void close() {
@@ -57,7 +55,7 @@ class AutoScalingViewModelTest {
     }
 
     private AutoScalingViewModel open(String name) {
-        service.set(backend.describeServices("prod-web", List.of(name)).get(0));
+        service.publish(backend.describeServices("prod-web", List.of(name)).get(0));
         AutoScalingViewModel vm = new AutoScalingViewModel(ctx, new ServiceRef("prod-web", name), service);
         vm.refresh();
         return vm;
@@ -363,7 +361,7 @@ class AutoScalingViewModelTest {
 
     @Test
     void aFailedCallShowsTheCallAndTheErrorAndKeepsTheInput() {
-        service.set(backend.describeServices("prod-web", List.of("web")).get(0));
+        service.publish(backend.describeServices("prod-web", List.of("web")).get(0));
         AutoScalingViewModel vm = new AutoScalingViewModel(ctx, new ServiceRef("prod-web", "ghost"), service);
         vm.refresh();
         assertNull(vm.targetProperty().get());

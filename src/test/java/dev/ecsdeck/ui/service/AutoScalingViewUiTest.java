@@ -24,7 +24,6 @@ import dev.ecsdeck.ui.service.AutoScalingViewModel.PolicyRow;
 import java.util.List;
 import java.util.function.Predicate;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -66,7 +65,7 @@ class AutoScalingViewUiTest {
     /** Shows the view of one prod-web service in the stage, read. */
     private Node show(FxRobot robot, String service) {
         robot.interact(() -> {
-            var described = new SimpleObjectProperty<>(backend.describeServices("prod-web", List.of(service)).get(0));
+            var described = new CurrentService(backend.describeServices("prod-web", List.of(service)).get(0));
             ServicePanelContext ctx = new ServicePanelContext(provider, executor, new DialogConfirmer(stage),
                     (title, message, expected) -> false, readOnly, () -> clock.now().toEpochMilli());
             model = new AutoScalingViewModel(ctx, new ServiceRef("prod-web", service), described);

@@ -26,7 +26,7 @@ class DeploymentsViewModelTest {
     }
 
     private DeploymentsViewModel deployments(ServicePanelViewModel panel) {
-        return panel.add(new DeploymentsViewModel(sim.context, panel.ref(), panel.serviceProperty()));
+        return panel.add(new DeploymentsViewModel(sim.context, panel.ref(), panel.current()));
     }
 
     @Test

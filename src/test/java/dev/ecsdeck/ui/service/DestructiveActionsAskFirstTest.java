@@ -110,7 +110,7 @@ class DestructiveActionsAskFirstTest {
     @Test
     void scalingToZeroAsksForTheServiceNameTyped() {
         ServicePanelViewModel panel = new ServicePanelViewModel(context, new ServiceRef("prod-web", "web"));
-        ServiceScaler scaler = panel.add(new ServiceScaler(context, panel.ref(), panel.serviceProperty()));
+        ServiceScaler scaler = panel.add(new ServiceScaler(context, panel.ref(), panel.current()));
         panel.poll();
         scaler.desiredProperty().set(0);
         scaler.apply();
@@ -120,7 +120,7 @@ class DestructiveActionsAskFirstTest {
 
     @Test
     void deletingAScalingPolicyNamesThePolicyServiceAndCluster() {
-        SimpleObjectProperty<EcsService> service = new SimpleObjectProperty<>(sim.service("prod-web", "orders-api"));
+        CurrentService service = new CurrentService(sim.service("prod-web", "orders-api"));
         AutoScalingViewModel scaling = new AutoScalingViewModel(context, new ServiceRef("prod-web", "orders-api"), service);
         scaling.refresh();
         AutoScalingViewModel.PolicyRow policy = scaling.policies().get(0);

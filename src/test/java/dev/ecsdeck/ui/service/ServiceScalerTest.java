@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ServiceScalerTest {
     private final ServiceTestSim sim = new ServiceTestSim();
     private final ServicePanelViewModel panel = new ServicePanelViewModel(sim.context, new ServiceRef("prod-web", "web"));
-    private final ServiceScaler scaler = panel.add(new ServiceScaler(sim.context, panel.ref(), panel.serviceProperty()));
+    private final ServiceScaler scaler = panel.add(new ServiceScaler(sim.context, panel.ref(), panel.current()));
 
     @AfterEach
     void close() {

@@ -67,7 +67,10 @@ class ShellViewModelTest {
         assertEquals(1, vm.errorsProperty().get());
         vm.report(new IllegalStateException("bug"));
         assertEquals(2, vm.errorsProperty().get());
-        assertEquals("IllegalStateException: bug", vm.lastErrorProperty().get());
+        assertEquals("Failed: bug", vm.lastErrorProperty().get());
+        vm.report(new java.util.concurrent.CompletionException(notFound)); // the failed call again, wrapped by a future
+        assertEquals(2, vm.errorsProperty().get());
+        assertEquals("ListServices failed: ClusterNotFoundException: Cluster not found.", vm.lastErrorProperty().get());
         vm.clearError();
         assertEquals(0, vm.errorsProperty().get());
     }

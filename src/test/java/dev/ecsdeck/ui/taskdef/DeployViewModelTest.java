@@ -80,9 +80,13 @@ class DeployViewModelTest {
         TaskDefinition next = registerOrdersApi("3.4.2");
         deploy.findTargets("orders-api");
         DeployViewModel.Target prod = target("prod-web", "orders-api");
+        List<dev.ecsdeck.model.EcsService> told = new java.util.ArrayList<>();
+        deploy.onServiceUpdated(told::add);
 
         deploy.deploy(prod, next);
 
+        assertEquals(List.of("orders-api:3"), told.stream().map(s -> dev.ecsdeck.model.Arns.familyRevision(s.taskDefinition())).toList(),
+                "the service as UpdateService returned it goes to the window (its service panel)");
         assertEquals(1, questions.size());
         String question = questions.get(0);
         assertThat(question, containsString("Deploy orders-api:3 to service orders-api in prod-web? It runs orders-api:1 now."));
