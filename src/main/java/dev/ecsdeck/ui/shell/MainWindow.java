@@ -11,7 +11,6 @@ import dev.ecsdeck.ui.tree.ClusterTreeController;
 import dev.ecsdeck.ui.tree.ClusterTreeViewModel;
 import dev.ecsdeck.ui.tree.QuickOpenDialog;
 import dev.ecsdeck.ui.tree.QuickOpenViewModel;
-import dev.ecsdeck.ui.tree.TreeActions;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.function.LongSupplier;
 import javafx.scene.Scene;
@@ -86,7 +85,7 @@ public final class MainWindow {
         this.tree = new ClusterTreeViewModel(provider, executor);
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
-        this.treeController = new ClusterTreeController(tree, new WindowTreeActions(), shell.readOnlyProperty(), options.nowMillis());
+        this.treeController = new ClusterTreeController(tree, new WindowTreeActions(this), shell.readOnlyProperty(), options.nowMillis());
         this.quickOpen = new QuickOpenDialog(new QuickOpenViewModel(tree.serviceNames(), provider, executor,
                 new WindowQuickOpener(tree, treeController, shell::setStatus, this::showAlone, this::browseRevisions)));
         this.detailController = new DetailController(detail);
@@ -270,62 +269,9 @@ public final class MainWindow {
         quickOpen.show(scene.getWindow());
     }
 
-    /**
-     * The tree's context menu and keys, carried out by the detail pane and the log area. Each acts
-     * on the row it is given (the tree has selected it), never on what happens to be shown.
-     */
-    private final class WindowTreeActions implements TreeActions {
-        @Override
-        public void tailLogs(TreeEntry entry) {
-            logs.open(entry);
-        }
-
-        @Override
-        public void stopTask(TreeEntry entry) {
-            if (entry instanceof TreeEntry.TaskEntry task) {
-                detail.stopTask(task);
-            }
-        }
-
-        @Override
-        public void scale(TreeEntry entry) {
-            if (!(entry instanceof TreeEntry.ServiceEntry s)) {
-                return;
-            }
-            if (servicePanel == null || !servicePanel.ref().equals(new ServiceRef(s.cluster(), s.service().serviceName()))) {
-                detail.show(entry);
-            }
-            detailTabs.getSelectionModel().select(detailsTab);
-            servicePanel.focusScaleWhenLoaded();
-        }
-
-        @Override
-        public void showTaskDefinition(TreeEntry entry) {
-            detailTabs.getSelectionModel().select(detailsTab);
-            detail.show(new TreeEntry.RevisionEntry(ClusterTreeViewModel.clusterOf(entry), entry.taskDefinitionArn()));
-        }
-
-        @Override
-        public void editTaskDefinition(TreeEntry entry) {
-            openEditor(entry.taskDefinitionArn());
-        }
-
-        @Override
-        public void browseRevisions(String family) {
-            MainWindow.this.browseRevisions(family);
-        }
-
-        @Override
-        public void drainInstance(TreeEntry entry) {
-            detail.show(entry); // the instance's sheet asks, naming it
-            detail.drainInstance();
-        }
-
-        @Override
-        public void deregisterInstance(TreeEntry entry) {
-            detail.show(entry);
-            detail.deregisterInstance();
-        }
+    /** Brings the Details tab to the front. */
+    void showDetailsTab() {
+        detailTabs.getSelectionModel().select(detailsTab);
     }
 
     /** Starts loading the tree. */

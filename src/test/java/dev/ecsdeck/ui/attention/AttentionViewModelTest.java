@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.ContainerInstance;
+import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.attention.AttentionItem.Kind;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import java.time.Duration;

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.UiTestBench;
+import dev.ecsdeck.ui.UiTestEnd;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -24,6 +25,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,6 +37,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class ServiceChangeReachesEveryPartUiTest {
+    @RegisterExtension
+    final UiTestEnd end = new UiTestEnd();
     private UiTestBench bench;
     /** While set, the panel's DescribeServices of {@link #held} waits here. */
     private volatile CountDownLatch gate;
@@ -44,13 +48,13 @@ class ServiceChangeReachesEveryPartUiTest {
 
     @Start
     void start(Stage stage) {
-        bench = new UiTestBench(stage, false, UiTestBench.draftsDir(), engine -> holdingReads(new SimProvider(engine, "demo")));
+        bench = end.watch(new UiTestBench(stage, false, UiTestBench.draftsDir(), engine -> holdingReads(new SimProvider(engine, "demo"))));
     }
 
+    /** Lets any held read go before the shared end closes the window. */
     @AfterEach
-    void close() {
+    void releaseHeldReads() {
         release();
-        bench.closeAndCheck();
     }
 
     /** The simulator, except that a DescribeServices of just the held service waits while the gate is shut. */
