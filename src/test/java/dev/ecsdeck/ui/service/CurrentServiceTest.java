@@ -11,15 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ServiceUpdate;
-import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
+import dev.ecsdeck.ui.common.HeldTaskExecutor;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,29 +115,9 @@ class CurrentServiceTest {
         assertThat(panel.countsProperty().get(), startsWith("2 desired"));
     }
 
-    /** Holds background work until the test runs it, so a read can be under way while a change is published. */
-    private static final class HeldExecutor implements TaskExecutor {
-        final Queue<BackgroundTask<?>> held = new ArrayDeque<>();
-        final CurrentThreadTaskExecutor inner = new CurrentThreadTaskExecutor();
-
-        @Override
-        public <T> void execute(BackgroundTask<T> task) {
-            held.add(task);
-        }
-
-        @Override
-        public void runOnUiThread(Runnable action) {
-            action.run();
-        }
-
-        void runNext() {
-            inner.execute(held.remove());
-        }
-    }
-
     @Test
     void aReadBegunBeforeAChangeDoesNotPutTheOldServiceBack() {
-        HeldExecutor executor = new HeldExecutor();
+        HeldTaskExecutor executor = new HeldTaskExecutor();
         ServicePanelViewModel panel = new ServicePanelViewModel(context(executor), new ServiceRef("prod-web", "web"));
         panel.poll();
         executor.runNext();
@@ -157,15 +135,15 @@ class CurrentServiceTest {
 
     @Test
     void aReadAskedForWhileOneIsUnderWayFollowsIt() {
-        HeldExecutor executor = new HeldExecutor();
+        HeldTaskExecutor executor = new HeldTaskExecutor();
         ServicePanelViewModel panel = new ServicePanelViewModel(context(executor), new ServiceRef("prod-web", "web"));
         panel.poll();
         panel.current().readNow();
-        assertEquals(1, executor.held.size(), "one read at a time");
+        assertEquals(1, executor.waiting(), "one read at a time");
         executor.runNext();
-        assertEquals(1, executor.held.size(), "the asked-for read follows the one under way");
+        assertEquals(1, executor.waiting(), "the asked-for read follows the one under way");
         executor.runNext();
-        assertTrue(executor.held.isEmpty());
+        assertTrue(executor.waiting() == 0);
         assertEquals(2, panel.readsProperty().get());
     }
 }

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.provider.EcsProvider;
-import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.provider.sim.SimProvider;
-import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
-import dev.ecsdeck.ui.common.TaskExecutor;
+import dev.ecsdeck.ui.common.HeldTaskExecutor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,26 +32,6 @@ class ServiceNameIndexTest {
                 }
             });
 
-    /** Holds background work until the test runs it, so what runs at the same time can be seen. */
-    private static final class HeldExecutor implements TaskExecutor {
-        final Queue<BackgroundTask<?>> held = new ArrayDeque<>();
-        final CurrentThreadTaskExecutor inner = new CurrentThreadTaskExecutor();
-
-        @Override
-        public <T> void execute(BackgroundTask<T> task) {
-            held.add(task);
-        }
-
-        @Override
-        public void runOnUiThread(Runnable action) {
-            action.run();
-        }
-
-        void runNext() {
-            inner.execute(held.remove());
-        }
-    }
-
     @AfterEach
     void close() {
         sim.close();
@@ -62,7 +39,7 @@ class ServiceNameIndexTest {
 
     @Test
     void listsEveryClustersServiceNamesInParallelWithProgressAndListServicesOnly() {
-        HeldExecutor executor = new HeldExecutor();
+        HeldTaskExecutor executor = new HeldTaskExecutor();
         ServiceNameIndex index = new ServiceNameIndex(provider, executor);
         int[] changes = {0};
         index.onChange(() -> changes[0]++);
@@ -71,7 +48,7 @@ class ServiceNameIndexTest {
         assertEquals("", index.progress(), "clusters not listed yet");
         executor.runNext();
         assertEquals(List.of("prod-web", "prod-batch", "staging"), index.clusters());
-        assertEquals(3, executor.held.size(), "the three clusters are listed at the same time");
+        assertEquals(3, executor.waiting(), "the three clusters are listed at the same time");
         assertEquals("0 of 3 clusters", index.progress());
         executor.runNext();
         assertEquals("1 of 3 clusters", index.progress());
@@ -88,19 +65,19 @@ class ServiceNameIndexTest {
         assertTrue(changes[0] >= 4);
 
         index.ensure();
-        assertTrue(executor.held.isEmpty(), "nothing to do when everything is known");
+        assertTrue(executor.waiting() == 0, "nothing to do when everything is known");
         index.markStale();
         assertEquals(List.of("prod-web", "prod-batch", "staging"), index.clusters(),
                 "a refresh keeps what is known usable");
         assertEquals(List.of("notifications", "orders-api", "web"), index.names("staging"));
         index.ensure();
-        assertEquals(1, executor.held.size(), "after a refresh, the next use lists again");
+        assertEquals(1, executor.waiting(), "after a refresh, the next use lists again");
         executor.runNext();
         assertTrue(index.loadingProperty().get());
         index.markStale();
         index.ensure();
-        assertEquals(ServiceNameIndex.PARALLEL, executor.held.size(), "a refresh during a load does not drop it");
-        while (!executor.held.isEmpty()) {
+        assertEquals(ServiceNameIndex.PARALLEL, executor.waiting(), "a refresh during a load does not drop it");
+        while (executor.waiting() > 0) {
             executor.runNext();
         }
         assertFalse(index.loadingProperty().get());
@@ -112,12 +89,12 @@ class ServiceNameIndexTest {
         for (int i = 0; i < 4; i++) {
             sim.engine().clusters().createCluster("extra-" + i, null, null, null);
         }
-        HeldExecutor executor = new HeldExecutor();
+        HeldTaskExecutor executor = new HeldTaskExecutor();
         ServiceNameIndex index = new ServiceNameIndex(provider, executor);
         index.ensure();
         executor.runNext();
-        assertEquals(ServiceNameIndex.PARALLEL, executor.held.size(), "the other background threads stay free");
-        while (!executor.held.isEmpty()) {
+        assertEquals(ServiceNameIndex.PARALLEL, executor.waiting(), "the other background threads stay free");
+        while (executor.waiting() > 0) {
             executor.runNext();
         }
         assertEquals("7 of 7 clusters", index.progress());
