@@ -1,5 +1,8 @@
 package dev.ecsdeck.sim.wire;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdeck.sim.ApiFaults;
@@ -39,6 +42,13 @@ final class WireFixture implements AutoCloseable {
     record Reply(int status, JsonNode body, String raw, String contentType, String contentLength) {
         String errorType() {
             return body.path("__type").asText(null);
+        }
+
+        /** The reply is the service's error: this status, this error type, a message that says {@code messagePart}. */
+        void assertRefused(int expectedStatus, String expectedType, String messagePart) {
+            assertEquals(expectedStatus, status, raw);
+            assertEquals(expectedType, errorType(), raw);
+            assertTrue(message() != null && message().contains(messagePart), "message \"" + message() + "\" should contain \"" + messagePart + "\"");
         }
 
         String message() {

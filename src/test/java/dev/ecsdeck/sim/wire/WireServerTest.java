@@ -81,37 +81,27 @@ class WireServerTest {
         sim = new WireFixture();
         List<String> eleven = Collections.nCopies(11, "\"web\"");
         WireFixture.Reply r = sim.call(ECS, "DescribeServices", "{\"cluster\": \"prod-web\", \"services\": [" + String.join(",", eleven) + "]}");
-        assertEquals(400, r.status());
-        assertEquals("InvalidParameterException", r.errorType());
-        assertThat(r.message(), containsString("at most 10"));
+        r.assertRefused(400, "InvalidParameterException", "at most 10");
     }
 
     @Test
     void unknownOperationsAndTargetsAreUnknownOperationException() throws IOException {
         sim = new WireFixture();
         WireFixture.Reply op = sim.call(ECS, "DescribeWidgets", "{}");
-        assertEquals(400, op.status());
-        assertEquals("UnknownOperationException", op.errorType());
-        assertThat(op.message(), containsString("DescribeWidgets"));
+        op.assertRefused(400, "UnknownOperationException", "DescribeWidgets");
 
         WireFixture.Reply prefix = sim.call("DynamoDB_20120810", "ListTables", "{}");
-        assertEquals(400, prefix.status());
-        assertEquals("UnknownOperationException", prefix.errorType());
-        assertThat(prefix.message(), containsString("DynamoDB_20120810"));
+        prefix.assertRefused(400, "UnknownOperationException", "DynamoDB_20120810");
 
         WireFixture.Reply none = sim.send(HttpRequest.newBuilder(sim.endpoint()).POST(HttpRequest.BodyPublishers.ofString("{}")));
-        assertEquals(400, none.status());
-        assertEquals("UnknownOperationException", none.errorType());
-        assertThat(none.message(), containsString("X-Amz-Target"));
+        none.assertRefused(400, "UnknownOperationException", "X-Amz-Target");
     }
 
     @Test
     void liveTailIsRefusedSoClientsPoll() throws IOException {
         sim = new WireFixture();
         WireFixture.Reply r = sim.call(LOGS, "StartLiveTail", "{\"logGroupIdentifiers\": [\"/ecs/web\"]}");
-        assertEquals(400, r.status());
-        assertEquals("UnknownOperationException", r.errorType());
-        assertThat(r.message(), containsString("not supported by the simulator"));
+        r.assertRefused(400, "UnknownOperationException", "not supported by the simulator");
     }
 
     @Test
@@ -133,14 +123,10 @@ class WireServerTest {
         sim = new WireFixture();
         List<String> before = sim.allServices();
         WireFixture.Reply top = sim.call(ECS, "CreateService", CREATE_SERVICE.replace("\"desiredCount\": 1", "\"desiredCount\": \"1\""));
-        assertEquals(400, top.status());
-        assertEquals("SerializationException", top.errorType());
-        assertThat(top.message(), containsString("'desiredCount'"));
+        top.assertRefused(400, "SerializationException", "'desiredCount'");
 
         WireFixture.Reply nested = sim.call(ECS, "CreateService", CREATE_SERVICE.replace("[\"subnet-0aa\"]", "\"subnet-0aa\""));
-        assertEquals(400, nested.status());
-        assertEquals("SerializationException", nested.errorType());
-        assertThat(nested.message(), containsString("networkConfiguration.awsvpcConfiguration.subnets"));
+        nested.assertRefused(400, "SerializationException", "networkConfiguration.awsvpcConfiguration.subnets");
 
         WireFixture.Reply list = sim.call(ECS, "DescribeServices", "{\"cluster\": \"prod-web\", \"services\": [\"web\", 7]}");
         assertEquals(400, list.status());
@@ -153,18 +139,14 @@ class WireServerTest {
         sim = new WireFixture();
         List<String> before = sim.allServices();
         WireFixture.Reply ecs = sim.call(ECS, "CreateService", CREATE_SERVICE.replace("\"serviceName\": \"extra\",", ""));
-        assertEquals(400, ecs.status());
-        assertEquals("InvalidParameterException", ecs.errorType());
-        assertThat(ecs.message(), containsString("'serviceName'"));
+        ecs.assertRefused(400, "InvalidParameterException", "'serviceName'");
 
         WireFixture.Reply logs = sim.call(LOGS, "GetLogEvents", "{\"logGroupName\": \"/ecs/web\"}");
         assertEquals("InvalidParameterException", logs.errorType());
         assertThat(logs.message(), containsString("'logStreamName'"));
 
         WireFixture.Reply scaling = sim.call(WireFixture.SCALING, "DescribeScalableTargets", "{}");
-        assertEquals(400, scaling.status());
-        assertEquals("ValidationException", scaling.errorType());
-        assertThat(scaling.message(), containsString("'ServiceNamespace'"));
+        scaling.assertRefused(400, "ValidationException", "'ServiceNamespace'");
         assertEquals(before, sim.allServices());
     }
 
