@@ -6,6 +6,8 @@ import dev.ecsdeck.sim.ecs.ServiceApi;
 import dev.ecsdeck.sim.ecs.SimEcs;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.ecs.TaskDefinitionApi;
+import dev.ecsdeck.sim.elb.ElbApi;
+import dev.ecsdeck.sim.elb.SimElb;
 import dev.ecsdeck.sim.logs.LogApi;
 import dev.ecsdeck.sim.logs.SimLogs;
 import java.time.Duration;
@@ -32,6 +34,7 @@ public final class SimEngine {
     private final SimIds ids;
     private final SimLogs logStore = new SimLogs();
     private final SimEcs ecs;
+    private final SimElb elb;
     private Instant simulatedUntil;
     /** Scenario actions waiting for their simulated time, in time order. */
     private final java.util.PriorityQueue<TimedAction> timedActions = new java.util.PriorityQueue<>();
@@ -44,6 +47,7 @@ public final class SimEngine {
     private final TaskApi taskApi = new TaskApi(this);
     private final LogApi logApi = new LogApi(this);
     private final ScalingApi scalingApi = new ScalingApi(this);
+    private final ElbApi elbApi = new ElbApi(this);
 
     public SimEngine(SimClock clock, long seed, String region) {
         this(clock, seed, region, clock.now());
@@ -58,6 +62,7 @@ public final class SimEngine {
         this.seed = seed;
         this.ids = new SimIds(seed, region);
         this.ecs = new SimEcs(ids, logStore, seed, region);
+        this.elb = new SimElb(ids);
         this.simulatedUntil = startAt;
     }
 
@@ -133,6 +138,11 @@ public final class SimEngine {
         return scalingApi;
     }
 
+    /** Elastic Load Balancing v2's API (application load balancers). */
+    public ElbApi loadBalancing() {
+        return elbApi;
+    }
+
     public String region() {
         return ids.region();
     }
@@ -145,6 +155,11 @@ public final class SimEngine {
     /** The simulated ECS's state, for the ECS API classes and the state file. */
     public SimEcs ecs() {
         return ecs;
+    }
+
+    /** The simulated Elastic Load Balancing's state, for ECS (under this engine's lock) and the state file. */
+    public SimElb elb() {
+        return elb;
     }
 
     /** CloudWatch Logs' store (the container logs ECS writes). */
@@ -212,9 +227,10 @@ public final class SimEngine {
         ecs.failHealthCheckOfImage(image, after);
     }
 
-    /** One simulated second: ECS moves its tasks and services, then Application Auto Scaling acts. */
+    /** One simulated second: ECS moves its tasks and services, ELB checks targets and counts requests, then Application Auto Scaling acts. */
     private void step(Instant now) {
         ecs.step(now);
+        elb.step(now);
         scalingApi.step(now);
     }
 }

@@ -74,6 +74,23 @@ public final class SimIds {
         return arn("ecs", "container/" + cluster + "/" + taskId + "/" + uuid());
     }
 
+    /** An application load balancer's ARN; {@code id} is its 16 hex digits. */
+    public String loadBalancerArn(String name, String id) {
+        return arn("elasticloadbalancing", "loadbalancer/app/" + name + "/" + id);
+    }
+
+    public String targetGroupArn(String name, String id) {
+        return arn("elasticloadbalancing", "targetgroup/" + name + "/" + id);
+    }
+
+    public String listenerArn(String loadBalancerName, String loadBalancerId, String id) {
+        return arn("elasticloadbalancing", "listener/app/" + loadBalancerName + "/" + loadBalancerId + "/" + id);
+    }
+
+    public String listenerRuleArn(String loadBalancerName, String loadBalancerId, String listenerId, String id) {
+        return arn("elasticloadbalancing", "listener-rule/app/" + loadBalancerName + "/" + loadBalancerId + "/" + listenerId + "/" + id);
+    }
+
     /** A whole number in [min, max], for durations in the task lifecycle. */
     public long between(long min, long max) {
         return min + (long) (random.nextDouble() * (max - min + 1));

@@ -6,6 +6,7 @@ import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
 import dev.ecsdeck.sim.ecs.EcsSnapshot;
+import dev.ecsdeck.sim.elb.ElbSnapshot;
 import dev.ecsdeck.sim.logs.LogsSnapshot;
 import dev.ecsdeck.sim.scenario.Scenario;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * The whole state of a simulation as plain data, for the state file: everything the engine holds,
  * including its random source and the scenario actions still to come, so a restored simulation
- * goes on exactly as the saved one would have. The last two members came later: a state file
+ * goes on exactly as the saved one would have. The last three members came later: a state file
  * without them reads as having none.
  */
 record SimSnapshot(
@@ -36,7 +37,8 @@ record SimSnapshot(
         Map<String, List<ScalingActivity>> scalingActivities,
         List<PendingAction> pendingActions,
         Map<String, StepScalingConfig> stepScalingConfigs,
-        List<ScalingApi.Scheduled> scheduledActions) {
+        List<ScalingApi.Scheduled> scheduledActions,
+        ElbSnapshot elb) {
 
     static final int CURRENT_VERSION = 1;
 

@@ -38,7 +38,7 @@ final class SimSnapshots {
                 ecs.taskDefinitions(), ecs.imageFaults(), ecs.neverHealthyImages(), ecs.clusters(), engine.logStore().nextStreamNumber(),
                 engine.logStore().snapshot(),
                 List.copyOf(engine.scaling().targets().values()), policies, activities, pending,
-                new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled);
+                new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot());
     }
 
 
@@ -75,6 +75,7 @@ final class SimSnapshots {
                         .put(a.action().scheduledActionName(), a);
             }
         }
+        engine.elb().restore(s.elb());
         List<SimEngine.TimedAction> pending = new ArrayList<>();
         for (SimSnapshot.PendingAction a : s.pendingActions()) {
             pending.add(new SimEngine.TimedAction(a.at(), a.sequence(), a.action()));
