@@ -1,13 +1,36 @@
 package dev.ecsdeck.model;
 
+import java.util.List;
+
 /**
- * How a rolling update may proceed. ECS defaults: minimumHealthyPercent 100, maximumPercent 200
- * (100 for DAEMON services), circuit breaker off.
+ * How a service deploys. ECS defaults: strategy ROLLING, minimumHealthyPercent 100, maximumPercent
+ * 200 (100 for DAEMON services), circuit breaker off. BLUE_GREEN, CANARY and LINEAR move traffic
+ * between two service revisions through the load balancer's listener rules, keep both running for
+ * {@code bakeTimeInMinutes} after the production traffic has moved, and may pause at lifecycle hooks.
  */
 public record DeploymentConfiguration(
         DeploymentCircuitBreaker deploymentCircuitBreaker,
         Integer maximumPercent,
-        Integer minimumHealthyPercent) {
+        Integer minimumHealthyPercent,
+        String strategy,
+        Integer bakeTimeInMinutes,
+        List<DeploymentLifecycleHook> lifecycleHooks,
+        LinearConfiguration linearConfiguration,
+        CanaryConfiguration canaryConfiguration) {
+
+    public static final String ROLLING = "ROLLING";
+    public static final String BLUE_GREEN = "BLUE_GREEN";
+    public static final String CANARY = "CANARY";
+    public static final String LINEAR = "LINEAR";
+
+    public DeploymentConfiguration {
+        lifecycleHooks = lifecycleHooks == null ? null : List.copyOf(lifecycleHooks);
+    }
+
+    /** A rolling-update configuration. */
+    public DeploymentConfiguration(DeploymentCircuitBreaker deploymentCircuitBreaker, Integer maximumPercent, Integer minimumHealthyPercent) {
+        this(deploymentCircuitBreaker, maximumPercent, minimumHealthyPercent, null, null, null, null, null);
+    }
 
     public static DeploymentConfiguration defaults() {
         return new DeploymentConfiguration(new DeploymentCircuitBreaker(false, false), 200, 100);
@@ -27,5 +50,18 @@ public record DeploymentConfiguration(
 
     public boolean rollbackEnabled() {
         return deploymentCircuitBreaker != null && deploymentCircuitBreaker.rollback();
+    }
+
+    public String strategyOrDefault() {
+        return strategy == null ? ROLLING : strategy;
+    }
+
+    /** Whether traffic moves between two revisions through the load balancer (every strategy but ROLLING). */
+    public boolean shiftsTraffic() {
+        return !ROLLING.equals(strategyOrDefault());
+    }
+
+    public List<DeploymentLifecycleHook> lifecycleHooksOrEmpty() {
+        return lifecycleHooks == null ? List.of() : lifecycleHooks;
     }
 }

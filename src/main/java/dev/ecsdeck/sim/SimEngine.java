@@ -3,6 +3,7 @@ package dev.ecsdeck.sim;
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
 import dev.ecsdeck.sim.ecs.ClusterApi;
 import dev.ecsdeck.sim.ecs.ServiceApi;
+import dev.ecsdeck.sim.ecs.ServiceDeploymentApi;
 import dev.ecsdeck.sim.ecs.SimEcs;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.ecs.TaskDefinitionApi;
@@ -44,6 +45,7 @@ public final class SimEngine {
     private final ClusterApi clusterApi = new ClusterApi(this);
     private final TaskDefinitionApi taskDefinitionApi = new TaskDefinitionApi(this);
     private final ServiceApi serviceApi = new ServiceApi(this);
+    private final ServiceDeploymentApi serviceDeploymentApi = new ServiceDeploymentApi(this);
     private final TaskApi taskApi = new TaskApi(this);
     private final LogApi logApi = new LogApi(this);
     private final ScalingApi scalingApi = new ScalingApi(this);
@@ -61,8 +63,8 @@ public final class SimEngine {
         this.clock = clock;
         this.seed = seed;
         this.ids = new SimIds(seed, region);
-        this.ecs = new SimEcs(ids, logStore, seed, region);
         this.elb = new SimElb(ids);
+        this.ecs = new SimEcs(ids, logStore, elb, seed, region);
         this.simulatedUntil = startAt;
     }
 
@@ -124,6 +126,11 @@ public final class SimEngine {
 
     public ServiceApi services() {
         return serviceApi;
+    }
+
+    /** ListServiceDeployments, DescribeServiceDeployments, DescribeServiceRevisions, Stop- and ContinueServiceDeployment. */
+    public ServiceDeploymentApi serviceDeployments() {
+        return serviceDeploymentApi;
     }
 
     public TaskApi tasks() {
@@ -220,6 +227,16 @@ public final class SimEngine {
     /** Declares that an image's health check never passes: tasks run but a deployment of it never completes. */
     public synchronized void neverHealthyImage(String image) {
         ecs.neverHealthyImage(image);
+    }
+
+    /** Declares that an image answers its load balancer's health checks wrongly from this long after its task starts. */
+    public synchronized void failTargetHealthOfImage(String image, Duration after) {
+        ecs.failTargetHealthOfImage(image, after);
+    }
+
+    /** Declares what an AWS_LAMBDA lifecycle hook's function answers (SUCCEEDED, FAILED, or null: never) and after how long. */
+    public synchronized void lambdaHookOutcome(String functionArn, String answer, long afterSeconds) {
+        ecs.lambdaHookOutcome(functionArn, answer, afterSeconds);
     }
 
     /** Declares that an image's health check starts failing this long after it starts. */

@@ -91,6 +91,25 @@ public final class SimIds {
         return arn("elasticloadbalancing", "listener-rule/app/" + loadBalancerName + "/" + loadBalancerId + "/" + listenerId + "/" + id);
     }
 
+    /** A service deployment's ARN: its id is 22 letters and digits, as ECS makes them. */
+    public String serviceDeploymentArn(String cluster, String service) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        StringBuilder id = new StringBuilder(22);
+        for (int i = 0; i < 22; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return arn("ecs", "service-deployment/" + cluster + "/" + service + "/" + id);
+    }
+
+    /** A service revision's ARN: its id is a 19-digit number, as ECS makes them. */
+    public String serviceRevisionArn(String cluster, String service) {
+        StringBuilder id = new StringBuilder().append(1 + random.nextInt(9));
+        for (int i = 0; i < 18; i++) {
+            id.append(random.nextInt(10));
+        }
+        return arn("ecs", "service-revision/" + cluster + "/" + service + "/" + id);
+    }
+
     /** A whole number in [min, max], for durations in the task lifecycle. */
     public long between(long min, long max) {
         return min + (long) (random.nextDouble() * (max - min + 1));

@@ -19,7 +19,7 @@ final class CircuitBreaker {
 
     void countFailures(SimService svc, List<SimTask> tasks, Instant now) {
         for (SimTask t : tasks) {
-            boolean failed = "EssentialContainerExited".equals(t.stopCode) || "TaskFailedToStart".equals(t.stopCode);
+            boolean failed = "EssentialContainerExited".equals(t.stopCode) || "TaskFailedToStart".equals(t.stopCode) || t.failedHealthChecks;
             if (failed && !t.failureCounted) {
                 t.failureCounted = true;
                 SimDeployment d = ServiceScheduler.deployment(svc, t.deploymentId);
@@ -67,15 +67,22 @@ final class CircuitBreaker {
         }
         primary.setRollout("FAILED", "ECS deployment circuit breaker: tasks failed to start.", now);
         scheduler.event(svc, now, "(service " + svc.name + ") (deployment " + primary.id + ") deployment failed: tasks failed to start.");
-        if (!config.rollbackEnabled()) {
+        SimServiceDeployment shifting = TrafficShift.active(svc);
+        if (shifting != null && !shifting.rollingBack()) {
+            // Blue still serves: traffic stays with it and green is scaled in, whether or not rollback is on.
+            shifting.breakerTriggered = true;
+            shifting.breakerFailures = primary.failedTasks;
+            scheduler.trafficShift.startRollback(svc, shifting, "Circuit breaker: tasks failed to start.", now);
             return;
         }
         String lastGood = svc.lastCompletedTaskDefinitionArn;
-        if (lastGood == null || lastGood.equals(primary.taskDefinitionArn)) {
+        if (!config.rollbackEnabled() || lastGood == null || lastGood.equals(primary.taskDefinitionArn)) {
+            scheduler.serviceDeployments.breakerTripped(svc, primary, null, now);
             return;
         }
         SimDeployment rollback = scheduler.startDeployment(svc, lastGood, now);
         rollback.rolloutStateReason = "ECS deployment " + rollback.id + " in progress.";
         scheduler.event(svc, now, "(service " + svc.name + ") rolling back to deployment " + rollback.id + ".");
+        scheduler.serviceDeployments.breakerTripped(svc, primary, rollback, now);
     }
 }

@@ -1,9 +1,9 @@
 package dev.ecsdeck.sim.ecs;
 
 import dev.ecsdeck.model.CapacityProviderStrategyItem;
-import dev.ecsdeck.model.DeploymentCircuitBreaker;
 import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.LoadBalancer;
 import dev.ecsdeck.model.ServiceUtilization;
 import dev.ecsdeck.model.Page;
 import dev.ecsdeck.sim.Paging;
@@ -46,11 +46,12 @@ public final class ServiceApi {
                 }
             }
             NetworkChecks.check(td, r.networkConfiguration());
+            engine.ecs().loadBalancing.check(r.loadBalancers(), DeploymentRules.withDefaults(r.deploymentConfiguration(), daemon), td, daemon);
             int desired = r.desiredCount() == null ? 0 : r.desiredCount();
             if (desired < 0) {
                 throw SimApiException.invalidParameter("desiredCount can not be negative.");
             }
-            DeploymentConfiguration config = withDefaults(r.deploymentConfiguration(), daemon);
+            DeploymentConfiguration config = DeploymentRules.withDefaults(r.deploymentConfiguration(), daemon);
             SimService s = new SimService(name, engine.ids().serviceArn(c.name, name), c.name, launchType,
                     daemon ? "DAEMON" : "REPLICA", engine.now());
             s.desiredCount = daemon ? 0 : desired;
@@ -61,7 +62,8 @@ public final class ServiceApi {
             s.loadBalancers.addAll(r.loadBalancers());
             s.healthCheckGracePeriodSeconds = r.healthCheckGracePeriodSeconds();
             s.tags.addAll(r.tags());
-            engine.ecs().scheduler.startDeployment(s, td.arn, engine.now());
+            ServiceDeployments deployments = engine.ecs().scheduler.serviceDeployments;
+            engine.ecs().rollout(c, s, deployments.revision(c, s, td.arn, engine.now()), engine.now());
             c.services.put(name, s);
             return SimViews.service(s, c.tasksOf(name), c.arn);
         }
@@ -73,6 +75,16 @@ public final class ServiceApi {
      */
     public EcsService updateService(String cluster, String service, Integer desiredCount, String taskDefinition,
             boolean forceNewDeployment, DeploymentConfiguration deploymentConfiguration) {
+        return updateService(cluster, service, desiredCount, taskDefinition, forceNewDeployment, deploymentConfiguration, null, null);
+    }
+
+    /**
+     * UpdateService with load balancers (a change is a new service revision and deployment) and the
+     * health check grace period too.
+     */
+    public EcsService updateService(String cluster, String service, Integer desiredCount, String taskDefinition,
+            boolean forceNewDeployment, DeploymentConfiguration deploymentConfiguration, List<LoadBalancer> loadBalancers,
+            Integer healthCheckGracePeriodSeconds) {
         synchronized (engine) {
             engine.advance();
             SimCluster c = engine.ecs().cluster(cluster);
@@ -92,16 +104,39 @@ public final class ServiceApi {
             if (td != null) {
                 NetworkChecks.check(td, s.networkConfiguration);
             }
+            DeploymentConfiguration deploymentConfigurationUpdate = s.deploymentConfiguration;
             if (deploymentConfiguration != null) {
-                s.deploymentConfiguration = merge(s.deploymentConfiguration, deploymentConfiguration, s.isDaemon());
+                deploymentConfigurationUpdate = DeploymentRules.merge(s.deploymentConfiguration, deploymentConfiguration, s.isDaemon());
+            }
+            List<LoadBalancer> balancers = loadBalancers == null ? s.loadBalancers : loadBalancers;
+            String tdArn = td != null ? td.arn : s.taskDefinitionArn;
+            engine.ecs().loadBalancing.check(balancers, deploymentConfigurationUpdate, engine.ecs().taskDefinitionRegistry.resolve(tdArn),
+                    s.isDaemon());
+            if (healthCheckGracePeriodSeconds != null && (healthCheckGracePeriodSeconds < 0 || healthCheckGracePeriodSeconds > 2_147_483)) {
+                throw SimApiException.invalidParameter("healthCheckGracePeriodSeconds must be between 0 and 2147483.");
+            }
+            boolean changesWorkload = td != null && !td.arn.equals(s.taskDefinitionArn) || loadBalancers != null
+                    && !loadBalancers.equals(s.loadBalancers) || forceNewDeployment;
+            SimServiceDeployment shifting = TrafficShift.active(s);
+            if (shifting != null && changesWorkload) {
+                throw SimApiException.invalidParameter("The service deployment " + shifting.arn + " (" + shifting.configuration.strategyOrDefault()
+                        + ") is in progress. Wait for it to finish, or stop it with StopServiceDeployment, before you deploy again.");
+            }
+            s.deploymentConfiguration = deploymentConfigurationUpdate;
+            if (loadBalancers != null) {
+                s.loadBalancers.clear();
+                s.loadBalancers.addAll(loadBalancers);
+            }
+            if (healthCheckGracePeriodSeconds != null) {
+                s.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds;
             }
             if (desiredCount != null && desiredCount != s.desiredCount) {
                 s.desiredCount = desiredCount;
                 s.steady = false;
             }
-            boolean newRevision = td != null && !td.arn.equals(s.taskDefinitionArn);
-            if (newRevision || forceNewDeployment) {
-                engine.ecs().scheduler.startDeployment(s, td != null ? td.arn : s.taskDefinitionArn, engine.now());
+            if (changesWorkload) {
+                ServiceDeployments deployments = engine.ecs().scheduler.serviceDeployments;
+                engine.ecs().rollout(c, s, deployments.revision(c, s, tdArn, engine.now()), engine.now());
             }
             s.dirty = true;
             return SimViews.service(s, c.tasksOf(s.name), c.arn);
@@ -193,32 +228,6 @@ public final class ServiceApi {
             }
         }
         return "EC2";
-    }
-
-    private static DeploymentConfiguration withDefaults(DeploymentConfiguration requested, boolean daemon) {
-        int min = daemon ? 0 : 100;
-        int max = daemon ? 100 : 200;
-        if (requested == null) {
-            return new DeploymentConfiguration(new DeploymentCircuitBreaker(false, false), max, min);
-        }
-        return merge(new DeploymentConfiguration(new DeploymentCircuitBreaker(false, false), max, min), requested, daemon);
-    }
-
-    private static DeploymentConfiguration merge(DeploymentConfiguration current, DeploymentConfiguration update, boolean daemon) {
-        int max = update.maximumPercent() != null ? update.maximumPercent() : current.maximumPercentOrDefault();
-        int min = update.minimumHealthyPercent() != null ? update.minimumHealthyPercent() : current.minimumHealthyPercentOrDefault();
-        if (min < 0 || min > 100) {
-            throw SimApiException.invalidParameter("minimumHealthyPercent must be between 0 and 100.");
-        }
-        if (max < 100) {
-            throw SimApiException.invalidParameter("maximumPercent must be at least 100.");
-        }
-        if (daemon && max != 100) {
-            throw SimApiException.invalidParameter("The maximumPercent value for a service using the DAEMON scheduling strategy must be 100.");
-        }
-        DeploymentCircuitBreaker breaker = update.deploymentCircuitBreaker() != null
-                ? update.deploymentCircuitBreaker() : current.deploymentCircuitBreaker();
-        return new DeploymentConfiguration(breaker, max, min);
     }
 
     /** The service's per-minute CPU and memory utilisation since {@code since}. */

@@ -29,12 +29,17 @@ final class ServiceScheduler {
     private final TaskLifecycle lifecycle;
     private final TaskDefinitionRegistry taskDefinitions;
     private final CircuitBreaker breaker = new CircuitBreaker(this);
+    final ServiceDeployments serviceDeployments;
+    final TrafficShift trafficShift;
 
-    ServiceScheduler(SimIds ids, TaskLauncher launcher, TaskLifecycle lifecycle, TaskDefinitionRegistry taskDefinitions) {
+    ServiceScheduler(SimIds ids, TaskLauncher launcher, TaskLifecycle lifecycle, TaskDefinitionRegistry taskDefinitions,
+            LoadBalancing loadBalancing, LambdaHooks lambdas) {
         this.ids = ids;
         this.launcher = launcher;
         this.lifecycle = lifecycle;
         this.taskDefinitions = taskDefinitions;
+        this.serviceDeployments = new ServiceDeployments(ids, this, taskDefinitions);
+        this.trafficShift = new TrafficShift(ids, this, loadBalancing, lambdas);
     }
 
     static int minimumHealthy(int desired, int minimumHealthyPercent) {
@@ -77,8 +82,15 @@ final class ServiceScheduler {
             drainDeleted(svc, tasks, now);
             return;
         }
+        SimServiceDeployment current = svc.currentServiceDeployment();
+        SimServiceDeployment shifting = TrafficShift.active(svc);
+        if (current != null && shifting == null && "ROLLBACK_REQUESTED".equals(current.status)) {
+            serviceDeployments.rollBackRolling(svc, current, current.rollbackReason, now);
+        }
         if (svc.isDaemon()) {
             reconcileDaemon(cluster, svc, tasks, now);
+        } else if (shifting != null) {
+            trafficShift.reconcile(cluster, svc, shifting, tasks, now);
         } else {
             reconcileReplica(cluster, svc, tasks, now);
         }
@@ -181,6 +193,35 @@ final class ServiceScheduler {
         }
     }
 
+    /**
+     * Keeps deployment {@code d} at {@code want} wanted tasks (a traffic-shifting deployment sizes each
+     * side itself): starts the missing ones, stops the extra ones (not yet running first, then the newest).
+     */
+    void keep(SimCluster cluster, SimService svc, SimDeployment d, List<SimTask> tasks, int want, Instant now) {
+        if (d == null) {
+            return;
+        }
+        d.desiredCount = want;
+        List<SimTask> live = live(tasks, d.id);
+        List<SimTask> stopped = new ArrayList<>();
+        if (live.size() > want) {
+            live.sort(Comparator.comparing((SimTask t) -> t.isRunning()).thenComparing(t -> t.createdAt, Comparator.reverseOrder()));
+            for (SimTask t : new ArrayList<>(live.subList(0, live.size() - want))) {
+                lifecycle.requestStop(t, now, "ServiceSchedulerInitiated", "Scaling activity initiated by (deployment " + d.id + ")");
+                stopped.add(t);
+            }
+        }
+        boolean throttled = svc.launchesThrottledUntil != null && now.isBefore(svc.launchesThrottledUntil);
+        List<SimTask> started = live.size() < want && !throttled ? launch(cluster, svc, d, want - live.size(), null, now) : List.of();
+        List<SimTask> wereRunning = stopped.stream().filter(t -> t.startedAt != null).toList();
+        if (!wereRunning.isEmpty()) {
+            event(svc, now, "(service " + svc.name + ") has stopped " + wereRunning.size() + " running tasks: " + taskList(wereRunning) + ".");
+        }
+        if (!started.isEmpty()) {
+            event(svc, now, "(service " + svc.name + ") has started " + started.size() + " tasks: " + taskList(started) + ".");
+        }
+    }
+
     // ---- DAEMON ----
 
     private void reconcileDaemon(SimCluster cluster, SimService svc, List<SimTask> tasks, Instant now) {
@@ -249,6 +290,7 @@ final class ServiceScheduler {
                 }
                 break;
             }
+            outcome.task().loadBalanced = !svc.loadBalancers.isEmpty();
             started.add(outcome.task());
         }
         return started;
@@ -287,6 +329,7 @@ final class ServiceScheduler {
             primary.setRollout("COMPLETED", "ECS deployment " + primary.id + " completed.", now);
             svc.lastCompletedTaskDefinitionArn = primary.taskDefinitionArn;
             event(svc, now, "(service " + svc.name + ") (deployment " + primary.id + ") deployment completed.");
+            serviceDeployments.completed(svc, primary, now);
         }
         boolean steady = svc.deployments.size() == 1 && allHealthyAndRunning
                 && tasks.stream().noneMatch(t -> !t.wantsRunning() && !t.isStopped());

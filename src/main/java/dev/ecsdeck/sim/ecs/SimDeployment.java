@@ -14,6 +14,10 @@ final class SimDeployment {
     Instant updatedAt;
     String rolloutState = "IN_PROGRESS";
     String rolloutStateReason;
+    /** The service revision it deploys. */
+    String revisionArn;
+    /** Whether its tasks go to each load balancer's alternate target group (the green side of a traffic-shifting deployment). */
+    boolean onAlternate;
 
     public SimDeployment(String id, String taskDefinitionArn, int desiredCount, String launchType, Instant createdAt) {
         this.id = id;

@@ -1,7 +1,9 @@
 package dev.ecsdeck.sim.ecs;
 
 import dev.ecsdeck.sim.SimApiException;
+import dev.ecsdeck.model.ServiceRevision;
 import dev.ecsdeck.sim.SimIds;
+import dev.ecsdeck.sim.elb.SimElb;
 import dev.ecsdeck.sim.logs.SimLogs;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,16 +28,19 @@ public final class SimEcs {
     final TaskLauncher launcher;
     final ServiceScheduler scheduler;
     final ContainerLogs containerLogs;
+    final LoadBalancing loadBalancing;
+    final LambdaHooks lambdaHooks = new LambdaHooks();
 
     /** ECS in {@code region}, its ids and random draws from {@code ids}, writing container logs to {@code logs}. */
     private final SimIds ids;
 
-    public SimEcs(SimIds ids, SimLogs logs, long seed, String region) {
+    public SimEcs(SimIds ids, SimLogs logs, SimElb elb, long seed, String region) {
         this.ids = ids;
         this.lifecycle = new TaskLifecycle(ids, images);
         Placement placement = new Placement(ids.random(), region);
         this.launcher = new TaskLauncher(ids, placement, lifecycle);
-        this.scheduler = new ServiceScheduler(ids, launcher, lifecycle, taskDefinitionRegistry);
+        this.loadBalancing = new LoadBalancing(elb, images, lifecycle);
+        this.scheduler = new ServiceScheduler(ids, launcher, lifecycle, taskDefinitionRegistry, loadBalancing, lambdaHooks);
         this.containerLogs = new ContainerLogs(logs, seed);
     }
 
@@ -47,6 +52,19 @@ public final class SimEcs {
     /** Declares that an image's health check never passes: tasks run but a deployment of it never completes. */
     public void neverHealthyImage(String image) {
         images.neverHealthy(image);
+    }
+
+    /** Declares that an image's answers to its load balancer's health checks are wrong from this long after its task starts. */
+    public void failTargetHealthOfImage(String image, Duration after) {
+        loadBalancing.failTargetHealthOfImage(image, after);
+    }
+
+    /**
+     * Declares what an AWS_LAMBDA lifecycle hook's function answers: SUCCEEDED or FAILED after
+     * {@code afterSeconds}, or (null) never, so the hook times out.
+     */
+    public void lambdaHookOutcome(String functionArn, String answer, long afterSeconds) {
+        lambdaHooks.declare(functionArn, answer, afterSeconds);
     }
 
     /** Declares that an image's health check starts failing this long after it starts. */
@@ -86,6 +104,7 @@ public final class SimEcs {
                     }
                 }
             }
+            loadBalancing.step(cluster, now);
             for (SimService service : cluster.services.values()) {
                 if (service.dirty || !service.steady || ServiceScheduler.steadyEventDue(service, now)) {
                     service.dirty = false;
@@ -113,6 +132,23 @@ public final class SimEcs {
                 }
             }
         }
+    }
+
+    /**
+     * Starts a rollout of the service to {@code target}: a rolling update, or the stages of a
+     * blue/green, canary or linear deployment when there is a running revision to shift traffic from.
+     */
+    SimServiceDeployment rollout(SimCluster cluster, SimService svc, ServiceRevision target, Instant now) {
+        SimServiceDeployment sd = scheduler.serviceDeployments.deploy(cluster, svc, target, now);
+        if (sd.configuration.shiftsTraffic()) {
+            if (sd.sourceDeploymentIds.isEmpty()) {
+                loadBalancing.routeAllTo(svc, svc.primary(), now);
+            } else {
+                scheduler.trafficShift.begin(svc, sd, now);
+            }
+        }
+        svc.dirty = true;
+        return sd;
     }
 
     /** The service as Application Auto Scaling sees it, or null when the cluster or service does not exist. */

@@ -6,6 +6,7 @@ import dev.ecsdeck.model.NetworkConfiguration;
 import dev.ecsdeck.model.PlacementConstraint;
 import dev.ecsdeck.model.PlacementStrategy;
 import dev.ecsdeck.model.ServiceEvent;
+import dev.ecsdeck.model.ServiceRevision;
 import dev.ecsdeck.model.Tag;
 import dev.ecsdeck.sim.SimIds;
 import dev.ecsdeck.sim.logs.SimLogs;
@@ -18,6 +19,7 @@ import java.util.List;
 /** A service: what it wants (desired count, task definition, deployment rules) and its deployments and events. */
 final class SimService {
     static final int MAX_EVENTS = 100;
+    static final int MAX_SERVICE_DEPLOYMENTS = 100;
 
     final String name;
     final String arn;
@@ -37,6 +39,10 @@ final class SimService {
     final List<Tag> tags = new ArrayList<>();
     /** Primary first, then older ones. */
     final List<SimDeployment> deployments = new ArrayList<>();
+    /** Every revision of the service, oldest first, by ARN. */
+    final java.util.Map<String, ServiceRevision> revisions = new java.util.LinkedHashMap<>();
+    /** Its service deployments, newest first, at most {@link #MAX_SERVICE_DEPLOYMENTS}. */
+    final Deque<SimServiceDeployment> serviceDeployments = new ArrayDeque<>();
     /** Newest first, at most {@link #MAX_EVENTS}. */
     final Deque<ServiceEvent> events = new ArrayDeque<>();
 
@@ -85,6 +91,19 @@ final class SimService {
             load = new ServiceLoad(cpu, memory, Math.max(1, desiredCount), seed);
         }
         return load;
+    }
+
+    /** The service deployment in progress, if any (at most one is). */
+    SimServiceDeployment currentServiceDeployment() {
+        SimServiceDeployment newest = serviceDeployments.peekFirst();
+        return newest != null && newest.inProgress() ? newest : null;
+    }
+
+    void addServiceDeployment(SimServiceDeployment sd) {
+        serviceDeployments.addFirst(sd);
+        while (serviceDeployments.size() > MAX_SERVICE_DEPLOYMENTS) {
+            serviceDeployments.removeLast();
+        }
     }
 
     void addEvent(ServiceEvent event) {

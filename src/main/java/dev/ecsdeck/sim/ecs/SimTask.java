@@ -50,6 +50,14 @@ final class SimTask {
     boolean failureCounted;
     /** Host ports taken on its container instance (bridge or host mode). */
     final List<Integer> hostPorts = new ArrayList<>();
+    /** Whether its service has load balancers: then it counts as healthy only once healthy in its target groups. */
+    boolean loadBalanced;
+    /** Healthy by its own lights (container health checks, or running long enough); for a load-balanced task, half of being healthy. */
+    boolean lifecycleHealthy;
+    /** Set when it was stopped for failing its load balancer's health checks (which counts against its deployment). */
+    boolean failedHealthChecks;
+    /** The targets it is registered as, in its service's target groups. */
+    final List<Target> targets = new ArrayList<>();
     /** Its elastic network interface (awsvpc tasks only); kept after it stops, as ECS keeps the attachment. */
     SimEni eni;
 
@@ -86,6 +94,9 @@ final class SimTask {
     boolean fargate() {
         return "FARGATE".equals(launchType);
     }
+
+    /** A registration of the task in a target group: by IP or EC2 instance id, and port. */
+    record Target(String targetGroupArn, String id, int port) {}
 
     void bump() {
         version++;
