@@ -5,22 +5,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One AWS service as the server routes to it: its X-Amz-Target prefix, the error codes its model
- * gives a request that lacks a required member and a fault on the server's side, and its
- * operations by name.
+ * One AWS service as the server routes to it: its X-Amz-Target prefix (for a Query service, its API
+ * version, e.g. "2015-12-01", which Query requests name in {@code Version}), the error codes its model
+ * gives a request that lacks a required member and a fault on the server's side, its XML namespace
+ * (Query services' answers carry it; null for JSON services), and its operations by name.
  */
 public final class WireApi {
     private final String targetPrefix;
     private final String serviceName;
     private final String missingMemberError;
     private final String serverError;
+    private final String xmlNamespace;
     private final Map<String, WireOperation> operations = new LinkedHashMap<>();
 
     public WireApi(String targetPrefix, String serviceName, String missingMemberError, String serverError) {
+        this(targetPrefix, serviceName, missingMemberError, serverError, null);
+    }
+
+    /** A service whose answers are XML in {@code xmlNamespace} (the API model's {@code metadata.xmlNamespace}). */
+    public WireApi(String targetPrefix, String serviceName, String missingMemberError, String serverError, String xmlNamespace) {
         this.targetPrefix = targetPrefix;
         this.serviceName = serviceName;
         this.missingMemberError = missingMemberError;
         this.serverError = serverError;
+        this.xmlNamespace = xmlNamespace;
     }
 
     public WireApi add(String name, RequestShape shape, boolean mutating, WireOperation.Handler handler) {
@@ -44,6 +52,11 @@ public final class WireApi {
 
     public String serverError() {
         return serverError;
+    }
+
+    /** The namespace of the service's XML answers, or null. */
+    public String xmlNamespace() {
+        return xmlNamespace;
     }
 
     WireOperation operation(String name) {

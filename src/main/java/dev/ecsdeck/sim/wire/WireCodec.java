@@ -8,7 +8,7 @@ import com.sun.net.httpserver.Headers;
  * One AWS wire protocol: which requests it takes, which operation a request names, and how bodies
  * are read and written. Operations see only a tree of members ({@link WireRequest}) and answer
  * with one, so a service's operations are written once whatever protocol a client speaks (AWS JSON
- * 1.1 today; AWS Query with XML answers and Smithy RPC v2 CBOR map to and from the same tree).
+ * 1.1 and AWS Query with XML answers today; Smithy RPC v2 CBOR maps to and from the same tree).
  */
 public interface WireCodec {
     /** The protocol's name, for messages ("AWS JSON 1.1"). */
@@ -23,15 +23,37 @@ public interface WireCodec {
     /** The service (as the server routes to it) and operation a request names; a SimApiException when it names none. */
     Target target(Headers headers, byte[] body);
 
-    /** The request's members as a tree; a SimApiException (SerializationException) when the body is malformed. */
-    ObjectNode readRequest(byte[] body);
+    /**
+     * The request's members as a tree; a SimApiException (SerializationException) when the body is
+     * malformed. {@code shape} is the operation's, for protocols whose bodies carry no types (Query
+     * sends every value as text: its top-level numbers and booleans are typed by the shape here).
+     */
+    ObjectNode readRequest(byte[] body, RequestShape shape);
+
+    /** Whether the values inside a request's structures may be text for numbers and booleans ("10", "true"), as in Query. */
+    default boolean textualScalars() {
+        return false;
+    }
 
     /** A successful answer's body. */
-    byte[] writeResult(JsonNode result);
+    byte[] writeResult(JsonNode result, Call call);
 
-    /** An error answer's body. */
-    byte[] writeError(String code, String message);
+    /** An error answer's body ({@code status} is the HTTP status it goes with). */
+    byte[] writeError(int status, String code, String message, Call call);
 
-    /** The service prefix (JSON's X-Amz-Target prefix) and operation name of a request. */
+    /** The error code this protocol's services give for one the server names (by default the same). */
+    default String errorCode(String code) {
+        return code;
+    }
+
+    /** The error code for a request that names an operation or service the simulator does not serve. */
+    default String unknownOperationError() {
+        return "UnknownOperationException";
+    }
+
+    /** The service prefix (JSON's X-Amz-Target prefix, Query's Version) and operation name of a request. */
     record Target(String servicePrefix, String operation) {}
+
+    /** What an answer is to: its request id, and the service and operation once they are known (null before). */
+    record Call(String requestId, WireApi api, String operation) {}
 }

@@ -10,6 +10,7 @@ import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
 import dev.ecsdeck.sim.wire.json.Json11Codec;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
+import dev.ecsdeck.sim.wire.query.QueryCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -25,11 +26,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The simulator served over HTTP on the AWS JSON 1.1 protocol, so the AWS SDKs, the AWS CLI and
- * Terraform can use it as their endpoint: {@code POST /} with {@code X-Amz-Target:
- * <prefix>.<Operation>} for ECS, CloudWatch Logs and Application Auto Scaling. Bound to the
- * loopback address only. Signatures are accepted unchecked. It logs operation names, status codes
- * and error codes, never a header (so never a credential) and never a body.
+ * The simulator served over HTTP on the AWS JSON 1.1 and AWS Query protocols, so the AWS SDKs, the
+ * AWS CLI and Terraform can use it as their endpoint: {@code POST /} with {@code X-Amz-Target:
+ * <prefix>.<Operation>} and a JSON body for ECS, CloudWatch Logs and Application Auto Scaling, or a
+ * form body with {@code Action} and {@code Version} (answered in XML) for Query services. The
+ * request's Content-Type picks the protocol. Bound to the loopback address only. Signatures are
+ * accepted unchecked. It logs operation names, status codes and error codes, never a header (so
+ * never a credential) and never a body.
  */
 public final class WireServer implements AutoCloseable {
     /** How long a client may take to send one request (the JDK server checks about once a second). */
@@ -61,7 +64,7 @@ public final class WireServer implements AutoCloseable {
     private final Runnable afterChange;
     private final List<WireApi> apis;
     /** The protocols served; the first also answers requests refused before their protocol is known. */
-    private final List<WireCodec> codecs = List.of(new Json11Codec());
+    private final List<WireCodec> codecs = List.of(new Json11Codec(), new QueryCodec());
     private final HttpServer http;
     private final ThreadPoolExecutor workers;
 
@@ -120,9 +123,10 @@ public final class WireServer implements AutoCloseable {
     }
 
     /** What goes back: the status and a body in the codec's protocol; {@code errorCode} is null on success. */
-    private record Reply(int status, byte[] body, String errorCode, WireCodec codec) {
-        static Reply error(WireCodec codec, int status, String code, String message) {
-            return new Reply(status, codec.writeError(code, message), code, codec);
+    private record Reply(int status, byte[] body, String errorCode, WireCodec codec, String requestId) {
+        static Reply error(WireCodec codec, WireCodec.Call call, int status, String code, String message) {
+            String named = codec.errorCode(code);
+            return new Reply(status, codec.writeError(status, named, message, call), named, codec, call.requestId());
         }
     }
 
@@ -130,11 +134,10 @@ public final class WireServer implements AutoCloseable {
         long started = System.nanoTime();
         String label = "-";
         Reply reply;
-        WireCodec codec = codecs.get(0);
+        Routed routed = new Routed(UUID.randomUUID().toString(), codecs.get(0));
         try {
-            Routed routed = route(ex);
+            route(ex, routed);
             label = routed.label;
-            codec = routed.codec;
             reply = routed.reply != null ? routed.reply : call(routed);
         } catch (SimApiException e) {
             if (ApiFaults.DROPPED_CONNECTION.equals(e.errorCode())) {
@@ -142,11 +145,11 @@ public final class WireServer implements AutoCloseable {
                 ex.close(); // no reply: the JDK server closes a connection whose exchange ends before its headers
                 return;
             }
-            reply = Reply.error(codec, e.httpStatus(), e.errorCode(), e.getMessage());
+            reply = Reply.error(routed.codec, routed.call(), e.httpStatus(), e.errorCode(), e.getMessage());
         } catch (RuntimeException | IOException | Error e) {
             // The client gets a short message; the log gets the cause (no header or body is in it).
             LOG.log(Level.WARNING, "Simulator wire call " + label + " failed", e);
-            reply = Reply.error(codec, 500, "InternalFailure", "The simulator failed to process the request.");
+            reply = Reply.error(routed.codec, routed.call(), 500, "InternalFailure", "The simulator failed to process the request.");
         }
         // Logged before the reply goes out, so the log is complete by the time the client has its answer.
         if (LOG.isLoggable(Level.FINE)) {
@@ -158,70 +161,85 @@ public final class WireServer implements AutoCloseable {
 
     /** A request sorted out: either a reply already (refused), or the operation to call with its body. */
     private static final class Routed {
+        final String requestId;
         String label = "-";
+        /** The request's protocol; until it is known, the first codec's (errors before then are in it). */
         WireCodec codec;
         Reply reply;
         WireApi api;
+        String operationName;
         WireOperation operation;
         byte[] body;
+
+        Routed(String requestId, WireCodec codec) {
+            this.requestId = requestId;
+            this.codec = codec;
+        }
+
+        WireCodec.Call call() {
+            return new WireCodec.Call(requestId, api, operationName);
+        }
+
+        void refuse(int status, String code, String message) {
+            reply = Reply.error(codec, call(), status, code, message);
+        }
     }
 
-    private Routed route(HttpExchange ex) throws IOException {
-        Routed r = new Routed();
-        r.codec = codecs.get(0);
+    private void route(HttpExchange ex, Routed r) throws IOException {
         String method = ex.getRequestMethod();
         String served = "the simulator serves POST / (" + String.join(", ", codecs.stream().map(WireCodec::protocol).toList()) + ").";
         if (!"/".equals(ex.getRequestURI().getPath())) {
             drain(ex.getRequestBody());
-            r.reply = Reply.error(r.codec, 404, "NotFoundException", "Nothing here: " + served);
-            return r;
+            r.refuse(404, "NotFoundException", "Nothing here: " + served);
+            return;
         }
         if (!"POST".equals(method)) {
             drain(ex.getRequestBody());
             ex.getResponseHeaders().set("Allow", "POST");
-            r.reply = Reply.error(r.codec, 405, "MethodNotAllowedException", "Method " + method + " is not allowed: " + served);
-            return r;
+            r.refuse(405, "MethodNotAllowedException", "Method " + method + " is not allowed: " + served);
+            return;
         }
         WireCodec codec = codecs.stream().filter(c -> c.accepts(ex.getRequestHeaders())).findFirst().orElse(null);
         if (codec == null) {
             drain(ex.getRequestBody());
-            r.reply = Reply.error(r.codec, 415, "UnsupportedMediaTypeException",
-                    "The simulator takes application/x-amz-json-1.1 (or application/json) request bodies.");
-            return r;
+            r.refuse(415, "UnsupportedMediaTypeException", "The simulator takes application/x-amz-json-1.1 (or application/json) "
+                    + "request bodies for AWS JSON 1.1, and application/x-www-form-urlencoded ones for AWS Query.");
+            return;
         }
         r.codec = codec;
         byte[] body = readBody(ex);
         if (body == null) {
-            r.reply = Reply.error(codec, 413, "RequestEntityTooLargeException",
+            r.refuse(413, "RequestEntityTooLargeException",
                     "Request body too large: the simulator takes at most " + MAX_BODY_BYTES + " bytes.");
-            return r;
+            return;
         }
         WireCodec.Target target;
         try {
             target = codec.target(ex.getRequestHeaders(), body);
         } catch (SimApiException e) {
-            r.reply = Reply.error(codec, e.httpStatus(), e.errorCode(), e.getMessage()); // answered in the request's protocol
-            return r;
+            r.refuse(e.httpStatus(), e.errorCode(), e.getMessage()); // answered in the request's protocol
+            return;
         }
         String prefix = target.servicePrefix();
         String name = target.operation();
         WireApi api = apis.stream().filter(a -> a.targetPrefix().equals(prefix)).findFirst().orElse(null);
         if (api == null) {
-            r.reply = Reply.error(codec, 400, "UnknownOperationException", "Unknown target prefix '" + prefix
-                    + "': the simulator serves " + String.join(", ", apis.stream().map(WireApi::targetPrefix).toList()) + ".");
-            return r;
+            r.refuse(400, codec.unknownOperationError(), "Unknown target prefix '" + prefix
+                    + "' (X-Amz-Target prefix, or Version in Query): the simulator serves "
+                    + String.join(", ", apis.stream().map(WireApi::targetPrefix).toList()) + ".");
+            return;
         }
+        r.api = api;
         WireOperation op = api.operation(name);
         if (op == null) {
-            r.reply = Reply.error(codec, 400, "UnknownOperationException", "Operation " + name + " is not supported by the simulator's "
+            r.refuse(400, codec.unknownOperationError(), "Operation " + name + " is not supported by the simulator's "
                     + api.serviceName() + " (" + prefix + ").");
-            return r;
+            return;
         }
         r.label = prefix + "." + name;
-        r.api = api;
+        r.operationName = name;
         r.operation = op;
         r.body = body;
-        return r;
     }
 
     /** Faults first, outside the engine's lock (their latency must not serialise calls); then the whole operation under it. */
@@ -236,7 +254,7 @@ public final class WireServer implements AutoCloseable {
             }
             throw e;
         }
-        WireRequest request = new WireRequest(routed.codec.readRequest(routed.body));
+        WireRequest request = new WireRequest(routed.codec.readRequest(routed.body, op.shape()), routed.codec.textualScalars());
         op.shape().check(request.body(), api.missingMemberError());
         JsonNode result;
         synchronized (engine) {
@@ -250,7 +268,7 @@ public final class WireServer implements AutoCloseable {
                 LOG.log(Level.WARNING, "Could not save the simulator state after " + op.name() + ": " + e.getMessage());
             }
         }
-        return new Reply(200, routed.codec.writeResult(result), null, routed.codec);
+        return new Reply(200, routed.codec.writeResult(result, routed.call()), null, routed.codec, routed.requestId);
     }
 
     /** The body, or null when it is over the limit (what was sent is read and dropped, up to a bound). */
@@ -295,7 +313,7 @@ public final class WireServer implements AutoCloseable {
         try {
             var headers = ex.getResponseHeaders();
             headers.set("Content-Type", reply.codec.contentType());
-            headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+            headers.set("x-amzn-RequestId", reply.requestId);
             if (reply.errorCode != null) {
                 headers.set("x-amzn-ErrorType", reply.errorCode);
             }

@@ -38,7 +38,7 @@ final class WireFixture implements AutoCloseable {
     final WireServer server;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** A response: status, body as JSON, the raw body and the headers that matter. */
+    /** A response: status, body as JSON (empty for XML), the raw body and the headers that matter. */
     record Reply(int status, JsonNode body, String raw, String contentType, String contentLength) {
         String errorType() {
             return body.path("__type").asText(null);
@@ -92,7 +92,9 @@ final class WireFixture implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode body = raw.isEmpty() ? JSON.createObjectNode() : JSON.readTree(raw);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            // An XML answer (AWS Query) is read from raw; its body here is empty.
+            JsonNode body = raw.isEmpty() || contentType.startsWith("text/xml") ? JSON.createObjectNode() : JSON.readTree(raw);
             return new Reply(response.statusCode(), body, raw, response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("Content-Length").orElse(null));
         } catch (IOException e) {

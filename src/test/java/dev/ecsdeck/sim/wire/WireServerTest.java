@@ -179,9 +179,20 @@ class WireServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(404, path.status());
         assertNotNull(path.errorType());
+        WireFixture.Reply text = sim.send(HttpRequest.newBuilder(sim.endpoint()).header("Content-Type", "text/plain")
+                .header("X-Amz-Target", ECS + ".ListClusters").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        text.assertRefused(415, "UnsupportedMediaTypeException", "application/x-www-form-urlencoded");
+        assertTrue(text.message().contains("application/x-amz-json-1.1"), text.message());
+    }
+
+    @Test
+    void aFormBodyIsAQueryRequestAndIsAnsweredInXmlEvenWithAJsonTargetHeader() throws IOException {
+        sim = new WireFixture();
         WireFixture.Reply form = sim.send(HttpRequest.newBuilder(sim.endpoint()).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Amz-Target", ECS + ".ListClusters").POST(HttpRequest.BodyPublishers.ofString("Action=ListClusters")));
-        assertEquals(415, form.status());
+        assertEquals(400, form.status());
+        assertEquals("text/xml", form.contentType());
+        assertTrue(form.raw().contains("<Code>MissingParameter</Code>") && form.raw().contains("parameter Version"), form.raw());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import dev.ecsdeck.sim.SimApiException;
+import dev.ecsdeck.sim.wire.RequestShape;
 import dev.ecsdeck.sim.wire.WireCodec;
 import java.util.Locale;
 
@@ -41,17 +42,17 @@ public final class Json11Codec implements WireCodec {
     }
 
     @Override
-    public ObjectNode readRequest(byte[] body) {
+    public ObjectNode readRequest(byte[] body, RequestShape shape) {
         return WireJson.parseRequest(body);
     }
 
     @Override
-    public byte[] writeResult(JsonNode result) {
+    public byte[] writeResult(JsonNode result, Call call) {
         return WireJson.bytes(result);
     }
 
     @Override
-    public byte[] writeError(String code, String message) {
+    public byte[] writeError(int status, String code, String message, Call call) {
         return WireJson.errorBody(code, message);
     }
 }

@@ -53,6 +53,15 @@ public final class WireJson {
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
+    /**
+     * For Query requests, where every value is text: "10" and "true" are read as the number and the
+     * boolean they name, and an empty text as an empty list (how a Query client sends one).
+     */
+    static final ObjectMapper TEXT_MAPPER = ((JsonMapper) MAPPER).rebuild()
+            .enable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Collection, c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsEmpty))
+            .build();
+
     private WireJson() {}
 
     /** Epoch seconds with millisecond precision, as a JSON number (1795337100.123), as the AWS JSON protocols send timestamps. */
@@ -118,8 +127,13 @@ public final class WireJson {
 
     /** Binds a member's structure (or list of structures) to a record; a mistyped member inside is named by its path. */
     public static <T> T bind(JsonNode value, String member, Class<T> type) {
+        return bind(value, member, type, false);
+    }
+
+    /** As above; {@code textualScalars}: numbers and booleans may come as text (a Query request). */
+    public static <T> T bind(JsonNode value, String member, Class<T> type, boolean textualScalars) {
         try {
-            return MAPPER.treeToValue(value, type);
+            return (textualScalars ? TEXT_MAPPER : MAPPER).treeToValue(value, type);
         } catch (JsonMappingException e) {
             throw serialization("Cannot read '" + member + path(e) + "': " + describe(e) + ".");
         } catch (JsonProcessingException e) {
@@ -128,8 +142,13 @@ public final class WireJson {
     }
 
     public static <T> List<T> bindList(JsonNode value, String member, Class<T> elementType) {
+        return bindList(value, member, elementType, false);
+    }
+
+    /** As above; {@code textualScalars}: numbers and booleans may come as text (a Query request). */
+    public static <T> List<T> bindList(JsonNode value, String member, Class<T> elementType, boolean textualScalars) {
         try {
-            return MAPPER.readerForListOf(elementType).readValue(value);
+            return (textualScalars ? TEXT_MAPPER : MAPPER).readerForListOf(elementType).readValue(value);
         } catch (JsonMappingException e) {
             throw serialization("Cannot read '" + member + path(e) + "': " + describe(e) + ".");
         } catch (IOException e) {
