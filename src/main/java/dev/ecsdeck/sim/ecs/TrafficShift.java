@@ -72,16 +72,15 @@ final class TrafficShift {
                 scheduler.keep(cluster, svc, d, tasks, keep ? svc.desiredCount : 0, now);
             }
         }
-        for (int guard = 0; guard < STAGES.size() && sd.inProgress() && !sd.rollingBack(); guard++) {
-            if (!stageWorkDone(cluster, svc, sd, green, tasks, now) || !hooksDone(svc, sd, sd.lifecycleStage, now)) {
-                return;
-            }
-            int next = STAGES.indexOf(sd.lifecycleStage) + 1;
-            if (next >= STAGES.size()) {
-                return; // CLEAN_UP is done: the ECS deployment completes and the service deployment with it
-            }
-            enter(svc, sd, STAGES.get(next), now);
+        // At most one stage a second, so that each shows (in DescribeServiceDeployments and the events), as on ECS.
+        if (!stageWorkDone(cluster, svc, sd, green, tasks, now) || !hooksDone(svc, sd, sd.lifecycleStage, now) || sd.rollingBack()) {
+            return;
         }
+        int next = STAGES.indexOf(sd.lifecycleStage) + 1;
+        if (next < STAGES.size()) {
+            enter(svc, sd, STAGES.get(next), now);
+            stageWorkDone(cluster, svc, sd, green, tasks, now); // a stage's work starts as it is entered (a shift, a hook, a scale-down)
+        } // after CLEAN_UP the ECS deployment completes, and the service deployment with it
     }
 
     private void enter(SimService svc, SimServiceDeployment sd, String stage, Instant now) {
