@@ -112,10 +112,17 @@ public final class QueryCodec implements WireCodec {
         return call.api() == null ? null : call.api().xmlNamespace();
     }
 
-    /** Query services have no SerializationException: a malformed parameter is a ValidationError there. */
+    /**
+     * The codes Query services give: they have no SerializationException (a malformed parameter is a
+     * ValidationError there), and they answer a call over the rate with Throttling.
+     */
     @Override
     public String errorCode(String code) {
-        return "SerializationException".equals(code) ? "ValidationError" : code;
+        return switch (code) {
+            case "SerializationException" -> "ValidationError";
+            case "ThrottlingException" -> "Throttling";
+            default -> code;
+        };
     }
 
     /** As the Query services answer an Action they do not have. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsdeck.sim.ApiFaults;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,16 @@ class QuerySdkWireTest {
         assertEquals(400, e.statusCode());
         assertEquals("ValidationError", e.awsErrorDetails().errorCode());
         assertTrue(e.awsErrorDetails().errorMessage().contains("Value null at 'TargetGroupArn'"), e.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void aThrottledCallIsThrottlingAsTheSdkKnowsIt() {
+        sim.faults.configure(ApiFaults.Config.none().withRate(1, 1));
+        elb.describeTags(r -> r.resourceArns(TG));
+        ElasticLoadBalancingV2Exception e = assertThrows(ElasticLoadBalancingV2Exception.class, () -> elb.describeTags(r -> r.resourceArns(TG)));
+        assertEquals("Throttling", e.awsErrorDetails().errorCode());
+        assertEquals("Rate exceeded", e.awsErrorDetails().errorMessage());
+        assertTrue(e.isThrottlingException(), "the SDK's retry policy sees it as throttling");
     }
 
     @Test
