@@ -121,10 +121,11 @@ final class TaskLauncher {
         }
     }
 
-    /** A restored task that has not stopped keeps its address. */
+    /** A restored task that has not stopped keeps its address, and goes on with its health checks. */
     void restored(SimTask task) {
         if (!task.resourcesReleased) {
             interfaces.reserve(task.eni);
         }
+        lifecycle.restored(task);
     }
 }
