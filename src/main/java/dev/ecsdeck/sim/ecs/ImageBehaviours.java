@@ -1,33 +1,52 @@
 package dev.ecsdeck.sim.ecs;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Faults a scenario pins on container images: an image that crash-loops (its process exits soon
- * after start) or one whose health check starts failing after a while. Every task running such an
- * image in an essential container shows the fault.
+ * after start), one whose health check starts failing after a while, or one whose health check
+ * never passes. A container with a health check is judged by its check ({@link ContainerHealth});
+ * the faults of essential containers without one stop or hold their task as described below.
  */
 final class ImageBehaviours {
     /** How a task fails: after {@code after} RUNNING, by exit (exitCode set) or by health check (exitCode null). */
     record Failure(Duration after, Integer exitCode, String reason) {}
 
     private final Map<String, Failure> byImage = new LinkedHashMap<>();
-    private final java.util.Set<String> neverHealthy = new java.util.HashSet<>();
+    private final Set<String> neverHealthy = new HashSet<>();
 
     void neverHealthy(String image) {
         neverHealthy.add(image);
     }
 
-    /** Whether an essential container's health never turns HEALTHY (nor fails): its deployment never completes. */
+    /**
+     * Whether an essential container without a health check runs a never-healthy image: its task then
+     * never counts as healthy (nor fails), so its deployment never completes. A stopgap: nothing in
+     * ECS itself judges such a container (a load balancer's health checks would).
+     */
     boolean neverHealthy(SimTask task) {
         for (SimContainer c : task.containers) {
-            if (c.spec.essential() && neverHealthy.contains(c.spec.image())) {
+            if (c.spec.essential() && !c.spec.hasHealthCheck() && neverHealthy.contains(c.spec.image())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * After which second from its start the image's health check command fails (a check at that
+     * second still passes): null when it always passes, -1 when it never passes.
+     */
+    Long failsAfterSeconds(String image) {
+        if (neverHealthy.contains(image)) {
+            return -1L;
+        }
+        Failure f = byImage.get(image);
+        return f == null || f.exitCode() != null ? null : f.after().toSeconds();
     }
 
     void crashLoop(String image, Duration after, int exitCode) {
@@ -38,11 +57,16 @@ final class ImageBehaviours {
         byImage.put(image, new Failure(after, null, "Health check failed"));
     }
 
+    /**
+     * The fault that stops the task, from its first essential container that has one: a crash, or a
+     * failing health check of an image whose container has no health check to judge it (a stopgap
+     * kept from before container health checks were run: the task stops as if its check failed).
+     */
     Failure failureFor(SimTask task) {
         for (SimContainer c : task.containers) {
             if (c.spec.essential()) {
                 Failure f = byImage.get(c.spec.image());
-                if (f != null) {
+                if (f != null && (f.exitCode() != null || !c.spec.hasHealthCheck())) {
                     return f;
                 }
             }
@@ -54,7 +78,7 @@ final class ImageBehaviours {
         return byImage;
     }
 
-    java.util.Set<String> neverHealthyImages() {
+    Set<String> neverHealthyImages() {
         return neverHealthy;
     }
 

@@ -5,6 +5,7 @@ import dev.ecsdeck.model.PlacementStrategy;
 import dev.ecsdeck.sim.SimRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,6 +20,12 @@ final class Placement {
     /** Ports the ECS agent and Docker hold on every instance. */
     static final Set<Integer> RESERVED_PORTS = Set.of(22, 2375, 2376, 51678, 51679);
     static final List<String> FARGATE_ZONES = List.of("a", "b", "c");
+    /**
+     * The ephemeral range the ECS agent draws dynamic host ports from (bridge-mode mappings without a
+     * host port) on current ECS-optimized AMIs; 51678 and 51679 in it are the agent's own.
+     */
+    static final int DYNAMIC_PORTS_FROM = 32768;
+    static final int DYNAMIC_PORTS_TO = 60999;
 
     /** The outcome: an instance (null for Fargate), its zone, or why no instance fits. */
     record Result(SimInstance instance, String availabilityZone, String failure) {
@@ -98,12 +105,60 @@ final class Placement {
         if (i.remainingMemory() < td.reservedMemory()) {
             return "insufficient memory available";
         }
-        for (int port : staticHostPorts(td)) {
+        List<Integer> fixed = staticHostPorts(td);
+        for (int port : fixed) {
             if (i.usedPorts.contains(port) || RESERVED_PORTS.contains(port)) {
                 return "insufficient ports available";
             }
         }
+        if (dynamicHostPortsNeeded(td) > freeDynamicPorts(i, fixed)) {
+            return "insufficient ports available: no free port left in the dynamic host port range " + DYNAMIC_PORTS_FROM + "-"
+                    + DYNAMIC_PORTS_TO;
+        }
         return null;
+    }
+
+    /** How many dynamic host ports a task of this definition takes: its bridge-mode mappings without a host port. */
+    static int dynamicHostPortsNeeded(SimTaskDefinition td) {
+        if (!"bridge".equals(td.networkMode)) {
+            return 0;
+        }
+        int needed = 0;
+        for (ContainerSpec c : td.containers) {
+            for (ContainerSpec.PortSpec p : c.ports()) {
+                needed += p.hostPort() == null || p.hostPort() == 0 ? 1 : 0;
+            }
+        }
+        return needed;
+    }
+
+    /** Ports of the dynamic range the instance has free, not counting {@code fixed} (the task's own static ports). */
+    private static int freeDynamicPorts(SimInstance i, List<Integer> fixed) {
+        Set<Integer> taken = new HashSet<>(i.usedPorts);
+        taken.addAll(RESERVED_PORTS);
+        taken.addAll(fixed);
+        int takenInRange = 0;
+        for (int port : taken) {
+            takenInRange += port >= DYNAMIC_PORTS_FROM && port <= DYNAMIC_PORTS_TO ? 1 : 0;
+        }
+        return DYNAMIC_PORTS_TO - DYNAMIC_PORTS_FROM + 1 - takenInRange;
+    }
+
+    /**
+     * A dynamic host port for one mapping: the lowest port of the range that is free on the instance
+     * (not held by a task that has not stopped, not reserved, not one of the task's own static ports
+     * {@code fixed}). Docker and the agent go round the range from the last port they gave; the lowest
+     * free port needs no memory of that (nothing more in the state file), is as deterministic, and
+     * gives a stopped task's port to the next task, which real hosts do too once they wrap round.
+     * {@link #lacks} has checked there is one.
+     */
+    static int dynamicHostPort(SimInstance i, List<Integer> fixed) {
+        for (int port = DYNAMIC_PORTS_FROM; port <= DYNAMIC_PORTS_TO; port++) {
+            if (!i.usedPorts.contains(port) && !RESERVED_PORTS.contains(port) && !fixed.contains(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free dynamic host port on " + i.id + " (placement should have refused it)");
     }
 
     /** Host ports a task of this definition takes on its instance: fixed ones only (0/absent is dynamic in bridge mode). */

@@ -1,5 +1,7 @@
 package dev.ecsdeck.sim.ecs;
 
+import java.time.Instant;
+
 /** A running (or stopped) container of a task. */
 final class SimContainer {
     final ContainerSpec spec;
@@ -9,11 +11,18 @@ final class SimContainer {
     Integer exitCode;
     String reason;
     String healthStatus;
+    /**
+     * When its health check turns it HEALTHY and UNHEALTHY (null: never), worked out from its start by
+     * {@link ContainerHealth}; not kept in the state file (it is worked out again after a restore).
+     */
+    Instant healthyAt;
+    Instant unhealthyAt;
+    boolean healthScheduled;
 
-    public SimContainer(ContainerSpec spec, String arn, String runtimeId) {
+    SimContainer(ContainerSpec spec, String arn, String runtimeId) {
         this.spec = spec;
         this.arn = arn;
         this.runtimeId = runtimeId;
-        this.healthStatus = spec.healthCheck() ? "UNKNOWN" : null;
+        this.healthStatus = spec.hasHealthCheck() ? "UNKNOWN" : null;
     }
 }

@@ -36,6 +36,8 @@ final class SimTask {
     Instant nextTransitionAt;
     /** When the task counts as healthy for its deployment (null until known). */
     Instant healthyAt;
+    /** When a container's health check result changes next (null: none will); not in the state file, worked out again on restore. */
+    Instant healthChangesAt;
     /** Set once the task has counted as healthy. */
     boolean wasHealthy;
     /** The failure that will stop it (a crash or failed health check), if any, and when. */
@@ -70,9 +72,9 @@ final class SimTask {
         this.createdAt = createdAt;
     }
 
-    /** Nothing in its lifecycle can happen by itself: running, healthy, no failure ahead. Steps skip it. */
+    /** Nothing in its lifecycle can happen by itself: running, healthy, no failure or health change ahead. Steps skip it. */
     boolean idle() {
-        return nextTransitionAt == null && wasHealthy && failsAt == null && isRunning() && wantsRunning();
+        return nextTransitionAt == null && wasHealthy && failsAt == null && healthChangesAt == null && isRunning() && wantsRunning();
     }
 
     boolean isStopped() {

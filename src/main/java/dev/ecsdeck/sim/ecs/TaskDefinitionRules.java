@@ -62,7 +62,22 @@ final class TaskDefinitionRules {
             }
         }
         return new ContainerSpec(c.get("name").asText(), c.get("image").asText(), containerCpu, mem, reservation, essential,
-                ports, logSpec(c), c.has("healthCheck"));
+                ports, logSpec(c), healthCheck(c));
+    }
+
+    /** The container's health check timing, ECS's defaults filled in; null when it has none. */
+    private static ContainerSpec.HealthCheck healthCheck(JsonNode c) {
+        JsonNode hc = c.get("healthCheck");
+        if (hc == null || !hc.isObject()) {
+            return null;
+        }
+        ContainerSpec.HealthCheck d = ContainerSpec.HealthCheck.DEFAULTS;
+        return new ContainerSpec.HealthCheck(number(hc, "interval", d.interval()), number(hc, "timeout", d.timeout()),
+                number(hc, "retries", d.retries()), number(hc, "startPeriod", d.startPeriod()));
+    }
+
+    private static int number(JsonNode hc, String field, int byDefault) {
+        return hc.hasNonNull(field) ? hc.get(field).asInt(byDefault) : byDefault;
     }
 
     private static List<PortSpec> ports(ObjectNode c, String networkMode) {

@@ -12,8 +12,6 @@ import java.util.List;
  * containers and starts its lifecycle; and gives the resources back when a task has STOPPED.
  */
 final class TaskLauncher {
-    private static final int FIRST_DYNAMIC_PORT = 49153;
-
     private final SimIds ids;
     private final Placement placement;
     private final TaskLifecycle lifecycle;
@@ -82,23 +80,22 @@ final class TaskLauncher {
         task.containerInstanceId = instance.id;
         instance.usedCpu += td.reservedCpu();
         instance.usedMemory += td.reservedMemory();
-        for (int port : Placement.staticHostPorts(td)) {
-            instance.usedPorts.add(port);
-            task.hostPorts.add(port);
+        if ("awsvpc".equals(td.networkMode)) {
+            return;
         }
-        if ("bridge".equals(td.networkMode)) {
-            // Dynamic host ports for mappings without one.
-            int next = FIRST_DYNAMIC_PORT;
-            for (ContainerSpec c : td.containers) {
-                for (ContainerSpec.PortSpec p : c.ports()) {
-                    if (p.hostPort() == null || p.hostPort() == 0) {
-                        while (instance.usedPorts.contains(next)) {
-                            next++;
-                        }
-                        instance.usedPorts.add(next);
-                        task.hostPorts.add(next);
-                    }
+        // One host port per mapping, in the task definition's order (SimViews shows the bindings in it):
+        // a fixed one as given; a dynamic one (bridge mode, hostPort absent or 0) as Placement draws it.
+        List<Integer> fixed = Placement.staticHostPorts(td);
+        boolean bridge = "bridge".equals(td.networkMode);
+        for (ContainerSpec c : td.containers) {
+            for (ContainerSpec.PortSpec p : c.ports()) {
+                boolean dynamic = p.hostPort() == null || p.hostPort() == 0;
+                if (dynamic && !bridge) {
+                    continue;
                 }
+                int port = dynamic ? Placement.dynamicHostPort(instance, fixed) : p.hostPort();
+                instance.usedPorts.add(port);
+                task.hostPorts.add(port);
             }
         }
     }
@@ -121,10 +118,11 @@ final class TaskLauncher {
         }
     }
 
-    /** A restored task that has not stopped keeps its address. */
+    /** A restored task that has not stopped keeps its address, and goes on with its health checks. */
     void restored(SimTask task) {
         if (!task.resourcesReleased) {
             interfaces.reserve(task.eni);
         }
+        lifecycle.restored(task);
     }
 }

@@ -8,7 +8,9 @@ import java.time.Instant;
  * Moves tasks through ECS's lifecycle: PROVISIONING → PENDING → ACTIVATING → RUNNING →
  * DEACTIVATING → STOPPING → DEPROVISIONING → STOPPED, with durations drawn from the seeded random
  * source in the ranges real tasks show (awsvpc tasks provision and deprovision an ENI; others skip
- * those steps).
+ * those steps). Container health checks are run as {@link ContainerHealth} describes; an essential
+ * container that turns UNHEALTHY stops a service's task (TaskFailedToStart, "Task failed container
+ * health checks"), and the service replaces it.
  */
 final class TaskLifecycle {
     /** Without container health checks a task counts as healthy this long after it is RUNNING. */
@@ -16,10 +18,12 @@ final class TaskLifecycle {
 
     private final SimIds ids;
     private final ImageBehaviours images;
+    private final ContainerHealth health;
 
     TaskLifecycle(SimIds ids, ImageBehaviours images) {
         this.ids = ids;
         this.images = images;
+        this.health = new ContainerHealth(images);
     }
 
     /** A new task's first status, with its first step scheduled. */
@@ -88,15 +92,20 @@ final class TaskLifecycle {
         boolean anyHealthCheck = false;
         for (SimContainer c : task.containers) {
             c.lastStatus = "RUNNING";
-            anyHealthCheck |= c.spec.healthCheck();
+            anyHealthCheck |= c.spec.hasHealthCheck();
         }
         task.healthStatus = "UNKNOWN";
-        // With a container health check the first check passes after its start period; without one,
-        // ECS treats the task as healthy once it has run for a while.
-        task.healthyAt = anyHealthCheck ? at.plusSeconds(ids.between(20, 35)) : at.plus(HEALTHY_AFTER_RUNNING);
-        if (images.neverHealthy(task)) {
-            task.healthyAt = null;
+        if (anyHealthCheck) {
+            // One draw per task with checks, as before they were run, so the rest of a seeded world stays as it was.
+            health.schedule(task, ids.between(1, ContainerHealth.MAX_ANSWER_SECONDS));
         }
+        if (ContainerHealth.judged(task).isEmpty()) {
+            // Without essential container health checks, ECS treats the task as healthy once it has run for a while.
+            task.healthyAt = images.neverHealthy(task) ? null : at.plus(HEALTHY_AFTER_RUNNING);
+        } else {
+            task.healthyAt = ContainerHealth.healthyAt(task);
+        }
+        task.healthChangesAt = ContainerHealth.nextChange(task);
         ImageBehaviours.Failure failure = images.failureFor(task);
         if (failure != null) {
             task.failsAt = at.plus(failure.after());
@@ -104,6 +113,14 @@ final class TaskLifecycle {
             task.failureExitCode = failure.exitCode();
         }
         task.bump();
+    }
+
+    /** A restored task goes on with its container health checks (their timeline is not in the state file). */
+    void restored(SimTask task) {
+        if (task.isRunning() && task.wantsRunning()) {
+            health.scheduleRestored(task);
+            task.healthChangesAt = ContainerHealth.nextChange(task);
+        }
     }
 
     /** Health and failures of a RUNNING task. */
@@ -116,18 +133,20 @@ final class TaskLifecycle {
             }
             return;
         }
+        if (ContainerHealth.refresh(task, now)) {
+            task.bump();
+        }
+        task.healthChangesAt = ContainerHealth.nextChange(task);
+        SimContainer sick = ContainerHealth.unhealthyEssential(task);
+        // Only a service's scheduler stops an unhealthy task; a task run by hand goes on regardless (Task.healthStatus).
+        if (sick != null && task.serviceName != null) {
+            task.healthChangesAt = null;
+            requestStop(task, sick.unhealthyAt, "TaskFailedToStart",
+                    "Task failed container health checks: container " + sick.spec.name() + " is unhealthy");
+            return;
+        }
         if (task.healthyAt != null && !task.healthyAt.isAfter(now) && !task.wasHealthy) {
             task.wasHealthy = true;
-            boolean anyHealthCheck = false;
-            for (SimContainer c : task.containers) {
-                if (c.spec.healthCheck()) {
-                    c.healthStatus = "HEALTHY";
-                    anyHealthCheck = true;
-                }
-            }
-            if (anyHealthCheck) {
-                task.healthStatus = "HEALTHY";
-            }
             task.bump();
         }
     }
@@ -140,15 +159,14 @@ final class TaskLifecycle {
         requestStop(task, at, "EssentialContainerExited", "Essential container in task exited");
     }
 
+    /**
+     * The stopgap for an essential container without a health check whose image is declared to fail
+     * its health check (see {@link ImageBehaviours#failureFor}): the task stops as if a check had failed.
+     */
     private void failHealthCheck(SimTask task, Instant at) {
-        for (SimContainer c : task.containers) {
-            if (c.spec.healthCheck()) {
-                c.healthStatus = "UNHEALTHY";
-            }
-        }
         task.healthStatus = "UNHEALTHY";
-        String which = task.containers.stream().filter(c -> c.spec.healthCheck()).map(c -> c.spec.name()).findFirst()
-                .orElse(task.containers.get(0).spec.name());
+        String which = task.containers.stream().filter(c -> c.spec.essential() && !c.spec.hasHealthCheck()).map(c -> c.spec.name())
+                .findFirst().orElse(task.containers.get(0).spec.name());
         requestStop(task, at, "TaskFailedToStart", "Task failed container health checks: container " + which + " is unhealthy");
     }
 

@@ -84,21 +84,24 @@ class TaskLifecycleTest {
     }
 
     @Test
-    void aFailingHealthCheckMakesTheTaskUnhealthyAndStopsIt() {
+    void aFailingHealthCheckMakesAServiceTaskUnhealthyAndStopsIt() {
         sim.engine.failHealthCheckOfImage("acme/sick:1", Duration.ofMinutes(3));
         String td = sim.engine.taskDefinitions().register("""
                 {"family": "sick", "containerDefinitions": [{"name": "app", "image": "acme/sick:1", "memory": 128,
                   "healthCheck": {"command": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"], "interval": 30, "retries": 3}}]}
                 """).familyRevision();
         sim.instances(1, 2048, 4096, "a");
-        EcsTask task = sim.engine.tasks().runTask(new RunTaskRequest(sim.cluster, td, 1, "EC2", null, null, null, null, null))
-                .items().get(0);
-        statusesUntil(task.taskArn(), "RUNNING");
+        sim.engine.services().createService(new CreateServiceRequest(sim.cluster, "sick", td, 1, "EC2", null, "REPLICA", null, null,
+                null, null, null, null, null));
+        sim.advanceUntil("a task", Duration.ofMinutes(1), () -> !sim.running("sick").isEmpty());
+        String arn = sim.running("sick").get(0).taskArn();
+        statusesUntil(arn, "RUNNING");
         sim.advance(Duration.ofMinutes(1));
-        assertEquals("HEALTHY", describe(task.taskArn()).healthStatus());
-        statusesUntil(task.taskArn(), "STOPPED");
-        EcsTask stopped = describe(task.taskArn());
+        assertEquals("HEALTHY", describe(arn).healthStatus());
+        statusesUntil(arn, "STOPPED");
+        EcsTask stopped = describe(arn);
         assertEquals("UNHEALTHY", stopped.healthStatus());
+        assertEquals("TaskFailedToStart", stopped.stopCode());
         assertEquals("Task failed container health checks: container app is unhealthy", stopped.stoppedReason());
     }
 
