@@ -51,6 +51,7 @@ public final class SteadyServices {
             t.startedAt = created.plusSeconds(38);
             t.healthyAt = t.startedAt.plus(TaskLifecycle.HEALTHY_AFTER_RUNNING);
             t.wasHealthy = true;
+            t.lifecycleHealthy = true;
             t.healthNoticed = true;
             for (ContainerSpec spec : td.containers) {
                 SimContainer container = new SimContainer(spec, ids.containerArn(cluster.name, taskId), taskId + "-" + ids.hex(10));

@@ -145,8 +145,10 @@ final class TaskLifecycle {
                     "Task failed container health checks: container " + sick.spec.name() + " is unhealthy");
             return;
         }
-        if (task.healthyAt != null && !task.healthyAt.isAfter(now) && !task.wasHealthy) {
-            task.wasHealthy = true;
+        if (task.healthyAt != null && !task.healthyAt.isAfter(now) && !task.lifecycleHealthy) {
+            task.lifecycleHealthy = true;
+            // A load-balanced task is healthy for its deployment only once its target groups say so too (LoadBalancing).
+            task.wasHealthy |= !task.loadBalanced;
             task.bump();
         }
     }
