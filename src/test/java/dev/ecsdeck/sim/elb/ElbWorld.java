@@ -55,9 +55,10 @@ final class ElbWorld {
         return found.get(0).targetHealth();
     }
 
-    /** Moves the simulated clock on by {@code seconds}. */
+    /** Moves the clock on by {@code seconds} and the simulation with it (SimElb's own methods, as ECS calls them, do not catch up). */
     void advance(long seconds) {
         clock.advance(Duration.ofSeconds(seconds));
+        engine.advance();
     }
 
     Instant now() {
