@@ -166,4 +166,23 @@ class TargetHealthTest {
         assertEquals(2, w.api.describeTargetHealth(tg, null).size());
         assertEquals(2, w.api.describeTargetHealth(tg, List.of(new TargetDescription("10.0.4.1", null, null))).size());
     }
+
+    @Test
+    void aDrainingTargetRegisteredAgainStartsAfreshAndDeregisteringWhatIsNotThereIsIgnored() {
+        w.listener(lb, 80, tg);
+        w.register(tg, "10.0.5.1");
+        w.advance(10);
+        w.api.deregisterTargets(tg, List.of(new TargetDescription("10.0.5.1", null, null)));
+        w.advance(5);
+        w.register(tg, "10.0.5.1");
+        assertHealth("initial", "Elb.RegistrationInProgress", "10.0.5.1");
+        w.advance(10);
+        assertHealth("healthy", null, "10.0.5.1");
+        synchronized (w.engine) {
+            w.engine.elb().deregister(tg + "0", "10.0.5.1", 8080, w.now());
+            w.engine.elb().deregister(tg, "10.0.5.9", 8080, w.now());
+        }
+        assertEquals(1, w.api.describeTargetHealth(tg, null).size());
+        ElbWorld.refused("TargetGroupNotFound", () -> w.api.deregisterTargets(tg + "0", List.of(new TargetDescription("10.0.5.1", null, null))));
+    }
 }
