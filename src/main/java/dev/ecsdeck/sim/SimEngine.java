@@ -24,7 +24,7 @@ import java.util.List;
  * random comes from the seed. One lock guards it all: calls are short.
  *
  * <p>The API is grouped as ECS's is: {@link #clusters()}, {@link #taskDefinitions()},
- * {@link #services()}, {@link #tasks()}, {@link #logs()}, {@link #scaling()}.
+ * {@link #services()}, {@link #tasks()}, {@link #logs()}, {@link #scaling()}, {@link #loadBalancing()}.
  */
 public final class SimEngine {
     private static final System.Logger LOG = System.getLogger(SimEngine.class.getName());

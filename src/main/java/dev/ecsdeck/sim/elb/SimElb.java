@@ -14,7 +14,8 @@ import java.util.Set;
  * The simulated Elastic Load Balancing (application load balancers): load balancers, listeners and
  * their rules, target groups with their targets' health, tags, and the requests each load balancer
  * spreads over its target groups. The engine owns one and calls {@link #step} once a simulated
- * second, after ECS; {@link ElbApi} and ECS read and change it under the engine's lock.
+ * second, after ECS; {@link ElbApi} and ECS read and change it under the engine's lock (its public
+ * methods do not catch the simulation up with the clock: they are for code that already holds the lock).
  *
  * <p>ELB does not know who runs at an address: whether a target answers its health check is the
  * {@link TargetResponder}'s call (by default nothing answers).
@@ -48,7 +49,10 @@ public final class SimElb {
         return g == null ? null : ElbViews.info(g);
     }
 
-    /** Registers a target (as ECS does when a task starts); registering one already registered changes nothing. */
+    /**
+     * Registers a target (as ECS does when a task starts); registering one already registered changes
+     * nothing, one draining registers afresh. Throws ELB's TargetGroupNotFound when the group is gone.
+     */
     public void register(String targetGroupArn, String targetId, int port, String availabilityZone, Instant now) {
         ElbTargetGroup g = group(targetGroupArn);
         ElbTarget existing = g.targets.get(ElbTarget.key(targetId, port));
@@ -61,10 +65,13 @@ public final class SimElb {
         healthChecks.registered(g, t, now);
     }
 
-    /** Deregisters a target: it drains for the group's deregistration delay, then is gone. Unknown targets are ignored. */
+    /**
+     * Deregisters a target: it drains for the group's deregistration delay, then is gone. A target (or
+     * target group) that is not there is ignored: there is nothing to drain.
+     */
     public void deregister(String targetGroupArn, String targetId, int port, Instant now) {
-        ElbTargetGroup g = group(targetGroupArn);
-        ElbTarget t = g.targets.get(ElbTarget.key(targetId, port));
+        ElbTargetGroup g = targetGroups.get(targetGroupArn);
+        ElbTarget t = g == null ? null : g.targets.get(ElbTarget.key(targetId, port));
         if (t == null || t.draining()) {
             return;
         }
