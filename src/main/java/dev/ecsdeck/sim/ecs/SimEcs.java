@@ -49,7 +49,10 @@ public final class SimEcs {
         images.crashLoop(image, after, exitCode);
     }
 
-    /** Declares that an image's health check never passes: tasks run but a deployment of it never completes. */
+    /**
+     * Declares that an image's health check never passes: a container with a health check turns UNHEALTHY
+     * (a service's task then stops and is replaced); without one, its task never counts as healthy.
+     */
     public void neverHealthyImage(String image) {
         images.neverHealthy(image);
     }

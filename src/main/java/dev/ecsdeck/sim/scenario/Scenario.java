@@ -33,7 +33,8 @@ public record Scenario(
     /**
      * A fault pinned on an image: "crashLoop" (exits with exitCode afterSeconds after start),
      * "failHealthCheck" (its health check fails afterSeconds after start), or "neverHealthy" (its
-     * health check never passes, so a deployment of it never completes).
+     * health check never passes: a container with a health check turns UNHEALTHY and a service's task
+     * is replaced; a task whose containers have no check never counts as healthy).
      */
     public record Image(String image, String fault, Integer afterSeconds, Integer exitCode) {}
 

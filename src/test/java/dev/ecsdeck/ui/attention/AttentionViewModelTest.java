@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.ContainerInstance;
+import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ManualClock;
@@ -49,7 +50,7 @@ class AttentionViewModelTest {
 
         AttentionItem payments = item("prod-web", "payments", Kind.ROLLED_BACK).orElseThrow();
         assertEquals("Rolled back after its deployment failed: tasks failed to start.", payments.what());
-        assertEquals(Instant.parse("2026-11-22T08:50:39Z"), payments.since());
+        assertEquals(Instant.parse("2026-11-22T08:50:46Z"), payments.since());
         assertEquals("rollback event", payments.sinceBasis());
         assertEquals("payments", payments.service());
 
@@ -75,18 +76,34 @@ class AttentionViewModelTest {
     }
 
     @Test
-    void aRolloutThatDoesNotFinishShowsAfterTenMinutes() {
-        clock.advance(Duration.ofMinutes(8));
+    void aRolloutWhoseTasksFailTheirHealthChecksShowsItsFailingTasks() {
+        // The demo's staging orders-api rolls out orders-api:2, whose container health check never passes: each new task
+        // turns UNHEALTHY and is replaced, and with no circuit breaker in staging the rollout never finishes.
+        clock.advance(Duration.ofMinutes(10));
         model.refresh();
-        assertTrue(item("staging", "orders-api", Kind.DEPLOYMENT_STUCK).isEmpty(), "9 minutes in: not yet");
-        clock.advance(Duration.ofMinutes(2));
-        model.refresh();
-        AttentionItem stuck = item("staging", "orders-api", Kind.DEPLOYMENT_STUCK).orElseThrow();
-        assertThat(stuck.what(), containsString("Deployment of orders-api:2 still in progress"));
-        assertEquals(Instant.parse("2026-11-22T08:59:00Z"), stuck.since());
-        assertEquals("deployment start", stuck.sinceBasis());
+        AttentionItem failing = item("staging", "orders-api", Kind.TASKS_FAILING).orElseThrow();
+        assertThat(failing.what(), containsString("of orders-api:2 failed in the last hour"));
+        assertTrue(item("staging", "orders-api", Kind.DEPLOYMENT_STUCK).isEmpty(), "its failing tasks already say why it does not finish");
         assertTrue(item("prod-web", "checkout", Kind.DEPLOYMENT_STUCK).isEmpty(), "checkout's rollout finished meanwhile");
         assertTrue(item("staging", "notifications", Kind.DEPLOYMENT_STUCK).isEmpty(), "its failing tasks already say why it does not finish");
+    }
+
+    @Test
+    void aRolloutThatDoesNotFinishShowsAfterTenMinutes() {
+        // Staging web's container has no health check: a never-healthy image leaves its new tasks running, never counted healthy.
+        engine.neverHealthyImage("public.ecr.aws/nginx/nginx:1.25-alpine");
+        Instant started = clock.now();
+        provider.updateService(ServiceUpdate.forceNewDeployment("staging", "web"));
+        clock.advance(Duration.ofMinutes(9));
+        model.refresh();
+        assertTrue(item("staging", "web", Kind.DEPLOYMENT_STUCK).isEmpty(), "9 minutes in: not yet");
+        clock.advance(Duration.ofMinutes(1));
+        model.refresh();
+        AttentionItem stuck = item("staging", "web", Kind.DEPLOYMENT_STUCK).orElseThrow();
+        assertThat(stuck.what(), containsString("Deployment of web:1 still in progress"));
+        assertEquals(started, stuck.since());
+        assertEquals("deployment start", stuck.sinceBasis());
+        assertTrue(item("staging", "web", Kind.TASKS_FAILING).isEmpty());
     }
 
     @Test
