@@ -104,10 +104,17 @@ final class LoadBalancing {
         }
     }
 
+    /** Deregisters a stopping task; it stays DEACTIVATING until its connections have drained (the longest deregistration delay). */
     private void deregister(SimTask t, Instant now) {
         for (SimTask.Target target : t.targets) {
-            if (elb.targetGroup(target.targetGroupArn()) != null) {
+            TargetGroupInfo info = elb.targetGroup(target.targetGroupArn());
+            if (info != null) {
                 elb.deregister(target.targetGroupArn(), target.id(), target.port(), now);
+                Instant drained = now.plusSeconds(info.deregistrationDelaySeconds());
+                boolean deactivating = "DEACTIVATING".equals(t.lastStatus) || t.isRunning();
+                if (deactivating && t.nextTransitionAt != null && t.nextTransitionAt.isBefore(drained)) {
+                    t.nextTransitionAt = drained;
+                }
             }
             byTarget.remove(key(target.targetGroupArn(), target.id(), target.port()));
         }

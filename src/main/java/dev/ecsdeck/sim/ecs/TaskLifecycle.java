@@ -184,8 +184,10 @@ final class TaskLifecycle {
                 }
             }
             case "RUNNING" -> {
-                task.lastStatus = task.awsvpc() ? "DEACTIVATING" : "STOPPING";
-                task.nextTransitionAt = at.plusSeconds(task.awsvpc() ? ids.between(1, 3) : ids.between(1, 5));
+                // A load-balanced task deactivates while its targets drain (LoadBalancing holds it for the deregistration delay).
+                boolean deactivates = task.awsvpc() || task.loadBalanced;
+                task.lastStatus = deactivates ? "DEACTIVATING" : "STOPPING";
+                task.nextTransitionAt = at.plusSeconds(deactivates ? ids.between(1, 3) : ids.between(1, 5));
             }
             case "DEACTIVATING" -> {
                 task.lastStatus = "STOPPING";

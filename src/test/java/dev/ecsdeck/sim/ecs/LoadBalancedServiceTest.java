@@ -26,6 +26,10 @@ class LoadBalancedServiceTest {
         return sim.engine.loadBalancing().describeTargetHealth(group, null);
     }
 
+    private String status(EcsTask t) {
+        return sim.engine.tasks().describeTasks(sim.cluster, List.of(t.taskArn())).items().get(0).lastStatus();
+    }
+
     private static String ipOf(EcsTask t) {
         return t.attachments().get(0).details().stream().filter(d -> d.name().equals("privateIPv4Address")).findFirst().orElseThrow().value();
     }
@@ -52,8 +56,12 @@ class LoadBalancedServiceTest {
                 .orElseThrow();
         assertEquals("draining", draining.targetHealth().state());
         assertEquals("Target.DeregistrationInProgress", draining.targetHealth().reason());
-        sim.advance(Duration.ofSeconds(31));
+        assertEquals("DEACTIVATING", status(first));
+        sim.advance(Duration.ofSeconds(28));
+        assertEquals("DEACTIVATING", status(first), "the task waits while its connections drain");
+        sim.advance(Duration.ofSeconds(3));
         assertFalse(health(alb.blueGroup()).stream().anyMatch(t -> t.target().id().equals(ipOf(first))), "gone after the delay");
+        assertFalse("DEACTIVATING".equals(status(first)), "then it goes on stopping");
     }
 
     @Test
