@@ -58,7 +58,8 @@ public final class WireRequest {
         return b != null && b;
     }
 
-    Boolean bool(String member) {
+    /** A boolean member: null when absent (where absent and false differ). */
+    public Boolean bool(String member) {
         return bool(node(member), member);
     }
 

@@ -8,6 +8,7 @@ import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
+import dev.ecsdeck.sim.wire.elb.ElbOperations;
 import dev.ecsdeck.sim.wire.json.Json11Codec;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
 import dev.ecsdeck.sim.wire.query.QueryCodec;
@@ -29,8 +30,8 @@ import java.util.logging.Logger;
  * The simulator served over HTTP on the AWS JSON 1.1 and AWS Query protocols, so the AWS SDKs, the
  * AWS CLI and Terraform can use it as their endpoint: {@code POST /} with {@code X-Amz-Target:
  * <prefix>.<Operation>} and a JSON body for ECS, CloudWatch Logs and Application Auto Scaling, or a
- * form body with {@code Action} and {@code Version} (answered in XML) for Query services. The
- * request's Content-Type picks the protocol. Bound to the loopback address only. Signatures are
+ * form body with {@code Action} and {@code Version} (answered in XML) for Query services (Elastic Load
+ * Balancing v2). The request's Content-Type picks the protocol. Bound to the loopback address only. Signatures are
  * accepted unchecked. It logs operation names, status codes and error codes, never a header (so
  * never a credential) and never a body.
  */
@@ -75,7 +76,8 @@ public final class WireServer implements AutoCloseable {
 
     /** As above; {@code afterChange} runs after each successful operation that changes the simulation (for saving it). */
     public WireServer(SimEngine engine, ApiFaults faults, int port, Runnable afterChange) throws IOException {
-        this(engine, faults, port, afterChange, List.of(EcsOperations.api(engine), LogsOperations.api(engine), ScalingOperations.api(engine)));
+        this(engine, faults, port, afterChange, List.of(EcsOperations.api(engine), LogsOperations.api(engine), ScalingOperations.api(engine),
+                ElbOperations.api(engine)));
     }
 
     /** A server of the given services (tests add one that fails on purpose). */

@@ -68,6 +68,13 @@ class WireResponsesModelTest {
                 + " \"memory\": 128}]}");
         check(ecs, "DeregisterTaskDefinition", "{\"taskDefinition\": \"shapes:1\"}");
         check(ecs, "ListTagsForResource", "{\"resourceArn\": \"arn:aws:ecs:us-east-1:000000000000:cluster/shapes\"}");
+        check(ecs, "UpdateService", "{\"cluster\": \"prod-web\", \"service\": \"web\", \"forceNewDeployment\": true}");
+        JsonNode rollouts = check(ecs, "ListServiceDeployments", "{\"cluster\": \"prod-web\", \"service\": \"web\"}");
+        String rollout = rollouts.get("serviceDeployments").get(0).get("serviceDeploymentArn").asText();
+        JsonNode described = check(ecs, "DescribeServiceDeployments", "{\"serviceDeploymentArns\": [\"" + rollout + "\", \"nope\"]}");
+        check(ecs, "DescribeServiceRevisions", "{\"serviceRevisionArns\": [\""
+                + described.get("serviceDeployments").get(0).get("targetServiceRevision").get("arn").asText() + "\", \"nope\"]}");
+        check(ecs, "StopServiceDeployment", "{\"serviceDeploymentArn\": \"" + rollout + "\", \"stopType\": \"ROLLBACK\"}");
 
         JsonNode stream = check(logs, "DescribeLogStreams", "{\"logGroupName\": \"/ecs/web\", \"limit\": 2}");
         String name = stream.get("logStreams").get(0).get("logStreamName").asText();
@@ -86,6 +93,8 @@ class WireResponsesModelTest {
         check(scaling, "DeleteScalingPolicy", "{" + WEB + ", \"PolicyName\": \"p\"}");
 
         assertEquals(List.of(), problems);
+        assertEquals(1, described.get("serviceDeployments").get(0).get("sourceServiceRevisions").size(),
+                "the forced rollout has a source revision to check");
         assertEquals(true, activities.get("ScalingActivities").size() > 0, "the activities were there to check");
     }
 

@@ -9,6 +9,7 @@ import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
+import dev.ecsdeck.sim.wire.elb.ElbOperations;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,23 @@ class WireShapesModelTest {
         check(ScalingOperations.api(engine), model("application-autoscaling"));
     }
 
+    /**
+     * A Query service: routed by its API version, answering in the model's XML namespace; its validation
+     * and server errors are the Query protocol's common errors (ValidationError, InternalFailure), which
+     * the models of Query services do not list as shapes.
+     */
+    @Test
+    void elbShapesMatchTheModel() throws IOException {
+        WireApi api = ElbOperations.api(engine);
+        JsonNode model = model("elasticloadbalancingv2");
+        assertEquals("query", model.path("metadata").path("protocol").asText());
+        assertEquals(model.path("metadata").path("apiVersion").asText(), api.targetPrefix());
+        assertEquals(model.path("metadata").path("xmlNamespace").asText(), api.xmlNamespace());
+        assertEquals("ValidationError", api.missingMemberError());
+        assertEquals("InternalFailure", api.serverError());
+        checkMembers(api, model);
+    }
+
     private static void check(WireApi api, JsonNode model) {
         assertEquals(model.path("metadata").path("targetPrefix").asText(), api.targetPrefix());
         assertEquals("json", model.path("metadata").path("protocol").asText());
@@ -65,6 +83,11 @@ class WireShapesModelTest {
         assertTrue(missingError != null && missingError.path("exception").asBoolean(), api.missingMemberError() + " is an error of the model");
         JsonNode serverError = shapes.get(api.serverError());
         assertTrue(serverError != null && serverError.path("exception").asBoolean(), api.serverError() + " is an error of the model");
+        checkMembers(api, model);
+    }
+
+    private static void checkMembers(WireApi api, JsonNode model) {
+        JsonNode shapes = model.get("shapes");
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, RequestShape> e : api.shapes().entrySet()) {
             String op = e.getKey();

@@ -50,7 +50,7 @@ public final class EcsOperations {
 
     public static WireApi api(SimEngine engine) {
         EcsOperations ecs = new EcsOperations(engine);
-        return new WireApi(TARGET_PREFIX, "ECS", "InvalidParameterException", "ServerException")
+        WireApi api = new WireApi(TARGET_PREFIX, "ECS", "InvalidParameterException", "ServerException")
                 .add("ListClusters", of().member("nextToken", STRING).member("maxResults", INTEGER), false, ecs::listClusters)
                 .add("DescribeClusters", of().member("clusters", STRING_LIST).member("include", STRING_LIST), false,
                         ecs::describeClusters)
@@ -70,7 +70,8 @@ public final class EcsOperations {
                         .member("tags", STRUCTURE_LIST), true, ecs::createService)
                 .add("UpdateService", of().member("cluster", STRING).required("service", STRING).member("desiredCount", INTEGER)
                         .member("taskDefinition", STRING).member("deploymentConfiguration", STRUCTURE)
-                        .member("forceNewDeployment", BOOLEAN), true, ecs::updateService)
+                        .member("forceNewDeployment", BOOLEAN).member("loadBalancers", STRUCTURE_LIST)
+                        .member("healthCheckGracePeriodSeconds", INTEGER), true, ecs::updateService)
                 .add("DeleteService", of().member("cluster", STRING).required("service", STRING).member("force", BOOLEAN), true,
                         ecs::deleteService)
                 .add("ListTasks", of().member("cluster", STRING).member("containerInstance", STRING).member("family", STRING)
@@ -105,6 +106,7 @@ public final class EcsOperations {
                         .member("tags", STRUCTURE_LIST), true, ecs::registerTaskDefinition)
                 .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition)
                 .add("ListTagsForResource", of().required("resourceArn", STRING), false, ecs::listTagsForResource);
+        return ServiceDeploymentOperations.addTo(api, engine);
     }
 
     private JsonNode listClusters(WireRequest r) {
@@ -146,11 +148,15 @@ public final class EcsOperations {
         return single("service", s);
     }
 
-    /** The settings the simulator keeps; others (network, placement, load balancers...) are accepted and left as they are. */
+    /**
+     * The settings the simulator keeps (load balancers and the health check grace period among them);
+     * others (network, placement...) are not in the request shape and are left as they are.
+     */
     private JsonNode updateService(WireRequest r) {
         EcsService s = engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
                 r.string("taskDefinition"), r.flag("forceNewDeployment"),
-                r.bind("deploymentConfiguration", DeploymentConfiguration.class));
+                r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
+                r.integer("healthCheckGracePeriodSeconds"));
         return single("service", s);
     }
 

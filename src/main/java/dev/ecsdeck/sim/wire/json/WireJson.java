@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategy;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -26,6 +27,8 @@ import dev.ecsdeck.sim.SimApiException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -63,6 +66,32 @@ public final class WireJson {
             .build();
 
     private WireJson() {}
+
+    /**
+     * A mapper for a Query service's members: values as text read as the numbers and booleans they
+     * name (as {@link #TEXT_MAPPER}), record components named on the wire by {@code names}
+     * ({@code loadBalancerArn} as {@code LoadBalancerArn}), and timestamps written as ISO-8601 with
+     * milliseconds in UTC ({@code 2025-05-01T12:00:00.000Z}), as Query services send them.
+     */
+    public static ObjectMapper queryMapper(PropertyNamingStrategy names) {
+        return ((JsonMapper) TEXT_MAPPER).rebuild()
+                .propertyNamingStrategy(names)
+                .addModule(new SimpleModule("query-time").addSerializer(Instant.class, new IsoInstant()))
+                .build();
+    }
+
+    private static final class IsoInstant extends StdSerializer<Instant> {
+        private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+        IsoInstant() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(FORMAT.format(value));
+        }
+    }
 
     /** Epoch seconds with millisecond precision, as a JSON number (1795337100.123), as the AWS JSON protocols send timestamps. */
     static BigDecimal epochSeconds(Instant t) {
@@ -132,8 +161,13 @@ public final class WireJson {
 
     /** As above; {@code textualScalars}: numbers and booleans may come as text (a Query request). */
     public static <T> T bind(JsonNode value, String member, Class<T> type, boolean textualScalars) {
+        return bind(textualScalars ? TEXT_MAPPER : MAPPER, value, member, type);
+    }
+
+    /** As above, with a mapper of a protocol's own (a Query service's member names: {@link #queryMapper}). */
+    public static <T> T bind(ObjectMapper mapper, JsonNode value, String member, Class<T> type) {
         try {
-            return (textualScalars ? TEXT_MAPPER : MAPPER).treeToValue(value, type);
+            return mapper.treeToValue(value, type);
         } catch (JsonMappingException e) {
             throw serialization("Cannot read '" + member + path(e) + "': " + describe(e) + ".");
         } catch (JsonProcessingException e) {
@@ -147,8 +181,13 @@ public final class WireJson {
 
     /** As above; {@code textualScalars}: numbers and booleans may come as text (a Query request). */
     public static <T> List<T> bindList(JsonNode value, String member, Class<T> elementType, boolean textualScalars) {
+        return bindList(textualScalars ? TEXT_MAPPER : MAPPER, value, member, elementType);
+    }
+
+    /** As above, with a mapper of a protocol's own (a Query service's member names: {@link #queryMapper}). */
+    public static <T> List<T> bindList(ObjectMapper mapper, JsonNode value, String member, Class<T> elementType) {
         try {
-            return (textualScalars ? TEXT_MAPPER : MAPPER).readerForListOf(elementType).readValue(value);
+            return mapper.readerForListOf(elementType).readValue(value);
         } catch (JsonMappingException e) {
             throw serialization("Cannot read '" + member + path(e) + "': " + describe(e) + ".");
         } catch (IOException e) {
