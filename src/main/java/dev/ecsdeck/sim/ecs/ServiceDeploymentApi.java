@@ -136,7 +136,8 @@ public final class ServiceDeploymentApi {
                 throw SimApiException.invalidParameter("The service deployment " + arn + " has no lifecycle hook " + hookId + ".");
             }
             if (!"AWAITING_ACTION".equals(hook.status)) {
-                throw new SimApiException("ConflictException", "The lifecycle hook " + hookId + " is " + hook.status
+                // ContinueServiceDeployment's errors in the model have no ConflictException: this is a bad parameter (the hook).
+                throw SimApiException.invalidParameter("The lifecycle hook " + hookId + " is " + hook.status
                         + "; only a PAUSE hook that is AWAITING_ACTION can be continued or rolled back.");
             }
             engine.ecs().scheduler.trafficShift.resolveHook(at.service, sd, hook, act, engine.now());
