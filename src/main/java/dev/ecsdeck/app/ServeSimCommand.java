@@ -22,14 +22,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ecsdeck serve-sim}: the simulator served on 127.0.0.1 over the AWS JSON 1.1 protocol, for
+ * {@code ecsdeck serve-sim}: the simulator served on 127.0.0.1 over the AWS wire protocols (JSON 1.1; Query for ELB), for
  * the AWS CLI, the SDKs and Terraform ({@code --endpoint-url http://127.0.0.1:4566}). Runs until
  * killed; no window.
  */
 @Command(name = "serve-sim", mixinStandardHelpOptions = true,
         header = "Serve the simulated ECS to the AWS CLI, SDKs and Terraform (no window).",
         // The URL starts a line of its own (%n), so the help never breaks it in two.
-        description = {"Serve the simulated ECS (with CloudWatch Logs and Application Auto Scaling) over the AWS JSON 1.1 protocol, "
+        description = {"Serve the simulated ECS (with CloudWatch Logs, Application Auto Scaling and Elastic Load Balancing v2) over the AWS "
+                + "JSON 1.1 and Query protocols, "
                 + "until killed, on%nhttp://127.0.0.1:PORT", "Point the AWS CLI, an SDK or Terraform at it as the endpoint."})
 public final class ServeSimCommand implements Callable<Integer> {
     /** How often simulated time is moved on while no request comes, and how often the state is saved then. */
