@@ -140,6 +140,17 @@ class AlbRequestScalingTest {
     }
 
     @Test
+    void noRequestsAtAllIsNoDataNotZero() {
+        serviceWithRequestTracking(label());
+        scaledOutToFive();
+        sim.advance(Duration.ofMinutes(10));
+        setRate(0);
+        sim.advance(Duration.ofMinutes(30));
+        assertEquals(5, sim.service("api").desiredCount(), "ELB publishes nothing for a minute without requests: no low alarm");
+        assertEquals(1, activities().size());
+    }
+
+    @Test
     void noScaleInWhileADeploymentIsInProgress() {
         serviceWithRequestTracking(label());
         scaledOutToFive();
