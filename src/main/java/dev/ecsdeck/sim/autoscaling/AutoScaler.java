@@ -8,14 +8,19 @@ import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.ScalableService;
 import dev.ecsdeck.sim.ecs.ScalableService.Reason;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Application Auto Scaling's target tracking on the simulated metrics. Every simulated minute each
- * service's average CPU and memory utilisation is recorded; a policy scales out when its metric
- * has been above target for 3 consecutive minutes (the high alarm) and in when it has been below
- * 90% of target for 15 (the low alarm), to ceil(desired × metric / target) within min and max.
+ * Application Auto Scaling's target tracking on the simulated metrics: a service's average CPU or
+ * memory utilisation (ECS records them each simulated minute), or its target group's
+ * ALBRequestCountPerTarget (read from ELB through {@link AlbRequestMetric}). Whatever the metric, a
+ * policy scales out when it has been above target for 3 consecutive minutes (the high alarm) and in
+ * when it has been below 90% of target for 15 (the low alarm), to ceil(desired × metric / target) within min and max.
  * Scale-out waits for its cooldown after a scale-out; scale-in waits for its cooldown after any
  * scaling, is off while a deployment is in progress, and never happens with DisableScaleIn.
  */
@@ -26,9 +31,16 @@ final class AutoScaler {
     static final int MAX_ACTIVITIES = 100;
 
     private final SimEngine engine;
+    private final AlbRequestMetric requests;
+    /**
+     * Policy ARN → the ResourceLabel last reported as naming nothing, so the report is made once, not
+     * each minute. Not saved with the state: after a restore a still-missing metric is reported once more.
+     */
+    private final Map<String, String> noDataReported = new HashMap<>();
 
     AutoScaler(SimEngine engine) {
         this.engine = engine;
+        this.requests = new AlbRequestMetric(engine);
     }
 
     /** Runs at each simulated second; does its work on minute boundaries. */
@@ -36,6 +48,11 @@ final class AutoScaler {
             Map<String, List<ScalingActivity>> activities) {
         if (now.getEpochSecond() % 60 != 0) {
             return;
+        }
+        if (!noDataReported.isEmpty()) {
+            Set<String> live = new HashSet<>();
+            policies.values().forEach(byName -> byName.values().forEach(p -> live.add(p.policyArn())));
+            noDataReported.keySet().retainAll(live);
         }
         targets.forEach((resourceId, target) -> {
             ScalableService svc = service(resourceId);
@@ -64,11 +81,29 @@ final class AutoScaler {
         }
     }
 
+    /** Reads the policy's metric, then applies the alarm rules to it. */
     private void evaluate(ScalableService svc, ScalableTarget target, ScalingPolicy policy, Instant now,
             Map<String, List<ScalingActivity>> activities) {
         TargetTrackingConfig tt = policy.targetTracking();
-        boolean cpu = !TargetTrackingConfig.MEMORY.equals(tt.predefinedMetricType());
-        double[] recent = svc.recentUtilisation(LOW_DATAPOINTS, cpu);
+        double[] recent;
+        if (TargetTrackingConfig.ALB_REQUESTS.equals(tt.predefinedMetricType())) {
+            String group = requests.targetGroupArn(tt.resourceLabel());
+            if (group == null) {
+                reportNoData(target, policy, now, activities);
+                return;
+            }
+            noDataReported.remove(policy.policyArn());
+            recent = requests.recent(group, now, LOW_DATAPOINTS);
+        } else {
+            recent = svc.recentUtilisation(LOW_DATAPOINTS, !TargetTrackingConfig.MEMORY.equals(tt.predefinedMetricType()));
+        }
+        track(svc, target, policy, recent, now, activities);
+    }
+
+    /** The alarm rules on the last datapoints of the metric (oldest first), whichever metric it is. */
+    private void track(ScalableService svc, ScalableTarget target, ScalingPolicy policy, double[] recent, Instant now,
+            Map<String, List<ScalingActivity>> activities) {
+        TargetTrackingConfig tt = policy.targetTracking();
         if (recent.length < HIGH_DATAPOINTS) {
             return;
         }
@@ -105,6 +140,22 @@ final class AutoScaler {
         }
     }
 
+    /**
+     * A policy whose ResourceLabel names no target group in use has no datapoints (its alarms would
+     * stay in INSUFFICIENT_DATA): it does nothing, and a failed activity says why, once until the label resolves.
+     */
+    private void reportNoData(ScalableTarget target, ScalingPolicy policy, Instant now, Map<String, List<ScalingActivity>> activities) {
+        String label = policy.targetTracking().resourceLabel();
+        if (label.equals(noDataReported.put(policy.policyArn(), label))) {
+            return;
+        }
+        log(activities, new ScalingActivity(engine.ids().uuid(), target.resourceId(),
+                "Not scaling: policy " + policy.policyName() + " has no ALBRequestCountPerTarget data.",
+                "target tracking policy " + policy.policyName() + " found no datapoints for ResourceLabel " + label + ".", "Failed",
+                "No ALBRequestCountPerTarget data: the ResourceLabel " + label + " names no target group that a load balancer uses,"
+                        + " so the policy's alarms have insufficient data and it does not scale.", now, now));
+    }
+
     private static Instant later(Instant a, Instant b) {
         if (a == null) {
             return b;
@@ -121,11 +172,15 @@ final class AutoScaler {
             Reason reason, String cause) {
         int from = svc.desiredCount();
         svc.scaleTo(desired, now, reason);
-        List<ScalingActivity> list = activities.computeIfAbsent(resourceId, r -> new java.util.ArrayList<>());
-        list.add(new ScalingActivity(engine.ids().uuid(), resourceId, "Setting desired count to " + desired + ".",
+        log(activities, new ScalingActivity(engine.ids().uuid(), resourceId, "Setting desired count to " + desired + ".",
                 cause + " changing the desired capacity from " + from + " to " + desired + ".", "Successful",
                 "Successfully set desired count to " + desired + ". Change successfully fulfilled by ecs.",
                 now, now.plusSeconds(1)));
+    }
+
+    private static void log(Map<String, List<ScalingActivity>> activities, ScalingActivity activity) {
+        List<ScalingActivity> list = activities.computeIfAbsent(activity.resourceId(), r -> new ArrayList<>());
+        list.add(activity);
         while (list.size() > MAX_ACTIVITIES) {
             list.remove(0);
         }

@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * target-tracking and step-scaling policies, scheduled actions and the activity history, keyed by
  * resource id "service/cluster/name".
  *
- * <p>Only target tracking is run (by {@link AutoScaler}). Step policies are stored and described but
+ * <p>Only target tracking is run (by {@link AutoScaler}), on CPU, memory or ALB requests per target
+ * (a ResourceLabel naming no target group in use is accepted, as the metric may appear later; the
+ * policy then does nothing and its activities say why). Step policies are stored and described but
  * never evaluated: they act on CloudWatch alarms, which the simulator does not have. Scheduled
  * actions are stored and described but never run either: the simulator has no scheduler for
  * at/cron/rate expressions.
@@ -84,6 +86,14 @@ public final class ScalingApi {
             }
             if (!(config.targetValue() > 0)) {
                 throw new SimApiException("ValidationException", "TargetValue must be greater than 0.");
+            }
+            boolean alb = TargetTrackingConfig.ALB_REQUESTS.equals(config.predefinedMetricType());
+            if (alb && (config.resourceLabel() == null || config.resourceLabel().isBlank())) {
+                throw new SimApiException("ValidationException", "ResourceLabel is required for ALBRequestCountPerTarget.");
+            }
+            if (!alb && config.resourceLabel() != null) {
+                throw new SimApiException("ValidationException", "You can't specify a resource label unless the metric type is"
+                        + " ALBRequestCountPerTarget.");
             }
             Map<String, ScalingPolicy> byName = policies.computeIfAbsent(resourceId, r -> new LinkedHashMap<>());
             ScalingPolicy existing = byName.get(policyName);
