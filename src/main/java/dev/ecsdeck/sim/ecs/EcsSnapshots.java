@@ -1,12 +1,17 @@
 package dev.ecsdeck.sim.ecs;
 
+import static dev.ecsdeck.sim.ecs.ServiceDeploymentSnapshots.orEmpty;
+
 import dev.ecsdeck.sim.ecs.EcsSnapshot.ClusterState;
 import dev.ecsdeck.sim.ecs.EcsSnapshot.ContainerState;
 import dev.ecsdeck.sim.ecs.EcsSnapshot.DeploymentState;
 import dev.ecsdeck.sim.ecs.EcsSnapshot.ImageFault;
 import dev.ecsdeck.sim.ecs.EcsSnapshot.InstanceState;
+import dev.ecsdeck.sim.ecs.EcsSnapshot.LambdaHookOutcome;
 import dev.ecsdeck.sim.ecs.EcsSnapshot.LoadState;
 import dev.ecsdeck.sim.ecs.EcsSnapshot.ServiceState;
+import dev.ecsdeck.sim.ecs.EcsSnapshot.TargetHealthFault;
+import dev.ecsdeck.sim.ecs.EcsSnapshot.TargetState;
 import dev.ecsdeck.sim.ecs.EcsSnapshot.TaskDefinitionState;
 import dev.ecsdeck.sim.ecs.EcsSnapshot.TaskState;
 import java.time.Duration;
@@ -32,7 +37,11 @@ public final class EcsSnapshots {
         for (SimCluster c : ecs.clusters.values()) {
             clusters.add(cluster(c));
         }
-        return new EcsSnapshot(tds, faults, List.copyOf(ecs.images.neverHealthyImages()), clusters);
+        List<LambdaHookOutcome> lambdas = new ArrayList<>();
+        ecs.lambdaHooks.declared().forEach((fn, o) -> lambdas.add(new LambdaHookOutcome(fn, o.answer(), o.afterSeconds())));
+        List<TargetHealthFault> failingTargets = new ArrayList<>();
+        ecs.loadBalancing.failingImages().forEach((image, after) -> failingTargets.add(new TargetHealthFault(image, after.toMillis())));
+        return new EcsSnapshot(tds, faults, List.copyOf(ecs.images.neverHealthyImages()), clusters, lambdas, failingTargets);
     }
 
     /** Restores the snapshot into {@code ecs}, a new one. */
@@ -47,10 +56,21 @@ public final class EcsSnapshots {
             ecs.images.restoreFailure(f.image(), new ImageBehaviours.Failure(Duration.ofMillis(f.afterMillis()), f.exitCode(), f.reason()));
         }
         s.neverHealthyImages().forEach(ecs.images::neverHealthy);
+        for (LambdaHookOutcome o : orEmpty(s.lambdaHookOutcomes())) {
+            ecs.lambdaHooks.declare(o.functionArn(), o.answer(), o.afterSeconds());
+        }
+        for (TargetHealthFault f : orEmpty(s.failingTargetImages())) {
+            ecs.loadBalancing.failTargetHealthOfImage(f.image(), Duration.ofMillis(f.afterMillis()));
+        }
         for (ClusterState c : s.clusters()) {
             ecs.clusters.put(c.name(), cluster(c, byArn));
         }
-        ecs.clusters.values().forEach(c -> c.tasks.values().forEach(ecs.launcher::restored));
+        for (SimCluster c : ecs.clusters.values()) {
+            for (SimTask t : c.tasks.values()) {
+                ecs.launcher.restored(t);
+                ecs.loadBalancing.restored(t);
+            }
+        }
     }
 
     private static ClusterState cluster(SimCluster c) {
@@ -65,7 +85,7 @@ public final class EcsSnapshots {
             List<DeploymentState> deployments = new ArrayList<>();
             for (SimDeployment d : s.deployments) {
                 deployments.add(new DeploymentState(d.id, d.taskDefinitionArn, d.createdAt, d.launchType, d.status, d.desiredCount,
-                        d.failedTasks, d.updatedAt, d.rolloutState, d.rolloutStateReason));
+                        d.failedTasks, d.updatedAt, d.rolloutState, d.rolloutStateReason, d.revisionArn, d.onAlternate));
             }
             LoadState load = s.load == null ? null
                     : new LoadState(s.load.cpuPercent, s.load.memoryPercent, s.load.baseTasks, s.load.seed, s.load.steps());
@@ -74,7 +94,8 @@ public final class EcsSnapshots {
                     List.copyOf(s.placementStrategy), List.copyOf(s.loadBalancers), s.healthCheckGracePeriodSeconds,
                     List.copyOf(s.tags), deployments, List.copyOf(s.events), s.steady, s.lastSteadyEventAt, s.lastPlacementEventAt,
                     s.lastDeploymentConfigEventAt, s.consecutiveStartFailures, s.launchesThrottledUntil,
-                    s.lastCompletedTaskDefinitionArn, load, s.metrics.export(), s.lastScaleOutAt, s.lastScaleInAt));
+                    s.lastCompletedTaskDefinitionArn, load, s.metrics.export(), s.lastScaleOutAt, s.lastScaleInAt,
+                    ServiceDeploymentSnapshots.revisions(s), ServiceDeploymentSnapshots.serviceDeployments(s)));
         }
         List<TaskState> tasks = new ArrayList<>();
         for (SimTask t : c.tasks.values()) {
@@ -82,11 +103,13 @@ public final class EcsSnapshots {
             for (SimContainer k : t.containers) {
                 containers.add(new ContainerState(k.spec.name(), k.arn, k.runtimeId, k.lastStatus, k.exitCode, k.reason, k.healthStatus));
             }
+            List<TargetState> targets = t.targets.stream().map(g -> new TargetState(g.targetGroupArn(), g.id(), g.port())).toList();
             tasks.add(new TaskState(t.id, t.arn, t.taskDefinition.arn, t.launchType, t.createdAt, t.serviceName, t.deploymentId, t.group,
                     t.startedBy, t.containerInstanceId, t.availabilityZone, t.lastStatus, t.desiredStatus, t.healthStatus,
                     t.pullStartedAt, t.pullStoppedAt, t.startedAt, t.stoppingAt, t.stoppedAt, t.executionStoppedAt, t.stoppedReason,
                     t.stopCode, t.version, t.nextTransitionAt, t.healthyAt, t.wasHealthy, t.failsAt, t.failureReason,
-                    t.failureExitCode, t.resourcesReleased, t.healthNoticed, t.failureCounted, List.copyOf(t.hostPorts), containers, t.eni));
+                    t.failureExitCode, t.resourcesReleased, t.healthNoticed, t.failureCounted, List.copyOf(t.hostPorts), containers, t.eni,
+                    t.loadBalanced, t.lifecycleHealthy, t.failedHealthChecks, targets));
         }
         return new ClusterState(c.name, c.arn, c.createdAt, c.status, List.copyOf(c.capacityProviders), List.copyOf(c.settings),
                 List.copyOf(c.tags), instances, services, tasks);
@@ -144,6 +167,8 @@ public final class EcsSnapshots {
             d.updatedAt = ds.updatedAt();
             d.rolloutState = ds.rolloutState();
             d.rolloutStateReason = ds.rolloutStateReason();
+            d.revisionArn = ds.revisionArn();
+            d.onAlternate = ds.onAlternate();
             s.deployments.add(d);
         }
         s.events.addAll(ss.events());
@@ -164,6 +189,7 @@ public final class EcsSnapshots {
         }
         s.lastScaleOutAt = ss.lastScaleOutAt();
         s.lastScaleInAt = ss.lastScaleInAt();
+        ServiceDeploymentSnapshots.restore(s, ss.revisions(), ss.serviceDeployments());
         s.dirty = true;
         return s;
     }
@@ -203,6 +229,12 @@ public final class EcsSnapshots {
         t.failureCounted = ts.failureCounted();
         t.hostPorts.addAll(ts.hostPorts());
         t.eni = ts.eni();
+        t.loadBalanced = ts.loadBalanced();
+        t.lifecycleHealthy = ts.lifecycleHealthy();
+        t.failedHealthChecks = ts.failedHealthChecks();
+        for (TargetState g : orEmpty(ts.targets())) {
+            t.targets.add(new SimTask.Target(g.targetGroupArn(), g.id(), g.port()));
+        }
         for (ContainerState cs : ts.containers()) {
             ContainerSpec spec = td.containers.stream().filter(k -> k.name().equals(cs.name())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("Container " + cs.name() + " is not in " + td.arn));

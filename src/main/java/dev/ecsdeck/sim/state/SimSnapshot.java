@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * The whole state of a simulation as plain data, for the state file: everything the engine holds,
  * including its random source and the scenario actions still to come, so a restored simulation
- * goes on exactly as the saved one would have. The last three members came later: a state file
- * without them reads as having none.
+ * goes on exactly as the saved one would have. The members from stepScalingConfigs on came later:
+ * a state file without them reads as having none.
  */
 record SimSnapshot(
         int version,
@@ -38,7 +38,9 @@ record SimSnapshot(
         List<PendingAction> pendingActions,
         Map<String, StepScalingConfig> stepScalingConfigs,
         List<ScalingApi.Scheduled> scheduledActions,
-        ElbSnapshot elb) {
+        ElbSnapshot elb,
+        List<EcsSnapshot.LambdaHookOutcome> lambdaHookOutcomes,
+        List<EcsSnapshot.TargetHealthFault> failingTargetImages) {
 
     static final int CURRENT_VERSION = 1;
 

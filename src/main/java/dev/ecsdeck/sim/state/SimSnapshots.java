@@ -38,7 +38,8 @@ final class SimSnapshots {
                 ecs.taskDefinitions(), ecs.imageFaults(), ecs.neverHealthyImages(), ecs.clusters(), engine.logStore().nextStreamNumber(),
                 engine.logStore().snapshot(),
                 List.copyOf(engine.scaling().targets().values()), policies, activities, pending,
-                new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot());
+                new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot(), ecs.lambdaHookOutcomes(),
+                ecs.failingTargetImages());
     }
 
 
@@ -58,7 +59,8 @@ final class SimSnapshots {
         }
         SimEngine engine = new SimEngine(clock, s.seed(), s.region(), resumeAt);
         engine.ids().random().state(s.randomState());
-        EcsSnapshots.restore(engine.ecs(), new EcsSnapshot(s.taskDefinitions(), s.imageFaults(), s.neverHealthyImages(), s.clusters()));
+        EcsSnapshots.restore(engine.ecs(), new EcsSnapshot(s.taskDefinitions(), s.imageFaults(), s.neverHealthyImages(), s.clusters(),
+                s.lambdaHookOutcomes(), s.failingTargetImages()));
         engine.logStore().nextStreamNumber(s.nextLogStream());
         engine.logStore().restore(s.logGroups());
         s.scalableTargets().forEach(t -> engine.scaling().targets().put(t.resourceId(), t));
