@@ -50,20 +50,6 @@ class SimStateStoreTest {
         return sb.toString();
     }
 
-    /** Fails with the first difference and a little context, not two pages of state. */
-    private static void assertSameState(String expected, String actual, String when) {
-        if (expected.equals(actual)) {
-            return;
-        }
-        int i = 0;
-        while (i < Math.min(expected.length(), actual.length()) && expected.charAt(i) == actual.charAt(i)) {
-            i++;
-        }
-        int from = Math.max(0, i - 300);
-        throw new AssertionError(when + ": states differ at " + i + "\nexpected …" + expected.substring(from, Math.min(expected.length(), i + 200))
-                + "\nactual   …" + actual.substring(from, Math.min(actual.length(), i + 200)));
-    }
-
     @Test
     void aRestoredSimulationIsTheSameAndGoesOnTheSameWay() {
         ManualClock clockA = DemoSim.startClock();
@@ -74,11 +60,11 @@ class SimStateStoreTest {
             store.save(original);
             ManualClock clockB = DemoSim.startClock();
             try (SimProvider b = new SimProvider(store.load(clockB), "demo")) {
-                assertSameState(everything(a), everything(b), "right after the restore");
+                StateAssertions.assertSameState(everything(a), everything(b), "right after the restore");
                 for (int i = 0; i < 3; i++) {
                     clockA.advance(Duration.ofMinutes(7));
                     clockB.advance(Duration.ofMinutes(7));
-                    assertSameState(everything(a), everything(b), "after " + (i + 1) * 7 + " more minutes");
+                    StateAssertions.assertSameState(everything(a), everything(b), "after " + (i + 1) * 7 + " more minutes");
                 }
                 EcsService web = b.describeServices("prod-web", List.of("web")).get(0);
                 assertEquals(6, web.runningCount());

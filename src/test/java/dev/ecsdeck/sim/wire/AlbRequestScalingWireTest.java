@@ -14,11 +14,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
 import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
@@ -42,9 +37,7 @@ class AlbRequestScalingWireTest {
     @BeforeEach
     void start() throws IOException {
         sim = new WireFixture();
-        var credentials = StaticCredentialsProvider.create(AwsSessionCredentials.create("AKIAFAKE", "secret", "SESSIONTOKEN"));
-        scaling = ApplicationAutoScalingClient.builder().endpointOverride(sim.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build()).build();
+        scaling = SdkClients.against(sim.endpoint(), ApplicationAutoScalingClient.builder());
         alb = AlbFixture.create(sim.engine, "shop-alb", "ip", 8080, 0);
         String td = sim.engine.taskDefinitions().register("""
                 {"family": "shop", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",

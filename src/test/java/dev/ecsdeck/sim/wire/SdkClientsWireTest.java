@@ -15,12 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.MetricType;
 import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
@@ -50,14 +45,9 @@ class SdkClientsWireTest {
     @BeforeEach
     void start() throws IOException {
         sim = new WireFixture();
-        var credentials = StaticCredentialsProvider.create(AwsSessionCredentials.create("AKIAFAKE", "secret", "SESSIONTOKEN"));
-        var noRetries = ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build();
-        ecs = EcsClient.builder().endpointOverride(sim.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .overrideConfiguration(noRetries).build();
-        logs = CloudWatchLogsClient.builder().endpointOverride(sim.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
-                .overrideConfiguration(noRetries).build();
-        scaling = ApplicationAutoScalingClient.builder().endpointOverride(sim.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).overrideConfiguration(noRetries).build();
+        ecs = SdkClients.against(sim.endpoint(), EcsClient.builder());
+        logs = SdkClients.against(sim.endpoint(), CloudWatchLogsClient.builder());
+        scaling = SdkClients.against(sim.endpoint(), ApplicationAutoScalingClient.builder());
     }
 
     @AfterEach

@@ -322,7 +322,8 @@ public final class EcsOperations {
         return out;
     }
 
-    private static ObjectNode described(String member, Described<?> d) {
+    /** A Describe answer: the items found under {@code member}, and the failures. */
+    static ObjectNode described(String member, Described<?> d) {
         ObjectNode out = WireJson.object();
         out.set(member, WireJson.tree(d.items()));
         out.set("failures", WireJson.tree(d.failures()));

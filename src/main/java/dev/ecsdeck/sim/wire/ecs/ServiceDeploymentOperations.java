@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeck.model.Page;
 import dev.ecsdeck.model.ServiceDeploymentBrief;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.ecs.Described;
 import dev.ecsdeck.sim.ecs.ServiceDeploymentApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.WireRequest;
@@ -57,11 +56,11 @@ final class ServiceDeploymentOperations {
     }
 
     private JsonNode describe(WireRequest r) {
-        return described("serviceDeployments", deployments.describeServiceDeployments(r.strings("serviceDeploymentArns")));
+        return EcsOperations.described("serviceDeployments", deployments.describeServiceDeployments(r.strings("serviceDeploymentArns")));
     }
 
     private JsonNode describeRevisions(WireRequest r) {
-        return described("serviceRevisions", deployments.describeServiceRevisions(r.strings("serviceRevisionArns")));
+        return EcsOperations.described("serviceRevisions", deployments.describeServiceRevisions(r.strings("serviceRevisionArns")));
     }
 
     private JsonNode stop(WireRequest r) {
@@ -88,13 +87,6 @@ final class ServiceDeploymentOperations {
     private static ObjectNode arn(String serviceDeploymentArn) {
         ObjectNode out = WireJson.object();
         out.put("serviceDeploymentArn", serviceDeploymentArn);
-        return out;
-    }
-
-    private static ObjectNode described(String member, Described<?> d) {
-        ObjectNode out = WireJson.object();
-        out.set(member, WireJson.tree(d.items()));
-        out.set("failures", WireJson.tree(d.failures()));
         return out;
     }
 }
