@@ -10,8 +10,8 @@ import dev.ecsdeck.sim.SimEngine;
 import java.util.List;
 
 /**
- * A scenario file: task definitions, clusters with instances and services, image faults, and
- * actions at times after the start. The simulation runs {@code warmUpSeconds} before the user
+ * A scenario file: task definitions, image faults, Lambda hook answers, application load balancers,
+ * clusters with instances and services, and actions at times after the start. The simulation runs {@code warmUpSeconds} before the user
  * sees it, so services are already running and logs already written.
  */
 public record Scenario(
