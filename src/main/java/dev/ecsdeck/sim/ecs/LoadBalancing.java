@@ -54,6 +54,11 @@ final class LoadBalancing {
         failingTasks.add(taskArn);
     }
 
+    /** The tasks declared failing by {@link #failTargetHealthOfTask}, for a state file to keep. */
+    Set<String> failingTasks() {
+        return failingTasks;
+    }
+
     Map<String, Duration> failingImages() {
         return failingImages;
     }

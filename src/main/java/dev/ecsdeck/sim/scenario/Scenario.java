@@ -36,9 +36,11 @@ public record Scenario(
 
     /**
      * A fault pinned on an image: "crashLoop" (exits with exitCode afterSeconds after start),
-     * "failHealthCheck" (its health check fails afterSeconds after start), or "neverHealthy" (its
+     * "failHealthCheck" (its health check fails afterSeconds after start), "neverHealthy" (its
      * health check never passes: a container with a health check turns UNHEALTHY and a service's task
-     * is replaced; a task whose containers have no check never counts as healthy).
+     * is replaced; a task whose containers have no check never counts as healthy), or
+     * "failTargetHealth" (it answers its load balancer's health checks wrongly from afterSeconds after
+     * start: its targets turn unhealthy and ECS replaces the task after the health check grace period).
      */
     public record Image(String image, String fault, Integer afterSeconds, Integer exitCode) {}
 

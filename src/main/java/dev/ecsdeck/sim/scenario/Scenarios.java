@@ -92,8 +92,9 @@ public final class Scenarios {
                 case "crashLoop" -> engine.crashLoopImage(image.image(), after, image.exitCode() == null ? 1 : image.exitCode());
                 case "failHealthCheck" -> engine.failHealthCheckOfImage(image.image(), after);
                 case "neverHealthy" -> engine.neverHealthyImage(image.image());
+                case "failTargetHealth" -> engine.failTargetHealthOfImage(image.image(), after);
                 default -> throw new IllegalArgumentException("Unknown image fault '" + image.fault() + "' for " + image.image()
-                        + ": expected crashLoop, failHealthCheck or neverHealthy.");
+                        + ": expected crashLoop, failHealthCheck, neverHealthy or failTargetHealth.");
             }
         }
         for (Scenario.LambdaHookOutcome hook : scenario.lambdaHooks()) {
