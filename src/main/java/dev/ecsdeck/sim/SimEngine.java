@@ -237,6 +237,15 @@ public final class SimEngine {
         ecs.failTargetHealthOfImage(image, after);
     }
 
+    /**
+     * Declares that one task (by ARN) answers its load balancer's health checks wrongly from now on: its
+     * target turns unhealthy and, after the service's health check grace period, ECS replaces it; the
+     * replacement answers well.
+     */
+    public synchronized void failTargetHealthOfTask(String taskArn) {
+        ecs.failTargetHealthOfTask(taskArn);
+    }
+
     /** Declares what an AWS_LAMBDA lifecycle hook's function answers (SUCCEEDED, FAILED, or null: never) and after how long. */
     public synchronized void lambdaHookOutcome(String functionArn, String answer, long afterSeconds) {
         ecs.lambdaHookOutcome(functionArn, answer, afterSeconds);

@@ -11,9 +11,11 @@ import dev.ecsdeck.sim.elb.TargetHealthState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * ECS's side of Elastic Load Balancing: a service's tasks are registered in its target groups when
@@ -32,6 +34,8 @@ final class LoadBalancing {
     private final Map<String, SimTask> byTarget = new HashMap<>();
     /** Images whose health-check endpoint answers wrongly from this long after the task starts (a scenario's). */
     private final Map<String, Duration> failingImages = new LinkedHashMap<>();
+    /** Single tasks whose health-check endpoint answers wrongly from now on (a scenario's), by task ARN. */
+    private final Set<String> failingTasks = new HashSet<>();
 
     LoadBalancing(SimElb elb, ImageBehaviours images, TaskLifecycle lifecycle) {
         this.elb = elb;
@@ -45,6 +49,16 @@ final class LoadBalancing {
         failingImages.put(image, after);
     }
 
+    /** Declares that one task fails its load balancer's health checks from now on (its replacement does not). */
+    void failTargetHealthOfTask(String taskArn) {
+        failingTasks.add(taskArn);
+    }
+
+    /** The tasks declared failing by {@link #failTargetHealthOfTask}, for a state file to keep. */
+    Set<String> failingTasks() {
+        return failingTasks;
+    }
+
     Map<String, Duration> failingImages() {
         return failingImages;
     }
@@ -55,7 +69,7 @@ final class LoadBalancing {
         if (task == null || !task.isRunning()) {
             return "Target.Timeout";
         }
-        if (images.neverHealthy(task) || "UNHEALTHY".equals(task.healthStatus)) {
+        if (images.neverHealthy(task) || "UNHEALTHY".equals(task.healthStatus) || failingTasks.contains(task.arn)) {
             return "Target.ResponseCodeMismatch";
         }
         for (SimContainer c : task.containers) {

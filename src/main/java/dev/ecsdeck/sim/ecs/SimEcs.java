@@ -62,6 +62,11 @@ public final class SimEcs {
         loadBalancing.failTargetHealthOfImage(image, after);
     }
 
+    /** Declares that one task answers its load balancer's health checks wrongly from now on. */
+    public void failTargetHealthOfTask(String taskArn) {
+        loadBalancing.failTargetHealthOfTask(taskArn);
+    }
+
     /**
      * Declares what an AWS_LAMBDA lifecycle hook's function answers: SUCCEEDED or FAILED after
      * {@code afterSeconds}, or (null) never, so the hook times out.

@@ -10,8 +10,8 @@ import dev.ecsdeck.sim.SimEngine;
 import java.util.List;
 
 /**
- * A scenario file: task definitions, clusters with instances and services, image faults, and
- * actions at times after the start. The simulation runs {@code warmUpSeconds} before the user
+ * A scenario file: task definitions, image faults, Lambda hook answers, application load balancers,
+ * clusters with instances and services, and actions at times after the start. The simulation runs {@code warmUpSeconds} before the user
  * sees it, so services are already running and logs already written.
  */
 public record Scenario(
@@ -21,9 +21,13 @@ public record Scenario(
         List<JsonNode> taskDefinitions,
         List<Image> images,
         List<ClusterSpec> clusters,
-        List<Action> actions) {
+        List<Action> actions,
+        List<LoadBalancerSpec> loadBalancers,
+        List<LambdaHookOutcome> lambdaHooks) {
 
     public Scenario {
+        loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);
+        lambdaHooks = lambdaHooks == null ? List.of() : List.copyOf(lambdaHooks);
         taskDefinitions = taskDefinitions == null ? List.of() : List.copyOf(taskDefinitions);
         images = images == null ? List.of() : List.copyOf(images);
         clusters = clusters == null ? List.of() : List.copyOf(clusters);
@@ -32,9 +36,11 @@ public record Scenario(
 
     /**
      * A fault pinned on an image: "crashLoop" (exits with exitCode afterSeconds after start),
-     * "failHealthCheck" (its health check fails afterSeconds after start), or "neverHealthy" (its
+     * "failHealthCheck" (its health check fails afterSeconds after start), "neverHealthy" (its
      * health check never passes: a container with a health check turns UNHEALTHY and a service's task
-     * is replaced; a task whose containers have no check never counts as healthy).
+     * is replaced; a task whose containers have no check never counts as healthy), or
+     * "failTargetHealth" (it answers its load balancer's health checks wrongly from afterSeconds after
+     * start: its targets turn unhealthy and ECS replaces the task after the health check grace period).
      */
     public record Image(String image, String fault, Integer afterSeconds, Integer exitCode) {}
 
@@ -51,10 +57,68 @@ public record Scenario(
     /** {@code count} EC2 instances of one size, spread round-robin over the zone suffixes ("a", "b", ...). */
     public record Instances(int count, int cpu, int memory, String instanceType, List<String> zones) {}
 
+    /**
+     * A service. {@code deploymentConfiguration} is ECS's (strategy, bakeTimeInMinutes, lifecycleHooks,
+     * canaryConfiguration, linearConfiguration as in UpdateService); {@code loadBalancers} name the
+     * scenario's target groups and listener rules.
+     */
     public record ServiceSpec(String name, String taskDefinition, Integer desiredCount, String launchType, String schedulingStrategy,
             DeploymentConfiguration deploymentConfiguration, List<PlacementConstraint> placementConstraints,
             List<PlacementStrategy> placementStrategy, List<String> subnets, List<String> securityGroups, AutoScaling autoScaling,
-            Load load) {}
+            Load load, List<ServiceLoadBalancer> loadBalancers, Integer healthCheckGracePeriodSeconds) {
+        public ServiceSpec {
+            loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);
+        }
+    }
+
+    /** A service's target group (by name) for one container port, and for traffic-shifting deployments its advanced configuration. */
+    public record ServiceLoadBalancer(String targetGroup, String containerName, Integer containerPort, Advanced advancedConfiguration) {}
+
+    /**
+     * The alternate target group (by name), the production and test listener rules ({@code "listener"} for a
+     * listener's default rule, {@code "listener/rule"} for a rule of it), and the role ECS acts with.
+     */
+    public record Advanced(String alternateTargetGroup, String productionListenerRule, String testListenerRule, String roleArn) {}
+
+    /** An application load balancer with its target groups and listeners (names unique in the scenario). */
+    public record LoadBalancerSpec(String name, String scheme, List<String> subnets, List<TargetGroupSpec> targetGroups,
+            List<ListenerSpec> listeners) {
+        public LoadBalancerSpec {
+            subnets = subnets == null ? List.of() : List.copyOf(subnets);
+            targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
+            listeners = listeners == null ? List.of() : List.copyOf(listeners);
+        }
+    }
+
+    /**
+     * An HTTP target group: target type "ip" (awsvpc tasks) or "instance" (bridge and host tasks, by
+     * host port), port, health check (null members take ELB's defaults) and deregistration delay.
+     */
+    public record TargetGroupSpec(String name, String targetType, Integer port, String healthCheckPath, Integer healthCheckIntervalSeconds,
+            Integer healthyThresholdCount, Integer unhealthyThresholdCount, String matcher, Integer deregistrationDelaySeconds) {}
+
+    /** A listener: its default action forwards to target groups by weight; rules forward requests matching paths or hosts. */
+    public record ListenerSpec(String name, String protocol, int port, List<Forward> forward, List<RuleSpec> rules) {
+        public ListenerSpec {
+            forward = forward == null ? List.of() : List.copyOf(forward);
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+    }
+
+    /** A listener rule, named for reference in a service's advanced configuration. */
+    public record RuleSpec(String name, int priority, List<String> pathPatterns, List<String> hostHeaders, List<Forward> forward) {
+        public RuleSpec {
+            pathPatterns = pathPatterns == null ? List.of() : List.copyOf(pathPatterns);
+            hostHeaders = hostHeaders == null ? List.of() : List.copyOf(hostHeaders);
+            forward = forward == null ? List.of() : List.copyOf(forward);
+        }
+    }
+
+    /** A target group (by name) and its weight (default 1) in a forward action. */
+    public record Forward(String targetGroup, Integer weight) {}
+
+    /** What an AWS_LAMBDA lifecycle hook's function answers (SUCCEEDED or FAILED; null: never) and after how many seconds. */
+    public record LambdaHookOutcome(String functionArn, String answer, Integer afterSeconds) {}
 
     /**
      * The service's work: its tasks' average CPU and memory (%) at its first desired count, and
@@ -92,10 +156,12 @@ public record Scenario(
     /**
      * At {@code atSeconds} after the start, in a cluster: deploy a task definition to a service and/or
      * set its desired count; lose (terminate) or drain the instance registered {@code n}-th (from 0);
-     * or register more instances (an Auto Scaling group replacing one).
+     * register more instances (an Auto Scaling group replacing one); or make the service's
+     * {@code failTargetHealthOfTask}-th running task (from 0, oldest first) fail its target groups'
+     * health checks from then on (ECS replaces it after the service's health check grace period).
      */
     public record Action(int atSeconds, String cluster, String service, String taskDefinition, Integer desiredCount,
-            Integer loseInstance, Integer drainInstance, Instances addInstances) implements SimEngine.Change {
+            Integer loseInstance, Integer drainInstance, Instances addInstances, Integer failTargetHealthOfTask) implements SimEngine.Change {
         @Override
         public void applyTo(SimEngine engine) {
             Scenarios.act(engine, this);

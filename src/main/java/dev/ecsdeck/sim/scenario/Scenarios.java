@@ -3,12 +3,14 @@ package dev.ecsdeck.sim.scenario;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdeck.model.AwsVpcConfiguration;
+import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.NetworkConfiguration;
 import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.sim.SimClock;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
+import dev.ecsdeck.sim.ecs.TaskApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,20 +92,25 @@ public final class Scenarios {
                 case "crashLoop" -> engine.crashLoopImage(image.image(), after, image.exitCode() == null ? 1 : image.exitCode());
                 case "failHealthCheck" -> engine.failHealthCheckOfImage(image.image(), after);
                 case "neverHealthy" -> engine.neverHealthyImage(image.image());
+                case "failTargetHealth" -> engine.failTargetHealthOfImage(image.image(), after);
                 default -> throw new IllegalArgumentException("Unknown image fault '" + image.fault() + "' for " + image.image()
-                        + ": expected crashLoop, failHealthCheck or neverHealthy.");
+                        + ": expected crashLoop, failHealthCheck, neverHealthy or failTargetHealth.");
             }
+        }
+        for (Scenario.LambdaHookOutcome hook : scenario.lambdaHooks()) {
+            engine.lambdaHookOutcome(hook.functionArn(), hook.answer(), hook.afterSeconds() == null ? 0 : hook.afterSeconds());
         }
         for (var td : scenario.taskDefinitions()) {
             engine.taskDefinitions().register(td.toString());
         }
+        ScenarioBalancers balancers = ScenarioBalancers.create(engine, scenario.loadBalancers());
         for (Scenario.ClusterSpec c : scenario.clusters()) {
             engine.clusters().createCluster(c.name(), c.capacityProviders(), c.settings(), List.of());
             for (Scenario.Instances group : c.instances()) {
                 addInstances(engine, c.name(), group);
             }
             for (Scenario.ServiceSpec s : c.services()) {
-                createService(engine, c.name(), s);
+                createService(engine, c.name(), s, balancers);
             }
         }
         for (Scenario.Action a : scenario.actions()) {
@@ -134,6 +142,23 @@ public final class Scenarios {
         if (a.service() != null && (a.desiredCount() != null || a.taskDefinition() != null)) {
             engine.services().updateService(a.cluster(), a.service(), a.desiredCount(), a.taskDefinition(), false, null);
         }
+        if (a.failTargetHealthOfTask() != null) {
+            engine.failTargetHealthOfTask(runningTaskArn(engine, a.cluster(), a.service(), a.failTargetHealthOfTask()));
+        }
+    }
+
+    /** The service's {@code index}-th running task, oldest first (by start, then ARN). */
+    private static String runningTaskArn(SimEngine engine, String cluster, String service, int index) {
+        List<String> arns = engine.tasks().listTasks(cluster, new TaskApi.Filter(service, null, null, null, "RUNNING", null), null, 100)
+                .items();
+        List<EcsTask> running = arns.isEmpty() ? List.of() : engine.tasks().describeTasks(cluster, arns).items().stream()
+                .filter(t -> "RUNNING".equals(t.lastStatus()))
+                .sorted(Comparator.comparing(EcsTask::startedAt).thenComparing(EcsTask::taskArn)).toList();
+        if (index < 0 || index >= running.size()) {
+            throw new IllegalArgumentException("Service " + service + " in " + cluster + " has no running task number " + index
+                    + " (it has " + running.size() + ")");
+        }
+        return running.get(index).taskArn();
     }
 
     private static String instanceArn(SimEngine engine, String cluster, int index) {
@@ -144,14 +169,14 @@ public final class Scenarios {
         return all.get(index);
     }
 
-    private static void createService(SimEngine engine, String cluster, Scenario.ServiceSpec s) {
+    private static void createService(SimEngine engine, String cluster, Scenario.ServiceSpec s, ScenarioBalancers balancers) {
         NetworkConfiguration network = null;
         if (s.subnets() != null && !s.subnets().isEmpty()) {
             network = new NetworkConfiguration(new AwsVpcConfiguration(s.subnets(), s.securityGroups(), "DISABLED"));
         }
         engine.services().createService(new CreateServiceRequest(cluster, s.name(), s.taskDefinition(), s.desiredCount(),
                 s.launchType(), null, s.schedulingStrategy(), s.deploymentConfiguration(), network, s.placementConstraints(),
-                s.placementStrategy(), null, null, null));
+                s.placementStrategy(), balancers.resolve(s.name(), s.loadBalancers()), s.healthCheckGracePeriodSeconds(), null));
         if (s.load() != null) {
             Map<Long, Double> factors = new LinkedHashMap<>();
             s.load().steps().forEach(step -> factors.put((long) step.atSeconds(), step.factor()));

@@ -47,7 +47,7 @@ class DemoScenarioTest {
             assertEquals(4, daemon.runningCount(), "one daemon task per instance");
 
             EcsService checkout = provider.describeServices("prod-web", List.of("checkout")).get(0);
-            assertEquals(2, checkout.deployments().size(), "a deployment is in progress when the user looks");
+            assertEquals(2, checkout.deployments().size(), "a canary deployment is in progress (held at a hook) when the user looks");
             assertEquals("IN_PROGRESS", checkout.deployments().get(0).rolloutState());
 
             EcsService notifications = provider.describeServices("staging", List.of("notifications")).get(0);
@@ -67,10 +67,12 @@ class DemoScenarioTest {
     @Test
     void enforcesEcsLimitsOnPagesAndBatches() {
         Page<String> first = engine.services().listServices("prod-web", null, null, null, null);
-        assertEquals(4, first.items().size());
+        assertEquals(6, first.items().size());
         Page<String> two = engine.services().listServices("prod-web", null, null, null, 2);
         assertEquals(2, two.items().size());
-        Page<String> rest = engine.services().listServices("prod-web", null, null, two.nextToken(), 2);
+        Page<String> four = engine.services().listServices("prod-web", null, null, two.nextToken(), 2);
+        assertEquals(2, four.items().size());
+        Page<String> rest = engine.services().listServices("prod-web", null, null, four.nextToken(), 2);
         assertEquals(2, rest.items().size());
         assertEquals(null, rest.nextToken());
         SimApiException tooMany = assertThrows(SimApiException.class,

@@ -87,8 +87,9 @@ class EcsWireTest {
             pages++;
         } while (token != null);
         assertEquals(2, pages);
-        assertEquals(List.of("web", "orders-api", "checkout", "payments"), arns.stream().map(a -> a.substring(a.lastIndexOf('/') + 1)).toList());
-        assertEquals(4, sim.ok(ECS, "ListServices", "{\"cluster\": \"prod-web\"}").get("serviceArns").size(), "10 a page by default");
+        assertEquals(List.of("web", "orders-api", "checkout", "payments", "catalog", "search"),
+                arns.stream().map(a -> a.substring(a.lastIndexOf('/') + 1)).toList());
+        assertEquals(6, sim.ok(ECS, "ListServices", "{\"cluster\": \"prod-web\"}").get("serviceArns").size(), "10 a page by default");
         assertEquals("InvalidParameterException", sim.call(ECS, "ListServices", "{\"cluster\": \"prod-web\", \"maxResults\": 101}").errorType());
     }
 

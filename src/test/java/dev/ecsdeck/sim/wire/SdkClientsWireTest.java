@@ -63,7 +63,7 @@ class SdkClientsWireTest {
         assertEquals(3, ecs.listClusters().clusterArns().size());
         List<String> services = ecs.listServicesPaginator(r -> r.cluster("prod-web").maxResults(1)).serviceArns().stream()
                 .collect(Collectors.toList());
-        assertEquals(4, services.size(), "the paginator follows nextToken page by page");
+        assertEquals(6, services.size(), "the paginator follows nextToken page by page");
 
         DescribeServicesResponse described = ecs.describeServices(r -> r.cluster("prod-web").services("web", "ghost"));
         assertEquals(4, described.services().get(0).runningCount());

@@ -74,13 +74,14 @@ class NeedsAttentionUiTest {
         TableView<AttentionItem> table = openTab(robot);
         List<String> rows = UiTestBench.onFx(() -> table.getItems().stream()
                 .map(i -> i.cluster() + " " + i.subject() + " " + i.kind().label()).sorted().toList());
-        assertEquals(List.of("prod-web payments rolled back", "staging notifications below desired", "staging notifications tasks failing"), rows);
-        assertTrue(UiTestBench.fx(() -> robot.lookup(".tab-label").match((Label l) -> "Needs attention (3)".equals(l.getText()))
+        assertEquals(List.of("prod-web catalog deployment not finishing", "prod-web payments rolled back", "staging notifications below desired",
+                "staging notifications tasks failing"), rows, "catalog's blue/green deployment has been in progress (baking) for 11 minutes");
+        assertTrue(UiTestBench.fx(() -> robot.lookup(".tab-label").match((Label l) -> "Needs attention (4)".equals(l.getText()))
                 .tryQuery().isPresent()), "the tab says how many");
 
         waitUntil("the badges on the collapsed cluster rows", () -> badgeOf(robot, "staging").isPresent());
         assertEquals(Optional.of("2"), badgeOf(robot, "staging"));
-        assertEquals(Optional.of("1"), badgeOf(robot, "prod-web"));
+        assertEquals(Optional.of("2"), badgeOf(robot, "prod-web"));
         assertEquals(Optional.empty(), badgeOf(robot, "prod-batch"), "nothing wrong there: no badge");
 
         robot.doubleClickOn(row(robot, "payments", Kind.ROLLED_BACK));

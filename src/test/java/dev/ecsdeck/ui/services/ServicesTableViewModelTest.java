@@ -68,8 +68,8 @@ class ServicesTableViewModelTest {
     @Test
     void listsTheClustersServicesWithEachColumn() {
         model.show("prod-web");
-        assertEquals(List.of("checkout", "orders-api", "payments", "web"), shownNames());
-        assertEquals("4 services", model.statusProperty().get());
+        assertEquals(List.of("catalog", "checkout", "orders-api", "payments", "search", "web"), shownNames());
+        assertEquals("6 services", model.statusProperty().get());
         ServiceRow payments = rowsNamed("payments").get(0);
         assertEquals(List.of("rolled back"), payments.badges());
         assertEquals("payments:1", payments.revision());
@@ -79,9 +79,9 @@ class ServicesTableViewModelTest {
         ServiceRow checkout = rowsNamed("checkout").get(0);
         assertEquals(List.of("deploying"), checkout.badges());
         assertEquals("IN_PROGRESS (+1 older)", checkout.deploymentState(), "the PRIMARY deployment's rollout state");
-        assertEquals(3, checkout.running());
+        assertEquals(6, checkout.running(), "its canary waits at a hook: both revisions run at full size");
         assertEquals(3, checkout.desired());
-        assertEquals(2, checkout.pending());
+        assertEquals(0, checkout.pending());
 
         model.show("staging");
         assertEquals(List.of("notifications", "orders-api", "web"), shownNames(), "another cluster replaces the rows");
@@ -93,18 +93,18 @@ class ServicesTableViewModelTest {
         model.show("prod-web");
         model.filterTextProperty().set("PAY");
         assertEquals(List.of("payments"), shownNames());
-        assertEquals("1 of 4 services match", model.statusProperty().get());
+        assertEquals("1 of 6 services match", model.statusProperty().get());
         model.filterTextProperty().set("rolled back");
         assertEquals(List.of("payments"), shownNames(), "a badge matches");
         model.filterTextProperty().set("checkout:2");
         assertEquals(List.of("checkout"), shownNames(), "a revision matches");
         model.filterTextProperty().set("deploying");
-        assertEquals(List.of("checkout"), shownNames());
+        assertEquals(List.of("catalog", "checkout", "search"), shownNames(), "blue/green baking, canary held, linear stepping");
         model.filterTextProperty().set("nothing like it");
         assertEquals(List.of(), shownNames());
         model.filterTextProperty().set("");
-        assertEquals(4, shownNames().size());
-        assertEquals("4 services", model.statusProperty().get());
+        assertEquals(6, shownNames().size());
+        assertEquals("6 services", model.statusProperty().get());
     }
 
     @Test

@@ -90,7 +90,7 @@ class ClusterTreeUiTest {
         waitUntil("the match highlighted", () -> robot.lookup(".filter-match").tryQuery().isPresent());
         robot.type(KeyCode.ESCAPE);
         waitUntil("all rows back", () -> bench.window.tree().root().getChildren().size() == 4
-                && bench.window.tree().find(servicesOf("prod-web")).getChildren().size() == 4);
+                && bench.window.tree().find(servicesOf("prod-web")).getChildren().size() == 6);
     }
 
     @Test

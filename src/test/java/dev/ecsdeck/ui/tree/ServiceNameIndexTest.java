@@ -52,7 +52,7 @@ class ServiceNameIndexTest {
         assertEquals("0 of 3 clusters", index.progress());
         executor.runNext();
         assertEquals("1 of 3 clusters", index.progress());
-        assertEquals(List.of("checkout", "orders-api", "payments", "web"), index.names("prod-web"));
+        assertEquals(List.of("catalog", "checkout", "orders-api", "payments", "search", "web"), index.names("prod-web"));
         assertNull(index.names("staging"));
         assertTrue(index.loadingProperty().get());
         executor.runNext();
@@ -113,7 +113,7 @@ class ServiceNameIndexTest {
         assertTrue(index.failureProperty().get().contains("Service unavailable"), index.failureProperty().get());
         assertNull(index.names("prod-web"), "the failed cluster is not known");
         index.ensure();
-        assertEquals(List.of("checkout", "orders-api", "payments", "web"), index.names("prod-web"), "ensure retries what failed");
+        assertEquals(List.of("catalog", "checkout", "orders-api", "payments", "search", "web"), index.names("prod-web"), "ensure retries what failed");
         assertEquals("", index.failureProperty().get());
     }
 }
