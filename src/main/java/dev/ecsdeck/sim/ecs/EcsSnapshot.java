@@ -19,11 +19,13 @@ import java.util.Map;
  * and clusters with their instances, services, deployments and tasks ({@link EcsSnapshots} takes
  * and restores it). The records' member names are the state file's field names. Members that came
  * with service deployments and load balancers (Lambda hook outcomes, failing target images, a
- * service's revisions and service deployments, a deployment's revision and side, a task's targets)
+ * service's revisions and service deployments, a deployment's revision and side, a task's targets,
+ * single tasks failing their target health)
  * are absent from older state files: they read as null, which means none (or false).
  */
 public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageFault> imageFaults, List<String> neverHealthyImages,
-        List<ClusterState> clusters, List<LambdaHookOutcome> lambdaHookOutcomes, List<TargetHealthFault> failingTargetImages) {
+        List<ClusterState> clusters, List<LambdaHookOutcome> lambdaHookOutcomes, List<TargetHealthFault> failingTargetImages,
+        List<String> failingTargetTasks) {
 
     /** What an AWS_LAMBDA hook's function answers (null: never) and after how long. */
     public record LambdaHookOutcome(String functionArn, String answer, long afterSeconds) {}

@@ -41,7 +41,8 @@ public final class EcsSnapshots {
         ecs.lambdaHooks.declared().forEach((fn, o) -> lambdas.add(new LambdaHookOutcome(fn, o.answer(), o.afterSeconds())));
         List<TargetHealthFault> failingTargets = new ArrayList<>();
         ecs.loadBalancing.failingImages().forEach((image, after) -> failingTargets.add(new TargetHealthFault(image, after.toMillis())));
-        return new EcsSnapshot(tds, faults, List.copyOf(ecs.images.neverHealthyImages()), clusters, lambdas, failingTargets);
+        return new EcsSnapshot(tds, faults, List.copyOf(ecs.images.neverHealthyImages()), clusters, lambdas, failingTargets,
+                ecs.loadBalancing.failingTasks().stream().sorted().toList());
     }
 
     /** Restores the snapshot into {@code ecs}, a new one. */
@@ -62,6 +63,7 @@ public final class EcsSnapshots {
         for (TargetHealthFault f : orEmpty(s.failingTargetImages())) {
             ecs.loadBalancing.failTargetHealthOfImage(f.image(), Duration.ofMillis(f.afterMillis()));
         }
+        orEmpty(s.failingTargetTasks()).forEach(ecs.loadBalancing::failTargetHealthOfTask);
         for (ClusterState c : s.clusters()) {
             ecs.clusters.put(c.name(), cluster(c, byArn));
         }

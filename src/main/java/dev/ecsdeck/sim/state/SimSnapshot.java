@@ -40,7 +40,8 @@ record SimSnapshot(
         List<ScalingApi.Scheduled> scheduledActions,
         ElbSnapshot elb,
         List<EcsSnapshot.LambdaHookOutcome> lambdaHookOutcomes,
-        List<EcsSnapshot.TargetHealthFault> failingTargetImages) {
+        List<EcsSnapshot.TargetHealthFault> failingTargetImages,
+        List<String> failingTargetTasks) {
 
     static final int CURRENT_VERSION = 1;
 
