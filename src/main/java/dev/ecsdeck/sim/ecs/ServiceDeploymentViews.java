@@ -47,7 +47,8 @@ final class ServiceDeploymentViews {
             return new RollbackMonitor("DISABLED", 0, 0);
         }
         SimDeployment d = ServiceScheduler.deployment(svc, sd.targetDeploymentId);
-        int failures = d == null ? sd.breakerFailures : d.failedTasks;
+        // Once tripped, the figure is the one that tripped it (the ECS deployment may go on counting).
+        int failures = d == null || sd.breakerTriggered ? sd.breakerFailures : d.failedTasks;
         String status = sd.breakerTriggered ? "TRIGGERED" : sd.inProgress() ? "MONITORING" : "MONITORING_COMPLETE";
         return new RollbackMonitor(status, failures, sd.breakerThreshold);
     }

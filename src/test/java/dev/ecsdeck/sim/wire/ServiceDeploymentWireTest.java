@@ -255,6 +255,67 @@ class ServiceDeploymentWireTest {
         advanced.assertRefused(400, "SerializationException", "loadBalancers[0].advancedConfiguration.roleArn");
     }
 
+    @Test
+    void aLinearRolloutStepsAndAHookThatTimesOutRollsBack() {
+        loadBalancer();
+        ecs.createCluster(r -> r.clusterName(CLUSTER));
+        String first = register(27);
+        createService(first);
+        advanceUntil("the first revision's two tasks are healthy in blue", () -> healthy(blue).size() == 2);
+
+        String second = register(28);
+        ecs.updateService(r -> r.cluster(CLUSTER).service("web").taskDefinition(second)
+                .deploymentConfiguration(d -> d.strategy(DeploymentStrategy.LINEAR).bakeTimeInMinutes(0)
+                        .linearConfiguration(l -> l.stepPercent(50.0).stepBakeTimeInMinutes(2))
+                        .lifecycleHooks(h -> h.targetType("PAUSE").lifecycleStagesWithStrings("PRE_SCALE_UP")
+                                .timeoutConfiguration(t -> t.timeoutInMinutes(1).action("CONTINUE")))));
+        String linear = deployments().get(0).serviceDeploymentArn();
+        advanceUntil("half of production on green", () -> Map.of(blue, 50, green, 50).equals(weights(productionRule)));
+        assertEquals("TIMED_OUT", describe(linear).lifecycleHookDetails().get(0).statusAsString(), "the hook timed out to CONTINUE");
+        Instant half = sim.clock.now();
+        advanceUntil("all of production on green", () -> Map.of(blue, 0, green, 100).equals(weights(productionRule)));
+        long waited = Duration.between(half, sim.clock.now()).toSeconds();
+        assertEquals(true, waited >= 2 * 60 - 5 && waited <= 2 * 60 + 5, "stepBakeTimeInMinutes (2) between the steps, waited " + waited + " s");
+        advanceUntil("the linear rollout succeeds", () -> describe(linear).status() == ServiceDeploymentStatus.SUCCESSFUL);
+
+        String third = register(29);
+        ecs.updateService(r -> r.cluster(CLUSTER).service("web").taskDefinition(third)
+                .deploymentConfiguration(d -> d.lifecycleHooks(h -> h.targetType("PAUSE").lifecycleStagesWithStrings("POST_SCALE_UP")
+                        .timeoutConfiguration(t -> t.timeoutInMinutes(1).action("ROLLBACK")))));
+        String timedOut = deployments().get(0).serviceDeploymentArn();
+        advanceUntil("the rollback after the hook's timeout succeeds", () -> describe(timedOut).status() == ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+        assertEquals("TIMED_OUT", describe(timedOut).lifecycleHookDetails().get(0).statusAsString());
+        assertEquals(Map.of(blue, 0, green, 100), weights(productionRule), "production stays with the second revision");
+        assertEquals(second, ecs.describeServices(r -> r.cluster(CLUSTER).services("web")).services().get(0).taskDefinition());
+    }
+
+    @Test
+    void tasksFailingTheirTargetGroupsHealthChecksAreStoppedAndTripTheBreaker() {
+        loadBalancer();
+        ecs.createCluster(r -> r.clusterName(CLUSTER));
+        String good = register(27);
+        ecs.createService(r -> r.cluster(CLUSTER).serviceName("api").taskDefinition(good).desiredCount(2).launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0aa", "subnet-0bb")))
+                .loadBalancers(l -> l.targetGroupArn(blue).containerName("web").containerPort(80))
+                .deploymentConfiguration(d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(true))));
+        String created = ecs.listServiceDeployments(r -> r.cluster(CLUSTER).service("api")).serviceDeployments().get(0).serviceDeploymentArn();
+        advanceUntil("the first revision completes (what a rollback returns to)", () -> describe(created).status() == ServiceDeploymentStatus.SUCCESSFUL);
+        assertEquals(2, healthy(blue).size());
+        sim.engine.failTargetHealthOfImage(IMAGE + 99, Duration.ZERO);
+        String bad = register(99);
+        ecs.updateService(r -> r.cluster(CLUSTER).service("api").taskDefinition(bad));
+        String rollout = ecs.listServiceDeployments(r -> r.cluster(CLUSTER).service("api")).serviceDeployments().get(0).serviceDeploymentArn();
+        advanceUntil("a bad task is unhealthy in blue", () -> elb.describeTargetHealth(r -> r.targetGroupArn(blue)).targetHealthDescriptions()
+                .stream().anyMatch(d -> d.targetHealth().state() == TargetHealthStateEnum.UNHEALTHY
+                        && "Target.ResponseCodeMismatch".equals(d.targetHealth().reasonAsString())));
+        advanceUntil("rolled back", () -> describe(rollout).status() == ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+        assertEquals("TRIGGERED", describe(rollout).deploymentCircuitBreaker().statusAsString());
+        List<String> stopped = ecs.listTasks(r -> r.cluster(CLUSTER).serviceName("api").desiredStatus("STOPPED")).taskArns();
+        long failed = ecs.describeTasks(r -> r.cluster(CLUSTER).tasks(stopped)).tasks().stream()
+                .filter(t -> ("Task failed ELB health checks in (target-group " + blue + ")").equals(t.stoppedReason())).count();
+        assertEquals(true, failed >= 3, "the breaker's threshold of tasks failed their ELB health checks: " + failed);
+    }
+
     /** The service deployment, its lifecycle stage noted in {@code seen} when it differs from the last one noted. */
     private ServiceDeployment stage(String arn, List<ServiceDeploymentLifecycleStage> seen) {
         ServiceDeployment d = describe(arn);
