@@ -55,7 +55,7 @@ class ElbWireTest {
 
     @BeforeEach
     void start() throws IOException {
-        sim = new WireFixture();
+        sim = WireFixture.empty();
         elb = SdkClients.against(sim.endpoint(), ElasticLoadBalancingV2Client.builder());
     }
 

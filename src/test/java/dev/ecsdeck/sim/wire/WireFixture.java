@@ -32,7 +32,7 @@ final class WireFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final ManualClock clock = DemoSim.startClock();
-    final SimEngine engine = DemoSim.demoEngine(clock);
+    final SimEngine engine;
     final AtomicLong nanos = new AtomicLong();
     final ApiFaults faults = new ApiFaults(nanos::get, 1);
     final WireServer server;
@@ -56,18 +56,31 @@ final class WireFixture implements AutoCloseable {
         }
     }
 
+    /** The demo, served. */
     WireFixture() throws IOException {
         this((Runnable) null);
     }
 
     WireFixture(Runnable afterChange) throws IOException {
+        engine = DemoSim.demoEngine(clock);
         server = new WireServer(engine, faults, 0, afterChange);
     }
 
-    /** The three services and one more (a test's own). */
+    /** The three JSON services and one more (a test's own), on the demo. */
     WireFixture(WireApi extra) throws IOException {
+        engine = DemoSim.demoEngine(clock);
         server = new WireServer(engine, faults, 0, null, List.of(EcsOperations.api(engine), LogsOperations.api(engine),
                 ScalingOperations.api(engine), extra));
+    }
+
+    private WireFixture(long emptySeed) throws IOException {
+        engine = DemoSim.emptyEngine(clock, emptySeed);
+        server = new WireServer(engine, faults, 0, null);
+    }
+
+    /** An empty account (no cluster, no load balancer), served: for tests that build everything they look at. */
+    static WireFixture empty() throws IOException {
+        return new WireFixture(7L);
     }
 
     URI endpoint() {
