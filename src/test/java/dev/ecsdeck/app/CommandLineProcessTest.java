@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
@@ -90,6 +91,10 @@ class CommandLineProcessTest {
 
     @Test
     void sigintSavesTheSettingsAsTheCloseButtonDoes() throws Exception {
+        // A build started in the background (`mvn verify &`) runs with SIGINT ignored; every child inherits that, and a JVM
+        // cannot handle a signal it was started ignoring. Then there is nothing to test: say so instead of failing.
+        Assumptions.assumeFalse(sigintIgnoredHere(), "skipped: this build runs with SIGINT ignored (started in the background), "
+                + "which the console's JVM would inherit");
         closeBySignal(p -> {
             try {
                 assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
@@ -97,6 +102,20 @@ class CommandLineProcessTest {
                 throw new AssertionError(e);
             }
         }, 130);
+    }
+
+    /** Whether this process ignores SIGINT (Linux: bit 2 of SigIgn in /proc/self/status); false where that cannot be read. */
+    private static boolean sigintIgnoredHere() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & (1L << 1)) != 0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+        return false;
     }
 
     /** Opens the window on the headless platform, waits for it, sends the signal, and checks the settings the close wrote. */
