@@ -106,15 +106,7 @@ final class QueryForm {
                 list.put(key, segments, at + 2, value);
                 return;
             }
-            Struct struct = existing instanceof Struct s ? s : null;
-            if (struct == null) {
-                if (existing != null) {
-                    throw conflict(key);
-                }
-                struct = new Struct();
-                members.put(name, struct);
-            }
-            struct.put(key, segments, at + 1, value);
+            structure(existing, key, s -> members.put(name, s)).put(key, segments, at + 1, value);
         }
 
         @Override
@@ -123,6 +115,19 @@ final class QueryForm {
             members.forEach((name, part) -> out.set(name, part.json(path.isEmpty() ? name : path + "." + name)));
             return out;
         }
+    }
+
+    /** The structure already at a place, or a new one that {@code store} puts there; a value of another kind there is a conflict. */
+    private static Struct structure(Part existing, String key, java.util.function.Consumer<Struct> store) {
+        if (existing instanceof Struct s) {
+            return s;
+        }
+        if (existing != null) {
+            throw conflict(key);
+        }
+        Struct created = new Struct();
+        store.accept(created);
+        return created;
     }
 
     /** A list ({@code member.N}) or a map ({@code entry.N.key}, {@code entry.N.value}): elements by index, put in index order. */
@@ -148,15 +153,7 @@ final class QueryForm {
                 return;
             }
             // An element with members: a structure (a map's entry is one with a key and a value).
-            Struct struct = existing instanceof Struct s ? s : null;
-            if (struct == null) {
-                if (existing != null) {
-                    throw conflict(key);
-                }
-                struct = new Struct();
-                elements.put(index, struct);
-            }
-            struct.put(key, segments, at + 1, value);
+            structure(existing, key, s -> elements.put(index, s)).put(key, segments, at + 1, value);
         }
 
         private static int index(String key, String segment) {
