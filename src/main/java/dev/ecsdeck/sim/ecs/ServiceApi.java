@@ -110,8 +110,8 @@ public final class ServiceApi {
             }
             List<LoadBalancer> balancers = loadBalancers == null ? s.loadBalancers : loadBalancers;
             String tdArn = td != null ? td.arn : s.taskDefinitionArn;
-            engine.ecs().loadBalancing.check(balancers, deploymentConfigurationUpdate, engine.ecs().taskDefinitionRegistry.resolve(tdArn),
-                    s.isDaemon());
+            engine.ecs().loadBalancing.check(balancers, deploymentConfigurationUpdate,
+                    td != null ? td : engine.ecs().taskDefinitionRegistry.resolve(tdArn), s.isDaemon());
             if (healthCheckGracePeriodSeconds != null && (healthCheckGracePeriodSeconds < 0 || healthCheckGracePeriodSeconds > 2_147_483)) {
                 throw SimApiException.invalidParameter("healthCheckGracePeriodSeconds must be between 0 and 2147483.");
             }

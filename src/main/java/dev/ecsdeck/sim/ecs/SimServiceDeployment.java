@@ -74,15 +74,6 @@ final class SimServiceDeployment {
         this.updatedAt = now;
     }
 
-    HookRun awaiting() {
-        for (HookRun h : hooks) {
-            if ("AWAITING_ACTION".equals(h.status) || "IN_PROGRESS".equals(h.status)) {
-                return h;
-            }
-        }
-        return null;
-    }
-
     /** A lifecycle hook run at one stage: PAUSE waits for ContinueServiceDeployment; AWS_LAMBDA for the scenario's outcome. */
     static final class HookRun {
         final String hookId;

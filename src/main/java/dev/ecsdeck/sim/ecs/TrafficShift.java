@@ -1,7 +1,9 @@
 package dev.ecsdeck.sim.ecs;
 
+import dev.ecsdeck.model.CanaryConfiguration;
 import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.DeploymentLifecycleHook;
+import dev.ecsdeck.model.LinearConfiguration;
 import dev.ecsdeck.sim.SimIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,13 +146,13 @@ final class TrafficShift {
         Duration wait;
         switch (config.strategyOrDefault()) {
             case DeploymentConfiguration.CANARY -> {
-                var canary = config.canaryConfiguration() == null ? new dev.ecsdeck.model.CanaryConfiguration(null, null)
+                CanaryConfiguration canary = config.canaryConfiguration() == null ? new CanaryConfiguration(null, null)
                         : config.canaryConfiguration();
                 next = sd.productionPercent == 0 ? canary.percentOrDefault() : 100;
                 wait = Duration.ofMinutes(canary.bakeMinutesOrDefault());
             }
             case DeploymentConfiguration.LINEAR -> {
-                var linear = config.linearConfiguration() == null ? new dev.ecsdeck.model.LinearConfiguration(null, null)
+                LinearConfiguration linear = config.linearConfiguration() == null ? new LinearConfiguration(null, null)
                         : config.linearConfiguration();
                 next = Math.min(100, Math.round((sd.productionPercent + linear.stepPercentOrDefault()) * 10) / 10.0);
                 wait = Duration.ofMinutes(linear.stepBakeMinutesOrDefault());
@@ -235,7 +237,7 @@ final class TrafficShift {
 
     /** A Lambda hook's answer when it is due; any hook's timeout. */
     private static void check(SimServiceDeployment.HookRun h, Instant now) {
-        if (("IN_PROGRESS".equals(h.status)) && h.answersAt != null && !now.isBefore(h.answersAt)) {
+        if ("IN_PROGRESS".equals(h.status) && h.answersAt != null && !now.isBefore(h.answersAt)) {
             h.status = h.answer;
         }
         boolean open = "IN_PROGRESS".equals(h.status) || "AWAITING_ACTION".equals(h.status);

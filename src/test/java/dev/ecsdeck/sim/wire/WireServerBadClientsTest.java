@@ -8,12 +8,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,42 +49,6 @@ class WireServerBadClientsTest {
                 + operation + "\r\nContent-Length: " + contentLength + "\r\n\r\n";
     }
 
-    /** Everything the server sends until it closes the connection (or the time-out). */
-    private static String readAll(Socket s, int timeoutMs) throws IOException {
-        s.setSoTimeout(timeoutMs);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        InputStream in = s.getInputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                out.write(buffer, 0, n);
-                if (complete(out.toString(StandardCharsets.UTF_8))) {
-                    break;
-                }
-            }
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("no answer within " + timeoutMs + " ms; got: " + out.toString(StandardCharsets.UTF_8), e);
-        } catch (IOException e) {
-            // a reset after a complete reply is fine
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static boolean complete(String response) {
-        int end = response.indexOf("\r\n\r\n");
-        if (end < 0) {
-            return false;
-        }
-        String headers = response.substring(0, end).toLowerCase(java.util.Locale.ROOT);
-        int at = headers.indexOf("content-length:");
-        if (at < 0) {
-            return false;
-        }
-        int length = Integer.parseInt(headers.substring(at + 15).split("\r\n", 2)[0].trim());
-        return response.getBytes(StandardCharsets.UTF_8).length >= end + 4 + length;
-    }
-
     @Test
     void aBodyCutShortByAHalfClosedConnectionIsA400AndCreatesNothing() throws IOException {
         sim = new WireFixture();
@@ -98,7 +59,7 @@ class WireServerBadClientsTest {
         out.flush();
         s.shutdownOutput(); // the client is done sending, though it promised more
 
-        String response = readAll(s, 15_000);
+        String response = RawHttp.readAll(s, 15_000);
         assertThat(response, startsWith("HTTP/1.1 400"));
         assertThat(response, containsString("SerializationException"));
         assertThat(response, not(containsString("\tat ")));
@@ -113,7 +74,7 @@ class WireServerBadClientsTest {
         s.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: " + ECS + ".ListClusters\r\n"
                 + "Content-Length: lots\r\n\r\n{}").getBytes(StandardCharsets.UTF_8));
         s.getOutputStream().flush();
-        String response = readAll(s, 15_000);
+        String response = RawHttp.readAll(s, 15_000);
         // The JDK's parser refuses it before our code sees it (400), or our code does (SerializationException): never a 500.
         assertTrue(response.isEmpty() || response.startsWith("HTTP/1.1 400"), response);
     }
@@ -137,7 +98,7 @@ class WireServerBadClientsTest {
         WireFixture.Reply r = sim.call(ECS, "ListClusters", "{}");
         assertEquals(200, r.status());
         for (Socket s : stalled) {
-            String response = readAll(s, (WireServer.MAX_REQUEST_SECONDS + 10) * 1000);
+            String response = RawHttp.readAll(s, (WireServer.MAX_REQUEST_SECONDS + 10) * 1000);
             assertTrue(response.isEmpty() || response.startsWith("HTTP/1.1 4"), "cut off or refused, never a 5xx: " + response);
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;

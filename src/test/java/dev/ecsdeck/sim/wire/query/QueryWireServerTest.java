@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import dev.ecsdeck.sim.wire.RawHttp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -128,30 +126,10 @@ class QueryWireServerTest {
                     + (DESCRIBE.length() + 40) + "\r\n\r\n" + DESCRIBE).getBytes(StandardCharsets.UTF_8));
             out.flush();
             s.shutdownOutput(); // the client is done sending, though it promised more
-            String response = readAll(s);
+            String response = RawHttp.readAll(s, 15_000);
             assertThat(response, startsWith("HTTP/1.1 400"));
             assertThat(response, containsString("<Code>ValidationError</Code>"));
             assertThat(response, containsString("ended before its Content-Length"));
         }
-    }
-
-    /** Everything the server sends until it closes the connection or the answer is complete. */
-    private static String readAll(Socket s) throws IOException {
-        s.setSoTimeout(15_000);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        InputStream in = s.getInputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                out.write(buffer, 0, n);
-                if (out.toString(StandardCharsets.UTF_8).endsWith("</ErrorResponse>")) {
-                    break;
-                }
-            }
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("no answer in time; got: " + out.toString(StandardCharsets.UTF_8), e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }
