@@ -4,6 +4,7 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
 import dev.ecsdeck.model.Page;
@@ -11,8 +12,13 @@ import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.model.ScalableTarget;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
+import dev.ecsdeck.model.ServiceDeployment;
+import dev.ecsdeck.model.ServiceDeploymentBrief;
+import dev.ecsdeck.model.ServiceRevision;
 import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.ServiceUtilization;
+import dev.ecsdeck.model.TargetGroup;
+import dev.ecsdeck.model.TargetHealth;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.model.TaskDefinition;
 import java.time.Instant;
@@ -126,6 +132,36 @@ public interface EcsProvider extends AutoCloseable {
     default ContainerInstance deregisterContainerInstance(String cluster, String containerInstance, boolean force) {
         throw new UnsupportedOperationException("This backend cannot deregister container instances");
     }
+
+    // ---- service deployments and revisions ----
+
+    /** Every deployment of a service, newest first (ListServiceDeployments to the end). */
+    List<ServiceDeploymentBrief> listServiceDeployments(String cluster, String service);
+
+    /** Service deployments by ARN (DescribeServiceDeployments, 20 at a time); ARNs ECS does not know are left out. */
+    List<ServiceDeployment> describeServiceDeployments(List<String> serviceDeploymentArns);
+
+    /** Service revisions by ARN (DescribeServiceRevisions, 20 at a time); ARNs ECS does not know are left out. */
+    List<ServiceRevision> describeServiceRevisions(List<String> serviceRevisionArns);
+
+    /** Stops a deployment in progress and rolls the service back to the revision it came from (StopServiceDeployment, ROLLBACK). */
+    @Mutating
+    void stopServiceDeployment(String serviceDeploymentArn);
+
+    /** Acts on a PAUSE lifecycle hook that awaits action: {@code action} CONTINUE or ROLLBACK (ContinueServiceDeployment). */
+    @Mutating
+    void continueServiceDeployment(String serviceDeploymentArn, String hookId, String action);
+
+    // ---- load balancing (Elastic Load Balancing v2, read only) ----
+
+    /** Target groups by ARN (DescribeTargetGroups). */
+    List<TargetGroup> describeTargetGroups(List<String> targetGroupArns);
+
+    /** Every target registered in a target group, with its health (DescribeTargetHealth). */
+    List<TargetHealth> describeTargetHealth(String targetGroupArn);
+
+    /** Every rule of every listener of a load balancer, default rules included (DescribeListeners, then DescribeRules per listener). */
+    List<ListenerRule> describeListenerRules(String loadBalancerArn);
 
     // ---- service auto scaling ----
 

@@ -11,12 +11,14 @@ import java.util.regex.Pattern;
  */
 public final class ErrorMapping {
     private static final Set<String> NOT_FOUND = Set.of("ClusterNotFoundException", "ServiceNotFoundException",
-            "ResourceNotFoundException", "ObjectNotFoundException", "TargetNotFoundException", "ServiceNotActiveException");
+            "ResourceNotFoundException", "ObjectNotFoundException", "TargetNotFoundException", "ServiceNotActiveException",
+            "ServiceDeploymentNotFoundException", "TargetGroupNotFound", "LoadBalancerNotFound", "ListenerNotFound", "RuleNotFound");
     private static final Set<String> INVALID = Set.of("InvalidParameterException", "ClientException", "ValidationException",
             "SerializationException", "InvalidParameterValueException", "MissingParameter", "InvalidParameterCombination",
             "ClusterContainsServicesException", "ClusterContainsTasksException", "ClusterContainsContainerInstancesException",
             "PlatformUnknownException", "PlatformTaskDefinitionIncompatibilityException", "InvalidNextTokenException",
-            "UnknownOperationException", "RequestEntityTooLargeException");
+            "UnknownOperationException", "RequestEntityTooLargeException", "ValidationError", "InvalidTarget",
+            "UnsupportedFeatureException", "ConflictException");
     private static final Set<String> THROTTLED = Set.of("ThrottlingException", "Throttling", "TooManyRequestsException",
             "RequestLimitExceeded", "LimitExceededException", "ConcurrentModificationException");
     private static final Set<String> DENIED = Set.of("AccessDeniedException", "AccessDenied", "UnauthorizedOperation",

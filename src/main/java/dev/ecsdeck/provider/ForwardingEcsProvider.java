@@ -4,6 +4,7 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
 import dev.ecsdeck.model.Page;
@@ -11,8 +12,13 @@ import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.model.ScalableTarget;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
+import dev.ecsdeck.model.ServiceDeployment;
+import dev.ecsdeck.model.ServiceDeploymentBrief;
+import dev.ecsdeck.model.ServiceRevision;
 import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.ServiceUtilization;
+import dev.ecsdeck.model.TargetGroup;
+import dev.ecsdeck.model.TargetHealth;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.model.TaskDefinition;
 import java.time.Instant;
@@ -148,6 +154,46 @@ public abstract class ForwardingEcsProvider implements EcsProvider {
     @Override
     public ContainerInstance deregisterContainerInstance(String cluster, String containerInstance, boolean force) {
         return call(Operation.DEREGISTER_CONTAINER_INSTANCE, () -> delegate.deregisterContainerInstance(cluster, containerInstance, force));
+    }
+
+    @Override
+    public List<ServiceDeploymentBrief> listServiceDeployments(String cluster, String service) {
+        return call(Operation.LIST_SERVICE_DEPLOYMENTS, () -> delegate.listServiceDeployments(cluster, service));
+    }
+
+    @Override
+    public List<ServiceDeployment> describeServiceDeployments(List<String> serviceDeploymentArns) {
+        return call(Operation.DESCRIBE_SERVICE_DEPLOYMENTS, () -> delegate.describeServiceDeployments(serviceDeploymentArns));
+    }
+
+    @Override
+    public List<ServiceRevision> describeServiceRevisions(List<String> serviceRevisionArns) {
+        return call(Operation.DESCRIBE_SERVICE_REVISIONS, () -> delegate.describeServiceRevisions(serviceRevisionArns));
+    }
+
+    @Override
+    public void stopServiceDeployment(String serviceDeploymentArn) {
+        run(Operation.STOP_SERVICE_DEPLOYMENT, () -> delegate.stopServiceDeployment(serviceDeploymentArn));
+    }
+
+    @Override
+    public void continueServiceDeployment(String serviceDeploymentArn, String hookId, String action) {
+        run(Operation.CONTINUE_SERVICE_DEPLOYMENT, () -> delegate.continueServiceDeployment(serviceDeploymentArn, hookId, action));
+    }
+
+    @Override
+    public List<TargetGroup> describeTargetGroups(List<String> targetGroupArns) {
+        return call(Operation.DESCRIBE_TARGET_GROUPS, () -> delegate.describeTargetGroups(targetGroupArns));
+    }
+
+    @Override
+    public List<TargetHealth> describeTargetHealth(String targetGroupArn) {
+        return call(Operation.DESCRIBE_TARGET_HEALTH, () -> delegate.describeTargetHealth(targetGroupArn));
+    }
+
+    @Override
+    public List<ListenerRule> describeListenerRules(String loadBalancerArn) {
+        return call(Operation.DESCRIBE_LISTENER_RULES, () -> delegate.describeListenerRules(loadBalancerArn));
     }
 
     @Override

@@ -45,6 +45,46 @@ class BatchingEcsProviderTest {
         }
 
         @Override
+        public List<dev.ecsdeck.model.ServiceDeploymentBrief> listServiceDeployments(String cluster, String service) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<dev.ecsdeck.model.ServiceDeployment> describeServiceDeployments(List<String> arns) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<dev.ecsdeck.model.ServiceRevision> describeServiceRevisions(List<String> arns) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void stopServiceDeployment(String arn) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void continueServiceDeployment(String arn, String hookId, String action) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<dev.ecsdeck.model.TargetGroup> describeTargetGroups(List<String> arns) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<dev.ecsdeck.model.TargetHealth> describeTargetHealth(String targetGroupArn) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<dev.ecsdeck.model.ListenerRule> describeListenerRules(String loadBalancerArn) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         protected Page<String> listServicesPage(String cluster, String nextToken) {
             listCalls.incrementAndGet();
             int from = nextToken == null ? 0 : Integer.parseInt(nextToken);

@@ -330,6 +330,51 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
         return settings;
     }
 
+    // Interim, until the SDK's service-deployment and ELBv2 calls are written (issue 16, in progress): refuses plainly.
+    private static UnsupportedOperationException notYet(String call) {
+        return new UnsupportedOperationException(call + " is not yet implemented on the AWS provider");
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.ServiceDeploymentBrief> listServiceDeployments(String cluster, String service) {
+        throw notYet("ListServiceDeployments");
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.ServiceDeployment> describeServiceDeployments(List<String> arns) {
+        throw notYet("DescribeServiceDeployments");
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.ServiceRevision> describeServiceRevisions(List<String> arns) {
+        throw notYet("DescribeServiceRevisions");
+    }
+
+    @Override
+    public void stopServiceDeployment(String arn) {
+        throw notYet("StopServiceDeployment");
+    }
+
+    @Override
+    public void continueServiceDeployment(String arn, String hookId, String action) {
+        throw notYet("ContinueServiceDeployment");
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.TargetGroup> describeTargetGroups(List<String> arns) {
+        throw notYet("DescribeTargetGroups");
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.TargetHealth> describeTargetHealth(String targetGroupArn) {
+        throw notYet("DescribeTargetHealth");
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.ListenerRule> describeListenerRules(String loadBalancerArn) {
+        throw notYet("DescribeRules");
+    }
+
     @Override
     public void close() {
         logs.close();

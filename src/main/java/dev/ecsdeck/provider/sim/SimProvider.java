@@ -4,13 +4,19 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
 import dev.ecsdeck.model.ScalableTarget;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
+import dev.ecsdeck.model.ServiceDeployment;
+import dev.ecsdeck.model.ServiceDeploymentBrief;
+import dev.ecsdeck.model.ServiceRevision;
 import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.ServiceUtilization;
+import dev.ecsdeck.model.TargetGroup;
+import dev.ecsdeck.model.TargetHealth;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.provider.BackendDescription;
@@ -36,6 +42,7 @@ import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.logs.LogApi;
 import dev.ecsdeck.sim.state.SimStateStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -59,6 +66,7 @@ public final class SimProvider extends BatchingEcsProvider {
     private final SimStateStore store;
     private final BackendDescription description;
     private final ScheduledExecutorService tailScheduler;
+    private final SimLoadBalancing loadBalancing;
 
     public SimProvider(SimEngine engine, String scenario) {
         this(engine, scenario, ApiFaults.realTime(1), null);
@@ -78,6 +86,7 @@ public final class SimProvider extends BatchingEcsProvider {
         this.faults = faults;
         this.store = store;
         this.description = BackendDescription.simulator(scenario);
+        this.loadBalancing = new SimLoadBalancing(engine.loadBalancing());
         this.tailScheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "sim-log-tail");
             t.setDaemon(true);
@@ -228,6 +237,68 @@ public final class SimProvider extends BatchingEcsProvider {
             throw new SimApiException("InvalidParameterException", "Container instance " + f.arn() + ": " + f.reason());
         }
         return d.items();
+    }
+
+    @Override
+    public List<ServiceDeploymentBrief> listServiceDeployments(String cluster, String service) {
+        return call(Operation.LIST_SERVICE_DEPLOYMENTS, () -> {
+            List<ServiceDeploymentBrief> all = new ArrayList<>();
+            String token = null;
+            do {
+                Page<ServiceDeploymentBrief> page = engine.serviceDeployments().listServiceDeployments(cluster, service, null, null, null,
+                        token, MAX_LIST_RESULTS);
+                all.addAll(page.items());
+                token = page.nextToken();
+            } while (token != null);
+            return all;
+        });
+    }
+
+    @Override
+    public List<ServiceDeployment> describeServiceDeployments(List<String> arns) {
+        return call(Operation.DESCRIBE_SERVICE_DEPLOYMENTS,
+                () -> inTwenties(arns, batch -> engine.serviceDeployments().describeServiceDeployments(batch).items()));
+    }
+
+    @Override
+    public List<ServiceRevision> describeServiceRevisions(List<String> arns) {
+        return call(Operation.DESCRIBE_SERVICE_REVISIONS,
+                () -> inTwenties(arns, batch -> engine.serviceDeployments().describeServiceRevisions(batch).items()));
+    }
+
+    /** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
+    private static <T> List<T> inTwenties(List<String> arns, java.util.function.Function<List<String>, List<T>> describe) {
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < arns.size(); i += 20) {
+            out.addAll(describe.apply(arns.subList(i, Math.min(arns.size(), i + 20))));
+        }
+        return out;
+    }
+
+    @Override
+    public void stopServiceDeployment(String serviceDeploymentArn) {
+        call(Operation.STOP_SERVICE_DEPLOYMENT, () -> engine.serviceDeployments().stopServiceDeployment(serviceDeploymentArn, "ROLLBACK"));
+    }
+
+    @Override
+    public void continueServiceDeployment(String serviceDeploymentArn, String hookId, String action) {
+        call(Operation.CONTINUE_SERVICE_DEPLOYMENT,
+                () -> engine.serviceDeployments().continueServiceDeployment(serviceDeploymentArn, hookId, action));
+    }
+
+    @Override
+    public List<TargetGroup> describeTargetGroups(List<String> targetGroupArns) {
+        return call(Operation.DESCRIBE_TARGET_GROUPS, () -> loadBalancing.describeTargetGroups(targetGroupArns));
+    }
+
+    @Override
+    public List<TargetHealth> describeTargetHealth(String targetGroupArn) {
+        return call(Operation.DESCRIBE_TARGET_HEALTH, () -> loadBalancing.describeTargetHealth(targetGroupArn));
+    }
+
+    @Override
+    public List<ListenerRule> describeListenerRules(String loadBalancerArn) {
+        return call(Operation.DESCRIBE_LISTENER_RULES, () -> loadBalancing.describeListenerRules(loadBalancerArn));
     }
 
     @Override
