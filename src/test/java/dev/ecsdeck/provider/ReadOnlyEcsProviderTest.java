@@ -26,7 +26,7 @@ class ReadOnlyEcsProviderTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("registerTaskDefinition", "deregisterTaskDefinition", "updateService", "stopTask", "runTask",
                 "registerScalableTarget", "putTargetTrackingPolicy", "deleteScalingPolicy", "updateContainerInstancesState",
-                "deregisterContainerInstance"), mutating);
+                "deregisterContainerInstance", "stopServiceDeployment", "continueServiceDeployment"), mutating);
     }
 
     @Test
@@ -48,7 +48,7 @@ class ReadOnlyEcsProviderTest {
                 refused++;
             }
         }
-        assertEquals(10, refused);
+        assertEquals(12, refused);
         assertThat(backendCalls, empty());
     }
 
