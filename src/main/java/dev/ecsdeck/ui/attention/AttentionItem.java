@@ -23,6 +23,7 @@ public record AttentionItem(String cluster, String service, String instanceArn, 
         TASKS_FAILING("tasks failing"),
         BELOW_DESIRED("below desired"),
         DEPLOYMENT_STUCK("deployment not finishing"),
+        AWAITING_ACTION("waiting for you"),
         INSTANCE_NOT_ACTIVE("instance not active"),
         AGENT_DISCONNECTED("agent disconnected");
 

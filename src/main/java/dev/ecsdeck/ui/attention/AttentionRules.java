@@ -5,6 +5,7 @@ import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.Deployment;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ServiceDeployment;
 import dev.ecsdeck.model.ServiceEvent;
 import dev.ecsdeck.ui.attention.AttentionItem.Kind;
 import dev.ecsdeck.ui.common.TimeFormat;
@@ -34,6 +35,15 @@ public final class AttentionRules {
 
     /** Everything wrong with one service; {@code stoppedTasks} are the cluster's stopped tasks (any service). */
     public static List<AttentionItem> ofService(String cluster, EcsService s, List<EcsTask> stoppedTasks, Instant now) {
+        return ofService(cluster, s, stoppedTasks, now, null);
+    }
+
+    /**
+     * As above, with the service deployment in flight when there is one and it could be read: a PAUSE
+     * hook awaiting action needs someone at once, and a traffic-shifting deployment's stage says where it is.
+     */
+    public static List<AttentionItem> ofService(String cluster, EcsService s, List<EcsTask> stoppedTasks, Instant now,
+            ServiceDeployment inFlight) {
         List<AttentionItem> items = new ArrayList<>();
         String name = s.serviceName();
         ServiceHealth health = ServiceHealth.of(s);
@@ -53,14 +63,43 @@ public final class AttentionRules {
         if (below != null) {
             items.add(below);
         }
-        // A rollout held up by failing tasks already says why; one that just hangs says so here.
-        if (failing == null && !health.deploymentFailed() && primary != null && primary.inProgress() && primary.createdAt() != null
-                && !primary.createdAt().plus(DEPLOYMENT_STUCK_AFTER).isAfter(now)) {
+        AttentionItem waiting = awaitingAction(cluster, s, inFlight);
+        if (waiting != null) {
+            items.add(waiting);
+        }
+        // A rollout held up by failing tasks already says why; one that just hangs says so here. A traffic-shifting
+        // deployment whose tasks all run is waiting on purpose (test traffic, canary or linear steps, bake time, a hook).
+        boolean plannedWait = s.deploymentConfiguration() != null && s.deploymentConfiguration().shiftsTraffic() && primary != null
+                && primary.runningCount() >= primary.desiredCount();
+        if (failing == null && waiting == null && !plannedWait && !health.deploymentFailed() && primary != null && primary.inProgress()
+                && primary.createdAt() != null && !primary.createdAt().plus(DEPLOYMENT_STUCK_AFTER).isAfter(now)) {
+            String stage = inFlight == null || inFlight.lifecycleStage() == null ? "" : " at stage " + inFlight.lifecycleStage();
             items.add(AttentionItem.ofService(cluster, name, Kind.DEPLOYMENT_STUCK, "Deployment of " + Arns.familyRevision(primary.taskDefinition())
-                    + " still in progress: " + primary.runningCount() + " of " + primary.desiredCount() + " running",
+                    + " still in progress" + stage + ": " + primary.runningCount() + " of " + primary.desiredCount() + " running",
                     primary.createdAt(), "deployment start"));
         }
         return items;
+    }
+
+    /** A PAUSE hook of the deployment in flight that waits for someone to continue or roll back, or null. */
+    private static AttentionItem awaitingAction(String cluster, EcsService s, ServiceDeployment inFlight) {
+        if (inFlight == null) {
+            return null;
+        }
+        for (ServiceDeployment.DeploymentLifecycleHookDetail hook : inFlight.lifecycleHookDetails()) {
+            if ("AWAITING_ACTION".equals(hook.status())) {
+                String stage = inFlight.lifecycleStage() == null ? "" : " at " + inFlight.lifecycleStage();
+                String strategy = inFlight.deploymentConfiguration() == null ? "" : " ("
+                        + inFlight.deploymentConfiguration().strategyOrDefault().toLowerCase(java.util.Locale.ROOT).replace('_', '/') + ")";
+                String expiry = hook.expiresAt() == null ? "" : "; if nobody acts, it will "
+                        + ("CONTINUE".equals(hook.timeoutAction()) ? "continue" : "roll back") + " at " + TimeFormat.local(hook.expiresAt());
+                return AttentionItem.ofService(cluster, s.serviceName(), Kind.AWAITING_ACTION, "Deployment of "
+                        + Arns.familyRevision(s.taskDefinition()) + strategy + " waits for you at a PAUSE hook" + stage
+                        + ": continue or roll back in its Deployments tab" + expiry, inFlight.updatedAt(),
+                        "deployment last updated");
+            }
+        }
+        return null;
     }
 
     private static AttentionItem rollback(String cluster, EcsService s) {

@@ -4,6 +4,8 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ServiceDeployment;
+import dev.ecsdeck.model.ServiceDeploymentBrief;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
@@ -111,7 +113,7 @@ public final class AttentionViewModel {
                 List<AttentionItem> ofCluster = new ArrayList<>();
                 List<EcsTask> stopped = provider.listTasks(name, new TaskFilter(null, null, null, null, "STOPPED"));
                 for (EcsService s : provider.listServices(name)) {
-                    ofCluster.addAll(AttentionRules.ofService(name, s, stopped, now));
+                    ofCluster.addAll(AttentionRules.ofService(name, s, stopped, now, inFlight(name, s)));
                 }
                 for (ContainerInstance i : provider.listContainerInstances(name)) {
                     ofCluster.addAll(AttentionRules.ofInstance(name, i, now));
@@ -122,6 +124,32 @@ public final class AttentionViewModel {
             }
         }
         return new Check(found, failures, clusters.size(), now);
+    }
+
+    /** Statuses of a service deployment that has not ended. */
+    private static final java.util.Set<String> UNFINISHED = java.util.Set.of("PENDING", "IN_PROGRESS", "STOP_REQUESTED", "ROLLBACK_REQUESTED",
+            "ROLLBACK_IN_PROGRESS");
+
+    /**
+     * The service deployment in flight of a traffic-shifting service whose rollout is in progress (two calls, for those few
+     * services only), or null: none, or the backend would not say (a missing permission must not hide the other items).
+     */
+    private ServiceDeployment inFlight(String cluster, EcsService s) {
+        boolean rolling = s.deployments().stream().anyMatch(d -> d.isPrimary() && d.inProgress());
+        if (!rolling || s.deploymentConfiguration() == null || !s.deploymentConfiguration().shiftsTraffic()) {
+            return null;
+        }
+        try {
+            for (ServiceDeploymentBrief b : provider.listServiceDeployments(cluster, s.serviceName())) {
+                if (UNFINISHED.contains(b.status())) {
+                    List<ServiceDeployment> described = provider.describeServiceDeployments(List.of(b.serviceDeploymentArn()));
+                    return described.isEmpty() ? null : described.get(0);
+                }
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
     }
 
     private void show(Check check) {

@@ -74,8 +74,8 @@ class NeedsAttentionUiTest {
         TableView<AttentionItem> table = openTab(robot);
         List<String> rows = UiTestBench.onFx(() -> table.getItems().stream()
                 .map(i -> i.cluster() + " " + i.subject() + " " + i.kind().label()).sorted().toList());
-        assertEquals(List.of("prod-web catalog deployment not finishing", "prod-web payments rolled back", "staging notifications below desired",
-                "staging notifications tasks failing"), rows, "catalog's blue/green deployment has been in progress (baking) for 11 minutes");
+        assertEquals(List.of("prod-web checkout waiting for you", "prod-web payments rolled back", "staging notifications below desired",
+                "staging notifications tasks failing"), rows, "checkout's canary waits at a PAUSE hook; catalog's bake time is planned");
         assertTrue(UiTestBench.fx(() -> robot.lookup(".tab-label").match((Label l) -> "Needs attention (4)".equals(l.getText()))
                 .tryQuery().isPresent()), "the tab says how many");
 
