@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecsdeck.model.AwsVpcConfiguration;
 import dev.ecsdeck.model.CanaryConfiguration;
 import dev.ecsdeck.model.DeploymentCircuitBreaker;
 import dev.ecsdeck.model.DeploymentConfiguration;
@@ -15,6 +16,7 @@ import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.LinearConfiguration;
 import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LoadBalancer;
+import dev.ecsdeck.model.NetworkConfiguration;
 import dev.ecsdeck.model.ServiceDeployment;
 import dev.ecsdeck.model.ServiceDeployment.DeploymentLifecycleHookDetail;
 import dev.ecsdeck.model.ServiceDeploymentBrief;
@@ -25,6 +27,7 @@ import dev.ecsdeck.provider.InvalidInputException;
 import dev.ecsdeck.provider.NotFoundException;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
+import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,6 +138,27 @@ abstract class DeploymentContract extends ContractFixture {
                 provider.listServiceDeployments(WEB, "checkout").stream().map(ServiceDeploymentBrief::status).toList());
         InvalidInputException again = assertThrows(InvalidInputException.class, () -> provider.stopServiceDeployment(arn));
         assertEquals("ConflictException", again.errorCode());
+    }
+
+    @Test
+    void listsAHundredDeploymentsNewestFirstAndDescribesThemTwentyAtATime() {
+        engine.clusters().createCluster("many", null, null, null);
+        engine.services().createService(CreateServiceRequest.replica("many", "redeployed", "web:1", 0, "FARGATE",
+                new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-0aa"), List.of("sg-0bb"), "DISABLED"))));
+        for (int i = 0; i < 99; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            engine.services().updateService("many", "redeployed", null, null, true, null);
+        }
+        List<ServiceDeploymentBrief> briefs = provider.listServiceDeployments("many", "redeployed");
+        assertEquals(100, briefs.size(), "the creation's and 99 more");
+        assertEquals(100, new TreeSet<>(arns(briefs)).size(), "no deployment twice");
+        for (int i = 1; i < briefs.size(); i++) {
+            assertTrue(briefs.get(i - 1).createdAt().isAfter(briefs.get(i).createdAt()), "newest first at " + i);
+        }
+        List<String> asked = new ArrayList<>(arns(briefs));
+        asked.add(50, UNKNOWN_DEPLOYMENT);
+        assertEquals(arns(briefs), provider.describeServiceDeployments(asked).stream().map(ServiceDeployment::serviceDeploymentArn).toList(),
+                "101 ARNs in six calls, the unknown one left out");
     }
 
     // ---- a deploy with a strategy, through UpdateService ----
