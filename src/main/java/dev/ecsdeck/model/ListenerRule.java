@@ -23,6 +23,11 @@ public record ListenerRule(
         forwardTo = Lists.copy(forwardTo);
     }
 
+    /** A rule condition in words, the same on every backend: "path-pattern /api/*, /v2/*" (the field, then its values). */
+    public static String conditionInWords(String field, List<String> values) {
+        return field + " " + String.join(", ", values);
+    }
+
     /** A target group a forward action sends requests to, and its weight (0–999; null when the action names one group alone). */
     public record WeightedTargetGroup(String targetGroupArn, Integer weight) {}
 

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoSca
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
  * The SDK clients the provider uses, configured once: credentials from the named profile (SSO
@@ -35,6 +36,7 @@ final class AwsClients implements AutoCloseable {
     final CloudWatchLogsClient logs;
     final CloudWatchLogsAsyncClient logsAsync;
     final ApplicationAutoScalingClient scaling;
+    final ElasticLoadBalancingV2Client elb;
     final RetryCounter retries = new RetryCounter();
 
     AwsClients(AwsSettings settings) {
@@ -66,6 +68,7 @@ final class AwsClients implements AutoCloseable {
         this.logs = configure(CloudWatchLogsClient.builder(), settings, credentials, overrides).build();
         this.scaling = configure(ApplicationAutoScalingClient.builder(), settings, credentials, overrides).build();
         this.logsAsync = configure(CloudWatchLogsAsyncClient.builder(), settings, credentials, overrides).build();
+        this.elb = configure(ElasticLoadBalancingV2Client.builder(), settings, credentials, overrides).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsSettings settings, AwsCredentialsProvider credentials,
@@ -105,5 +108,6 @@ final class AwsClients implements AutoCloseable {
         logs.close();
         logsAsync.close();
         scaling.close();
+        elb.close();
     }
 }

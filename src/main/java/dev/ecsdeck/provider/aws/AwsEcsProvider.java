@@ -6,13 +6,19 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
 import dev.ecsdeck.model.ScalableTarget;
 import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
+import dev.ecsdeck.model.ServiceDeployment;
+import dev.ecsdeck.model.ServiceDeploymentBrief;
+import dev.ecsdeck.model.ServiceRevision;
 import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.ServiceUtilization;
+import dev.ecsdeck.model.TargetGroup;
+import dev.ecsdeck.model.TargetHealth;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.provider.BackendDescription;
@@ -56,6 +62,8 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
     private final AwsErrors errors;
     private final AwsScaling scaling;
     private final AwsLogs logs;
+    private final AwsServiceDeployments deployments;
+    private final AwsLoadBalancing loadBalancing;
     private final BackendDescription description;
 
     public AwsEcsProvider(AwsSettings settings) {
@@ -65,6 +73,8 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
         this.errors = new AwsErrors(settings.profile());
         this.scaling = new AwsScaling(clients.scaling, errors);
         this.logs = new AwsLogs(clients, errors);
+        this.deployments = new AwsServiceDeployments(clients.ecs, errors);
+        this.loadBalancing = new AwsLoadBalancing(clients.elb, errors);
         this.description = BackendDescription.aws(settings.profile(), clients.region.id(),
                 settings.endpoint() == null ? null : settings.endpoint().toString());
     }
@@ -330,49 +340,46 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
         return settings;
     }
 
-    // Interim, until the SDK's service-deployment and ELBv2 calls are written (issue 16, in progress): refuses plainly.
-    private static UnsupportedOperationException notYet(String call) {
-        return new UnsupportedOperationException(call + " is not yet implemented on the AWS provider");
+    // ---- service deployments and load balancing ----
+
+    @Override
+    public List<ServiceDeploymentBrief> listServiceDeployments(String cluster, String service) {
+        return deployments.list(cluster, service);
     }
 
     @Override
-    public List<dev.ecsdeck.model.ServiceDeploymentBrief> listServiceDeployments(String cluster, String service) {
-        throw notYet("ListServiceDeployments");
+    public List<ServiceDeployment> describeServiceDeployments(List<String> arns) {
+        return deployments.describe(arns);
     }
 
     @Override
-    public List<dev.ecsdeck.model.ServiceDeployment> describeServiceDeployments(List<String> arns) {
-        throw notYet("DescribeServiceDeployments");
-    }
-
-    @Override
-    public List<dev.ecsdeck.model.ServiceRevision> describeServiceRevisions(List<String> arns) {
-        throw notYet("DescribeServiceRevisions");
+    public List<ServiceRevision> describeServiceRevisions(List<String> arns) {
+        return deployments.revisions(arns);
     }
 
     @Override
     public void stopServiceDeployment(String arn) {
-        throw notYet("StopServiceDeployment");
+        deployments.stop(arn);
     }
 
     @Override
     public void continueServiceDeployment(String arn, String hookId, String action) {
-        throw notYet("ContinueServiceDeployment");
+        deployments.continueAt(arn, hookId, action);
     }
 
     @Override
-    public List<dev.ecsdeck.model.TargetGroup> describeTargetGroups(List<String> arns) {
-        throw notYet("DescribeTargetGroups");
+    public List<TargetGroup> describeTargetGroups(List<String> arns) {
+        return loadBalancing.describeTargetGroups(arns);
     }
 
     @Override
-    public List<dev.ecsdeck.model.TargetHealth> describeTargetHealth(String targetGroupArn) {
-        throw notYet("DescribeTargetHealth");
+    public List<TargetHealth> describeTargetHealth(String targetGroupArn) {
+        return loadBalancing.describeTargetHealth(targetGroupArn);
     }
 
     @Override
-    public List<dev.ecsdeck.model.ListenerRule> describeListenerRules(String loadBalancerArn) {
-        throw notYet("DescribeRules");
+    public List<ListenerRule> describeListenerRules(String loadBalancerArn) {
+        return loadBalancing.describeListenerRules(loadBalancerArn);
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
-import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.PlacementConstraint;
 import software.amazon.awssdk.services.ecs.model.PlacementStrategy;
@@ -47,13 +46,15 @@ final class AwsModels {
         }
         return out;
     }
+
+    /**
+     * The deployment configuration as the SDK sends it, every member the record carries (strategy,
+     * bake time, lifecycle hooks, canary and linear configurations included): the record becomes JSON
+     * with its wire names, the same way back as {@link #one} reads it.
+     */
     static software.amazon.awssdk.services.ecs.model.DeploymentConfiguration deploymentConfiguration(DeploymentConfiguration c) {
-        var b = software.amazon.awssdk.services.ecs.model.DeploymentConfiguration.builder()
-                .maximumPercent(c.maximumPercent()).minimumHealthyPercent(c.minimumHealthyPercent());
-        if (c.deploymentCircuitBreaker() != null) {
-            b.deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(c.deploymentCircuitBreaker().enable())
-                    .rollback(c.deploymentCircuitBreaker().rollback()).build());
-        }
+        var b = software.amazon.awssdk.services.ecs.model.DeploymentConfiguration.builder();
+        SdkJson.fill((SdkPojo) b, JSON.valueToTree(c), "deploymentConfiguration");
         return b.build();
     }
 

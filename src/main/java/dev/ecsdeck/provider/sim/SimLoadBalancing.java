@@ -98,6 +98,6 @@ final class SimLoadBalancing {
         if (values.isEmpty() && c.hostHeaderConfig() != null) {
             values = c.hostHeaderConfig().values();
         }
-        return c.field() + " " + String.join(", ", values);
+        return ListenerRule.conditionInWords(c.field(), values);
     }
 }

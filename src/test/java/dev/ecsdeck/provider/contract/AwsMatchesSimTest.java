@@ -1,10 +1,16 @@
 package dev.ecsdeck.provider.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.ListenerRule;
+import dev.ecsdeck.model.LoadBalancer;
+import dev.ecsdeck.model.ServiceDeployment;
+import dev.ecsdeck.model.ServiceDeploymentBrief;
+import dev.ecsdeck.model.TargetGroup;
 import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.TaskFilter;
@@ -19,8 +25,11 @@ import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.tree.ClusterTreeViewModel;
 import dev.ecsdeck.ui.tree.TreeEntry;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +37,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Same calls, same results: two identical demo simulations, one read in process and one through the
- * AWS SDK over HTTP, give equal records — and the console's tree, fully expanded, shows the same.
+ * AWS SDK over HTTP, give equal records (service deployments, revisions, target groups, target health
+ * and listener rules included) — and the console's tree, fully expanded, shows the same.
  */
 class AwsMatchesSimTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,6 +86,44 @@ class AwsMatchesSimTest {
                     a.json()));
         }
         assertEquals(sim.describeScaling("prod-web", "orders-api"), aws.describeScaling("prod-web", "orders-api"));
+    }
+
+    @Test
+    void deploymentsRevisionsAndLoadBalancingAreTheSameThroughTheSdk() {
+        Set<String> loadBalancers = new TreeSet<>();
+        List<String> shifting = new ArrayList<>();
+        for (String c : List.of("prod-web", "prod-batch")) {
+            for (EcsService s : byName(sim.listServices(c))) {
+                List<ServiceDeploymentBrief> briefs = sim.listServiceDeployments(c, s.serviceName());
+                assertFalse(briefs.isEmpty(), s.serviceName());
+                assertEquals(briefs, aws.listServiceDeployments(c, s.serviceName()), s.serviceName());
+                List<String> arns = briefs.stream().map(ServiceDeploymentBrief::serviceDeploymentArn).toList();
+                List<ServiceDeployment> deployments = sim.describeServiceDeployments(arns);
+                assertEquals(deployments, aws.describeServiceDeployments(arns), s.serviceName());
+                List<String> revisions = deployments.stream().map(d -> d.targetServiceRevision().arn()).toList();
+                assertEquals(sim.describeServiceRevisions(revisions), aws.describeServiceRevisions(revisions), s.serviceName());
+                for (LoadBalancer lb : s.loadBalancers()) {
+                    List<String> groups = lb.advancedConfiguration() == null ? List.of(lb.targetGroupArn())
+                            : List.of(lb.targetGroupArn(), lb.advancedConfiguration().alternateTargetGroupArn());
+                    List<TargetGroup> described = sim.describeTargetGroups(groups);
+                    assertEquals(described, aws.describeTargetGroups(groups), s.serviceName());
+                    described.forEach(g -> loadBalancers.addAll(g.loadBalancerArns()));
+                    for (String g : groups) {
+                        assertEquals(sim.describeTargetHealth(g), aws.describeTargetHealth(g), g);
+                    }
+                    if (lb.advancedConfiguration() != null) {
+                        shifting.add(s.serviceName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of("catalog", "checkout", "search", "web"), shifting, "shift traffic between two target groups");
+        assertEquals(2, loadBalancers.size(), "prod-web-alb and prod-batch-internal: " + loadBalancers);
+        for (String lb : loadBalancers) {
+            List<ListenerRule> rules = sim.describeListenerRules(lb);
+            assertFalse(rules.isEmpty(), lb);
+            assertEquals(rules, aws.describeListenerRules(lb), lb);
+        }
     }
 
     @Test

@@ -17,7 +17,6 @@ import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.model.TaskDefinition;
-import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.InvalidInputException;
 import dev.ecsdeck.provider.LogPage;
 import dev.ecsdeck.provider.LogQuery;
@@ -32,8 +31,6 @@ import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
-import dev.ecsdeck.sim.ManualClock;
-import dev.ecsdeck.sim.SimEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,8 +38,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,30 +45,8 @@ import org.junit.jupiter.api.Test;
  * AWS SDK provider talking to the served simulator over HTTP. Each test starts from the demo
  * scenario on a manual clock.
  */
-abstract class EcsProviderContract {
+abstract class EcsProviderContract extends ContractFixture {
     static final Instant T0 = DemoSim.START;
-
-    protected ManualClock clock;
-    protected SimEngine engine;
-    protected EcsProvider provider;
-
-    /** The provider under test, on this engine. */
-    protected abstract EcsProvider open(SimEngine engine) throws Exception;
-
-    protected void closeBackend() throws Exception {}
-
-    @BeforeEach
-    void setUp() throws Exception {
-        clock = DemoSim.startClock();
-        engine = DemoSim.demoEngine(clock);
-        provider = open(engine);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        provider.close();
-        closeBackend();
-    }
 
     /** A cluster of {@code n} services of {@code tasksEach} Fargate tasks, made directly in the engine. */
     private void bigCluster(String name, int n, int tasksEach) {
