@@ -86,6 +86,7 @@ public final class RevisionComparisonController {
         sectionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().section()));
         sectionColumn.setCellFactory(c -> new SectionCell());
         fieldColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().field()));
+        fieldColumn.setCellFactory(c -> new TextCell());
         olderColumn.textProperty().bind(model.olderTitleProperty());
         newerColumn.textProperty().bind(model.newerTitleProperty());
         value(olderColumn, RevisionComparisonRow::older);
@@ -112,41 +113,40 @@ public final class RevisionComparisonController {
 
     private static void value(TableColumn<RevisionComparisonRow, String> column, Function<RevisionComparisonRow, String> side) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(side.apply(c.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().remove("comparison-absent");
-                if (empty) {
-                    setText(null);
-                } else if (item == null) {
-                    setText(NONE);
-                    getStyleClass().add("comparison-absent");
-                } else {
-                    setText(item);
-                }
-            }
-        });
+        column.setCellFactory(c -> new TextCell());
     }
 
-    /** A row coloured by its change; the whole of it in its tooltip, as the columns may cut a digest short. */
+    /**
+     * A field or a value; a side without one says "(none)". Long values wrap rather than lose their
+     * end (an image's tag is what changed); the whole text is in a tooltip besides.
+     */
+    private static final class TextCell extends TableCell<RevisionComparisonRow, String> {
+        TextCell() {
+            setWrapText(true);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove("comparison-absent");
+            String text = empty ? null : item == null ? NONE : item;
+            if (!empty && item == null) {
+                getStyleClass().add("comparison-absent");
+            }
+            setText(text);
+            setTooltip(text == null ? null : new Tooltip(text));
+        }
+    }
+
+    /** A row coloured by its change, as the task-definition diff colours its rows. */
     private static final class ChangeRow extends TableRow<RevisionComparisonRow> {
         @Override
         protected void updateItem(RevisionComparisonRow row, boolean empty) {
             super.updateItem(row, empty);
             getStyleClass().removeIf(s -> s.startsWith("diff-"));
-            setTooltip(null);
             if (!empty && row != null) {
                 getStyleClass().add("diff-" + row.change().name().toLowerCase(Locale.ROOT));
-                Tooltip whole = new Tooltip(row.field() + ": " + orNone(row.older()) + " \u2192 " + orNone(row.newer()));
-                whole.setWrapText(true);
-                whole.setMaxWidth(720);
-                setTooltip(whole);
             }
-        }
-
-        private static String orNone(String value) {
-            return value == null ? NONE : value;
         }
     }
 

@@ -2,6 +2,8 @@ package dev.ecsdeck.ui.service;
 
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.TaskExecutor;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -12,6 +14,7 @@ import javafx.stage.Window;
  * stylesheets and light or dark look, and closes with its Close button or Escape.
  */
 public final class RevisionComparisonWindow {
+    private static final String DARK = "dark";
     private final Stage stage;
     private final RevisionComparisonViewModel model;
 
@@ -24,13 +27,30 @@ public final class RevisionComparisonWindow {
             stage.initOwner(owner);
             if (owner.getScene() != null) {
                 scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-                if (owner.getScene().getRoot() != null && owner.getScene().getRoot().getStyleClass().contains("dark")) {
-                    scene.getRoot().getStyleClass().add("dark");
-                }
+                followDarkness(owner.getScene().getRoot(), scene.getRoot());
             }
         }
         stage.titleProperty().bind(model.titleProperty());
         stage.setScene(scene);
+    }
+
+    /** The console's dark switch marks its root "dark" (see the shell's Theme); this window's root follows while it is open. */
+    private void followDarkness(Parent consoleRoot, Parent root) {
+        if (consoleRoot == null) {
+            return;
+        }
+        Runnable follow = () -> {
+            boolean dark = consoleRoot.getStyleClass().contains(DARK);
+            if (!dark) {
+                root.getStyleClass().remove(DARK);
+            } else if (!root.getStyleClass().contains(DARK)) {
+                root.getStyleClass().add(DARK);
+            }
+        };
+        follow.run();
+        ListChangeListener<String> listener = c -> follow.run();
+        consoleRoot.getStyleClass().addListener(listener);
+        stage.setOnHidden(e -> consoleRoot.getStyleClass().removeListener(listener));
     }
 
     /**
