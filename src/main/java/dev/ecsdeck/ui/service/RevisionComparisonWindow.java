@@ -2,6 +2,7 @@ package dev.ecsdeck.ui.service;
 
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.TaskExecutor;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -65,6 +66,17 @@ public final class RevisionComparisonWindow {
         window.stage.show();
         window.model.load();
         return window;
+    }
+
+    /**
+     * The same from the service panel: {@code olderThenNewer} is what the deployment history's
+     * "Compare revisions…" hands over, two service revision ARNs, the older first.
+     */
+    public static RevisionComparisonWindow open(Window owner, ServicePanelContext context, List<String> olderThenNewer) {
+        if (olderThenNewer.size() != 2) {
+            throw new IllegalArgumentException("Two service revisions to compare, not " + olderThenNewer.size());
+        }
+        return open(owner, context.provider(), context.executor(), olderThenNewer.get(0), olderThenNewer.get(1));
     }
 
     public void close() {

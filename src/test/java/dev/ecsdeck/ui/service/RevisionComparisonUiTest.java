@@ -171,7 +171,10 @@ class RevisionComparisonUiTest {
     @Test
     void aRevisionEcsNoLongerKnowsIsSaidInTheWindowWhichItsCloseButtonCloses(FxRobot robot) {
         String older = RevisionComparisonViewModelTest.revisions(bench.backend, "checkout").get(0);
-        RevisionComparisonWindow window = open(older, "arn:aws:ecs:us-east-1:000000000000:service-revision/prod-web/checkout/1234");
+        // Through the service panel's entry, as the deployment history calls it.
+        ServicePanelContext context = new ServicePanelContext(bench.provider, bench.executor, null, null, null, null);
+        RevisionComparisonWindow window = onFx(() -> RevisionComparisonWindow.open(bench.window.scene().getWindow(), context,
+                List.of(older, "arn:aws:ecs:us-east-1:000000000000:service-revision/prod-web/checkout/1234")));
         Parent root = window.stage().getScene().getRoot();
         Label error = robot.from(root).lookup("#comparisonError").queryAs(Label.class);
         waitUntil("the error", () -> error.isVisible() && !error.getText().isEmpty());
