@@ -73,9 +73,10 @@ final class DiffValueCell extends TableCell<DiffEntry, DiffEntry> {
         }
         ChangedSpan.Shortened shown = fit(value, part, room);
         Text before = text(shown.before(), "diff-value-text");
-        Text changed = text(shown.changed(), "diff-value-text", "diff-changed-part", left ? "diff-old-part" : "diff-new-part");
         Text after = text(shown.after(), "diff-value-text");
-        TextFlow flow = new TextFlow(before, changed, after);
+        // An empty changed part is left out: an empty styled Text in a flow marks the character after it as changed.
+        TextFlow flow = shown.changed().isEmpty() ? new TextFlow(before, after)
+                : new TextFlow(before, text(shown.changed(), "diff-value-text", "diff-changed-part", left ? "diff-old-part" : "diff-new-part"), after);
         flow.getStyleClass().addAll("diff-value", left ? "diff-old-line" : "diff-new-line");
         flow.setPrefWidth(room);
         flow.setMaxWidth(room);
