@@ -35,6 +35,9 @@ public final class DeployDialog {
         dialog.setResizable(true);
         if (owner != null) {
             dialog.initOwner(owner);
+            if (owner.getScene() != null) {
+                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets()); // the window's theme and styles
+            }
         }
         dialog.getDialogPane().getButtonTypes().addAll(DEPLOY, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(content(question, pickRevision));
@@ -99,7 +102,6 @@ public final class DeployDialog {
         TextArea changes = new TextArea();
         changes.setId("deployChanges");
         changes.setEditable(false);
-        changes.getStyleClass().add("mono");
         changes.textProperty().bind(question.changesProperty());
         TitledPane planPane = new TitledPane("Plan", plan);
         planPane.setCollapsible(false);

@@ -124,13 +124,6 @@ public final class DeployStrategyForm {
         grid.add(label, col, 0);
         grid.add(text, col + 1, 0);
         grid.add(error, col, 1, 2, 1);
-        model.errorProperty(f).addListener((obs, was, now) -> {
-            if (now.isEmpty()) {
-                text.getStyleClass().remove("field-error");
-            } else if (!text.getStyleClass().contains("field-error")) {
-                text.getStyleClass().add("field-error");
-            }
-        });
     }
 
     private Label error(Field f) {
