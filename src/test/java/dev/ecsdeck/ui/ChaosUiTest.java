@@ -162,7 +162,9 @@ class ChaosUiTest {
         robot.clickOn(targets);
         robot.clickOn("orders-api in prod-web (runs orders-api:1)");
         robot.clickOn(robot.from(editor).lookup("#deployButton").<Node>query());
-        confirm(robot);
+        // The deploy question: the service's own (rolling) strategy, once it has read the changes.
+        waitLong("the deploy question, ready", 60, () -> robot.lookup("#deployConfirm").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        answerDialog(robot, "Deploy");
         waitLong("deployed", 60, () -> bench.backend.describeServices("prod-web", List.of("orders-api")).get(0).taskDefinition()
                 .endsWith("orders-api:3"));
         bench.clock.advance(Duration.ofMinutes(15));

@@ -2,6 +2,7 @@ package dev.ecsdeck.sim.ecs;
 
 import dev.ecsdeck.model.AdvancedConfiguration;
 import dev.ecsdeck.model.DeploymentConfiguration;
+import dev.ecsdeck.model.DeploymentConfigurationRules;
 import dev.ecsdeck.model.LoadBalancer;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.elb.RuleInfo;
@@ -253,9 +254,13 @@ final class LoadBalancing {
     void check(List<LoadBalancer> balancers, DeploymentConfiguration config, SimTaskDefinition td, boolean daemon) {
         String strategy = config == null ? DeploymentConfiguration.ROLLING : config.strategyOrDefault();
         boolean shifting = config != null && config.shiftsTraffic();
-        if (shifting && balancers.isEmpty()) {
-            throw SimApiException.invalidParameter("The " + strategy + " deployment strategy requires a load balancer with an "
-                    + "advancedConfiguration (alternate target group and production listener rule).");
+        if (shifting) {
+            // What a traffic-shifting strategy needs of the load balancers, as the console checks it too.
+            List<DeploymentConfigurationRules.Problem> missing = DeploymentConfigurationRules.trafficShiftSetupMissing(balancers);
+            if (!missing.isEmpty()) {
+                throw SimApiException.invalidParameter("The " + strategy + " deployment strategy requires a load balancer with an "
+                        + "advancedConfiguration: " + missing.get(0).message());
+            }
         }
         for (int i = 0; i < balancers.size(); i++) {
             LoadBalancer lb = balancers.get(i);
@@ -274,10 +279,6 @@ final class LoadBalancing {
                         + lb.containerPort() + " defined.");
             }
             AdvancedConfiguration a = lb.advancedConfiguration();
-            if (shifting && a == null) {
-                throw SimApiException.invalidParameter(where + ": advancedConfiguration (alternateTargetGroupArn, productionListenerRule, "
-                        + "roleArn) is required when the deployment strategy is " + strategy + ".");
-            }
             if (a != null) {
                 checkAdvanced(a, where, group, td);
             }

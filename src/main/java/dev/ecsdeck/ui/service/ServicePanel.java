@@ -3,6 +3,7 @@ package dev.ecsdeck.ui.service;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
+import dev.ecsdeck.ui.deploy.ServiceDeploy;
 import dev.ecsdeck.ui.detail.DetailSection;
 import dev.ecsdeck.ui.detail.DetailSectionsView;
 import java.util.function.Consumer;
@@ -75,6 +76,10 @@ public final class ServicePanel {
     private Button resetButton;
     @FXML
     private Button editButton;
+    @FXML
+    private Button deployServiceButton;
+    @FXML
+    private Label deployServiceStatus;
     @FXML
     private TabPane partTabs;
     @FXML
@@ -160,6 +165,7 @@ public final class ServicePanel {
         ReadOnlyHint.apply(minusButton, readOnly, "One task less (then Apply).");
         ReadOnlyHint.apply(plusButton, readOnly, "One task more (then Apply).");
 
+        bindDeployButton();
         deploymentsTab.setContent(new DeploymentsController(deployments).view());
         scalingTab.setContent(new AutoScalingController(autoScaling).view());
         eventsTab.setContent(new ServiceEventsController(events).view());
@@ -224,6 +230,24 @@ public final class ServicePanel {
                 scaleProblemLabel.setText("");
             }
         });
+    }
+
+    /** "Deploy…": off until the service is read, and in read-only mode (with the reason). */
+    private void bindDeployButton() {
+        var readOnly = javafx.beans.binding.BooleanExpression.booleanExpression(model.context().readOnly());
+        deployServiceButton.disableProperty().bind(model.serviceProperty().isNull().or(readOnly));
+        ReadOnlyHint.apply(deployServiceButton, model.context().readOnly(),
+                "Deploy a revision of the family with a strategy: see the plan and the changes first.");
+        deployServiceStatus.visibleProperty().bind(deployServiceStatus.textProperty().isNotEmpty());
+        deployServiceStatus.managedProperty().bind(deployServiceStatus.visibleProperty());
+    }
+
+    /** The deploy question for this service: a revision of its family and a strategy. */
+    @FXML
+    private void deployService() {
+        ServicePanelContext c = model.context();
+        new ServiceDeploy(c.provider(), c.executor(), c.readOnly(), () -> view.getScene() == null ? null : view.getScene().getWindow(),
+                deployServiceStatus.textProperty(), model::changedElsewhere).ask(model.ref().cluster(), model.ref().service());
     }
 
     /** The count typed, or null when the text is not a whole number from 0 to {@link #MAX_DESIRED}. */

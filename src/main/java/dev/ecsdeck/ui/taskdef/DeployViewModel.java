@@ -7,11 +7,11 @@ import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ServiceUpdate;
-import dev.ecsdeck.taskdef.RevisionDiff;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.Confirmer;
 import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
+import dev.ecsdeck.ui.deploy.DeployQuestion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,12 +24,11 @@ import javafx.collections.ObservableList;
 
 /**
  * "Deploy to…": the services that run the family, and deploying a revision to one of them after
- * showing what changes (the diff against the revision it runs) and how it will roll out (its
- * deployment configuration); then following the rollout. "Roll back" deploys the revision the
+ * the deploy question (the diff against the revision it runs, the strategy, the plan of how it will
+ * roll out); then following the rollout. "Roll back" deploys the revision the
  * service ran before, the same way; "Force new deployment" replaces every task with the same revision.
  */
 public final class DeployViewModel {
-    static final int QUESTION_LINES = 25;
     /** A service that runs a revision of the family. */
     public record Target(String cluster, String service, String taskDefinitionArn, DeploymentConfiguration deploymentConfiguration) {
         public String label() {
@@ -47,6 +46,8 @@ public final class DeployViewModel {
     /** The family whose services are offered; null before the first look. */
     private String family;
     private Consumer<EcsService> onServiceUpdated = s -> { };
+    /** Puts the deploy question to the user (the editor shows it in a dialog); until one is set, nothing is deployed. */
+    private Consumer<DeployQuestion> asker = DeployQuestion::cancel;
 
     public DeployViewModel(EcsProvider provider, TaskExecutor executor, Confirmer confirmer, ObservableBooleanValue readOnly,
             RolloutViewModel rollout) {
@@ -60,6 +61,11 @@ public final class DeployViewModel {
     /** Who hears of a service this view model updated, as UpdateService returned it (the window's service panel). */
     public void onServiceUpdated(Consumer<EcsService> handler) {
         this.onServiceUpdated = handler;
+    }
+
+    /** Who puts the deploy question to the user: the view shows it, a test answers it. */
+    public void askWith(Consumer<DeployQuestion> asker) {
+        this.asker = asker;
     }
 
     /** Finds every service, in every cluster, that runs a revision of {@code family}. */
@@ -101,32 +107,28 @@ public final class DeployViewModel {
         }).onFailure(error -> status.set(ErrorText.of(error))).executeWith(executor);
     }
 
-    /** Deploys {@code revision} to the target after a confirmation that shows the changes and the rollout rules. */
+    /**
+     * Deploys {@code revision} to the target after asking with the deploy question: the changes
+     * against the revision the service runs now, the strategy and its plan. What it runs is read
+     * now, not taken from when the list was read.
+     */
     public void deploy(Target target, TaskDefinition revision) {
         if (readOnly.get() || target == null || revision == null) {
             return;
         }
         status.set("Comparing with the revision " + target.service() + " runs…");
-        // What the service runs now, not what it ran when the list was read.
-        BackgroundTask.of(() -> {
-            List<EcsService> found = provider.describeServices(target.cluster(), List.of(target.service()));
-            String running = found.isEmpty() || found.get(0).taskDefinition() == null ? target.taskDefinitionArn() : found.get(0).taskDefinition();
-            return provider.describeTaskDefinition(running);
-        })
-                .onSuccess(current -> {
-                    String changes = shortened(RevisionDiff.compare(current.json(), revision.json()).asText(true));
-                    String question = "Deploy " + revision.familyRevision() + " to service " + target.service() + " in " + target.cluster()
-                            + "? It runs " + current.familyRevision() + " now.\n\nChanges:\n" + (changes.isBlank() ? "(none)" : changes)
-                            + "\n\n" + rolloutRules(target.deploymentConfiguration());
-                    if (!confirmer.confirm("Deploy " + revision.familyRevision(), question)) {
-                        status.set("Not deployed.");
-                        return;
-                    }
-                    update(ServiceUpdate.taskDefinition(target.cluster(), target.service(), revision.taskDefinitionArn()),
-                            revision.taskDefinitionArn(), current.taskDefinitionArn());
-                })
-                .onFailure(error -> status.set(ErrorText.of(error)))
-                .executeWith(executor);
+        DeployQuestion.open(provider, executor, readOnly, target.cluster(), target.service(), revision, question -> {
+            status.set("Asking how to deploy " + revision.familyRevision() + "…");
+            question.onCancelled(() -> status.set("Not deployed."));
+            question.onDeployed(d -> {
+                status.set("Deploying " + Arns.familyRevision(d.deployedArn()) + " to " + d.service().serviceName() + " ("
+                        + question.strategy().strategyProperty().get().label + ").");
+                rollout.follow(d.service(), d.deployedArn(), d.previousArn());
+                onServiceUpdated.accept(d.service());
+                refreshTargets();
+            });
+            asker.accept(question);
+        }, error -> status.set(ErrorText.of(error)));
     }
 
     /** Deploys, the same way, the revision the followed service ran before the last deploy. */
@@ -175,16 +177,6 @@ public final class DeployViewModel {
                 })
                 .onFailure(error -> status.set(ErrorText.of(error)))
                 .executeWith(executor);
-    }
-
-    /** At most {@value #QUESTION_LINES} lines of changes, so the confirmation fits on the screen. */
-    static String shortened(String changes) {
-        List<String> lines = changes.lines().toList();
-        if (lines.size() <= QUESTION_LINES) {
-            return changes;
-        }
-        return String.join("\n", lines.subList(0, QUESTION_LINES)) + "\n… and " + (lines.size() - QUESTION_LINES)
-                + " more changed paths (compare the revisions in the Task definitions tab)";
     }
 
     static String rolloutRules(DeploymentConfiguration c) {

@@ -8,6 +8,7 @@ import dev.ecsdeck.taskdef.Severity;
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
 import dev.ecsdeck.ui.common.TimeFormat;
+import dev.ecsdeck.ui.deploy.DeployDialog;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -94,6 +95,7 @@ public final class TaskDefinitionEditorController {
         this.rolloutPoll = new Timeline(new KeyFrame(ROLLOUT_POLL, e -> deploy.rollout().poll()));
         rolloutPoll.setCycleCount(Timeline.INDEFINITE);
         this.view = Fxml.load(this, "TaskDefinitionEditor.fxml");
+        deploy.askWith(question -> DeployDialog.show(view.getScene() == null ? null : view.getScene().getWindow(), question, false));
         view.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e) && jsonTab.isSelected()) {
                 json.focusFind();
@@ -122,7 +124,7 @@ public final class TaskDefinitionEditorController {
         rollBackButton.disableProperty().bind(readOnly.or(deploy.rollout().stateProperty().isEmpty()));
         ReadOnlyHint.apply(registerButton, editor.readOnly(), "Register the draft as a new revision (off while it has errors).");
         ReadOnlyHint.apply(deregisterButton, editor.readOnly(), "Deregister the base revision, after confirmation.");
-        ReadOnlyHint.apply(deployButton, editor.readOnly(), "Deploy this revision to the chosen service, after showing the changes.");
+        ReadOnlyHint.apply(deployButton, editor.readOnly(), "Deploy this revision to the chosen service: choose the strategy, see the plan and the changes.");
         ReadOnlyHint.apply(rollBackButton, editor.readOnly(), "Deploy the revision the service ran before, the same way.");
         ReadOnlyHint.apply(forceButton, editor.readOnly(), "Replace every task of the chosen service with a new one.");
         // A copy the controller fills: the choice is kept across a refresh, after the box has seen the new items.

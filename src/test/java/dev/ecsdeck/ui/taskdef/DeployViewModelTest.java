@@ -32,10 +32,24 @@ class DeployViewModelTest {
     private final List<String> questions = new ArrayList<>();
     private boolean answer = true;
     private final RolloutViewModel rollout = new RolloutViewModel(provider, new CurrentThreadTaskExecutor());
-    private final DeployViewModel deploy = new DeployViewModel(provider, new CurrentThreadTaskExecutor(), (title, message) -> {
-        questions.add(message);
-        return answer;
-    }, readOnly, rollout);
+    private final DeployViewModel deploy = deployViewModel();
+
+    /** The confirmations (force new deployment) and the deploy questions are answered alike: with {@link #answer}. */
+    private DeployViewModel deployViewModel() {
+        DeployViewModel d = new DeployViewModel(provider, new CurrentThreadTaskExecutor(), (title, message) -> {
+            questions.add(message);
+            return answer;
+        }, readOnly, rollout);
+        d.askWith(question -> {
+            questions.add(question.asText());
+            if (answer) {
+                question.deploy();
+            } else {
+                question.cancel();
+            }
+        });
+        return d;
+    }
 
     @AfterEach
     void close() {
@@ -92,7 +106,8 @@ class DeployViewModelTest {
         assertThat(question, containsString("Deploy orders-api:3 to service orders-api in prod-web? It runs orders-api:1 now."));
         assertThat(question, containsString("3.4.1"));
         assertThat(question, containsString("3.4.2"));
-        assertThat(question, containsString("at least 100% healthy, at most 200% running; circuit breaker on, with rollback"));
+        assertThat(question, containsString("Strategy: Rolling"));
+        assertThat(question, containsString("keeping at least 3 healthy (100%) and at most 6 running (200%); circuit breaker on, with rollback"));
         assertTrue(rollout.followingProperty().get());
         assertEquals("IN_PROGRESS", rollout.stateProperty().get());
         assertEquals(2, rollout.deployments().size(), "the new primary and the old one draining");
@@ -163,9 +178,9 @@ class DeployViewModelTest {
     @Test
     void aLongListOfChangesIsShortenedInTheQuestion() {
         String thirty = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "~ path" + i).collect(java.util.stream.Collectors.joining("\n"));
-        String shown = DeployViewModel.shortened(thirty);
-        assertEquals(DeployViewModel.QUESTION_LINES + 1, shown.lines().count());
+        String shown = dev.ecsdeck.ui.deploy.DeployQuestion.shortened(thirty);
+        assertEquals(25 + 1, shown.lines().count());
         assertThat(shown, containsString("… and 5 more changed paths"));
-        assertEquals("~ a\n~ b", DeployViewModel.shortened("~ a\n~ b"));
+        assertEquals("~ a\n~ b", dev.ecsdeck.ui.deploy.DeployQuestion.shortened("~ a\n~ b"));
     }
 }

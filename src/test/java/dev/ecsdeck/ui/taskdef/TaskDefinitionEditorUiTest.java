@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollPane;
@@ -99,12 +98,15 @@ class TaskDefinitionEditorUiTest {
         return robot.from(editor).lookup(labelId).queryAs(Label.class).getText();
     }
 
-    /** Answers the confirmation dialog that is showing with "Confirm", after checking what it says. */
-    private static String confirm(FxRobot robot) {
-        waitUntil("a confirmation", () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        String question = robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText();
-        dev.ecsdeck.ui.UiTestBench.answerDialog(robot, "Confirm");
-        waitUntil("the confirmation closed", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+    /** Answers the deploy question that is showing with "Deploy" (the service's own strategy), after reading what it says. */
+    private static String deploy(FxRobot robot) {
+        waitUntil("the deploy question", () -> robot.lookup("#deployHeadline").tryQuery().map(n -> !((Label) n).getText().isEmpty()).orElse(false));
+        waitUntil("the changes read", () -> !robot.lookup("#deployChanges").queryAs(javafx.scene.control.TextArea.class).getText().startsWith("Reading"));
+        String question = robot.lookup("#deployHeadline").queryAs(Label.class).getText() + "\n"
+                + robot.lookup("#deployChanges").queryAs(javafx.scene.control.TextArea.class).getText() + "\n"
+                + robot.lookup("#deployPlan").queryAs(Label.class).getText();
+        dev.ecsdeck.ui.UiTestBench.answerDialog(robot, "Deploy");
+        waitUntil("the question closed", () -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         return question;
     }
 
@@ -157,17 +159,17 @@ class TaskDefinitionEditorUiTest {
         assertThat(bench.backend.describeTaskDefinition("orders-api:3").json(), containsString(NEW_TAG));
         assertEquals(List.of(), bench.drafts.all(), "registered: the draft is gone");
 
-        // Deploy to prod-web's orders-api: the question shows the diff and the rollout rules.
+        // Deploy to prod-web's orders-api: the question shows the diff and the plan of its rolling update.
         ComboBox<DeployViewModel.Target> targets = find(robot, editor, "#deployTargets");
         waitUntil("deploy targets", () -> targets.getItems().size() == 2);
         robot.clickOn(targets);
         robot.clickOn("orders-api in prod-web (runs orders-api:1)");
         waitUntil("target chosen", () -> targets.getValue() != null && targets.getValue().cluster().equals("prod-web"));
         robot.clickOn(robot.from(editor).lookup("#deployButton").<Node>query());
-        String question = confirm(robot);
+        String question = deploy(robot);
         assertThat(question, containsString("Deploy orders-api:3 to service orders-api in prod-web? It runs orders-api:1 now."));
         assertThat(question, containsString(NEW_TAG));
-        assertThat(question, containsString("at least 100% healthy, at most 200% running; circuit breaker on, with rollback"));
+        assertThat(question, containsString("keeping at least 3 healthy (100%) and at most 6 running (200%); circuit breaker on, with rollback"));
 
         waitUntil("the rollout panel", () -> find(robot, editor, "#rolloutPane").isVisible());
         TableView<?> deployments = find(robot, editor, "#rolloutDeployments");
@@ -190,7 +192,7 @@ class TaskDefinitionEditorUiTest {
 
         // Roll back: the same confirmation, for orders-api:1, and the same following.
         robot.clickOn(robot.from(editor).lookup("#rollBackButton").<Node>query());
-        assertThat(confirm(robot), containsString("Deploy orders-api:1 to service orders-api in prod-web? It runs orders-api:3 now."));
+        assertThat(deploy(robot), containsString("Deploy orders-api:1 to service orders-api in prod-web? It runs orders-api:3 now."));
         runRolloutUntil(robot, editor, "orders-api:1 is deployed");
         assertEquals(List.of("orders-api:1"), runningRevisions("prod-web", "orders-api"));
 
