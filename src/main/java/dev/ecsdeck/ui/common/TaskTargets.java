@@ -126,7 +126,8 @@ public final class TaskTargets {
         return slash < 0 ? rest : rest.substring(0, slash);
     }
 
-    static int severity(String state) {
+    /** Where a target state ranks: 0 for the most worrying (unhealthy). */
+    public static int severity(String state) {
         int i = SEVERITY.indexOf(state);
         return i < 0 ? SEVERITY.indexOf("unavailable") : i;
     }
