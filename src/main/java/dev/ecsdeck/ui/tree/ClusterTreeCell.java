@@ -5,6 +5,8 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.ui.common.Icons;
+import dev.ecsdeck.ui.common.TaskTargets;
+import dev.ecsdeck.ui.common.TaskTargets.TaskTargetHealth;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -145,6 +147,7 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
                 box.getChildren().add(age);
                 showAge();
             }
+            addTargetHealthBadge(t);
             if ("STOPPED".equals(t.task().desiredStatus())) {
                 box.getChildren().add(badge(t.task().stopCode() == null ? "stopped" : t.task().stopCode(),
                         "EssentialContainerExited".equals(t.task().stopCode()) || "TaskFailedToStart".equals(t.task().stopCode())
@@ -196,6 +199,28 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
             return s / 3600 + "h " + s % 3600 / 60 + "m";
         }
         return s / 86_400 + "d " + s % 86_400 / 3600 + "h";
+    }
+
+    /**
+     * A load-balanced task's target health: "unhealthy target" and the like, ELB's reason and
+     * description in the tooltip. "not registered" only for a running task (one starting or stopping
+     * is not registered as a matter of course).
+     */
+    private void addTargetHealthBadge(TreeEntry.TaskEntry t) {
+        TaskTargetHealth health = t.targetHealth();
+        if (health == null || TaskTargets.NOT_REGISTERED.equals(health.state()) && !"RUNNING".equals(t.task().lastStatus())) {
+            return;
+        }
+        String state = health.state();
+        String style = switch (state) {
+            case "unhealthy", "unavailable" -> "badge-danger";
+            case "initial", TaskTargets.NOT_REGISTERED -> "badge-warning";
+            default -> "badge-muted";
+        };
+        Label badge = badge(TaskTargets.NOT_REGISTERED.equals(state) ? "no target registered" : state + " target", style);
+        badge.getStyleClass().addAll("target-health", "target-" + state.replace(' ', '-'));
+        badge.setTooltip(new javafx.scene.control.Tooltip("Target health\n" + health.details()));
+        box.getChildren().add(badge);
     }
 
     private void addServiceBadges(EcsService s) {
