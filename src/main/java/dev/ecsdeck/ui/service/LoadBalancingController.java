@@ -5,6 +5,7 @@ import dev.ecsdeck.ui.service.LoadBalancingViewModel.GroupRow;
 import dev.ecsdeck.ui.service.LoadBalancingViewModel.RuleRow;
 import dev.ecsdeck.ui.service.LoadBalancingViewModel.TargetRow;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -36,18 +37,20 @@ public final class LoadBalancingController {
         messageLabel.textProperty().bind(model.messageProperty());
         messageLabel.visibleProperty().bind(model.messageProperty().isNotEmpty());
         messageLabel.managedProperty().bind(messageLabel.visibleProperty());
-        sections.visibleProperty().bind(model.loadBalancedProperty());
-        sections.managedProperty().bind(sections.visibleProperty());
+        // Each table and heading shows only for a load-balanced service (not an empty table under "No load balancer").
+        for (Node n : sections.getChildren()) {
+            n.visibleProperty().bind(model.loadBalancedProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
 
         groupsTable.setItems(model.groups());
         groupsTable.setPlaceholder(new Label("No target group found"));
         groupsTable.getColumns().setAll(
                 TableFit.text("Target group", GroupRow::name),
-                TableFit.text("Protocol:port", GroupRow::protocolPort),
-                TableFit.text("Target type", GroupRow::targetType),
-                TableFit.text("Health check", GroupRow::healthCheckPath),
+                TableFit.text("Routes to", g -> g.protocolPort() + " · " + g.targetType()),
+                TableFit.text("Check", GroupRow::healthCheckPath),
                 TableFit.text("Targets", GroupRow::targets),
-                TableFit.text("Load balancers", GroupRow::loadBalancers));
+                TableFit.text("Used by", GroupRow::loadBalancers));
         TableFit.fit(groupsTable);
 
         rulesTable.setItems(model.rules());

@@ -30,6 +30,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 /**
  * The service's tasks: a table updated in place (with the stopped ones' time, exit code and reason
@@ -145,19 +146,31 @@ public final class ServiceTasksController {
      * reason, every group's with ELB's description in the tooltip.
      */
     private TableColumn<TaskRow, TaskTargetHealth> targetHealthColumn() {
-        TableColumn<TaskRow, TaskTargetHealth> c = new TableColumn<>("Target health");
+        TableColumn<TaskRow, TaskTargetHealth> c = new TableColumn<>("Target"); // "Target health" would not fit beside the others
         c.setCellValueFactory(cell -> cell.getValue().targetHealthProperty());
         c.setCellFactory(col -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                // Wraps like the other columns' text, in the cell's colour and font (the state's style sets them).
+                text.getStyleClass().add("wrapped-cell-text");
+                text.wrappingWidthProperty().bind(widthProperty().subtract(16));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+            }
+
             @Override
             protected void updateItem(TaskTargetHealth health, boolean empty) {
                 super.updateItem(health, empty);
                 getStyleClass().removeAll(TARGET_STATES);
+                setText(null);
                 if (empty || health == null) {
-                    setText(null);
+                    setGraphic(null);
                     setTooltip(null);
                     return;
                 }
-                setText(health.text());
+                text.setText(health.text());
+                setGraphic(text);
                 setTooltip(new Tooltip(health.details()));
                 getStyleClass().add("target-" + health.state().replace(' ', '-'));
             }

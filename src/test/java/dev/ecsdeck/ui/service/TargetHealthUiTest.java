@@ -98,17 +98,17 @@ class TargetHealthUiTest {
         TableView<TaskRow> table = robot.lookup("#tasksTable").queryAs(TableView.class);
         waitUntil("four tasks with their target health", () -> table.getItems().size() == 4
                 && table.getItems().stream().allMatch(r -> r.targetHealthProperty().get() != null));
-        waitUntil("the Target health column", () -> table.getVisibleLeafColumns().stream().anyMatch(c -> "Target health".equals(c.getText())));
+        waitUntil("the Target (health) column", () -> table.getVisibleLeafColumns().stream().anyMatch(c -> "Target".equals(c.getText())));
 
         Map<String, TargetHealth> expected = reportsTargetHealth();
         assertEquals(1, expected.values().stream().filter(h -> "unhealthy".equals(h.state())).count(), "the demo has one failing task");
         for (TaskRow row : List.copyOf(table.getItems())) {
             TargetHealth health = expected.get(row.taskArn());
             robot.interact(() -> table.scrollTo(row));
-            String shown = onFx(() -> cellText(robot, table, row, "Target health"));
+            String shown = onFx(() -> cellText(robot, table, row, "Target"));
             if ("unhealthy".equals(health.state())) {
                 assertEquals("unhealthy — " + health.reason(), shown);
-                TableCell<?, ?> cell = onFx(() -> cell(robot, table, row, "Target health"));
+                TableCell<?, ?> cell = onFx(() -> cell(robot, table, row, "Target"));
                 assertThat(cell.getTooltip().getText(), containsString(health.description()));
                 assertFalse(cell.getStyleClass().contains("target-healthy"));
             } else {
@@ -125,11 +125,11 @@ class TargetHealthUiTest {
         @SuppressWarnings("unchecked")
         TableView<TaskRow> table = robot.lookup("#tasksTable").queryAs(TableView.class);
         waitUntil("its tasks", () -> !table.getItems().isEmpty());
-        assertFalse(onFx(() -> table.getVisibleLeafColumns().stream().anyMatch(c -> "Target health".equals(c.getText()))));
+        assertFalse(onFx(() -> table.getVisibleLeafColumns().stream().anyMatch(c -> "Target".equals(c.getText()))));
         clickTab(robot, "Load balancing");
         waitUntil("the section says there is no load balancer", () -> robot.lookup("#loadBalancingMessage").queryAs(Label.class).getText()
                 .equals("No load balancer: this service's tasks are not registered with any target group."));
-        assertFalse(onFx(() -> showing(robot.lookup("#targetGroupsTable").query())), "no empty tables under it");
+        assertFalse(onFx(() -> showing(robot.lookup("#targetGroupsTable").query())), "no empty table under it");
         bench.closeAndCheck();
     }
 
@@ -157,7 +157,7 @@ class TargetHealthUiTest {
         waitUntil("checkout's two target groups", () -> groups.getItems().size() == 2);
         assertEquals(List.of("checkout-blue", "checkout-green"),
                 onFx(() -> groups.getItems().stream().map(g -> cellText(robot, groups, g, "Target group")).toList()));
-        assertEquals("HTTP:8080", onFx(() -> cellText(robot, groups, groups.getItems().get(0), "Protocol:port")));
+        assertEquals("HTTP:8080 · ip", onFx(() -> cellText(robot, groups, groups.getItems().get(0), "Routes to")));
 
         @SuppressWarnings("unchecked")
         TableView<LoadBalancingViewModel.RuleRow> rules = robot.lookup("#listenerRulesTable").queryAs(TableView.class);
