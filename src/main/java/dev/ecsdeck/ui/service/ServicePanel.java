@@ -44,6 +44,7 @@ public final class ServicePanel {
     private final ServiceEventsViewModel events;
     private final ServiceChartsViewModel charts;
     private final ServiceTasksViewModel tasks;
+    private final LoadBalancingViewModel loadBalancing;
     private final Handlers handlers;
     private final ObservableList<DetailSection> configuration;
     private final Timeline poll;
@@ -93,6 +94,8 @@ public final class ServicePanel {
     @FXML
     private Tab tasksTab;
     @FXML
+    private Tab loadBalancingTab;
+    @FXML
     private VBox configurationBox;
 
     public ServicePanel(ServicePanelContext context, ServiceRef ref, Handlers handlers, ObservableList<DetailSection> configuration) {
@@ -103,6 +106,7 @@ public final class ServicePanel {
         this.events = model.add(new ServiceEventsViewModel(context, ref, model.serviceProperty()));
         this.charts = model.add(new ServiceChartsViewModel(context, ref, model.serviceProperty()));
         this.tasks = model.add(new ServiceTasksViewModel(context, ref, model.serviceProperty()));
+        this.loadBalancing = model.add(new LoadBalancingViewModel(context, model.serviceProperty()));
         scaler.warnWith(autoScaling::overrideWarning);
         events.onTaskLinked(handlers.revealTask());
         tasks.onTailTask(handlers.tailTask());
@@ -171,6 +175,8 @@ public final class ServicePanel {
         eventsTab.setContent(new ServiceEventsController(events).view());
         chartsTab.setContent(new ServiceChartsController(charts).view());
         tasksTab.setContent(new ServiceTasksController(tasks).view());
+        loadBalancingTab.setContent(new LoadBalancingController(loadBalancing).view());
+        loadBalancing.shownProperty().bind(loadBalancingTab.selectedProperty()); // its reads cost a call per group and load balancer
         new DetailSectionsView(configurationBox, configuration);
     }
 
@@ -344,6 +350,10 @@ public final class ServicePanel {
 
     public ServiceTasksViewModel tasks() {
         return tasks;
+    }
+
+    public LoadBalancingViewModel loadBalancing() {
+        return loadBalancing;
     }
 
     /** Shows one of the part tabs by its title ("Deployments", "Auto scaling", "Events", "Charts", "Tasks", "Configuration"). */

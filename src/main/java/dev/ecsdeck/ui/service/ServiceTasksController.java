@@ -3,7 +3,9 @@ package dev.ecsdeck.ui.service;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
+import dev.ecsdeck.ui.common.TaskTargets.TaskTargetHealth;
 import dev.ecsdeck.ui.service.ServiceTasksViewModel.TaskRow;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -28,6 +30,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 /**
  * The service's tasks: a table updated in place (with the stopped ones' time, exit code and reason
@@ -35,6 +38,8 @@ import javafx.scene.layout.Region;
  */
 public final class ServiceTasksController {
     private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
+    private static final List<String> TARGET_STATES = List.of("target-healthy", "target-unhealthy", "target-draining", "target-initial",
+            "target-unused", "target-unavailable", "target-not-registered");
 
     private final ServiceTasksViewModel model;
     private final Parent view;
@@ -80,6 +85,7 @@ public final class ServiceTasksController {
                 column("Revision", ServiceTasksViewModel::revision),
                 column("Started", t -> TableFit.time(t.startedAt()) + (t.stoppedAt() == null ? "" : " → stopped " + TableFit.time(t.stoppedAt()))),
                 column("Where", ServiceTasksViewModel::where),
+                targetHealthColumn(),
                 reason);
         // The stopped tasks' reason shows while one is listed; the columns share the width rather than cut one.
         BooleanBinding anyStopping = Bindings.createBooleanBinding(() -> model.rows().stream().anyMatch(TaskRow::stopping), model.rows(),
@@ -132,6 +138,46 @@ public final class ServiceTasksController {
             }
         });
         c.setSortable(false);
+        return c;
+    }
+
+    /**
+     * The task's target health, for a load-balanced service only: the most worrying group's state and
+     * reason, every group's with ELB's description in the tooltip.
+     */
+    private TableColumn<TaskRow, TaskTargetHealth> targetHealthColumn() {
+        TableColumn<TaskRow, TaskTargetHealth> c = new TableColumn<>("Target"); // "Target health" would not fit beside the others
+        c.setCellValueFactory(cell -> cell.getValue().targetHealthProperty());
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                // Wraps like the other columns' text, in the cell's colour and font (the state's style sets them).
+                text.getStyleClass().add("wrapped-cell-text");
+                text.wrappingWidthProperty().bind(widthProperty().subtract(16));
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+            }
+
+            @Override
+            protected void updateItem(TaskTargetHealth health, boolean empty) {
+                super.updateItem(health, empty);
+                getStyleClass().removeAll(TARGET_STATES);
+                setText(null);
+                if (empty || health == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                text.setText(health.text());
+                setGraphic(text);
+                setTooltip(new Tooltip(health.details()));
+                getStyleClass().add("target-" + health.state().replace(' ', '-'));
+            }
+        });
+        c.setComparator(java.util.Comparator.nullsLast(java.util.Comparator.comparing(TaskTargetHealth::text)));
+        c.setPrefWidth(60);
+        c.visibleProperty().bind(model.loadBalancedProperty());
         return c;
     }
 

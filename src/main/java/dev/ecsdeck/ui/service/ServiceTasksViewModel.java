@@ -3,10 +3,13 @@ package dev.ecsdeck.ui.service;
 import dev.ecsdeck.model.Arns;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.LoadBalancer;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.ErrorText;
+import dev.ecsdeck.ui.common.TaskTargets;
+import dev.ecsdeck.ui.common.TaskTargets.TaskTargetHealth;
 import dev.ecsdeck.ui.common.TimeFormat;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
@@ -36,7 +40,8 @@ import javafx.collections.ObservableList;
  * read in {@link #refresh()}. Each task is one {@link TaskRow}
  * for as long as it is listed: a read updates the rows in place, so the table keeps its selection and
  * scroll. Stop a task (after a confirmation naming it and the service), tail one task's logs or the
- * whole service's.
+ * whole service's. For a load-balanced service each read also reads its target groups' target health
+ * (one DescribeTargetHealth per group) and tells each row its task's.
  */
 public final class ServiceTasksViewModel implements ServicePart {
     static final String STOP_REASON = "Stopped by the user in ECS Deck";
@@ -45,10 +50,22 @@ public final class ServiceTasksViewModel implements ServicePart {
     public static final class TaskRow {
         private final String taskArn;
         private final ReadOnlyObjectWrapper<EcsTask> task;
+        private final ReadOnlyObjectWrapper<TaskTargetHealth> targetHealth = new ReadOnlyObjectWrapper<>();
 
         TaskRow(EcsTask task) {
             this.taskArn = task.taskArn();
             this.task = new ReadOnlyObjectWrapper<>(task);
+        }
+
+        void targetHealth(TaskTargetHealth health) {
+            if (!Objects.equals(targetHealth.get(), health)) {
+                targetHealth.set(health);
+            }
+        }
+
+        /** The task's health in its service's target groups as last read; null when not load balanced or not known. */
+        public ReadOnlyObjectProperty<TaskTargetHealth> targetHealthProperty() {
+            return targetHealth.getReadOnlyProperty();
         }
 
         void update(EcsTask newer) {
@@ -86,6 +103,10 @@ public final class ServiceTasksViewModel implements ServicePart {
 
     private final ServicePanelContext ctx;
     private final ServiceRef ref;
+    private final ReadOnlyObjectProperty<EcsService> service;
+    /** The EC2 instance of each container instance seen, so bridge tasks' targets are matched without listing instances each read. */
+    private final Map<String, String> ec2InstanceIds = new ConcurrentHashMap<>();
+    private final BooleanProperty loadBalanced = new SimpleBooleanProperty(false);
     private final ObservableList<TaskRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty showStopped = new SimpleBooleanProperty(false);
     private final StringProperty count = new SimpleStringProperty("");
@@ -99,6 +120,7 @@ public final class ServiceTasksViewModel implements ServicePart {
     public ServiceTasksViewModel(ServicePanelContext ctx, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
         this.ctx = ctx;
         this.ref = ref;
+        this.service = service;
         showStopped.addListener((obs, was, now) -> refresh());
     }
 
@@ -121,10 +143,12 @@ public final class ServiceTasksViewModel implements ServicePart {
         }
         loading = true;
         boolean stopped = showStopped.get();
-        BackgroundTask.of(() -> read(stopped))
-                .onSuccess(tasks -> {
+        List<LoadBalancer> loadBalancers = service.get() == null ? List.of() : service.get().loadBalancers();
+        BackgroundTask.of(() -> read(stopped, loadBalancers))
+                .onSuccess(read -> {
                     if (stopped == showStopped.get()) {
-                        merge(tasks);
+                        merge(read.tasks());
+                        showTargetHealth(read, !loadBalancers.isEmpty());
                         if (message.get().startsWith("Tasks: ")) {
                             message.set("");
                         }
@@ -144,14 +168,41 @@ public final class ServiceTasksViewModel implements ServicePart {
                 .executeWith(ctx.executor());
     }
 
-    /** The tasks ECS wants running; with "Show stopped", or when none is wanted, also the stopped ones it still returns. */
-    private List<EcsTask> read(boolean stopped) {
+    /** What one read found: the tasks, and their targets (null without load balancers, or when target health could not be read). */
+    private record Read(List<EcsTask> tasks, TaskTargets targets, String targetError) {}
+
+    /**
+     * The tasks ECS wants running; with "Show stopped", or when none is wanted, also the stopped ones it still returns;
+     * for a load-balanced service, their target health too (a failure to read it leaves the tasks shown).
+     */
+    private Read read(boolean stopped, List<LoadBalancer> loadBalancers) {
         Map<String, EcsTask> byArn = new LinkedHashMap<>();
         ctx.provider().listTasks(ref.cluster(), TaskFilter.ofService(ref.service())).forEach(t -> byArn.put(t.taskArn(), t));
         if (stopped || byArn.isEmpty()) {
             ctx.provider().listTasks(ref.cluster(), TaskFilter.stoppedOfService(ref.service())).forEach(t -> byArn.putIfAbsent(t.taskArn(), t));
         }
-        return new ArrayList<>(byArn.values());
+        List<EcsTask> tasks = new ArrayList<>(byArn.values());
+        if (loadBalancers.isEmpty()) {
+            return new Read(tasks, null, null);
+        }
+        try {
+            return new Read(tasks, TaskTargets.read(ctx.provider(), ref.cluster(), loadBalancers, tasks, ec2InstanceIds), null);
+        } catch (RuntimeException e) {
+            return new Read(tasks, null, "Target health: " + ErrorText.of(e));
+        }
+    }
+
+    /** Each row's target health as read; none when it could not be read (what was shown before may no longer be true). */
+    private void showTargetHealth(Read read, boolean withLoadBalancers) {
+        loadBalanced.set(withLoadBalancers);
+        for (TaskRow row : rows) {
+            row.targetHealth(read.targets() == null ? null : read.targets().of(row.task()).orElse(null));
+        }
+        if (read.targetError() != null) {
+            message.set(read.targetError());
+        } else if (message.get().startsWith("Target health: ")) {
+            message.set("");
+        }
     }
 
     /** Running (wanted) tasks first, then the newest first. New rows go where this order puts them; listed rows stay. */
@@ -301,6 +352,11 @@ public final class ServiceTasksViewModel implements ServicePart {
     /** The tasks, in the order they were first listed (running ones first, newest first). */
     public ObservableList<TaskRow> rows() {
         return rows;
+    }
+
+    /** Whether the service has load balancers, so its tasks have a target health to show. */
+    public ReadOnlyBooleanProperty loadBalancedProperty() {
+        return loadBalanced;
     }
 
     public BooleanProperty showStoppedProperty() {

@@ -5,6 +5,8 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.ui.common.Icons;
+import dev.ecsdeck.ui.common.TaskTargets;
+import dev.ecsdeck.ui.common.TaskTargets.TaskTargetHealth;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -13,6 +15,7 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /** One row: icon, name, a muted summary, and badges (deploying, failed, errors) where they apply. */
 final class ClusterTreeCell extends TreeCell<TreeEntry> {
@@ -145,6 +148,7 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
                 box.getChildren().add(age);
                 showAge();
             }
+            addTargetHealth(t);
             if ("STOPPED".equals(t.task().desiredStatus())) {
                 box.getChildren().add(badge(t.task().stopCode() == null ? "stopped" : t.task().stopCode(),
                         "EssentialContainerExited".equals(t.task().stopCode()) || "TaskFailedToStart".equals(t.task().stopCode())
@@ -196,6 +200,34 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
             return s / 3600 + "h " + s % 3600 / 60 + "m";
         }
         return s / 86_400 + "d " + s % 86_400 / 3600 + "h";
+    }
+
+    /**
+     * A load-balanced task's target health. Healthy, the norm, is a word in the summary; any other state
+     * is a badge right after the name, where a narrow tree still shows it ("unhealthy target", ELB's
+     * reason and description in its tooltip). "not registered" only for a running task (one starting or
+     * stopping is not registered as a matter of course).
+     */
+    private void addTargetHealth(TreeEntry.TaskEntry t) {
+        TaskTargetHealth health = t.targetHealth();
+        if (health == null || TaskTargets.NOT_REGISTERED.equals(health.state()) && !"RUNNING".equals(t.task().lastStatus())) {
+            return;
+        }
+        String state = health.state();
+        if (health.healthy()) {
+            summary.setText(summary.getText() + " · target healthy");
+            return;
+        }
+        String style = switch (state) {
+            case "unhealthy", "unavailable" -> "badge-danger";
+            case "initial", TaskTargets.NOT_REGISTERED -> "badge-warning";
+            default -> "badge-muted";
+        };
+        Label badge = badge(TaskTargets.NOT_REGISTERED.equals(state) ? "no target registered" : state + " target", style);
+        badge.getStyleClass().addAll("target-health", "target-" + state.replace(' ', '-'));
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setTooltip(new javafx.scene.control.Tooltip("Target health\n" + health.details()));
+        box.getChildren().add(box.getChildren().indexOf(summary), badge);
     }
 
     private void addServiceBadges(EcsService s) {

@@ -7,6 +7,7 @@ import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.provider.BackendDescription;
+import dev.ecsdeck.ui.common.TaskTargets.TaskTargetHealth;
 
 /**
  * What one row of the cluster tree stands for. {@code key} identifies the row across refreshes
@@ -100,7 +101,12 @@ public sealed interface TreeEntry {
         }
     }
 
-    record TaskEntry(String cluster, EcsTask task) implements TreeEntry {
+    /** A task; {@code targetHealth} its health in its service's target groups, null when not load balanced or not read. */
+    record TaskEntry(String cluster, EcsTask task, TaskTargetHealth targetHealth) implements TreeEntry {
+        public TaskEntry(String cluster, EcsTask task) {
+            this(cluster, task, null);
+        }
+
         public String key() {
             return task.taskArn();
         }

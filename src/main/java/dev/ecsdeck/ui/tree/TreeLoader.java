@@ -8,6 +8,7 @@ import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
+import dev.ecsdeck.ui.common.TaskTargets;
 import dev.ecsdeck.ui.tree.TreeEntry.BackendEntry;
 import dev.ecsdeck.ui.tree.TreeEntry.ClusterEntry;
 import dev.ecsdeck.ui.tree.TreeEntry.ContainerEntry;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -50,6 +52,8 @@ final class TreeLoader {
     private final EntryItem root;
     /** What to do once a row's children have loaded (revealing a row). */
     private final Map<EntryItem, List<Runnable>> afterLoad = new HashMap<>();
+    /** The EC2 instance of each container instance seen, so bridge tasks' targets are matched without listing instances each load. */
+    private final Map<String, String> ec2InstanceIds = new ConcurrentHashMap<>();
 
     TreeLoader(EcsProvider provider, TaskExecutor executor, TreeFilter filter, BooleanSupplier showStoppedTasks) {
         this.provider = provider;
@@ -198,7 +202,23 @@ final class TreeLoader {
         }
         tasks.sort(Comparator.comparing((EcsTask t) -> "STOPPED".equals(t.lastStatus()))
                 .thenComparing(EcsTask::createdAt, Comparator.nullsLast(Comparator.reverseOrder())));
-        return map(tasks, t -> new TaskEntry(s.cluster(), t));
+        TaskTargets targets = targetsOf(s, tasks);
+        return map(tasks, t -> new TaskEntry(s.cluster(), t, targets == null ? null : targets.of(t).orElse(null)));
+    }
+
+    /**
+     * The tasks' targets for a load-balanced service (one DescribeTargetHealth per target group, not
+     * per task); null without load balancers, or when they could not be read (the tasks show anyway).
+     */
+    private TaskTargets targetsOf(ServiceEntry s, List<EcsTask> tasks) {
+        if (s.service().loadBalancers().isEmpty() || tasks.isEmpty()) {
+            return null;
+        }
+        try {
+            return TaskTargets.read(provider, s.cluster(), s.service().loadBalancers(), tasks, ec2InstanceIds);
+        } catch (RuntimeException e) { // a backend without load-balancer reads, or a failed one: the tasks still show
+            return null;
+        }
     }
 
     private void run(EntryItem item, Callable<List<TreeEntry>> work) {

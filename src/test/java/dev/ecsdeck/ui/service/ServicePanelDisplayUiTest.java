@@ -223,7 +223,7 @@ class ServicePanelDisplayUiTest {
     }
 
     /** The part tabs, in order: each is walked at the default window size. */
-    private static final List<String> PARTS = List.of("Deployments", "Auto scaling", "Events", "Charts", "Tasks", "Configuration");
+    private static final List<String> PARTS = List.of("Deployments", "Auto scaling", "Events", "Charts", "Tasks", "Load balancing", "Configuration");
 
     @Test
     void everyPartFitsTheDefaultWindowWithNothingCut(FxRobot robot) {

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecsdeck.model.ContainerInstance;
+import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.TargetHealth;
 import dev.ecsdeck.provider.TaskFilter;
+import dev.ecsdeck.ui.common.TaskTargets.TaskTargetHealth;
 import dev.ecsdeck.ui.service.ServiceTasksViewModel.TaskRow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -225,5 +229,39 @@ class ServiceTasksViewModelTest {
         assertTrue(seen.size() >= 2, "it went through states on the way: " + seen);
         assertSame(fresh, vm.rows().stream().filter(r -> r.taskArn().equals(fresh.taskArn())).findFirst().orElseThrow());
         assertTrue(rows.values().stream().allMatch(vm.rows()::contains), "every row stayed");
+    }
+
+    @Test
+    void eachTaskOfALoadBalancedServiceShowsItsTargetHealth() {
+        try (SimServiceFixture batch = new SimServiceFixture("prod-batch", "reports-worker")) {
+            ServiceTasksViewModel reports = batch.add(new ServiceTasksViewModel(batch.context(), batch.ref, batch.service));
+            EcsService s = batch.pollNow();
+            assertTrue(reports.loadBalancedProperty().get());
+            // What the simulator says of each task's target (its instance and the host port of its container port).
+            Map<String, String> instances = batch.backend.listContainerInstances("prod-batch").stream()
+                    .collect(Collectors.toMap(ContainerInstance::containerInstanceArn, ContainerInstance::ec2InstanceId));
+            List<TargetHealth> targets = batch.backend.describeTargetHealth(s.loadBalancers().get(0).targetGroupArn());
+            assertEquals(4, reports.rows().size());
+            for (TaskRow row : reports.rows()) {
+                String instance = instances.get(row.task().containerInstanceArn());
+                int hostPort = row.task().containers().get(0).networkBindings().get(0).hostPort();
+                TargetHealth target = targets.stream().filter(t -> t.targetId().equals(instance) && t.port() == hostPort).findFirst().orElseThrow();
+                TaskTargetHealth shown = row.targetHealthProperty().get();
+                assertEquals(target.state(), shown.state(), row.taskId());
+                assertEquals(target.reason() == null ? "healthy" : "unhealthy — " + target.reason(), shown.text());
+            }
+            assertEquals(1, reports.rows().stream().filter(r -> "unhealthy".equals(r.targetHealthProperty().get().state())).count());
+        }
+    }
+
+    @Test
+    void aServiceWithoutLoadBalancersHasNoTargetHealth() {
+        try (SimServiceFixture batch = new SimServiceFixture("prod-batch", "cron-scheduler")) {
+            ServiceTasksViewModel cron = batch.add(new ServiceTasksViewModel(batch.context(), batch.ref, batch.service));
+            batch.pollNow();
+            assertFalse(cron.loadBalancedProperty().get());
+            assertFalse(cron.rows().isEmpty());
+            assertTrue(cron.rows().stream().allMatch(r -> r.targetHealthProperty().get() == null));
+        }
     }
 }
