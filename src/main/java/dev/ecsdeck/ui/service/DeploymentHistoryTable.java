@@ -35,10 +35,10 @@ final class DeploymentHistoryTable {
         table.setItems(history.rows());
         table.setPlaceholder(new Label("No service deployments yet"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().setAll(TableFit.text("Status", DeploymentHistoryRow::status), TableFit.text("Strategy", DeploymentHistoryRow::strategy),
-                TableFit.text("Stage", DeploymentHistoryRow::stage), TableFit.text("Revisions", DeploymentHistoryRow::revisions),
-                TableFit.text("Started", DeploymentHistoryRow::started), TableFit.text("Finished", DeploymentHistoryRow::finished),
-                TableFit.text("Duration", DeploymentHistoryRow::duration), TableFit.text("Reason", DeploymentHistoryRow::reason));
+        table.getColumns().setAll(TableFit.text("Status · stage", r -> r.stage().isEmpty() ? r.status() : r.status() + " · " + r.stage()),
+                TableFit.text("Strategy", DeploymentHistoryRow::strategy), TableFit.text("Revisions", DeploymentHistoryRow::revisions),
+                TableFit.text("When", r -> r.inFlight() ? "since " + r.started() : r.started() + " – " + r.finished()),
+                TableFit.text("Took", DeploymentHistoryRow::duration), TableFit.text("Reason", DeploymentHistoryRow::reason));
         TableFit.fit(table);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DeploymentHistoryRow>) c -> selectionChanged());
         history.onMerged(this::restoreSelection);

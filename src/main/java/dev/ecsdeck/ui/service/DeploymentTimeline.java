@@ -76,11 +76,12 @@ public record DeploymentTimeline(String deploymentArn, String title, String stat
         DeploymentConfiguration config = d.deploymentConfiguration() == null ? DeploymentConfiguration.defaults() : d.deploymentConfiguration();
         ServiceRevisionSummary source = d.sourceServiceRevisions().isEmpty() ? null : d.sourceServiceRevisions().get(0);
         ServiceRevisionSummary target = d.targetServiceRevision();
-        String sourceLabel = source == null ? "nothing" : label.apply(source.arn());
+        String sourceLabel = source == null ? "—" : label.apply(source.arn());
         String targetLabel = target == null ? "?" : label.apply(target.arn());
         boolean inFlight = inFlight(d.status());
         StageTimes times = new StageTimes(d.serviceDeploymentArn(), events == null ? List.of() : events);
-        String title = strategyName(config.strategyOrDefault()) + " deployment " + sourceLabel + " → " + targetLabel;
+        String title = strategyName(config.strategyOrDefault()) + " deployment " + (source == null ? "of " + targetLabel
+                : sourceLabel + " → " + targetLabel);
         String status = d.status() + (inFlight && d.lifecycleStage() != null ? " · " + stageName(d.lifecycleStage()) : "");
         List<Step> steps = config.shiftsTraffic() ? stageSteps(d, config, times, d.sourceServiceRevisions().size() > 1)
                 : rollingSteps(d, source, target, sourceLabel, targetLabel);

@@ -73,10 +73,11 @@ public final class DeploymentTimelineView {
         placeholder.getStyleClass().add("service-part-placeholder");
         Pane gap = new Pane();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(8, title, status, gap, stopButton);
+        VBox titles = new VBox(2, title, status);
+        HBox head = new HBox(8, titles, gap, stopButton);
         head.setAlignment(Pos.CENTER_LEFT);
-        status.setMinWidth(Pane.USE_PREF_SIZE);
-        title.setMinWidth(0);
+        title.setWrapText(true);
+        status.setWrapText(true);
         root.getChildren().addAll(head, reason, steps, hooks, countdown, trafficCaption, traffic, message);
         model.timelineProperty().addListener((obs, was, now) -> show(now));
         show(model.timelineProperty().get());
