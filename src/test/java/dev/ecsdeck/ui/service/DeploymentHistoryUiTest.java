@@ -91,9 +91,12 @@ class DeploymentHistoryUiTest {
         robot.clickOn(node);
     }
 
+    /** The table row of a deployment, scrolled on screen as the user would before clicking it. */
     private static Node rowOf(FxRobot robot, String arn) {
-        return robot.from(history(robot)).lookup((Predicate<Node>) n -> n instanceof TableRow<?> r && r.getItem() instanceof DeploymentHistoryRow h
+        Node row = robot.from(history(robot)).lookup((Predicate<Node>) n -> n instanceof TableRow<?> r && r.getItem() instanceof DeploymentHistoryRow h
                 && h.arn().equals(arn)).query();
+        scrollIntoView(robot, row);
+        return row;
     }
 
     private static String question(FxRobot robot) {
