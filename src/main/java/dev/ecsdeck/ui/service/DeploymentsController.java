@@ -17,13 +17,28 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-/** The deployments table with progress bars, force/roll back, and the deployment configuration form. */
+/**
+ * The Deployments tab: the service's deployment history and the selected deployment's timeline
+ * (see {@link DeploymentHistoryTable}), the ECS deployments table with progress bars, force/roll
+ * back, and the deployment configuration form.
+ */
 public final class DeploymentsController {
     /** The progress column's least width: its bar and "3/3 running" on a line. */
     private static final double PROGRESS_WIDTH = 130;
 
     private final DeploymentsViewModel model;
+    private final DeploymentHistoryViewModel history;
     private final Parent view;
+    @FXML
+    private Button rollBackToButton;
+    @FXML
+    private Button compareButton;
+    @FXML
+    private Label historyMessage;
+    @FXML
+    private TableView<DeploymentHistoryRow> historyTable;
+    @FXML
+    private javafx.scene.layout.VBox timelineBox;
     @FXML
     private Button forceButton;
     @FXML
@@ -47,8 +62,9 @@ public final class DeploymentsController {
     @FXML
     private Label configProblem;
 
-    public DeploymentsController(DeploymentsViewModel model) {
+    public DeploymentsController(DeploymentsViewModel model, DeploymentHistoryViewModel history) {
         this.model = model;
+        this.history = history;
         this.view = Fxml.load(this, "Deployments.fxml");
     }
 
@@ -67,6 +83,8 @@ public final class DeploymentsController {
     @FXML
     private void initialize() {
         messageLabel.textProperty().bind(model.messageProperty());
+        new DeploymentHistoryTable(history, historyTable, historyMessage, rollBackToButton, compareButton);
+        timelineBox.getChildren().setAll(new DeploymentTimelineView(history.timeline()).view());
         deploymentsTable.setItems(model.deployments());
         deploymentsTable.setPlaceholder(new Label("No deployments yet"));
         TableColumn<DeploymentRow, DeploymentRow> progress = new TableColumn<>("Progress");
@@ -171,6 +189,16 @@ public final class DeploymentsController {
     @FXML
     private void rollBack() {
         model.rollBack();
+    }
+
+    @FXML
+    private void rollBackToRevision() {
+        history.rollBackToSource();
+    }
+
+    @FXML
+    private void compareRevisions() {
+        history.compare();
     }
 
     @FXML

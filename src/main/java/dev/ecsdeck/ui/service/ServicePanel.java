@@ -40,6 +40,7 @@ public final class ServicePanel {
     private final ServicePanelViewModel model;
     private final ServiceScaler scaler;
     private final DeploymentsViewModel deployments;
+    private final DeploymentHistoryViewModel history;
     private final AutoScalingViewModel autoScaling;
     private final ServiceEventsViewModel events;
     private final ServiceChartsViewModel charts;
@@ -102,6 +103,7 @@ public final class ServicePanel {
         this.model = new ServicePanelViewModel(context, ref);
         this.scaler = model.add(new ServiceScaler(context, ref, model.current()));
         this.deployments = model.add(new DeploymentsViewModel(context, ref, model.current()));
+        this.history = model.add(new DeploymentHistoryViewModel(context, ref, model.current()));
         this.autoScaling = model.add(new AutoScalingViewModel(context, ref, model.current()));
         this.events = model.add(new ServiceEventsViewModel(context, ref, model.serviceProperty()));
         this.charts = model.add(new ServiceChartsViewModel(context, ref, model.serviceProperty()));
@@ -170,7 +172,7 @@ public final class ServicePanel {
         ReadOnlyHint.apply(plusButton, readOnly, "One task more (then Apply).");
 
         bindDeployButton();
-        deploymentsTab.setContent(new DeploymentsController(deployments).view());
+        deploymentsTab.setContent(new DeploymentsController(deployments, history).view());
         scalingTab.setContent(new AutoScalingController(autoScaling).view());
         eventsTab.setContent(new ServiceEventsController(events).view());
         chartsTab.setContent(new ServiceChartsController(charts).view());
@@ -334,6 +336,16 @@ public final class ServicePanel {
 
     public DeploymentsViewModel deployments() {
         return deployments;
+    }
+
+    /** The service's deployment history, whose timeline shows the selected deployment. */
+    public DeploymentHistoryViewModel history() {
+        return history;
+    }
+
+    /** Where "Compare revisions…" in the history sends two service revision ARNs, older first; without it there is no such button. */
+    public void onCompareRevisions(Consumer<java.util.List<String>> compare) {
+        history.onCompare(compare);
     }
 
     public AutoScalingViewModel autoScaling() {
