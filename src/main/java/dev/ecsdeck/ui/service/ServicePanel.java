@@ -15,13 +15,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 /**
  * The service panel: counts and scaling on top, then Deployments, Auto scaling, Events, Charts,
@@ -50,8 +47,6 @@ public final class ServicePanel {
     private final ObservableList<DetailSection> configuration;
     private final Timeline poll;
     private final Parent view;
-    /** True while a typed count is being handed to the scaler (the editor shows it already). */
-    private boolean typing;
     @FXML
     private Label titleLabel;
     @FXML
@@ -115,6 +110,7 @@ public final class ServicePanel {
         tasks.onTailService(handlers.tailService());
         this.handlers = handlers;
         this.configuration = configuration;
+        history.onCompare(arns -> RevisionComparisonWindow.open(view().getScene().getWindow(), context, arns));
         // Hidden (another tab of the window in front), the panel does not read: its reads would only
         // compete with what the user is doing, which matters most when the API is throttling.
         this.poll = new Timeline(new KeyFrame(POLL, e -> {
@@ -156,7 +152,7 @@ public final class ServicePanel {
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
         editButton.disableProperty().bind(model.serviceProperty().isNull());
 
-        bindDesiredSpinner();
+        DesiredCountSpinner.bind(desiredSpinner, scaler.desiredProperty(), scaleProblemLabel.textProperty());
         var off = scaler.disabledProperty();
         for (var control : new javafx.scene.control.Control[] {desiredSpinner, minusButton, plusButton}) {
             control.disableProperty().bind(off);
@@ -182,64 +178,6 @@ public final class ServicePanel {
         new DetailSectionsView(configurationBox, configuration);
     }
 
-    /**
-     * The desired-count spinner and the scaler's count kept equal both ways. What is typed counts at
-     * once (Apply turns on with the first key), not only when the field loses focus; text that is not a
-     * count turns Apply off and says why.
-     */
-    private void bindDesiredSpinner() {
-        SpinnerValueFactory.IntegerSpinnerValueFactory counts = new SpinnerValueFactory.IntegerSpinnerValueFactory(0, MAX_DESIRED, 0);
-        counts.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer n) {
-                return n == null ? "" : n.toString();
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                Integer n = parseCount(text);
-                return n == null ? scaler.desiredProperty().get() : n; // committing text that is no count puts the dialled one back
-            }
-        });
-        desiredSpinner.setValueFactory(counts);
-        TextField editor = desiredSpinner.getEditor();
-        counts.valueProperty().addListener((obs, was, now) -> {
-            if (now != null && now != scaler.desiredProperty().get()) {
-                scaler.desiredProperty().set(now);
-            }
-        });
-        scaler.desiredProperty().addListener((obs, was, now) -> {
-            if (typing) {
-                return; // the editor already shows it
-            }
-            if (!now.equals(counts.getValue())) {
-                counts.setValue(now.intValue());
-            }
-            if (!String.valueOf(now).equals(editor.getText())) {
-                editor.setText(String.valueOf(now));
-            }
-            scaleProblemLabel.setText("");
-        });
-        editor.textProperty().addListener((obs, was, text) -> {
-            Integer n = parseCount(text);
-            scaleProblemLabel.setText(n == null ? "Type a whole number of tasks from 0 to " + MAX_DESIRED + "." : "");
-            if (n != null && n != scaler.desiredProperty().get()) {
-                typing = true;
-                try {
-                    scaler.desiredProperty().set(n);
-                } finally {
-                    typing = false;
-                }
-            }
-        });
-        editor.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused && parseCount(editor.getText()) == null) {
-                editor.setText(String.valueOf(scaler.desiredProperty().get()));
-                scaleProblemLabel.setText("");
-            }
-        });
-    }
-
     /** "Deploy…": off until the service is read, and in read-only mode (with the reason). */
     private void bindDeployButton() {
         var readOnly = javafx.beans.binding.BooleanExpression.booleanExpression(model.context().readOnly());
@@ -256,16 +194,6 @@ public final class ServicePanel {
         ServicePanelContext c = model.context();
         new ServiceDeploy(c.provider(), c.executor(), c.readOnly(), () -> view.getScene() == null ? null : view.getScene().getWindow(),
                 deployServiceStatus.textProperty(), model::changedElsewhere).ask(model.ref().cluster(), model.ref().service());
-    }
-
-    /** The count typed, or null when the text is not a whole number from 0 to {@link #MAX_DESIRED}. */
-    static Integer parseCount(String text) {
-        String t = text == null ? "" : text.strip();
-        if (!t.matches("\\d{1,9}")) {
-            return null;
-        }
-        int n = Integer.parseInt(t);
-        return n <= MAX_DESIRED ? n : null;
     }
 
     /** Starts reading the service: now, and every two seconds until {@link #stop()}. */
