@@ -17,11 +17,13 @@ import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import dev.ecsdeck.ui.taskdef.DeployViewModel;
+import dev.ecsdeck.ui.taskdef.DeploymentFollower;
 import dev.ecsdeck.ui.taskdef.Draft;
 import dev.ecsdeck.ui.taskdef.DraftStore;
 import dev.ecsdeck.ui.service.DialogTypedConfirmer;
 import dev.ecsdeck.ui.service.ServicePanel;
 import dev.ecsdeck.ui.service.ServicePanelContext;
+import dev.ecsdeck.ui.service.DeploymentTimelineView;
 import dev.ecsdeck.ui.service.ServiceRef;
 import dev.ecsdeck.ui.taskdef.RevisionsBrowserController;
 import dev.ecsdeck.ui.taskdef.RevisionsViewModel;
@@ -223,6 +225,29 @@ public final class MainWindow {
         return editor;
     }
 
+    /** The service panel's timeline of a service's newest deployment, reading every two seconds until finished or stopped. */
+    private DeploymentFollower followDeployment(String cluster, String service) {
+        DeploymentTimelineView timeline = DeploymentTimelineView.following(serviceContext, new ServiceRef(cluster, service), null);
+        timeline.start();
+        return new DeploymentFollower() {
+            @Override
+            public javafx.scene.Node view() {
+                return timeline.view();
+            }
+
+            @Override
+            public void finish() {
+                timeline.stop();
+                timeline.model().refresh();
+            }
+
+            @Override
+            public void stop() {
+                timeline.stop();
+            }
+        };
+    }
+
     /** Opens a saved draft in an editor tab. */
     public TaskDefinitionEditorViewModel openDraft(Draft draft) {
         TaskDefinitionEditorViewModel editor = newEditor();
@@ -237,7 +262,7 @@ public final class MainWindow {
         TaskDefinitionEditorViewModel editor = new TaskDefinitionEditorViewModel(provider, executor, confirmer, shell.readOnlyProperty(),
                 drafts, java.time.Clock.systemUTC());
         editor.onRegistered(td -> refresh());
-        TaskDefinitionEditorController controller = new TaskDefinitionEditorController(editor, deploy);
+        TaskDefinitionEditorController controller = new TaskDefinitionEditorController(editor, deploy, this::followDeployment);
         editors.add(controller);
         Tab tab = new Tab();
         tab.textProperty().bind(editor.titleProperty());

@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -46,6 +47,11 @@ public final class TaskDefinitionEditorController {
     private final JsonCodeEditor json;
     private final TaskDefinitionFormView form;
     private final Timeline rolloutPoll;
+    private final DeploymentFollower.Factory followers;
+    /** The rollout's height once it shows the deployment's stages and traffic (which scroll within it: the editor keeps its room). */
+    private static final double FOLLOWER_HEIGHT = 150;
+    /** The service deployment of the last deploy, followed while the rollout is; null before any. */
+    private DeploymentFollower follower;
     @FXML
     private Label titleLabel;
     @FXML
@@ -83,11 +89,21 @@ public final class TaskDefinitionEditorController {
     @FXML
     private Label rolloutHeadline;
     @FXML
+    private SplitPane rolloutSplit;
+    /** Where the follower's view sits, first in the rollout's split: it scrolls rather than pushing the editor off the window. */
+    private final ScrollPane followerBox = new ScrollPane();
+    @FXML
     private TableView<Deployment> deploymentsTable;
     @FXML
     private ListView<ServiceEvent> rolloutEvents;
 
     public TaskDefinitionEditorController(TaskDefinitionEditorViewModel editor, DeployViewModel deploy) {
+        this(editor, deploy, null);
+    }
+
+    /** An editor whose rollout pane also shows the service deployment a deploy starts, followed by {@code followers} (null: none). */
+    public TaskDefinitionEditorController(TaskDefinitionEditorViewModel editor, DeployViewModel deploy, DeploymentFollower.Factory followers) {
+        this.followers = followers;
         this.editor = editor;
         this.deploy = deploy;
         this.json = new JsonCodeEditor(editor::textEdited);
@@ -225,11 +241,33 @@ public final class TaskDefinitionEditorController {
         rollout.followingProperty().addListener((obs, was, now) -> {
             if (now) {
                 rolloutPoll.play();
+                followServiceDeployment(rollout.cluster(), rollout.service());
             } else {
                 rolloutPoll.stop();
                 deploy.refreshTargets();
+                if (follower != null) {
+                    follower.finish();
+                }
             }
         });
+    }
+
+    /** Stages, hooks and traffic of the deployment just started, above the task counts and events (the newest one of the service). */
+    private void followServiceDeployment(String cluster, String service) {
+        if (followers == null) {
+            return;
+        }
+        if (follower != null) {
+            follower.stop();
+        } else {
+            followerBox.setFitToWidth(true);
+            followerBox.setId("rolloutTimeline");
+            rolloutSplit.getItems().add(0, followerBox);
+            rolloutSplit.setDividerPositions(0.45, 0.75);
+            rolloutSplit.setPrefHeight(FOLLOWER_HEIGHT);
+        }
+        follower = followers.follow(cluster, service);
+        followerBox.setContent(follower.view());
     }
 
     private static TableColumn<Deployment, String> dcol(String title, Function<Deployment, String> value) {
@@ -269,5 +307,8 @@ public final class TaskDefinitionEditorController {
 
     public void stop() {
         rolloutPoll.stop();
+        if (follower != null) {
+            follower.stop();
+        }
     }
 }

@@ -102,6 +102,22 @@ class DeployStrategyUiTest {
         robot.clickOn(id).press(KeyCode.SHORTCUT).type(KeyCode.A).release(KeyCode.SHORTCUT).write(text);
     }
 
+    /** The split a traffic bar of the editor's rollout view draws ("web:1 0% · web:2 100%"), or "". */
+    private static String rolloutBar(FxRobot robot, Node editor, String listener) {
+        return UiTestBench.onFx(() -> robot.from(editor).lookup("#rolloutPane #traffic" + listener).tryQuery()
+                .map(n -> ((dev.ecsdeck.ui.service.TrafficBar) n).splitText()).orElse(""));
+    }
+
+    private static String rolloutStatus(FxRobot robot, Node editor) {
+        return UiTestBench.onFx(() -> robot.from(editor).lookup("#rolloutPane #timelineStatus").tryQuery().map(n -> ((Label) n).getText()).orElse(""));
+    }
+
+    /** "POST_TEST_TRAFFIC_SHIFT" as the timeline words it: "Post test traffic shift". */
+    private static String words(String stage) {
+        String w = stage.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
     private ServiceDeployment newestDeployment(String cluster, String service) {
         List<ServiceDeploymentBrief> all = bench.backend.listServiceDeployments(cluster, service);
         return bench.backend.describeServiceDeployments(List.of(all.get(0).serviceDeploymentArn())).get(0);
@@ -155,6 +171,25 @@ class DeployStrategyUiTest {
         assertEquals(List.of("AWAITING_ACTION"), held.lifecycleHookDetails().stream().map(ServiceDeployment.DeploymentLifecycleHookDetail::status).toList());
         bench.clock.advance(Duration.ofMinutes(10));
         assertEquals("POST_TEST_TRAFFIC_SHIFT", newestDeployment("prod-web", "web").lifecycleStage(), "it waits for a person");
+
+        // The rollout view follows the service deployment itself: its stages, the hook and the traffic, not only task counts.
+        waitUntil("the rollout shows the deployment's timeline", () -> UiTestBench.onFx(() -> robot.from(editor).lookup("#rolloutPane #timelineTitle")
+                .tryQuery().map(n -> ((Label) n).getText()).orElse("")).equals("Blue/green deployment web:1 → web:2"));
+        waitUntil("the stage and the hook awaiting action", () -> UiTestBench.onFx(() -> robot.from(editor).lookup("#rolloutPane #timelineHooks .label")
+                .queryAll().stream().anyMatch(n -> ((Label) n).getText().contains("awaiting action"))));
+        waitUntil("test traffic on web:2 in the rollout's bars", () -> rolloutBar(robot, editor, "Test").equals("web:1 0% · web:2 100%"));
+        Button next = robot.from(editor).lookup("#rolloutPane #hookContinueButton").queryAs(Button.class);
+        UiTestBench.scrollIntoView(robot, next);
+        robot.clickOn(next);
+        waitUntil("continued", () -> newestDeployment("prod-web", "web").lifecycleHookDetails().stream().noneMatch(h -> "AWAITING_ACTION".equals(h.status())));
+        for (int i = 0; i < 30 && !UiTestBench.fx(() -> rolloutBar(robot, editor, "Production").equals("web:1 0% · web:2 100%")); i++) {
+            String stage = newestDeployment("prod-web", "web").lifecycleStage();
+            bench.clock.advance(Duration.ofSeconds(10));
+            if (!stage.equals(newestDeployment("prod-web", "web").lifecycleStage())) {
+                waitUntil("the rollout's timeline at the next stage", () -> !rolloutStatus(robot, editor).contains(words(stage)));
+            }
+        }
+        waitUntil("production traffic moved, seen from the editor", () -> rolloutBar(robot, editor, "Production").equals("web:1 0% · web:2 100%"));
         bench.closeAndCheck();
     }
 
