@@ -127,19 +127,29 @@ public final class UiTestBench implements AutoCloseable {
 
     /** Scrolls the nearest scroll pane around {@code node} so it is on screen, as the user would before clicking it. */
     public static void scrollIntoView(org.testfx.api.FxRobot robot, javafx.scene.Node node) {
-        robot.interact(() -> {
-            javafx.scene.Node p = node.getParent();
-            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
-                p = p.getParent();
-            }
-            if (p instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
-                double content = pane.getContent().getBoundsInLocal().getHeight();
-                double viewport = pane.getViewportBounds().getHeight();
-                double y = pane.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-                pane.setVvalue(content <= viewport ? 0 : Math.min(1, Math.max(0, (y - 20) / (content - viewport))));
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        // Twice: content whose labels wrap can change its height once scrolled, moving the node again.
+        for (int pass = 0; pass < 2; pass++) {
+            robot.interact(() -> {
+                javafx.scene.Node p = node.getParent();
+                while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                    p = p.getParent();
+                }
+                if (p instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
+                    pane.applyCss();
+                    pane.layout();
+                    double content = pane.getContent().getBoundsInLocal().getHeight();
+                    double viewport = pane.getViewportBounds().getHeight();
+                    javafx.geometry.Bounds at = pane.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                    pane.setVvalue(content <= viewport ? 0 : Math.min(1, Math.max(0, (at.getMinY() - 20) / (content - viewport))));
+                    double wide = pane.getContent().getBoundsInLocal().getWidth();
+                    double room = pane.getViewportBounds().getWidth();
+                    if (at.getMaxX() > room && wide > room) { // sideways too, when it is off to the right
+                        pane.setHvalue(Math.min(1, Math.max(0, (at.getMaxX() + 20 - room) / (wide - room))));
+                    }
+                }
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
     }
 
     /** Waits until a row matching the predicate is loaded in the tree, and returns it. */

@@ -48,8 +48,6 @@ public final class TaskDefinitionEditorController {
     private final TaskDefinitionFormView form;
     private final Timeline rolloutPoll;
     private final DeploymentFollower.Factory followers;
-    /** The rollout's height once it shows the deployment's stages and traffic (which scroll within it: the editor keeps its room). */
-    private static final double FOLLOWER_HEIGHT = 150;
     /** The service deployment of the last deploy, followed while the rollout is; null before any. */
     private DeploymentFollower follower;
     @FXML
@@ -263,8 +261,8 @@ public final class TaskDefinitionEditorController {
             followerBox.setFitToWidth(true);
             followerBox.setId("rolloutTimeline");
             rolloutSplit.getItems().add(0, followerBox);
-            rolloutSplit.setDividerPositions(0.45, 0.75);
-            rolloutSplit.setPrefHeight(FOLLOWER_HEIGHT);
+            rolloutSplit.setDividerPositions(0.55, 0.8);
+            // The rollout keeps its height: the stages and traffic scroll within it, and the editor keeps its room.
         }
         follower = followers.follow(cluster, service);
         followerBox.setContent(follower.view());
