@@ -26,4 +26,10 @@ public record DeploymentLifecycleHook(
 
     /** How long ECS waits for a hook and what it does then (CONTINUE or ROLLBACK). */
     public record LifecycleHookTimeout(Integer timeoutInMinutes, String action) {}
+
+    /** A lifecycle stage as people say it: "POST_TEST_TRAFFIC_SHIFT" is "Post test traffic shift". */
+    public static String stageInWords(String stage) {
+        String words = stage.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
@@ -42,6 +43,9 @@ public final class DeployDialog {
         dialog.getDialogPane().getButtonTypes().addAll(DEPLOY, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(content(question, pickRevision));
         dialog.getDialogPane().setPrefWidth(980);
+        dialog.getDialogPane().setMinWidth(860); // the plan and the changes side by side, each readable
+        dialog.getDialogPane().setPrefHeight(680); // room for the strategy's hooks and a six-stage plan without scrolling
+        dialog.setResizable(true);
         dialog.getDialogPane().getStyleClass().add("deploy-dialog");
 
         Button deploy = (Button) dialog.getDialogPane().lookupButton(DEPLOY);
@@ -103,7 +107,13 @@ public final class DeployDialog {
         changes.setId("deployChanges");
         changes.setEditable(false);
         changes.textProperty().bind(question.changesProperty());
-        TitledPane planPane = new TitledPane("Plan", plan);
+        // A long plan (linear steps, several hooks) scrolls rather than being cut off with "…".
+        ScrollPane planScroll = new ScrollPane(plan);
+        planScroll.setFitToWidth(true);
+        planScroll.getStyleClass().add("edge-to-edge");
+        TitledPane planPane = new TitledPane("Plan", planScroll);
+        planPane.setMinWidth(280);
+        changes.setMinWidth(200);
         planPane.setCollapsible(false);
         planPane.setMaxHeight(Double.MAX_VALUE);
         TitledPane changesPane = new TitledPane("Changes against the running revision", changes);
@@ -111,7 +121,17 @@ public final class DeployDialog {
         changesPane.setMaxHeight(Double.MAX_VALUE);
         SplitPane sideBySide = new SplitPane(planPane, changesPane);
         sideBySide.setDividerPositions(0.5);
-        sideBySide.setPrefHeight(300);
+        // Set again once it has its width: set before, the changes' preferred width pushed the plan to a sliver.
+        sideBySide.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number was, Number width) {
+                if (width.doubleValue() > 0) {
+                    sideBySide.widthProperty().removeListener(this);
+                    sideBySide.setDividerPositions(0.5);
+                }
+            }
+        });
+        sideBySide.setPrefHeight(340);
         VBox.setVgrow(sideBySide, Priority.ALWAYS);
 
         Label status = new Label();

@@ -85,7 +85,8 @@ public final class DeployStrategyForm {
 
         FlowPane stages = new FlowPane(14, 4);
         for (var stage : DeployStrategyViewModel.PAUSE_STAGES.entrySet()) {
-            CheckBox box = new CheckBox(stage.getKey());
+            CheckBox box = new CheckBox(dev.ecsdeck.model.DeploymentLifecycleHook.stageInWords(stage.getKey()));
+            box.setMnemonicParsing(false);
             box.setId("pause-" + stage.getKey());
             box.setTooltip(new javafx.scene.control.Tooltip("A PAUSE hook holds the deployment " + stage.getValue()
                     + " until you continue or roll back."));
@@ -131,6 +132,7 @@ public final class DeployStrategyForm {
         l.getStyleClass().add("message-error");
         l.setWrapText(true);
         l.setMaxWidth(420);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped in a grid row, not cut with "…"
         l.textProperty().bind(model.errorProperty(f));
         shownWhen(l, model.errorProperty(f).isNotEmpty());
         return l;

@@ -297,8 +297,7 @@ public record DeploymentTimeline(String deploymentArn, String title, String stat
 
     /** "POST_TEST_TRAFFIC_SHIFT" as "Post test traffic shift". */
     static String stageName(String stage) {
-        String words = stage.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return dev.ecsdeck.model.DeploymentLifecycleHook.stageInWords(stage);
     }
 
     /** "5%", "33.3%". */
