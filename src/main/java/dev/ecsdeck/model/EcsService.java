@@ -42,4 +42,12 @@ public record EcsService(
     public boolean isDaemon() {
         return "DAEMON".equals(schedulingStrategy);
     }
+
+    /**
+     * Running tasks of the deployments other than the PRIMARY one: during a rollout (and for the whole
+     * of a blue/green, canary or linear one) the old revision runs beside the new, so running exceeds desired.
+     */
+    public int runningOfOlderDeployments() {
+        return deployments.stream().filter(d -> !d.isPrimary()).mapToInt(Deployment::runningCount).sum();
+    }
 }

@@ -60,14 +60,17 @@ public record ServiceRow(String cluster, EcsService service) {
         return service.pendingCount();
     }
 
-    /** Running of desired, and the pending ones if any: "4/3 · 1 pending". */
+    /** Running of desired, the old revision's among them during a rollout, and the pending ones if any: "4/2 (2 old) · 1 pending". */
     public String tasksText() {
-        return running() + "/" + desired() + (pending() > 0 ? " · " + pending() + " pending" : "");
+        int old = service.runningOfOlderDeployments();
+        return running() + "/" + desired() + (old > 0 ? " (" + old + " old)" : "") + (pending() > 0 ? " · " + pending() + " pending" : "");
     }
 
     /** The same counts in words. */
     public String tasksInWords() {
-        return running() + " running of " + desired() + " desired, " + pending() + " pending";
+        int old = service.runningOfOlderDeployments();
+        return running() + " running of " + desired() + " desired" + (old > 0 ? " (" + old + " of them the old revision's)" : "") + ", "
+                + pending() + " pending";
     }
 
     /** family:revision of the service's task definition. */

@@ -252,7 +252,9 @@ final class ClusterTreeCell extends TreeCell<TreeEntry> {
     }
 
     static String serviceSummary(EcsService s) {
-        return s.runningCount() + "/" + s.desiredCount() + (s.pendingCount() > 0 ? " (" + s.pendingCount() + " pending)" : "")
+        int old = s.runningOfOlderDeployments();
+        return s.runningCount() + "/" + s.desiredCount() + (old > 0 ? " (" + old + " old)" : "")
+                + (s.pendingCount() > 0 ? " (" + s.pendingCount() + " pending)" : "")
                 + " · " + (s.launchType() == null ? "capacity provider" : s.launchType())
                 + (s.isDaemon() ? " · daemon" : "");
     }
