@@ -175,6 +175,27 @@ class DeploymentHistoryUiTest {
     }
 
     @Test
+    void rollingBackAtTheHookAsksThenReturnsTrafficAndTasksToTheSource(FxRobot robot) {
+        ServicePanel panel = openCheckout(robot);
+        click(robot, "#hookRollbackButton");
+        assertEquals("Roll back the deployment of checkout from checkout:1 to checkout:2 at the paused hook, returning to checkout:1?",
+                question(robot));
+        answerDialog(robot, "Cancel");
+        waitUntil("not rolled back", () -> text(robot, "#timelineMessage").equals("Not rolled back."));
+        PanelClock.advance(bench, panel, Duration.ofSeconds(10));
+        assertTrue(hooks(robot).contains(CANARY_HELD), "Cancel left the hook waiting");
+
+        click(robot, "#hookRollbackButton");
+        answerDialog(robot, "Confirm");
+        PanelClock.advanceUntil(bench, panel, "ROLLBACK_SUCCESSFUL", Duration.ofSeconds(30), 20,
+                () -> "ROLLBACK_SUCCESSFUL".equals(rows(robot).get(0).status()));
+        waitUntil("production back on checkout:1", () -> drawn(robot, "checkout:1 100% · checkout:2 0%", 1.0));
+        assertEquals(2, rows(robot).size(), "both deployments in the history");
+        assertEquals("SUCCESSFUL", rows(robot).get(1).status());
+        assertThat(bench.backend.describeServices("prod-web", List.of("checkout")).get(0).taskDefinition(), containsString("checkout:1"));
+    }
+
+    @Test
     void theSelectionHoldsAcrossRefreshesAndRollsBackToTheRevisionAFinishedDeploymentCameFrom(FxRobot robot) {
         ServicePanel panel = openCheckout(robot);
         click(robot, "#hookContinueButton");
