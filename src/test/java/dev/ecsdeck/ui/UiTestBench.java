@@ -177,6 +177,18 @@ public final class UiTestBench implements AutoCloseable {
         return all;
     }
 
+    /** The simulator's target health of each task of prod-batch's reports-worker (by its instance and the host port of its container port), by task ARN. */
+    public java.util.Map<String, dev.ecsdeck.model.TargetHealth> reportsWorkerTargetHealth() {
+        dev.ecsdeck.model.EcsService s = backend.describeServices("prod-batch", List.of("reports-worker")).get(0);
+        java.util.Map<String, String> instances = backend.listContainerInstances("prod-batch").stream().collect(java.util.stream.Collectors
+                .toMap(dev.ecsdeck.model.ContainerInstance::containerInstanceArn, dev.ecsdeck.model.ContainerInstance::ec2InstanceId));
+        List<dev.ecsdeck.model.TargetHealth> targets = backend.describeTargetHealth(s.loadBalancers().get(0).targetGroupArn());
+        return backend.listTasks("prod-batch", dev.ecsdeck.provider.TaskFilter.ofService("reports-worker")).stream()
+                .collect(java.util.stream.Collectors.toMap(dev.ecsdeck.model.EcsTask::taskArn, t -> targets.stream()
+                        .filter(h -> h.targetId().equals(instances.get(t.containerInstanceArn()))
+                                && h.port().equals(t.containers().get(0).networkBindings().get(0).hostPort())).findFirst().orElseThrow()));
+    }
+
     /** Opens the way to a service in the tree and selects it; returns its panel once it shows the service. */
     public dev.ecsdeck.ui.service.ServicePanel openServicePanel(org.testfx.api.FxRobot robot, String cluster, String service) {
         TreeItem<TreeEntry> clusterRow = waitForRow("cluster " + cluster, clusterNamed(cluster));

@@ -1,25 +1,21 @@
 package dev.ecsdeck.provider.contract;
 
 import dev.ecsdeck.provider.EcsProvider;
-import dev.ecsdeck.provider.aws.AwsEcsProvider;
-import dev.ecsdeck.provider.aws.AwsSettings;
-import dev.ecsdeck.sim.ApiFaults;
+import dev.ecsdeck.provider.aws.ServedSimulator;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.wire.WireServer;
-import java.net.URI;
 
 /** The contract on the AWS SDK provider, over real HTTP to the simulator served on ECS's wire protocol. */
 class AwsProviderContractTest extends EcsProviderContract {
-    private WireServer server;
+    private ServedSimulator served;
 
     @Override
-    protected EcsProvider open(SimEngine engine) throws Exception {
-        server = new WireServer(engine, ApiFaults.realTime(1), 0);
-        return new AwsEcsProvider(new AwsSettings(null, "us-east-1", URI.create("http://127.0.0.1:" + server.port())));
+    protected EcsProvider open(SimEngine engine) {
+        served = ServedSimulator.of(engine);
+        return served.provider();
     }
 
     @Override
     protected void closeBackend() {
-        server.close();
+        served.close();
     }
 }

@@ -1,6 +1,10 @@
 package dev.ecsdeck.ui.service;
 
 import static dev.ecsdeck.ui.UiTestBench.answerDialog;
+import static dev.ecsdeck.ui.service.DeploymentsOnScreen.hooks;
+import static dev.ecsdeck.ui.service.DeploymentsOnScreen.text;
+import static dev.ecsdeck.ui.service.DeploymentsOnScreen.rows;
+import static dev.ecsdeck.ui.service.DeploymentsOnScreen.history;
 import static dev.ecsdeck.ui.UiTestBench.onFx;
 import static dev.ecsdeck.ui.UiTestBench.scrollIntoView;
 import static dev.ecsdeck.ui.UiTestBench.waitUntil;
@@ -22,9 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -50,23 +52,6 @@ abstract class BlueGreenDeployAcceptance {
     /** The window on the demo; each subclass calls it from its {@code @Start} (TestFX looks for that on the class itself). */
     protected void open(Stage stage) {
         bench = end.watch(new UiTestBench(stage, false, UiTestBench.draftsDir(), this::windowBackend));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<DeploymentHistoryRow> history(FxRobot robot) {
-        return robot.lookup("#deploymentHistoryTable").queryAs(TableView.class);
-    }
-
-    private static List<DeploymentHistoryRow> rows(FxRobot robot) {
-        return onFx(() -> List.copyOf(history(robot).getItems()));
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return onFx(() -> robot.lookup(id).tryQuery().map(n -> n.isVisible() ? ((Label) n).getText() : "").orElse(""));
-    }
-
-    private static String hooks(FxRobot robot) {
-        return onFx(() -> robot.lookup("#timelineHooks .label").queryAll().stream().map(n -> ((Label) n).getText()).toList().toString());
     }
 
     private static String split(FxRobot robot, String listener) {

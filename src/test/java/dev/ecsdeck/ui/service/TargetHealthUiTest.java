@@ -9,13 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.ecsdeck.model.AdvancedConfiguration;
-import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
-import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.ServiceDeployment;
 import dev.ecsdeck.model.TargetHealth;
-import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.UiTestBench;
 import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.common.TaskTargets;
@@ -81,13 +78,7 @@ class TargetHealthUiTest {
 
     /** The simulator's target health of each task of reports-worker, by task ARN. */
     private Map<String, TargetHealth> reportsTargetHealth() {
-        EcsService s = bench.backend.describeServices("prod-batch", List.of("reports-worker")).get(0);
-        Map<String, String> instances = bench.backend.listContainerInstances("prod-batch").stream()
-                .collect(Collectors.toMap(ContainerInstance::containerInstanceArn, ContainerInstance::ec2InstanceId));
-        List<TargetHealth> targets = bench.backend.describeTargetHealth(s.loadBalancers().get(0).targetGroupArn());
-        return bench.backend.listTasks("prod-batch", TaskFilter.ofService("reports-worker")).stream().collect(Collectors.toMap(
-                EcsTask::taskArn, t -> targets.stream().filter(h -> h.targetId().equals(instances.get(t.containerInstanceArn()))
-                        && h.port().equals(t.containers().get(0).networkBindings().get(0).hostPort())).findFirst().orElseThrow()));
+        return bench.reportsWorkerTargetHealth();
     }
 
     @Test

@@ -10,18 +10,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ecsdeck.model.ContainerInstance;
-import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.TargetHealth;
-import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.ui.UiTestBench;
 import dev.ecsdeck.ui.UiTestEnd;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
@@ -65,15 +61,9 @@ class TreeTargetHealthUiTest {
         return row;
     }
 
-    /** The simulator's target health of each task of reports-worker (by its instance and the host port of its container port). */
+    /** The simulator's target health of each task of reports-worker, by task ARN. */
     private Map<String, TargetHealth> simulatorTargetHealth() {
-        EcsService s = bench.backend.describeServices("prod-batch", List.of("reports-worker")).get(0);
-        Map<String, String> instances = bench.backend.listContainerInstances("prod-batch").stream()
-                .collect(Collectors.toMap(ContainerInstance::containerInstanceArn, ContainerInstance::ec2InstanceId));
-        List<TargetHealth> targets = bench.backend.describeTargetHealth(s.loadBalancers().get(0).targetGroupArn());
-        return bench.backend.listTasks("prod-batch", TaskFilter.ofService("reports-worker")).stream().collect(Collectors.toMap(
-                EcsTask::taskArn, t -> targets.stream().filter(h -> h.targetId().equals(instances.get(t.containerInstanceArn()))
-                        && h.port().equals(t.containers().get(0).networkBindings().get(0).hostPort())).findFirst().orElseThrow()));
+        return bench.reportsWorkerTargetHealth();
     }
 
     private static Optional<Label> targetBadge(TreeCell<?> cell) {
