@@ -45,6 +45,7 @@ public final class CrashDriverProcess {
         TaskDefinitionEditorViewModel editor = new TaskDefinitionEditorViewModel(provider, executor, (t, m) -> true, readOnly, drafts,
                 Clock.systemUTC());
         DeployViewModel deploy = new DeployViewModel(provider, executor, (t, m) -> true, readOnly, new RolloutViewModel(provider, executor));
+        deploy.askWith(question -> question.deploy()); // the user answers the deploy question with its defaults
         editor.open("web");
         for (long n = first; ; n++) {
             String ack = switch (mode) {

@@ -128,6 +128,10 @@ abstract class BlueGreenDeployAcceptance {
                 && h.revisions().equals("web:1 → web:2")).query();
         scrollIntoView(robot, row);
         robot.clickOn(row);
+        waitUntil("the deployment selected and Compare on", () -> {
+            DeploymentHistoryRow selected = history(robot).getSelectionModel().getSelectedItem();
+            return selected != null && selected.revisions().equals("web:1 → web:2") && !robot.lookup("#compareRevisionsButton").query().isDisabled();
+        });
         click(robot, "#compareRevisionsButton");
         waitUntil("the comparison window", () -> comparison() != null);
         Window window = comparison();
