@@ -124,7 +124,8 @@ abstract class BlueGreenDeployAcceptance {
         assertThat(bench.backend.describeServices("prod-web", List.of("web")).get(0).taskDefinition(), containsString("web:2"));
 
         // Compare from the history: the blue/green deployment's source and target side by side, in a window of its own.
-        Node row = robot.from(history(robot)).lookup((Predicate<Node>) n -> n.isVisible() && n instanceof TableRow<?> r && !r.isEmpty() && r.getItem() instanceof DeploymentHistoryRow h
+        Node row = robot.from(history(robot)).lookup((Predicate<Node>) n -> n.isVisible() && n instanceof TableRow<?> r && !r.isEmpty()
+                && r.getItem() instanceof DeploymentHistoryRow h
                 && h.revisions().equals("web:1 → web:2")).query();
         scrollIntoView(robot, row);
         robot.clickOn(row);

@@ -78,7 +78,8 @@ class DeploymentHistoryUiTest {
 
     /** The table row of a deployment, scrolled on screen as the user would before clicking it. */
     private static Node rowOf(FxRobot robot, String arn) {
-        Node row = robot.from(history(robot)).lookup((Predicate<Node>) n -> n.isVisible() && n instanceof TableRow<?> r && !r.isEmpty() && r.getItem() instanceof DeploymentHistoryRow h
+        Node row = robot.from(history(robot)).lookup((Predicate<Node>) n -> n.isVisible() && n instanceof TableRow<?> r && !r.isEmpty()
+                && r.getItem() instanceof DeploymentHistoryRow h
                 && h.arn().equals(arn)).query();
         scrollIntoView(robot, row);
         return row;
