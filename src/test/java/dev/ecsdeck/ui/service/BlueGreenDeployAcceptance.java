@@ -124,15 +124,23 @@ abstract class BlueGreenDeployAcceptance {
         assertThat(bench.backend.describeServices("prod-web", List.of("web")).get(0).taskDefinition(), containsString("web:2"));
 
         // Compare from the history: the blue/green deployment's source and target side by side, in a window of its own.
-        Node row = robot.from(history(robot)).lookup((Predicate<Node>) n -> n.isVisible() && n instanceof TableRow<?> r && !r.isEmpty()
-                && r.getItem() instanceof DeploymentHistoryRow h
-                && h.revisions().equals("web:1 → web:2")).query();
-        scrollIntoView(robot, row);
-        robot.clickOn(row);
-        waitUntil("the deployment selected and Compare on", () -> {
-            DeploymentHistoryRow selected = history(robot).getSelectionModel().getSelectedItem();
-            return selected != null && selected.revisions().equals("web:1 → web:2") && !robot.lookup("#compareRevisionsButton").query().isDisabled();
-        });
+        // The row as drawn now: the history re-reads every two seconds, and a click on a cell being redrawn can miss; then click again.
+        for (int attempt = 0; attempt < 3 && !UiTestBench.fx(() -> blueGreenSelected(robot)); attempt++) {
+            Node row = robot.from(history(robot)).lookup((Predicate<Node>) n -> n.isVisible() && n instanceof TableRow<?> r && !r.isEmpty()
+                    && r.getItem() instanceof DeploymentHistoryRow h && h.revisions().equals("web:1 → web:2")).query();
+            scrollIntoView(robot, row);
+            robot.clickOn(row);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+        try {
+            waitUntil("the deployment selected and Compare on", () -> blueGreenSelected(robot)
+                    && !robot.lookup("#compareRevisionsButton").query().isDisabled());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; selected " + onFx(() -> String.valueOf(history(robot).getSelectionModel().getSelectedItems()))
+                    + "; windows " + onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
+                    .map(w -> w.getClass().getSimpleName() + (w instanceof Stage st ? " '" + st.getTitle() + "'" : "") + " at " + w.getX() + "," + w.getY())
+                    .toList()), e);
+        }
         click(robot, "#compareRevisionsButton");
         waitUntil("the comparison window", () -> comparison() != null);
         Window window = comparison();
@@ -142,6 +150,11 @@ abstract class BlueGreenDeployAcceptance {
         robot.targetWindow(window).press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitUntil("the comparison closed", () -> comparison() == null);
         bench.closeAndCheck();
+    }
+
+    private static boolean blueGreenSelected(FxRobot robot) {
+        DeploymentHistoryRow selected = history(robot).getSelectionModel().getSelectedItem();
+        return selected != null && selected.revisions().equals("web:1 → web:2");
     }
 
     /** The open comparison window, titled "web: web:1 → web:2", or null. */

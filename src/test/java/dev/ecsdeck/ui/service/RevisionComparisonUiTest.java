@@ -123,6 +123,7 @@ class RevisionComparisonUiTest {
         assertFalse(shown(robot.from(root).lookup("#comparisonError").query()));
 
         // The image and its digest: both values on one row, old on the left, coloured as changed.
+        waitUntil("the image row drawn", () -> shownRow(table, comparisonRow(table, "checkout image")).isPresent());
         TableRow<?> image = shownRow(table, comparisonRow(table, "checkout image")).orElseThrow();
         assertEquals(List.of("Images", "checkout image", "123456789012.dkr.ecr.us-east-1.amazonaws.com/checkout:1.8.0",
                 "123456789012.dkr.ecr.us-east-1.amazonaws.com/checkout:1.9.0"), cellTexts(image));
