@@ -28,6 +28,14 @@ public record ServiceDeployment(
         Rollback rollback,
         RollbackMonitor deploymentCircuitBreaker) {
 
+    /** Statuses after which a service deployment changes no more. */
+    public static final java.util.Set<String> FINISHED = java.util.Set.of("SUCCESSFUL", "STOPPED", "ROLLBACK_SUCCESSFUL", "ROLLBACK_FAILED");
+
+    /** Whether a deployment of this status may still change (PENDING, IN_PROGRESS, the requested and rolling-back ones). */
+    public static boolean inFlight(String status) {
+        return status != null && !FINISHED.contains(status);
+    }
+
     public ServiceDeployment {
         sourceServiceRevisions = sourceServiceRevisions == null ? List.of() : List.copyOf(sourceServiceRevisions);
         lifecycleHookDetails = lifecycleHookDetails == null ? List.of() : List.copyOf(lifecycleHookDetails);

@@ -126,10 +126,6 @@ public final class AttentionViewModel {
         return new Check(found, failures, clusters.size(), now);
     }
 
-    /** Statuses of a service deployment that has not ended. */
-    private static final java.util.Set<String> UNFINISHED = java.util.Set.of("PENDING", "IN_PROGRESS", "STOP_REQUESTED", "ROLLBACK_REQUESTED",
-            "ROLLBACK_IN_PROGRESS");
-
     /**
      * The service deployment in flight of a traffic-shifting service whose rollout is in progress (two calls, for those few
      * services only), or null: none, or the backend would not say (a missing permission must not hide the other items).
@@ -141,7 +137,7 @@ public final class AttentionViewModel {
         }
         try {
             for (ServiceDeploymentBrief b : provider.listServiceDeployments(cluster, s.serviceName())) {
-                if (UNFINISHED.contains(b.status())) {
+                if (ServiceDeployment.inFlight(b.status())) {
                     List<ServiceDeployment> described = provider.describeServiceDeployments(List.of(b.serviceDeploymentArn()));
                     return described.isEmpty() ? null : described.get(0);
                 }

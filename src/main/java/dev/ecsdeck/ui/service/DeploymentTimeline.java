@@ -35,7 +35,6 @@ public record DeploymentTimeline(String deploymentArn, String title, String stat
     /** The stages of a traffic-shifting deployment, in order (ECS API model, DeploymentLifecycleHookStage). */
     static final List<String> STAGES = List.of("RECONCILE_SERVICE", "PRE_SCALE_UP", "SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT",
             "POST_TEST_TRAFFIC_SHIFT", "PRODUCTION_TRAFFIC_SHIFT", "POST_PRODUCTION_TRAFFIC_SHIFT", "BAKE_TIME", "CLEAN_UP");
-    static final Set<String> FINISHED = Set.of("SUCCESSFUL", "STOPPED", "ROLLBACK_SUCCESSFUL", "ROLLBACK_FAILED");
     private static final Set<String> ROLLING_BACK = Set.of("ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS", "STOP_REQUESTED");
 
     public enum StepState { DONE, CURRENT, TO_COME, STOPPED, NOT_REACHED }
@@ -65,7 +64,7 @@ public record DeploymentTimeline(String deploymentArn, String title, String stat
 
     /** Whether the deployment is still under way (not SUCCESSFUL, STOPPED or rolled back). */
     static boolean inFlight(String status) {
-        return status != null && !FINISHED.contains(status);
+        return ServiceDeployment.inFlight(status);
     }
 
     /**
