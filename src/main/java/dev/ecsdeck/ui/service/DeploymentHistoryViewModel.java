@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -48,6 +50,8 @@ public final class DeploymentHistoryViewModel implements ServicePart {
     private final BusyFlag busy = new BusyFlag();
     private final BooleanBinding rollBackOff;
     private final javafx.beans.property.ObjectProperty<Consumer<List<String>>> compare = new javafx.beans.property.SimpleObjectProperty<>();
+    /** The history is read only while its tab is shown: a read lists every deployment and describes those in flight. */
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private boolean loading;
     /** True while a refresh brings the rows up to date: selection changes then are the table's, not the user's. */
     private boolean merging;
@@ -62,11 +66,21 @@ public final class DeploymentHistoryViewModel implements ServicePart {
         this.rollBackOff = Bindings.createBooleanBinding(() -> context.readOnly().get() || busy.isBusy() || current.get() == null
                 || rollBackTarget() == null, context.readOnly(), busy.property(), current.property(), selected, rows);
         selected.addListener((javafx.collections.ListChangeListener<DeploymentHistoryRow>) c -> showTimeline());
+        shown.addListener((obs, was, now) -> {
+            if (now) {
+                refresh();
+            }
+        });
+    }
+
+    /** Whether the history is on screen; set false, it stops reading until shown again. */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     @Override
     public void refresh() {
-        if (loading) {
+        if (loading || !shown.get()) {
             return;
         }
         loading = true;

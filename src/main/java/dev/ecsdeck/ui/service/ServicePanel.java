@@ -169,6 +169,7 @@ public final class ServicePanel {
 
         bindDeployButton();
         deploymentsTab.setContent(new DeploymentsController(deployments, history).view());
+        history.shownProperty().bind(deploymentsTab.selectedProperty());
         scalingTab.setContent(new AutoScalingController(autoScaling).view());
         eventsTab.setContent(new ServiceEventsController(events).view());
         chartsTab.setContent(new ServiceChartsController(charts).view());
