@@ -42,6 +42,16 @@ final class ServiceSettings {
         }
     }
 
+    /** Every revision's workload, by revision ARN (for the state file). */
+    Map<String, Workload> revisions() {
+        return java.util.Collections.unmodifiableMap(revisions);
+    }
+
+    /** A revision's workload, from the state file. */
+    void restoreRevision(String revisionArn, Workload w) {
+        revisions.put(revisionArn, w);
+    }
+
     /** What revision {@code revisionArn} deployed. */
     Workload revision(String revisionArn) {
         return revisions.getOrDefault(revisionArn, Workload.NONE);
