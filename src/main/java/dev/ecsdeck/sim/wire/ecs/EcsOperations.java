@@ -31,7 +31,6 @@ import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.ecs.Described;
 import dev.ecsdeck.sim.ecs.ServiceSettingsApi;
-import dev.ecsdeck.sim.ecs.TaskDetailsApi;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.json.WireJson;
@@ -155,7 +154,7 @@ public final class EcsOperations {
     }
 
     private JsonNode describeServices(WireRequest r) {
-        return withSettings(r, described("services", engine.services().describeServices(r.string("cluster"), r.strings("services"))));
+        return ServiceJson.withSettings(engine, r, described("services", engine.services().describeServices(r.string("cluster"), r.strings("services"))));
     }
 
     private JsonNode createService(WireRequest r) {
@@ -167,56 +166,29 @@ public final class EcsOperations {
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.bindList("loadBalancers", LoadBalancer.class), r.integer("healthCheckGracePeriodSeconds"),
                 r.bindList("tags", Tag.class));
-        String networkMode = r.has("role") && r.has("taskDefinition") ? networkModeOf(r.string("taskDefinition")) : null;
         EcsService s = new ServiceSettingsApi(engine).create(r.string("cluster"), r.string("launchType"),
-                request.capacityProviderStrategy(), r.string("schedulingStrategy"), networkMode, settings(r),
+                request.capacityProviderStrategy(), r.string("schedulingStrategy"), ServiceJson.networkModeOf(engine, r), ServiceJson.members(r),
                 () -> engine.services().createService(request));
-        return withSettings(r, single("service", s));
-    }
-
-    /** The task definition's network mode, or null when it is not found (CreateService then says so). */
-    private String networkModeOf(String taskDefinition) {
-        try {
-            return engine.taskDefinitions().describe(taskDefinition).networkMode();
-        } catch (SimApiException e) {
-            return null;
-        }
-    }
-
-    /** The members ServiceSettingsApi applies, from a CreateService or UpdateService request. */
-    private static ServiceSettingsApi.Members settings(WireRequest r) {
-        return new ServiceSettingsApi.Members(r.string("platformVersion"), r.body().get("serviceRegistries"),
-                r.body().get("volumeConfigurations"), r.string("role"), r.string("availabilityZoneRebalancing"),
-                r.bind("networkConfiguration", NetworkConfiguration.class), r.bindList("placementConstraints", PlacementConstraint.class),
-                r.bindList("placementStrategy", PlacementStrategy.class));
-    }
-
-    /** The service members the model record leaves out, added to {@code out}'s service or services. */
-    private ObjectNode withSettings(WireRequest r, ObjectNode out) {
-        List<JsonNode> services = new java.util.ArrayList<>();
-        out.path("services").forEach(services::add);
-        if (out.has("service")) {
-            services.add(out.get("service"));
-        }
-        ServiceJson.addSettings(engine, r.string("cluster"), services);
-        return out;
+        return ServiceJson.withSettings(engine, r, single("service", s));
     }
 
     /**
-     * The settings the simulator keeps (load balancers and the health check grace period among them);
-     * others (network, placement...) are not in the request shape and are left as they are.
+     * ServiceApi's members (count, task definition, deployment configuration, load balancers, grace
+     * period) inside ServiceSettingsApi's (network, placement, platform, registries, volumes...), which
+     * force a new deployment when they change what the service deploys.
      */
     private JsonNode updateService(WireRequest r) {
-        EcsService s = new ServiceSettingsApi(engine).update(r.string("cluster"), r.string("service"), settings(r),
+        EcsService s = new ServiceSettingsApi(engine).update(r.string("cluster"), r.string("service"), ServiceJson.members(r),
                 workloadChanged -> engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
                 r.string("taskDefinition"), r.flag("forceNewDeployment") || workloadChanged,
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
                 r.integer("healthCheckGracePeriodSeconds")));
-        return withSettings(r, single("service", s));
+        return ServiceJson.withSettings(engine, r, single("service", s));
     }
 
     private JsonNode deleteService(WireRequest r) {
-        return withSettings(r, single("service", engine.services().deleteService(r.string("cluster"), r.string("service"), r.flag("force"))));
+        EcsService s = engine.services().deleteService(r.string("cluster"), r.string("service"), r.flag("force"));
+        return ServiceJson.withSettings(engine, r, single("service", s));
     }
 
     private JsonNode listTasks(WireRequest r) {
@@ -243,15 +215,7 @@ public final class EcsOperations {
                 launchType, r.bind("networkConfiguration", NetworkConfiguration.class),
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.string("startedBy"), r.string("group"));
-        TaskDetailsApi details = new TaskDetailsApi(engine);
-        ObjectNode overrides = r.has("overrides") ? (ObjectNode) r.body().get("overrides") : null;
-        details.checkRunTask(r.string("taskDefinition"), launchType, r.string("platformVersion"), overrides);
-        ObjectNode out = described("tasks", engine.tasks().runTask(request));
-        List<String> started = new java.util.ArrayList<>();
-        out.path("tasks").forEach(t -> started.add(t.path("taskArn").asText()));
-        details.recordRunTask(r.string("cluster"), started, r.string("platformVersion"), overrides);
-        TaskJson.addDetails(engine, r.string("cluster"), out.path("tasks"));
-        return out;
+        return TaskJson.runTask(engine, r, launchType, () -> described("tasks", engine.tasks().runTask(request)));
     }
 
     private JsonNode stopTask(WireRequest r) {

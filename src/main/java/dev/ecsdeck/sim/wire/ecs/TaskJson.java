@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.TaskDetailsApi;
+import dev.ecsdeck.sim.wire.WireRequest;
 import dev.ecsdeck.sim.wire.json.WireJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The members of a task on the wire that the console's EcsTask leaves out: platformVersion and
@@ -17,6 +19,22 @@ import java.util.Map;
  */
 final class TaskJson {
     private TaskJson() {}
+
+    /**
+     * RunTask around {@code run} (the launch): its platform version and overrides checked first, kept on
+     * the tasks it started after, and the tasks answered with their details.
+     */
+    static ObjectNode runTask(SimEngine engine, WireRequest r, String launchType, Supplier<ObjectNode> run) {
+        TaskDetailsApi details = new TaskDetailsApi(engine);
+        ObjectNode overrides = r.has("overrides") ? (ObjectNode) r.body().get("overrides") : null;
+        details.checkRunTask(r.string("taskDefinition"), launchType, r.string("platformVersion"), overrides);
+        ObjectNode out = run.get();
+        List<String> started = new ArrayList<>();
+        out.path("tasks").forEach(t -> started.add(t.path("taskArn").asText()));
+        details.recordRunTask(r.string("cluster"), started, r.string("platformVersion"), overrides);
+        addDetails(engine, r.string("cluster"), out.path("tasks"));
+        return out;
+    }
 
     /** Adds the members to every task of {@code tasks} (an array of task objects) of the cluster. */
     static void addDetails(SimEngine engine, String cluster, JsonNode tasks) {
