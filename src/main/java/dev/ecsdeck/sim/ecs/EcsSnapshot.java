@@ -43,7 +43,8 @@ public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageF
 
     public record InstanceState(String id, String arn, String ec2InstanceId, int cpu, int memory, Map<String, String> attributes,
             Instant registeredAt, String status, String statusReason, boolean agentConnected, int usedCpu, int usedMemory,
-            List<Integer> usedPorts) {}
+            List<Integer> usedPorts,
+            FieldSnapshots.InstanceFields fields) {}
 
     public record ServiceState(String name, String arn, Instant createdAt, String launchType, String schedulingStrategy, String status,
             int desiredCount, String taskDefinitionArn, DeploymentConfiguration deploymentConfiguration,
@@ -52,7 +53,8 @@ public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageF
             List<Tag> tags, List<DeploymentState> deployments, List<ServiceEvent> events, boolean steady, Instant lastSteadyEventAt,
             Instant lastPlacementEventAt, Instant lastDeploymentConfigEventAt, int consecutiveStartFailures,
             Instant launchesThrottledUntil, String lastCompletedTaskDefinitionArn, LoadState load, double[][] metrics,
-            Instant lastScaleOutAt, Instant lastScaleInAt, List<ServiceRevision> revisions, List<ServiceDeploymentState> serviceDeployments) {}
+            Instant lastScaleOutAt, Instant lastScaleInAt, List<ServiceRevision> revisions, List<ServiceDeploymentState> serviceDeployments,
+            FieldSnapshots.ServiceFields fields) {}
 
     public record DeploymentState(String id, String taskDefinitionArn, Instant createdAt, String launchType, String status, int desiredCount,
             int failedTasks, Instant updatedAt, String rolloutState, String rolloutStateReason, String revisionArn, boolean onAlternate) {}
@@ -77,7 +79,8 @@ public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageF
             String stopCode, long version, Instant nextTransitionAt, Instant healthyAt, boolean wasHealthy, Instant failsAt,
             String failureReason, Integer failureExitCode, boolean resourcesReleased, boolean healthNoticed,
             boolean failureCounted, List<Integer> hostPorts, List<ContainerState> containers, SimEni eni, boolean loadBalanced,
-            boolean lifecycleHealthy, boolean failedHealthChecks, List<TargetState> targets) {}
+            boolean lifecycleHealthy, boolean failedHealthChecks, List<TargetState> targets,
+            FieldSnapshots.TaskFields fields) {}
 
     /** A task's registration in a target group. */
     public record TargetState(String targetGroupArn, String id, int port) {}

@@ -80,7 +80,8 @@ public final class EcsSnapshots {
         for (SimInstance i : c.instances.values()) {
             instances.add(new InstanceState(i.id, i.arn, i.ec2InstanceId, i.cpu, i.memory, new LinkedHashMap<>(i.attributes),
                     i.registeredAt, i.status, i.statusReason, i.agentConnected, i.usedCpu, i.usedMemory,
-                    i.usedPorts.stream().sorted().toList()));
+                    i.usedPorts.stream().sorted().toList(),
+                    FieldSnapshots.of(i)));
         }
         List<ServiceState> services = new ArrayList<>();
         for (SimService s : c.services.values()) {
@@ -97,7 +98,8 @@ public final class EcsSnapshots {
                     List.copyOf(s.tags), deployments, List.copyOf(s.events), s.steady, s.lastSteadyEventAt, s.lastPlacementEventAt,
                     s.lastDeploymentConfigEventAt, s.consecutiveStartFailures, s.launchesThrottledUntil,
                     s.lastCompletedTaskDefinitionArn, load, s.metrics.export(), s.lastScaleOutAt, s.lastScaleInAt,
-                    ServiceDeploymentSnapshots.revisions(s), ServiceDeploymentSnapshots.serviceDeployments(s)));
+                    ServiceDeploymentSnapshots.revisions(s), ServiceDeploymentSnapshots.serviceDeployments(s),
+                    FieldSnapshots.of(s)));
         }
         List<TaskState> tasks = new ArrayList<>();
         for (SimTask t : c.tasks.values()) {
@@ -111,7 +113,8 @@ public final class EcsSnapshots {
                     t.pullStartedAt, t.pullStoppedAt, t.startedAt, t.stoppingAt, t.stoppedAt, t.executionStoppedAt, t.stoppedReason,
                     t.stopCode, t.version, t.nextTransitionAt, t.healthyAt, t.wasHealthy, t.failsAt, t.failureReason,
                     t.failureExitCode, t.resourcesReleased, t.healthNoticed, t.failureCounted, List.copyOf(t.hostPorts), containers, t.eni,
-                    t.loadBalanced, t.lifecycleHealthy, t.failedHealthChecks, targets));
+                    t.loadBalanced, t.lifecycleHealthy, t.failedHealthChecks, targets,
+                    FieldSnapshots.of(t)));
         }
         return new ClusterState(c.name, c.arn, c.createdAt, c.status, List.copyOf(c.capacityProviders), List.copyOf(c.settings),
                 List.copyOf(c.tags), instances, services, tasks);
@@ -132,6 +135,7 @@ public final class EcsSnapshots {
             i.usedCpu = is.usedCpu();
             i.usedMemory = is.usedMemory();
             i.usedPorts.addAll(is.usedPorts());
+            FieldSnapshots.restore(i, is.fields());
             c.instances.put(i.id, i);
         }
         for (ServiceState ss : cs.services()) {
@@ -192,6 +196,7 @@ public final class EcsSnapshots {
         s.lastScaleOutAt = ss.lastScaleOutAt();
         s.lastScaleInAt = ss.lastScaleInAt();
         ServiceDeploymentSnapshots.restore(s, ss.revisions(), ss.serviceDeployments());
+        FieldSnapshots.restore(s, ss.fields());
         s.dirty = true;
         return s;
     }
@@ -234,6 +239,7 @@ public final class EcsSnapshots {
         t.loadBalanced = ts.loadBalanced();
         t.lifecycleHealthy = ts.lifecycleHealthy();
         t.failedHealthChecks = ts.failedHealthChecks();
+        FieldSnapshots.restore(t, ts.fields());
         for (TargetState g : orEmpty(ts.targets())) {
             t.targets.add(new SimTask.Target(g.targetGroupArn(), g.id(), g.port()));
         }

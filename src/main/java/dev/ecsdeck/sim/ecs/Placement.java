@@ -107,7 +107,7 @@ final class Placement {
         }
         List<Integer> fixed = staticHostPorts(td);
         for (int port : fixed) {
-            if (i.usedPorts.contains(port) || RESERVED_PORTS.contains(port)) {
+            if (i.usedPorts.contains(port) || i.reservedPorts.contains(port)) {
                 return "insufficient ports available";
             }
         }
@@ -135,7 +135,7 @@ final class Placement {
     /** Ports of the dynamic range the instance has free, not counting {@code fixed} (the task's own static ports). */
     private static int freeDynamicPorts(SimInstance i, List<Integer> fixed) {
         Set<Integer> taken = new HashSet<>(i.usedPorts);
-        taken.addAll(RESERVED_PORTS);
+        taken.addAll(i.reservedPorts);
         taken.addAll(fixed);
         int takenInRange = 0;
         for (int port : taken) {
@@ -154,7 +154,7 @@ final class Placement {
      */
     static int dynamicHostPort(SimInstance i, List<Integer> fixed) {
         for (int port = DYNAMIC_PORTS_FROM; port <= DYNAMIC_PORTS_TO; port++) {
-            if (!i.usedPorts.contains(port) && !RESERVED_PORTS.contains(port) && !fixed.contains(port)) {
+            if (!i.usedPorts.contains(port) && !i.reservedPorts.contains(port) && !fixed.contains(port)) {
                 return port;
             }
         }

@@ -43,15 +43,17 @@ final class ServiceDeployments {
             images.add(new ServiceRevision.ContainerImage(c.name(), digestOf(c.image()), c.image()));
         }
         ServiceRevision r = new ServiceRevision(ids.serviceRevisionArn(cluster.name, svc.name), svc.arn, cluster.arn, taskDefinitionArn,
-                List.of(), svc.launchType, "FARGATE".equals(svc.launchType) ? "1.4.0" : null,
+                List.of(), svc.launchType, FargatePlatform.resolve(svc.launchType, svc.settings.platformVersion()),
                 "FARGATE".equals(svc.launchType) ? "Linux" : null, svc.loadBalancers, svc.networkConfiguration, images, now);
         svc.revisions.put(r.serviceRevisionArn(), r);
+        svc.settings.recordRevision(r.serviceRevisionArn());
         return r;
     }
 
     private static boolean sameWorkload(ServiceRevision r, SimService svc, String taskDefinitionArn) {
         return r.taskDefinition().equals(taskDefinitionArn) && r.loadBalancers().equals(svc.loadBalancers)
-                && Objects.equals(r.networkConfiguration(), svc.networkConfiguration);
+                && Objects.equals(r.networkConfiguration(), svc.networkConfiguration)
+                && svc.settings.deployedBy(r.serviceRevisionArn());
     }
 
     /** The revision the service is at: its primary ECS deployment's. */

@@ -11,8 +11,14 @@ final class SimInstance {
     final String id;
     final String arn;
     final String ec2InstanceId;
-    final int cpu;
-    final int memory;
+    /** Registered CPU units and MiB (a re-registration by the agent may change them). */
+    int cpu;
+    int memory;
+    /** The TCP and UDP ports the agent registered as taken by the host (ECS's defaults unless the agent named others). */
+    java.util.Set<Integer> reservedPorts = Placement.RESERVED_PORTS;
+    java.util.Set<Integer> reservedUdpPorts = java.util.Set.of();
+    /** The agent's and Docker's versions, as the agent registered them; null: the simulator's defaults. */
+    dev.ecsdeck.model.VersionInfo versionInfo;
     final Map<String, String> attributes = new LinkedHashMap<>();
     final Instant registeredAt;
     String status = "ACTIVE";

@@ -37,6 +37,8 @@ final class SimService {
     final List<LoadBalancer> loadBalancers = new ArrayList<>();
     Integer healthCheckGracePeriodSeconds;
     final List<Tag> tags = new ArrayList<>();
+    /** Members kept and shown (platform version, service registries, volumes, role, AZ rebalancing). */
+    final ServiceSettings settings = new ServiceSettings();
     /** Primary first, then older ones. */
     final List<SimDeployment> deployments = new ArrayList<>();
     /** Every revision of the service, oldest first, by ARN. */

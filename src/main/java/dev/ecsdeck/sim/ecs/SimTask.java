@@ -18,6 +18,10 @@ final class SimTask {
     String deploymentId;
     String group;
     String startedBy;
+    /** RunTask's overrides as given (null: none); shown by DescribeTasks, see {@link TaskDetailsApi}. */
+    com.fasterxml.jackson.databind.node.ObjectNode overrides;
+    /** The Fargate platform version RunTask asked for (null: LATEST, or its service's). */
+    String platformVersion;
     String containerInstanceId;
     String availabilityZone;
     String lastStatus;

@@ -148,17 +148,19 @@ final class SimViews {
                 }
             }
         }
-        List<String> registeredPorts = Placement.RESERVED_PORTS.stream().sorted().map(String::valueOf).toList();
+        List<String> registeredPorts = i.reservedPorts.stream().sorted().map(String::valueOf).toList();
+        List<String> udpPorts = i.reservedUdpPorts.stream().sorted().map(String::valueOf).toList();
         List<String> usedPorts = new ArrayList<>(registeredPorts);
         i.usedPorts.stream().sorted().forEach(p -> usedPorts.add(String.valueOf(p)));
         List<Resource> registered = List.of(Resource.integer("CPU", i.cpu), Resource.integer("MEMORY", i.memory),
-                Resource.stringSet("PORTS", registeredPorts), Resource.stringSet("PORTS_UDP", List.of()));
+                Resource.stringSet("PORTS", registeredPorts), Resource.stringSet("PORTS_UDP", udpPorts));
         List<Resource> remaining = List.of(Resource.integer("CPU", i.remainingCpu()), Resource.integer("MEMORY", i.remainingMemory()),
-                Resource.stringSet("PORTS", usedPorts), Resource.stringSet("PORTS_UDP", List.of()));
+                Resource.stringSet("PORTS", usedPorts), Resource.stringSet("PORTS_UDP", udpPorts));
         List<Attribute> attributes = new ArrayList<>();
         i.attributes.forEach((k, v) -> attributes.add(new Attribute(k, v)));
         return new ContainerInstance(i.arn, i.ec2InstanceId, null, i.status, i.statusReason, i.agentConnected, running, pending,
-                registered, remaining, attributes, new VersionInfo(AGENT_VERSION, "f4c3a1b2", "DockerVersion: 25.0.8"), i.registeredAt);
+                registered, remaining, attributes, i.versionInfo != null ? i.versionInfo
+                : new VersionInfo(AGENT_VERSION, "f4c3a1b2", "DockerVersion: 25.0.8"), i.registeredAt);
     }
 
     static TaskDefinition taskDefinition(SimTaskDefinition td) {

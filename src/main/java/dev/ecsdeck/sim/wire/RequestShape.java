@@ -25,6 +25,8 @@ public final class RequestShape {
 
     private final Map<String, Kind> members = new LinkedHashMap<>();
     private final List<String> required = new ArrayList<>();
+    /** Members (at any depth) whose value is one of the model's enum values, by path. */
+    private final Map<String, List<String>> enums = new LinkedHashMap<>();
 
     public static RequestShape of() {
         return new RequestShape();
@@ -39,6 +41,21 @@ public final class RequestShape {
         members.put(name, kind);
         required.add(name);
         return this;
+    }
+
+    /**
+     * A string member whose value must be one of the model's enum values. The path names it from
+     * the request's top: dots step into structures, {@code []} into each element of a list, e.g.
+     * {@code networkConfiguration.awsvpcConfiguration.assignPublicIp} or {@code placementStrategy[].type}.
+     */
+    public RequestShape oneOf(String path, String... values) {
+        enums.put(path, List.of(values));
+        return this;
+    }
+
+    /** The enum members by path, for the test that holds them to the model. */
+    public Map<String, List<String>> enumMembers() {
+        return Collections.unmodifiableMap(enums);
     }
 
     public Map<String, Kind> members() {
@@ -77,6 +94,30 @@ public final class RequestShape {
                         .append("' failed to satisfy constraint: Member must not be null");
             }
             throw new SimApiException(missingMemberError, m.toString());
+        }
+        enums.forEach((path, values) -> checkEnum(body, path, path.split("\\."), 0, values, missingMemberError));
+    }
+
+    /** Coral's wording for a value outside the enum: "1 validation error detected: Value 'X' at 'launchType' failed to satisfy ...". */
+    private static void checkEnum(JsonNode node, String path, String[] steps, int at, List<String> values, String error) {
+        boolean list = steps[at].endsWith("[]");
+        JsonNode v = node.get(list ? steps[at].substring(0, steps[at].length() - 2) : steps[at]);
+        if (v == null || v.isNull()) {
+            return;
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (list && v.isArray()) {
+            v.forEach(items::add);
+        } else if (!list) {
+            items.add(v);
+        }
+        for (JsonNode item : items) {
+            if (at < steps.length - 1) {
+                checkEnum(item, path, steps, at + 1, values, error);
+            } else if (item.isTextual() && !values.contains(item.asText())) {
+                throw new SimApiException(error, "1 validation error detected: Value '" + item.asText() + "' at '" + path.replace("[]", "")
+                        + "' failed to satisfy constraint: Member must satisfy enum value set: [" + String.join(", ", values) + "]");
+            }
         }
     }
 

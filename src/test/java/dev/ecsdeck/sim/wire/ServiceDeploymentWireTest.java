@@ -247,7 +247,7 @@ class ServiceDeploymentWireTest {
                 + "\"deploymentConfiguration\": {\"strategy\": \"CANARY\", \"canaryConfiguration\": {\"canaryPercent\": \"five\"}}}");
         mistyped.assertRefused(400, "SerializationException", "deploymentConfiguration.canaryConfiguration.canaryPercent");
         WireFixture.Reply hookTimeout = sim.call(WireFixture.ECS, "UpdateService", "{\"cluster\": \"bg\", \"service\": \"web\", "
-                + "\"deploymentConfiguration\": {\"lifecycleHooks\": [{\"targetType\": \"PAUSE\", \"lifecycleStages\": [\"SCALE_UP\"],"
+                + "\"deploymentConfiguration\": {\"lifecycleHooks\": [{\"targetType\": \"PAUSE\", \"lifecycleStages\": [\"POST_SCALE_UP\"],"
                 + " \"timeoutConfiguration\": {\"timeoutInMinutes\": true}}]}}");
         hookTimeout.assertRefused(400, "SerializationException", "deploymentConfiguration.lifecycleHooks[0].timeoutConfiguration.timeoutInMinutes");
         WireFixture.Reply advanced = sim.call(WireFixture.ECS, "UpdateService", "{\"cluster\": \"bg\", \"service\": \"web\", "

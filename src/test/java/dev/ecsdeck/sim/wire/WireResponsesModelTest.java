@@ -53,6 +53,10 @@ class WireResponsesModelTest {
         check(ecs, "DeleteService", "{\"cluster\": \"shapes\", \"service\": \"s\"}");
         check(ecs, "DescribeTasks", "{\"cluster\": \"prod-batch\", \"tasks\": [\"" + tasks.get("taskArns").get(0).asText() + "\", \"nope\"]}");
         JsonNode run = check(ecs, "RunTask", "{\"cluster\": \"prod-batch\", \"taskDefinition\": \"cron-scheduler\", \"count\": 1}");
+        JsonNode webTasks = check(ecs, "ListTasks", "{\"cluster\": \"prod-web\", \"serviceName\": \"web\"}");
+        check(ecs, "DescribeTasks", "{\"cluster\": \"prod-web\", \"tasks\": [\"" + webTasks.get("taskArns").get(0).asText() + "\"]}");
+        check(ecs, "RunTask", "{\"cluster\": \"staging\", \"taskDefinition\": \"web:1\", \"launchType\": \"FARGATE\", " + VPC
+                + ", \"overrides\": {\"containerOverrides\": [{\"name\": \"web\", \"command\": [\"x\"]}], \"cpu\": \"512\"}}");
         check(ecs, "StopTask", "{\"cluster\": \"prod-batch\", \"task\": \"" + run.get("tasks").get(0).get("taskArn").asText() + "\"}");
         check(ecs, "DescribeContainerInstances", "{\"cluster\": \"prod-batch\", \"containerInstances\": [\""
                 + instances.get("containerInstanceArns").get(0).asText() + "\", \"nope\"]}");

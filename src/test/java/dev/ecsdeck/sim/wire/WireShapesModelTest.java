@@ -112,6 +112,35 @@ class WireShapesModelTest {
             });
         }
         assertEquals(List.of(), problems);
+        checkEnums(api, model);
+    }
+
+    /** Every enum path a shape checks names a member of the model with exactly the model's enum values. */
+    private static void checkEnums(WireApi api, JsonNode model) {
+        JsonNode shapes = model.get("shapes");
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, RequestShape> e : api.shapes().entrySet()) {
+            JsonNode operation = model.path("operations").get(e.getKey());
+            e.getValue().enumMembers().forEach((path, values) -> {
+                JsonNode shape = shapes.get(operation.path("input").path("shape").asText());
+                for (String step : path.split("\\.")) {
+                    boolean list = step.endsWith("[]");
+                    JsonNode member = shape == null ? null : shape.path("members").get(list ? step.substring(0, step.length() - 2) : step);
+                    shape = member == null ? null : shapes.get(member.get("shape").asText());
+                    if (list && shape != null) {
+                        shape = "list".equals(shape.path("type").asText()) ? shapes.get(shape.path("member").path("shape").asText()) : null;
+                    }
+                }
+                List<String> modelValues = new ArrayList<>();
+                if (shape != null) {
+                    shape.path("enum").forEach(v -> modelValues.add(v.asText()));
+                }
+                if (!modelValues.equals(values)) {
+                    problems.add(e.getKey() + "." + path + ": " + values + ", the model says " + (shape == null ? "no such member" : modelValues));
+                }
+            });
+        }
+        assertEquals(List.of(), problems);
     }
 
     private static RequestShape.Kind kindOf(JsonNode shapes, String name) {

@@ -9,8 +9,8 @@ import static dev.ecsdeck.sim.wire.RequestShape.Kind.STRUCTURE_LIST;
 import static dev.ecsdeck.sim.wire.RequestShape.of;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsdeck.model.Attribute;
 import dev.ecsdeck.model.CapacityProviderStrategyItem;
 import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
@@ -30,13 +30,12 @@ import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.ecs.Described;
+import dev.ecsdeck.sim.ecs.ServiceSettingsApi;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.json.WireJson;
 import dev.ecsdeck.sim.wire.WireRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The ECS operations (AmazonEC2ContainerServiceV20141113) on the simulator's engine. */
 public final class EcsOperations {
@@ -67,11 +66,23 @@ public final class EcsOperations {
                         .member("deploymentConfiguration", STRUCTURE).member("placementConstraints", STRUCTURE_LIST)
                         .member("placementStrategy", STRUCTURE_LIST).member("networkConfiguration", STRUCTURE)
                         .member("healthCheckGracePeriodSeconds", INTEGER).member("schedulingStrategy", STRING)
-                        .member("tags", STRUCTURE_LIST), true, ecs::createService)
+                        .member("tags", STRUCTURE_LIST)
+                        .member("platformVersion", STRING)
+                        .member("serviceRegistries", STRUCTURE_LIST)
+                        .member("role", STRING)
+                        .member("volumeConfigurations", STRUCTURE_LIST)
+                        .member("availabilityZoneRebalancing", STRING), true, ecs::createService)
                 .add("UpdateService", of().member("cluster", STRING).required("service", STRING).member("desiredCount", INTEGER)
                         .member("taskDefinition", STRING).member("deploymentConfiguration", STRUCTURE)
                         .member("forceNewDeployment", BOOLEAN).member("loadBalancers", STRUCTURE_LIST)
-                        .member("healthCheckGracePeriodSeconds", INTEGER), true, ecs::updateService)
+                        .member("healthCheckGracePeriodSeconds", INTEGER)
+                        .member("networkConfiguration", STRUCTURE)
+                        .member("placementConstraints", STRUCTURE_LIST)
+                        .member("placementStrategy", STRUCTURE_LIST)
+                        .member("platformVersion", STRING)
+                        .member("serviceRegistries", STRUCTURE_LIST)
+                        .member("volumeConfigurations", STRUCTURE_LIST)
+                        .member("availabilityZoneRebalancing", STRING), true, ecs::updateService)
                 .add("DeleteService", of().member("cluster", STRING).required("service", STRING).member("force", BOOLEAN), true,
                         ecs::deleteService)
                 .add("ListTasks", of().member("cluster", STRING).member("containerInstance", STRING).member("family", STRING)
@@ -84,14 +95,22 @@ public final class EcsOperations {
                         .member("count", INTEGER).member("group", STRING).member("launchType", STRING)
                         .member("networkConfiguration", STRUCTURE).member("placementConstraints", STRUCTURE_LIST)
                         .member("placementStrategy", STRUCTURE_LIST).member("startedBy", STRING).member("tags", STRUCTURE_LIST)
-                        .required("taskDefinition", STRING).member("clientToken", STRING), true, ecs::runTask)
+                        .required("taskDefinition", STRING).member("clientToken", STRING)
+                        .member("overrides", STRUCTURE)
+                        .member("platformVersion", STRING), true, ecs::runTask)
                 .add("StopTask", of().member("cluster", STRING).required("task", STRING).member("reason", STRING), true, ecs::stopTask)
                 .add("ListContainerInstances", of().member("cluster", STRING).member("filter", STRING).member("nextToken", STRING)
                         .member("maxResults", INTEGER).member("status", STRING), false, ecs::listContainerInstances)
                 .add("DescribeContainerInstances", of().member("cluster", STRING).required("containerInstances", STRING_LIST)
                         .member("include", STRING_LIST), false, ecs::describeContainerInstances)
                 .add("RegisterContainerInstance", of().member("cluster", STRING).member("totalResources", STRUCTURE_LIST)
-                        .member("attributes", STRUCTURE_LIST), true, ecs::registerContainerInstance)
+                        .member("attributes", STRUCTURE_LIST)
+                        .member("instanceIdentityDocument", STRING)
+                        .member("instanceIdentityDocumentSignature", STRING)
+                        .member("versionInfo", STRUCTURE)
+                        .member("containerInstanceArn", STRING)
+                        .member("platformDevices", STRUCTURE_LIST)
+                        .member("tags", STRUCTURE_LIST), true, r -> ContainerInstanceRegistration.register(engine, r))
                 .add("UpdateContainerInstancesState", of().member("cluster", STRING).required("containerInstances", STRING_LIST)
                         .required("status", STRING), true, ecs::updateContainerInstancesState)
                 .add("DeregisterContainerInstance", of().member("cluster", STRING).required("containerInstance", STRING)
@@ -106,7 +125,9 @@ public final class EcsOperations {
                         .member("tags", STRUCTURE_LIST), true, ecs::registerTaskDefinition)
                 .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition)
                 .add("ListTagsForResource", of().required("resourceArn", STRING), false, ecs::listTagsForResource);
-        return ServiceDeploymentOperations.addTo(api, engine);
+        ServiceDeploymentOperations.addTo(api, engine);
+        EcsEnums.addTo(api);
+        return api;
     }
 
     private JsonNode listClusters(WireRequest r) {
@@ -133,35 +154,41 @@ public final class EcsOperations {
     }
 
     private JsonNode describeServices(WireRequest r) {
-        return described("services", engine.services().describeServices(r.string("cluster"), r.strings("services")));
+        return ServiceJson.withSettings(engine, r, described("services", engine.services().describeServices(r.string("cluster"), r.strings("services"))));
     }
 
     private JsonNode createService(WireRequest r) {
-        EcsService s = engine.services().createService(new CreateServiceRequest(r.string("cluster"), r.string("serviceName"),
+        CreateServiceRequest request = new CreateServiceRequest(r.string("cluster"), r.string("serviceName"),
                 r.string("taskDefinition"), r.integer("desiredCount"), r.string("launchType"),
                 r.bindList("capacityProviderStrategy", CapacityProviderStrategyItem.class), r.string("schedulingStrategy"),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class),
                 r.bind("networkConfiguration", NetworkConfiguration.class),
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.bindList("loadBalancers", LoadBalancer.class), r.integer("healthCheckGracePeriodSeconds"),
-                r.bindList("tags", Tag.class)));
-        return single("service", s);
+                r.bindList("tags", Tag.class));
+        EcsService s = new ServiceSettingsApi(engine).create(r.string("cluster"), r.string("launchType"),
+                request.capacityProviderStrategy(), r.string("schedulingStrategy"), ServiceJson.networkModeOf(engine, r), ServiceJson.members(r),
+                () -> engine.services().createService(request));
+        return ServiceJson.withSettings(engine, r, single("service", s));
     }
 
     /**
-     * The settings the simulator keeps (load balancers and the health check grace period among them);
-     * others (network, placement...) are not in the request shape and are left as they are.
+     * ServiceApi's members (count, task definition, deployment configuration, load balancers, grace
+     * period) inside ServiceSettingsApi's (network, placement, platform, registries, volumes...), which
+     * force a new deployment when they change what the service deploys.
      */
     private JsonNode updateService(WireRequest r) {
-        EcsService s = engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
-                r.string("taskDefinition"), r.flag("forceNewDeployment"),
+        EcsService s = new ServiceSettingsApi(engine).update(r.string("cluster"), r.string("service"), ServiceJson.members(r),
+                workloadChanged -> engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
+                r.string("taskDefinition"), r.flag("forceNewDeployment") || workloadChanged,
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
-                r.integer("healthCheckGracePeriodSeconds"));
-        return single("service", s);
+                r.integer("healthCheckGracePeriodSeconds")));
+        return ServiceJson.withSettings(engine, r, single("service", s));
     }
 
     private JsonNode deleteService(WireRequest r) {
-        return single("service", engine.services().deleteService(r.string("cluster"), r.string("service"), r.flag("force")));
+        EcsService s = engine.services().deleteService(r.string("cluster"), r.string("service"), r.flag("force"));
+        return ServiceJson.withSettings(engine, r, single("service", s));
     }
 
     private JsonNode listTasks(WireRequest r) {
@@ -171,7 +198,9 @@ public final class EcsOperations {
     }
 
     private JsonNode describeTasks(WireRequest r) {
-        return described("tasks", engine.tasks().describeTasks(r.string("cluster"), r.strings("tasks")));
+        ObjectNode out = described("tasks", engine.tasks().describeTasks(r.string("cluster"), r.strings("tasks")));
+        TaskJson.addDetails(engine, r.string("cluster"), out.path("tasks"));
+        return out;
     }
 
     private JsonNode runTask(WireRequest r) {
@@ -186,11 +215,13 @@ public final class EcsOperations {
                 launchType, r.bind("networkConfiguration", NetworkConfiguration.class),
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.string("startedBy"), r.string("group"));
-        return described("tasks", engine.tasks().runTask(request));
+        return TaskJson.runTask(engine, r, launchType, () -> described("tasks", engine.tasks().runTask(request)));
     }
 
     private JsonNode stopTask(WireRequest r) {
-        return single("task", engine.tasks().stopTask(r.string("cluster"), r.string("task"), r.string("reason")));
+        ObjectNode out = single("task", engine.tasks().stopTask(r.string("cluster"), r.string("task"), r.string("reason")));
+        TaskJson.addDetails(engine, r.string("cluster"), JsonNodeFactory.instance.arrayNode().add(out.get("task")));
+        return out;
     }
 
     private JsonNode listContainerInstances(WireRequest r) {
@@ -207,22 +238,8 @@ public final class EcsOperations {
         return instances(d);
     }
 
-    private JsonNode registerContainerInstance(WireRequest r) {
-        List<Resource> resources = r.bindList("totalResources", Resource.class);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        List<Attribute> given = r.bindList("attributes", Attribute.class);
-        if (given != null) {
-            given.forEach(a -> attributes.put(a.name(), a.value()));
-        }
-        ContainerInstance i = engine.clusters().registerContainerInstance(r.string("cluster"), resource(resources, "CPU"),
-                resource(resources, "MEMORY"), attributes);
-        ObjectNode out = WireJson.object();
-        out.set("containerInstance", instance(i));
-        return out;
-    }
-
     /** An INTEGER resource of totalResources (CPU units, MEMORY MiB); 0 when absent, which the engine refuses. */
-    private static int resource(List<Resource> resources, String name) {
+    static int resource(List<Resource> resources, String name) {
         if (resources != null) {
             for (Resource res : resources) {
                 if (name.equals(res.name())) {
@@ -345,7 +362,7 @@ public final class EcsOperations {
     }
 
     /** ECS nests the agent's version in versionInfo; the model record keeps it flat. */
-    private static ObjectNode instance(ContainerInstance i) {
+    static ObjectNode instance(ContainerInstance i) {
         ObjectNode node = (ObjectNode) WireJson.tree(i);
         JsonNode agentVersion = node.remove("agentVersion");
         if (agentVersion != null) {
