@@ -230,6 +230,39 @@ public final class EventsApi {
         rule.nextFire = rule.enabled() && rule.schedule != null ? rule.schedule.next(engine.now(), rule.anchor, ZoneOffset.UTC) : null;
     }
 
+    /** A rule as the state file keeps it: what PutRule and PutTargets set, and where its schedule is. */
+    public record RuleState(String name, String arn, String scheduleExpression, String eventPattern, String state, String description,
+            String roleArn, Map<String, String> tags, List<JsonNode> targets, Instant anchor, Instant nextFire) {}
+
+    /** Every rule, for the state file (under the engine's lock). */
+    public List<RuleState> snapshot() {
+        List<RuleState> out = new ArrayList<>();
+        for (SimRule r : rules.values()) {
+            out.add(new RuleState(r.name, r.arn, r.scheduleExpression, r.eventPattern, r.state, r.description, r.roleArn,
+                    new LinkedHashMap<>(r.tags), List.copyOf(r.targets.values()), r.anchor, r.nextFire));
+        }
+        return out;
+    }
+
+    /** Puts saved rules back; a fire time already past is not made up for: the rule fires next after {@code now}. */
+    public void restore(List<RuleState> saved, Instant now) {
+        rules.clear();
+        for (RuleState s : saved) {
+            SimRule r = new SimRule(s.name(), s.arn());
+            r.scheduleExpression = s.scheduleExpression();
+            r.schedule = s.scheduleExpression() == null ? null : ScheduleExpression.parseRule(s.scheduleExpression());
+            r.eventPattern = s.eventPattern();
+            r.state = s.state();
+            r.description = s.description();
+            r.roleArn = s.roleArn();
+            r.tags = new LinkedHashMap<>(s.tags() == null ? Map.of() : s.tags());
+            s.targets().forEach(t -> r.targets.put(t.path("Id").asText(), t));
+            r.anchor = s.anchor();
+            r.nextFire = s.nextFire() != null && s.nextFire().isBefore(now) ? r.schedule.next(now, r.anchor, ZoneOffset.UTC) : s.nextFire();
+            rules.put(r.name, r);
+        }
+    }
+
     /** When the rule fires next (null: it does not), for tests and the console. */
     public Instant nextFire(String name) {
         synchronized (engine) {

@@ -131,6 +131,34 @@ public final class SchedulerApi {
         }
     }
 
+    /** A schedule as the state file keeps it. */
+    public record ScheduleState(String arn, ScheduleSpec spec, Instant creationDate, Instant lastModificationDate, Instant anchor,
+            Instant nextFire) {}
+
+    /** Every schedule, for the state file (under the engine's lock). */
+    public List<ScheduleState> snapshot() {
+        List<ScheduleState> out = new ArrayList<>();
+        for (SimSchedule s : schedules.values()) {
+            out.add(new ScheduleState(s.arn, s.spec, s.creationDate, s.lastModificationDate, s.anchor, s.nextFire));
+        }
+        return out;
+    }
+
+    /** Puts saved schedules back; an invocation already past is not made up for: the schedule fires next after {@code now}. */
+    public void restore(List<ScheduleState> saved, Instant now) {
+        schedules.clear();
+        for (ScheduleState st : saved) {
+            SimSchedule s = new SimSchedule(st.spec().group(), st.spec().name(), st.arn(), st.creationDate());
+            s.spec = st.spec();
+            s.expression = ScheduleExpression.parse(st.spec().scheduleExpression());
+            s.zone = st.spec().timezone() == null ? ZoneId.of("UTC") : ZoneId.of(st.spec().timezone());
+            s.lastModificationDate = st.lastModificationDate();
+            s.anchor = st.anchor();
+            s.nextFire = st.nextFire() != null && st.nextFire().isBefore(now) ? next(s, now) : st.nextFire();
+            schedules.put(s.name, s);
+        }
+    }
+
     /** When the schedule fires next (null: it does not), for tests and the console. */
     public Instant nextFire(String name) {
         synchronized (engine) {
