@@ -199,7 +199,8 @@ public final class WireServer implements AutoCloseable {
             routeRestJson(ex, r, rest);
             return;
         }
-        String served = "the simulator serves POST / (" + String.join(", ", codecs.stream().map(WireCodec::protocol).toList()) + ").";
+        String served = "the simulator serves POST / (" + String.join(", ", codecs.stream().map(WireCodec::protocol).toList())
+                + ") and /schedules (" + restJson.protocol() + ").";
         if (!"/".equals(ex.getRequestURI().getPath())) {
             drain(ex.getRequestBody());
             r.refuse(404, "NotFoundException", "Nothing here: " + served);

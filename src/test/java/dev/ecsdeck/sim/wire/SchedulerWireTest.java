@@ -194,6 +194,11 @@ class SchedulerWireTest {
         assertEquals(1, rest("GET", "/schedules?ScheduleGroup=default&NamePrefix=s", null).body().get("Schedules").size());
         assertError(rest("GET", "/schedules?State=ON", null), 400, "ValidationException", "enum value set");
         assertEquals(200, rest("DELETE", "/schedules/s?groupName=default", null).status());
+        RestReply malformed = rest("POST", "/schedules/m", "{not json");
+        assertEquals(400, malformed.status(), malformed.raw());
+        assertEquals("SerializationException", malformed.errorType());
+        RestReply elsewhere = rest("PATCH", "/schedules/s", "{}");
+        assertEquals(404, elsewhere.status(), "no operation has this method and path: " + elsewhere.raw());
         assertError(rest("DELETE", "/schedules/s", null), 404, "ResourceNotFoundException", "Schedule s does not exist.");
     }
 }
