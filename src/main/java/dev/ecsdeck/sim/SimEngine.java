@@ -9,8 +9,10 @@ import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.ecs.TaskDefinitionApi;
 import dev.ecsdeck.sim.elb.ElbApi;
 import dev.ecsdeck.sim.elb.SimElb;
+import dev.ecsdeck.sim.events.EventsApi;
 import dev.ecsdeck.sim.logs.LogApi;
 import dev.ecsdeck.sim.logs.SimLogs;
+import dev.ecsdeck.sim.scheduler.SchedulerApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +52,8 @@ public final class SimEngine {
     private final LogApi logApi = new LogApi(this);
     private final ScalingApi scalingApi = new ScalingApi(this);
     private final ElbApi elbApi = new ElbApi(this);
+    private final EventsApi eventsApi = new EventsApi(this);
+    private final SchedulerApi schedulerApi = new SchedulerApi(this);
 
     public SimEngine(SimClock clock, long seed, String region) {
         this(clock, seed, region, clock.now());
@@ -148,6 +152,16 @@ public final class SimEngine {
     /** Elastic Load Balancing v2's API (application load balancers). */
     public ElbApi loadBalancing() {
         return elbApi;
+    }
+
+    /** EventBridge's rules and their targets (scheduled rules run ECS tasks on this engine's clock). */
+    public EventsApi events() {
+        return eventsApi;
+    }
+
+    /** EventBridge Scheduler's schedules (those with ECS targets run tasks on this engine's clock). */
+    public SchedulerApi schedules() {
+        return schedulerApi;
     }
 
     public String region() {
@@ -261,5 +275,7 @@ public final class SimEngine {
         ecs.step(now);
         elb.step(now);
         scalingApi.step(now);
+        eventsApi.step(now);
+        schedulerApi.step(now);
     }
 }

@@ -41,9 +41,13 @@ record SimSnapshot(
         ElbSnapshot elb,
         List<EcsSnapshot.LambdaHookOutcome> lambdaHookOutcomes,
         List<EcsSnapshot.TargetHealthFault> failingTargetImages,
-        List<String> failingTargetTasks) {
+        List<String> failingTargetTasks,
+        EventsSnapshot events) {
 
     static final int CURRENT_VERSION = 1;
+
+    /** EventBridge rules and Scheduler schedules (null in a state file written before they were served: none). */
+    record EventsSnapshot(List<dev.ecsdeck.sim.events.EventsApi.RuleState> rules, List<dev.ecsdeck.sim.scheduler.SchedulerApi.ScheduleState> schedules) {}
 
     record PendingAction(Instant at, long sequence, Scenario.Action action) {}
 }

@@ -39,7 +39,8 @@ final class SimSnapshots {
                 engine.logStore().snapshot(),
                 List.copyOf(engine.scaling().targets().values()), policies, activities, pending,
                 new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot(), ecs.lambdaHookOutcomes(),
-                ecs.failingTargetImages(), ecs.failingTargetTasks());
+                ecs.failingTargetImages(), ecs.failingTargetTasks(),
+                new SimSnapshot.EventsSnapshot(engine.events().snapshot(), engine.schedules().snapshot()));
     }
 
 
@@ -83,6 +84,10 @@ final class SimSnapshots {
             pending.add(new SimEngine.TimedAction(a.at(), a.sequence(), a.action()));
         }
         engine.restoreTime(resumeAt, pending);
+        if (s.events() != null) {
+            engine.events().restore(s.events().rules(), resumeAt);
+            engine.schedules().restore(s.events().schedules(), resumeAt);
+        }
         return engine;
     }
 

@@ -20,7 +20,9 @@ import java.util.Map;
 public final class RequestShape {
     /** The JSON type of a member, in the API model's terms. */
     public enum Kind {
-        STRING, INTEGER, LONG, DOUBLE, BOOLEAN, STRING_LIST, STRUCTURE_LIST, STRUCTURE, MAP
+        STRING, INTEGER, LONG, DOUBLE, BOOLEAN, STRING_LIST, STRUCTURE_LIST, STRUCTURE, MAP,
+        /** A timestamp: epoch seconds (a number), as the JSON protocols send it, or an ISO-8601 text. */
+        TIMESTAMP
     }
 
     private final Map<String, Kind> members = new LinkedHashMap<>();
@@ -131,6 +133,7 @@ public final class RequestShape {
             case STRING_LIST -> v.isArray() && allElements(v, JsonNode::isTextual);
             case STRUCTURE_LIST -> v.isArray() && allElements(v, JsonNode::isObject);
             case STRUCTURE, MAP -> v.isObject();
+            case TIMESTAMP -> v.isNumber() || v.isTextual();
         };
     }
 
@@ -153,6 +156,7 @@ public final class RequestShape {
             case STRUCTURE_LIST -> "a list of structures";
             case STRUCTURE -> "a structure";
             case MAP -> "a map";
+            case TIMESTAMP -> "a timestamp";
         };
     }
 }

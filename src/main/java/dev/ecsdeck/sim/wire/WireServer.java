@@ -9,9 +9,12 @@ import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
 import dev.ecsdeck.sim.wire.elb.ElbOperations;
+import dev.ecsdeck.sim.wire.events.EventsOperations;
 import dev.ecsdeck.sim.wire.json.Json11Codec;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
 import dev.ecsdeck.sim.wire.query.QueryCodec;
+import dev.ecsdeck.sim.wire.restjson.RestJsonCodec;
+import dev.ecsdeck.sim.wire.scheduler.SchedulerOperations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -66,6 +69,8 @@ public final class WireServer implements AutoCloseable {
     private final List<WireApi> apis;
     /** The protocols served; the first also answers requests refused before their protocol is known. */
     private final List<WireCodec> codecs = List.of(new Json11Codec(), new QueryCodec());
+    /** REST-JSON (EventBridge Scheduler), picked by method and path before the POST / protocols above. */
+    private final RestJsonCodec restJson = SchedulerOperations.codec();
     private final HttpServer http;
     private final ThreadPoolExecutor workers;
 
@@ -77,7 +82,7 @@ public final class WireServer implements AutoCloseable {
     /** As above; {@code afterChange} runs after each successful operation that changes the simulation (for saving it). */
     public WireServer(SimEngine engine, ApiFaults faults, int port, Runnable afterChange) throws IOException {
         this(engine, faults, port, afterChange, List.of(EcsOperations.api(engine), LogsOperations.api(engine), ScalingOperations.api(engine),
-                ElbOperations.api(engine)));
+                ElbOperations.api(engine), EventsOperations.api(engine), SchedulerOperations.api(engine)));
     }
 
     /** A server of the given services (tests add one that fails on purpose). */
@@ -189,7 +194,13 @@ public final class WireServer implements AutoCloseable {
 
     private void route(HttpExchange ex, Routed r) throws IOException {
         String method = ex.getRequestMethod();
-        String served = "the simulator serves POST / (" + String.join(", ", codecs.stream().map(WireCodec::protocol).toList()) + ").";
+        RestJsonCodec.Route rest = restJson.route(method, ex.getRequestURI().getRawPath());
+        if (rest != null) {
+            routeRestJson(ex, r, rest);
+            return;
+        }
+        String served = "the simulator serves POST / (" + String.join(", ", codecs.stream().map(WireCodec::protocol).toList())
+                + ") and /schedules (" + restJson.protocol() + ").";
         if (!"/".equals(ex.getRequestURI().getPath())) {
             drain(ex.getRequestBody());
             r.refuse(404, "NotFoundException", "Nothing here: " + served);
@@ -242,6 +253,32 @@ public final class WireServer implements AutoCloseable {
         r.operationName = name;
         r.operation = op;
         r.body = body;
+    }
+
+    /** A REST-JSON request: its method and path name the operation; its path labels and query join the body's members. */
+    private void routeRestJson(HttpExchange ex, Routed r, RestJsonCodec.Route route) throws IOException {
+        r.codec = restJson;
+        byte[] body = readBody(ex);
+        if (body == null) {
+            r.refuse(413, "RequestEntityTooLargeException", "Request body too large: the simulator takes at most " + MAX_BODY_BYTES + " bytes.");
+            return;
+        }
+        WireApi api = apis.stream().filter(a -> a.targetPrefix().equals(route.servicePrefix())).findFirst().orElse(null);
+        WireOperation op = api == null ? null : api.operation(route.operation());
+        if (op == null) {
+            r.refuse(404, "UnknownOperationException", "Operation " + route.operation() + " is not served here.");
+            return;
+        }
+        r.api = api;
+        try {
+            r.body = restJson.members(route, ex.getRequestURI(), body);
+        } catch (SimApiException e) {
+            r.refuse(e.httpStatus(), e.errorCode(), e.getMessage());
+            return;
+        }
+        r.label = route.servicePrefix() + "." + route.operation();
+        r.operationName = route.operation();
+        r.operation = op;
     }
 
     /** Faults first, outside the engine's lock (their latency must not serialise calls); then the whole operation under it. */

@@ -102,6 +102,68 @@ class WireResponsesModelTest {
         assertEquals(true, activities.get("ScalingActivities").size() > 0, "the activities were there to check");
     }
 
+    /** EventBridge (JSON 1.1) and Scheduler (REST-JSON) answers, rules and schedules with ECS targets included. */
+    @Test
+    void eventsAndSchedulerResponsesHoldOnlyModelMembers() throws Exception {
+        sim = new WireFixture();
+        JsonNode events = model("events");
+        JsonNode scheduler = model("scheduler");
+        String cluster = "arn:aws:ecs:us-east-1:000000000000:cluster/staging";
+        String ecsTarget = "\"Arn\": \"" + cluster + "\", \"RoleArn\": \"arn:aws:iam::000000000000:role/r\", \"EcsParameters\": "
+                + "{\"TaskDefinitionArn\": \"web\", \"TaskCount\": 1, \"LaunchType\": \"FARGATE\", \"NetworkConfiguration\": "
+                + "{\"awsvpcConfiguration\": {\"Subnets\": [\"subnet-0aa\"], \"AssignPublicIp\": \"DISABLED\"}}, \"Group\": \"g\", "
+                + "\"PlacementConstraints\": [{\"type\": \"distinctInstance\"}], \"Tags\": [{\"Key\": \"k\", \"Value\": \"v\"}]}";
+        // Scheduler's Tags are a list of maps: the same target with its own Tags shape
+        String schedulerTarget = ecsTarget.replace("[{\"Key\": \"k\", \"Value\": \"v\"}]", "[{\"k\": \"v\"}]");
+
+        checkEvents(events, "PutRule", "{\"Name\": \"r\", \"ScheduleExpression\": \"rate(5 minutes)\", \"Description\": \"d\"}");
+        checkEvents(events, "PutRule", "{\"Name\": \"p\", \"EventPattern\": \"{}\", \"RoleArn\": \"arn:aws:iam::000000000000:role/r\"}");
+        checkEvents(events, "DescribeRule", "{\"Name\": \"r\"}");
+        checkEvents(events, "ListRules", "{\"Limit\": 1}");
+        checkEvents(events, "PutTargets", "{\"Rule\": \"r\", \"Targets\": [{\"Id\": \"t\", " + ecsTarget + "}, {\"Id\": \"bad\", "
+                + "\"Arn\": \"" + cluster + "\"}]}");
+        checkEvents(events, "ListTargetsByRule", "{\"Rule\": \"r\"}");
+        checkEvents(events, "DisableRule", "{\"Name\": \"r\"}");
+        checkEvents(events, "EnableRule", "{\"Name\": \"r\"}");
+        checkEvents(events, "RemoveTargets", "{\"Rule\": \"r\", \"Ids\": [\"t\"]}");
+        checkEvents(events, "DeleteRule", "{\"Name\": \"r\"}");
+
+        String schedule = "{\"ScheduleExpression\": \"cron(0 2 * * ? *)\", \"ScheduleExpressionTimezone\": \"UTC\", "
+                + "\"StartDate\": 1900000000, \"EndDate\": 2000000000, \"Description\": \"d\", "
+                + "\"FlexibleTimeWindow\": {\"Mode\": \"FLEXIBLE\", \"MaximumWindowInMinutes\": 5}, \"Target\": {" + schedulerTarget + "}}";
+        checkRest(scheduler, "CreateSchedule", "POST", "/schedules/s", schedule);
+        checkRest(scheduler, "UpdateSchedule", "PUT", "/schedules/s", schedule);
+        checkRest(scheduler, "GetSchedule", "GET", "/schedules/s", null);
+        JsonNode listed = checkRest(scheduler, "ListSchedules", "GET", "/schedules?MaxResults=5", null);
+        checkRest(scheduler, "DeleteSchedule", "DELETE", "/schedules/s", null);
+
+        assertEquals(List.of(), problems);
+        assertEquals(1, listed.get("Schedules").size(), "the schedule was there to check");
+    }
+
+    private JsonNode checkEvents(JsonNode model, String operation, String body) {
+        JsonNode response = sim.ok(model.path("metadata").path("targetPrefix").asText(), operation, body);
+        JsonNode output = model.path("operations").path(operation).path("output");
+        if (output.isMissingNode()) {
+            if (response.size() > 0) {
+                problems.add(operation + ": no output in the model, answered " + response);
+            }
+        } else {
+            walk(model.get("shapes"), output.path("shape").asText(), response, operation);
+        }
+        return response;
+    }
+
+    private JsonNode checkRest(JsonNode model, String operation, String method, String path, String body) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + sim.server.port() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        WireFixture.Reply r = sim.send(b);
+        assertEquals(200, r.status(), operation + ": " + r.raw());
+        walk(model.get("shapes"), model.path("operations").path(operation).path("output").path("shape").asText(), r.body(), operation);
+        return r.body();
+    }
+
     private static JsonNode model(String service) throws IOException {
         return WireShapesModelTest.model(service);
     }

@@ -74,6 +74,67 @@ class WireShapesModelTest {
         checkMembers(api, model);
     }
 
+    /**
+     * EventBridge on JSON 1.1: its model lists no ValidationException shape, yet the service answers
+     * missing and invalid members with one (as the SDKs and the CLI show it); its server error is the model's.
+     */
+    @Test
+    void eventsShapesMatchTheModel() throws IOException {
+        WireApi api = dev.ecsdeck.sim.wire.events.EventsOperations.api(engine);
+        JsonNode model = model("events");
+        assertEquals(model.path("metadata").path("targetPrefix").asText(), api.targetPrefix());
+        assertEquals("json", model.path("metadata").path("protocol").asText());
+        assertEquals("ValidationException", api.missingMemberError());
+        assertTrue(model.path("shapes").path(api.serverError()).path("exception").asBoolean());
+        checkMembers(api, model);
+    }
+
+    /** Scheduler on REST-JSON: each operation's route is the model's method, URI and query parameter names. */
+    @Test
+    void schedulerShapesAndRoutesMatchTheModel() throws IOException {
+        WireApi api = dev.ecsdeck.sim.wire.scheduler.SchedulerOperations.api(engine);
+        JsonNode model = model("scheduler");
+        assertEquals("rest-json", model.path("metadata").path("protocol").asText());
+        JsonNode shapes = model.get("shapes");
+        assertTrue(shapes.path(api.missingMemberError()).path("exception").asBoolean());
+        assertTrue(shapes.path(api.serverError()).path("exception").asBoolean());
+        checkMembers(api, model);
+        List<String> problems = new ArrayList<>();
+        for (var route : dev.ecsdeck.sim.wire.scheduler.SchedulerOperations.ROUTES) {
+            JsonNode op = model.path("operations").path(route.operation());
+            if (!op.path("http").path("method").asText().equals(route.method())
+                    || !op.path("http").path("requestUri").asText().equals(route.pathTemplate())) {
+                problems.add(route.operation() + ": " + route.method() + " " + route.pathTemplate() + ", the model says " + op.path("http"));
+            }
+            JsonNode input = shapes.get(op.path("input").path("shape").asText());
+            Set<String> modelQuery = new HashSet<>();
+            input.path("members").forEach(m -> {
+                if ("querystring".equals(m.path("location").asText())) {
+                    modelQuery.add(m.path("locationName").asText());
+                }
+            });
+            Set<String> served = new HashSet<>();
+            route.query().forEach(q -> {
+                served.add(q.name());
+                JsonNode member = input.path("members").path(q.member());
+                if (!q.name().equals(member.path("locationName").asText())) {
+                    problems.add(route.operation() + ": query " + q.name() + " is not member " + q.member() + "'s location");
+                }
+            });
+            if (!served.equals(modelQuery)) {
+                problems.add(route.operation() + ": query " + served + ", the model says " + modelQuery);
+            }
+            input.path("members").fields().forEachRemaining(m -> {
+                if ("uri".equals(m.getValue().path("location").asText()) && !route.pathTemplate().contains("{" + m.getKey() + "}")) {
+                    problems.add(route.operation() + ": the path has no label " + m.getKey());
+                }
+            });
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(api.shapes().keySet(), new HashSet<>(dev.ecsdeck.sim.wire.scheduler.SchedulerOperations.ROUTES.stream()
+                .map(r -> r.operation()).toList()), "every operation has its route");
+    }
+
     private static void check(WireApi api, JsonNode model) {
         assertEquals(model.path("metadata").path("targetPrefix").asText(), api.targetPrefix());
         assertEquals("json", model.path("metadata").path("protocol").asText());
@@ -160,6 +221,8 @@ class WireShapesModelTest {
                 return RequestShape.Kind.STRUCTURE;
             case "map":
                 return RequestShape.Kind.MAP;
+            case "timestamp":
+                return RequestShape.Kind.TIMESTAMP;
             case "list":
                 String element = shapes.get(shape.path("member").path("shape").asText()).get("type").asText();
                 return "structure".equals(element) ? RequestShape.Kind.STRUCTURE_LIST : RequestShape.Kind.STRING_LIST;
