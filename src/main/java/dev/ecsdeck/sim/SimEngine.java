@@ -50,6 +50,8 @@ public final class SimEngine {
     private final LogApi logApi = new LogApi(this);
     private final ScalingApi scalingApi = new ScalingApi(this);
     private final ElbApi elbApi = new ElbApi(this);
+    private final dev.ecsdeck.sim.ecs.TagApi tagApi = new dev.ecsdeck.sim.ecs.TagApi(this);
+    private final dev.ecsdeck.sim.ecs.AccountSettingApi accountSettingApi = new dev.ecsdeck.sim.ecs.AccountSettingApi(this);
 
     public SimEngine(SimClock clock, long seed, String region) {
         this(clock, seed, region, clock.now());
@@ -148,6 +150,16 @@ public final class SimEngine {
     /** Elastic Load Balancing v2's API (application load balancers). */
     public ElbApi loadBalancing() {
         return elbApi;
+    }
+
+    /** TagResource, UntagResource, ListTagsForResource, and tags given as resources are made. */
+    public dev.ecsdeck.sim.ecs.TagApi tags() {
+        return tagApi;
+    }
+
+    /** PutAccountSetting, PutAccountSettingDefault, ListAccountSettings, DeleteAccountSetting. */
+    public dev.ecsdeck.sim.ecs.AccountSettingApi accountSettings() {
+        return accountSettingApi;
     }
 
     public String region() {

@@ -39,7 +39,7 @@ final class SimSnapshots {
                 engine.logStore().snapshot(),
                 List.copyOf(engine.scaling().targets().values()), policies, activities, pending,
                 new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot(), ecs.lambdaHookOutcomes(),
-                ecs.failingTargetImages(), ecs.failingTargetTasks());
+                ecs.failingTargetImages(), ecs.failingTargetTasks(), engine.tags().snapshot(), engine.accountSettings().snapshot());
     }
 
 
@@ -78,6 +78,8 @@ final class SimSnapshots {
             }
         }
         engine.elb().restore(s.elb());
+        engine.tags().restore(s.resourceTags());
+        engine.accountSettings().restore(s.accountSettings());
         List<SimEngine.TimedAction> pending = new ArrayList<>();
         for (SimSnapshot.PendingAction a : s.pendingActions()) {
             pending.add(new SimEngine.TimedAction(a.at(), a.sequence(), a.action()));

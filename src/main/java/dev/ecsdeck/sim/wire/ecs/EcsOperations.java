@@ -30,6 +30,7 @@ import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.ecs.Described;
+import dev.ecsdeck.sim.ecs.TagApi;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.json.WireJson;
@@ -37,6 +38,7 @@ import dev.ecsdeck.sim.wire.WireRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The ECS operations (AmazonEC2ContainerServiceV20141113) on the simulator's engine. */
 public final class EcsOperations {
@@ -67,11 +69,13 @@ public final class EcsOperations {
                         .member("deploymentConfiguration", STRUCTURE).member("placementConstraints", STRUCTURE_LIST)
                         .member("placementStrategy", STRUCTURE_LIST).member("networkConfiguration", STRUCTURE)
                         .member("healthCheckGracePeriodSeconds", INTEGER).member("schedulingStrategy", STRING)
-                        .member("tags", STRUCTURE_LIST), true, ecs::createService)
+                        .member("tags", STRUCTURE_LIST).member("propagateTags", STRING).member("enableECSManagedTags", BOOLEAN), true,
+                        ecs::createService)
                 .add("UpdateService", of().member("cluster", STRING).required("service", STRING).member("desiredCount", INTEGER)
                         .member("taskDefinition", STRING).member("deploymentConfiguration", STRUCTURE)
                         .member("forceNewDeployment", BOOLEAN).member("loadBalancers", STRUCTURE_LIST)
-                        .member("healthCheckGracePeriodSeconds", INTEGER), true, ecs::updateService)
+                        .member("healthCheckGracePeriodSeconds", INTEGER)
+                        .member("propagateTags", STRING).member("enableECSManagedTags", BOOLEAN), true, ecs::updateService)
                 .add("DeleteService", of().member("cluster", STRING).required("service", STRING).member("force", BOOLEAN), true,
                         ecs::deleteService)
                 .add("ListTasks", of().member("cluster", STRING).member("containerInstance", STRING).member("family", STRING)
@@ -84,7 +88,8 @@ public final class EcsOperations {
                         .member("count", INTEGER).member("group", STRING).member("launchType", STRING)
                         .member("networkConfiguration", STRUCTURE).member("placementConstraints", STRUCTURE_LIST)
                         .member("placementStrategy", STRUCTURE_LIST).member("startedBy", STRING).member("tags", STRUCTURE_LIST)
-                        .required("taskDefinition", STRING).member("clientToken", STRING), true, ecs::runTask)
+                        .required("taskDefinition", STRING).member("clientToken", STRING)
+                        .member("propagateTags", STRING).member("enableECSManagedTags", BOOLEAN), true, ecs::runTask)
                 .add("StopTask", of().member("cluster", STRING).required("task", STRING).member("reason", STRING), true, ecs::stopTask)
                 .add("ListContainerInstances", of().member("cluster", STRING).member("filter", STRING).member("nextToken", STRING)
                         .member("maxResults", INTEGER).member("status", STRING), false, ecs::listContainerInstances)
@@ -104,9 +109,11 @@ public final class EcsOperations {
                         ecs::describeTaskDefinition)
                 .add("RegisterTaskDefinition", of().required("family", STRING).required("containerDefinitions", STRUCTURE_LIST)
                         .member("tags", STRUCTURE_LIST), true, ecs::registerTaskDefinition)
-                .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition)
-                .add("ListTagsForResource", of().required("resourceArn", STRING), false, ecs::listTagsForResource);
-        return ServiceDeploymentOperations.addTo(api, engine);
+                .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition);
+        ServiceDeploymentOperations.addTo(api, engine);
+        TagOperations.addTo(api, engine);
+        AccountSettingOperations.addTo(api, engine);
+        return api;
     }
 
     private JsonNode listClusters(WireRequest r) {
@@ -114,12 +121,16 @@ public final class EcsOperations {
     }
 
     private JsonNode describeClusters(WireRequest r) {
-        return described("clusters", engine.clusters().describeClusters(r.strings("clusters")));
+        boolean tags = TagOperations.includesTags(r, Set.of("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS"));
+        ObjectNode out = described("clusters", engine.clusters().describeClusters(r.strings("clusters")));
+        TagOperations.tagsIfIncluded(engine, tags, out, "clusters", "clusterArn");
+        return out;
     }
 
     private JsonNode createCluster(WireRequest r) {
+        TagApi.checkTags(r.bindList("tags", Tag.class));
         Cluster c = engine.clusters().createCluster(r.string("clusterName"), r.strings("capacityProviders"),
-                r.bindList("settings", KeyValue.class), r.bindList("tags", Tag.class));
+                engine.accountSettings().newClusterSettings(r.bindList("settings", KeyValue.class)), r.bindList("tags", Tag.class));
         return single("cluster", c);
     }
 
@@ -133,19 +144,23 @@ public final class EcsOperations {
     }
 
     private JsonNode describeServices(WireRequest r) {
-        return described("services", engine.services().describeServices(r.string("cluster"), r.strings("services")));
+        boolean tags = TagOperations.includesTags(r, Set.of("TAGS"));
+        ObjectNode out = described("services", engine.services().describeServices(r.string("cluster"), r.strings("services")));
+        TagOperations.tagsIfIncluded(engine, tags, out, "services", "serviceArn");
+        out.get("services").forEach(s -> TagOperations.propagation(engine, s));
+        return out;
     }
 
     private JsonNode createService(WireRequest r) {
-        EcsService s = engine.services().createService(new CreateServiceRequest(r.string("cluster"), r.string("serviceName"),
+        EcsService s = engine.tags().createService(new CreateServiceRequest(r.string("cluster"), r.string("serviceName"),
                 r.string("taskDefinition"), r.integer("desiredCount"), r.string("launchType"),
                 r.bindList("capacityProviderStrategy", CapacityProviderStrategyItem.class), r.string("schedulingStrategy"),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class),
                 r.bind("networkConfiguration", NetworkConfiguration.class),
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.bindList("loadBalancers", LoadBalancer.class), r.integer("healthCheckGracePeriodSeconds"),
-                r.bindList("tags", Tag.class)));
-        return single("service", s);
+                r.bindList("tags", Tag.class)), r.string("propagateTags"), r.bool("enableECSManagedTags"));
+        return serviceAnswer(s);
     }
 
     /**
@@ -153,11 +168,13 @@ public final class EcsOperations {
      * others (network, placement...) are not in the request shape and are left as they are.
      */
     private JsonNode updateService(WireRequest r) {
+        TagApi.checkPropagateTags(r.string("propagateTags"), true);
         EcsService s = engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
                 r.string("taskDefinition"), r.flag("forceNewDeployment"),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
                 r.integer("healthCheckGracePeriodSeconds"));
-        return single("service", s);
+        engine.tags().updateServicePropagation(s.serviceArn(), r.string("propagateTags"), r.bool("enableECSManagedTags"));
+        return serviceAnswer(s);
     }
 
     private JsonNode deleteService(WireRequest r) {
@@ -171,7 +188,10 @@ public final class EcsOperations {
     }
 
     private JsonNode describeTasks(WireRequest r) {
-        return described("tasks", engine.tasks().describeTasks(r.string("cluster"), r.strings("tasks")));
+        boolean tags = TagOperations.includesTags(r, Set.of("TAGS"));
+        ObjectNode out = described("tasks", engine.tasks().describeTasks(r.string("cluster"), r.strings("tasks")));
+        TagOperations.tagsIfIncluded(engine, tags, out, "tasks", "taskArn");
+        return out;
     }
 
     private JsonNode runTask(WireRequest r) {
@@ -186,7 +206,10 @@ public final class EcsOperations {
                 launchType, r.bind("networkConfiguration", NetworkConfiguration.class),
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.string("startedBy"), r.string("group"));
-        return described("tasks", engine.tasks().runTask(request));
+        ObjectNode out = described("tasks", engine.tags().runTask(request, r.bindList("tags", Tag.class), r.string("propagateTags"),
+                r.flag("enableECSManagedTags")));
+        TagOperations.tagsIfIncluded(engine, true, out, "tasks", "taskArn");
+        return out;
     }
 
     private JsonNode stopTask(WireRequest r) {
@@ -203,8 +226,11 @@ public final class EcsOperations {
     }
 
     private JsonNode describeContainerInstances(WireRequest r) {
+        boolean tags = TagOperations.includesTags(r, Set.of("TAGS", "CONTAINER_INSTANCE_HEALTH"));
         Described<ContainerInstance> d = engine.clusters().describeContainerInstances(r.string("cluster"), r.strings("containerInstances"));
-        return instances(d);
+        ObjectNode out = instances(d);
+        TagOperations.tagsIfIncluded(engine, tags, out, "containerInstances", "containerInstanceArn");
+        return out;
     }
 
     private JsonNode registerContainerInstance(WireRequest r) {
@@ -264,52 +290,37 @@ public final class EcsOperations {
     }
 
     private JsonNode describeTaskDefinition(WireRequest r) {
-        return taskDefinition(engine.taskDefinitions().describe(r.string("taskDefinition")), true);
+        boolean tags = TagOperations.includesTags(r, Set.of("TAGS"));
+        TaskDefinition td = engine.taskDefinitions().describe(r.string("taskDefinition"));
+        return taskDefinition(td, tags ? engine.tags().tagsOf(List.of(td.taskDefinitionArn())).get(td.taskDefinitionArn()) : null);
     }
 
-    /** The request document itself, less its tags (the simulator keeps none), is what the engine registers. */
+    /** The request document itself, less its tags (kept apart, as ECS's resource tags), is what the engine registers. */
     private JsonNode registerTaskDefinition(WireRequest r) {
         ObjectNode request = r.body().deepCopy();
         request.remove("tags");
-        return taskDefinition(engine.taskDefinitions().register(request.toString()), true);
+        List<Tag> tags = r.bindList("tags", Tag.class);
+        return taskDefinition(engine.tags().registerTaskDefinition(request.toString(), tags), tags == null ? List.of() : tags);
     }
 
     private JsonNode deregisterTaskDefinition(WireRequest r) {
-        return taskDefinition(engine.taskDefinitions().deregister(r.string("taskDefinition")), false);
+        return taskDefinition(engine.taskDefinitions().deregister(r.string("taskDefinition")), null);
     }
 
-    /** Tags of clusters and services (as created); other resources have none in the simulator. */
-    private JsonNode listTagsForResource(WireRequest r) {
-        String arn = r.string("resourceArn");
-        String resource = arn.contains(":") ? arn.substring(arn.lastIndexOf(':') + 1) : "";
-        String[] path = resource.split("/");
-        List<Tag> tags = List.of();
-        if (path.length == 2 && "cluster".equals(path[0])) {
-            Described<Cluster> d = engine.clusters().describeClusters(List.of(path[1]));
-            if (d.items().isEmpty()) {
-                throw new SimApiException("ClusterNotFoundException", "Cluster not found.");
-            }
-            tags = d.items().get(0).tags();
-        } else if (path.length == 3 && "service".equals(path[0])) {
-            Described<EcsService> d = engine.services().describeServices(path[1], List.of(path[2]));
-            if (d.items().isEmpty()) {
-                throw new SimApiException("InvalidParameterException", "The specified resource is not found.");
-            }
-            tags = d.items().get(0).tags();
-        } else if (!arn.startsWith("arn:")) {
-            throw new SimApiException("InvalidParameterException", "Invalid resourceArn: " + arn);
-        }
+    /** A task definition answer, with its tags when {@code tags} is not null. */
+    private static JsonNode taskDefinition(TaskDefinition td, List<Tag> tags) {
         ObjectNode out = WireJson.object();
-        out.set("tags", WireJson.tree(tags));
+        out.set("taskDefinition", WireJson.parseDocument(td.json()));
+        if (tags != null) {
+            out.set("tags", WireJson.tree(tags));
+        }
         return out;
     }
 
-    private static JsonNode taskDefinition(TaskDefinition td, boolean withTags) {
-        ObjectNode out = WireJson.object();
-        out.set("taskDefinition", WireJson.parseDocument(td.json()));
-        if (withTags) {
-            out.putArray("tags");
-        }
+    /** A service answer, with its tag settings. */
+    private ObjectNode serviceAnswer(EcsService s) {
+        ObjectNode out = single("service", s);
+        TagOperations.propagation(engine, out.get("service"));
         return out;
     }
 
