@@ -49,6 +49,14 @@ public final class SimEcs {
         launcher.tagWith(tags);
     }
 
+    /**
+     * The resource tags: other kinds of taggable resources (capacity providers, task sets) make
+     * themselves taggable with {@code tags().register(resourceType, holder)}.
+     */
+    public ResourceTags tags() {
+        return tags;
+    }
+
     /** Declares that an image crash-loops: its process exits with {@code exitCode} this long after it starts. */
     public void crashLoopImage(String image, Duration after, int exitCode) {
         images.crashLoop(image, after, exitCode);
