@@ -24,39 +24,31 @@ public final class AccountSettingApi {
         this.engine = engine;
     }
 
-    /** A setting as answered: name, value, principalArn and type (user, or aws_managed). */
-    public record Setting(String name, String value, String principalArn, String type) {
-        static Setting of(AccountSettings.Setting s) {
-            return new Setting(s.name(), s.value(), s.principalArn(), s.type());
-        }
-    }
-
     /** Saved state: explicit settings by principal ARN, then by name. */
     public record State(Map<String, Map<String, String>> byPrincipal) {}
 
-    public Setting put(String name, String value, String principalArn) {
+    public AccountSetting put(String name, String value, String principalArn) {
         synchronized (engine) {
-            return Setting.of(settings().put(name, value, principal(principalArn), root()));
+            return settings().put(name, value, principal(principalArn), root());
         }
     }
 
-    public Setting putDefault(String name, String value) {
+    public AccountSetting putDefault(String name, String value) {
         synchronized (engine) {
-            return Setting.of(settings().put(name, value, root(), root()));
+            return settings().put(name, value, root(), root());
         }
     }
 
-    public Setting delete(String name, String principalArn) {
+    public AccountSetting delete(String name, String principalArn) {
         synchronized (engine) {
-            return Setting.of(settings().delete(name, principal(principalArn), root()));
+            return settings().delete(name, principal(principalArn), root());
         }
     }
 
-    public Page<Setting> list(String name, String value, String principalArn, boolean effectiveSettings, String nextToken,
+    public Page<AccountSetting> list(String name, String value, String principalArn, boolean effectiveSettings, String nextToken,
             Integer maxResults) {
         synchronized (engine) {
-            List<Setting> all = new ArrayList<>();
-            settings().list(name, value, principal(principalArn), effectiveSettings, root()).forEach(s -> all.add(Setting.of(s)));
+            List<AccountSetting> all = settings().list(name, value, principal(principalArn), effectiveSettings, root());
             return Paging.page(all, nextToken, maxResults, 10, 10);
         }
     }

@@ -20,9 +20,6 @@ final class AccountSettings {
     static final String AWS_MANAGED = "guardDutyActivate";
     private static final Set<String> ON_OFF_ENABLED = Set.of("enabled", "disabled");
 
-    /** One setting as ECS answers it. */
-    record Setting(String name, String value, String principalArn, String type) {}
-
     /** Explicit settings by principal ARN, then by name. */
     private final Map<String, Map<String, String>> byPrincipal = new LinkedHashMap<>();
 
@@ -43,7 +40,7 @@ final class AccountSettings {
     }
 
     /** Sets {@code principal}'s setting (the root user's is the account's default). */
-    Setting put(String name, String value, String principal, String root) {
+    AccountSetting put(String name, String value, String principal, String root) {
         checkName(name);
         if (AWS_MANAGED.equals(name)) {
             throw SimApiException.invalidParameter("The guardDutyActivate account setting is read-only: Amazon GuardDuty manages it.");
@@ -53,11 +50,11 @@ final class AccountSettings {
             throw SimApiException.invalidParameter("You must use the root user to set fargateTaskRetirementWaitPeriod.");
         }
         byPrincipal.computeIfAbsent(principal, p -> new LinkedHashMap<>()).put(name, value);
-        return new Setting(name, value, principal, "user");
+        return new AccountSetting(name, value, principal, "user");
     }
 
     /** Removes {@code principal}'s own setting; answers the setting removed, or (none was set) the one that applies. */
-    Setting delete(String name, String principal, String root) {
+    AccountSetting delete(String name, String principal, String root) {
         checkName(name);
         if (AWS_MANAGED.equals(name)) {
             throw SimApiException.invalidParameter("The guardDutyActivate account setting is read-only: Amazon GuardDuty manages it.");
@@ -67,40 +64,40 @@ final class AccountSettings {
         if (own != null && own.isEmpty()) {
             byPrincipal.remove(principal);
         }
-        return removed != null ? new Setting(name, removed, principal, "user") : effective(name, principal, root);
+        return removed != null ? new AccountSetting(name, removed, principal, "user") : effective(name, principal, root);
     }
 
     /** The setting that applies to {@code principal}: its own, else the root user's, else ECS's default. */
-    Setting effective(String name, String principal, String root) {
+    AccountSetting effective(String name, String principal, String root) {
         String own = byPrincipal.getOrDefault(principal, Map.of()).get(name);
         if (own != null) {
-            return new Setting(name, own, principal, type(name));
+            return new AccountSetting(name, own, principal, type(name));
         }
         String account = byPrincipal.getOrDefault(root, Map.of()).get(name);
-        return new Setting(name, account != null ? account : ECS_DEFAULTS.get(name), root, type(name));
+        return new AccountSetting(name, account != null ? account : ECS_DEFAULTS.get(name), root, type(name));
     }
 
     /**
      * ListAccountSettings before paging: the principal's own settings, or with {@code effective} the
      * one that applies for every name; only {@code name} and {@code value} when given.
      */
-    List<Setting> list(String name, String value, String principal, boolean effective, String root) {
+    List<AccountSetting> list(String name, String value, String principal, boolean effective, String root) {
         if (name != null) {
             checkName(name);
         } else if (value != null) {
             throw SimApiException.invalidParameter("You must also specify an account setting name to filter by value.");
         }
-        List<Setting> out = new ArrayList<>();
+        List<AccountSetting> out = new ArrayList<>();
         for (String n : ECS_DEFAULTS.keySet()) {
             if (name != null && !name.equals(n)) {
                 continue;
             }
-            Setting s;
+            AccountSetting s;
             if (effective) {
                 s = effective(n, principal, root);
             } else {
                 String own = byPrincipal.getOrDefault(principal, Map.of()).get(n);
-                s = own == null ? null : new Setting(n, own, principal, type(n));
+                s = own == null ? null : new AccountSetting(n, own, principal, type(n));
             }
             if (s != null && (value == null || value.equals(s.value()))) {
                 out.add(s);

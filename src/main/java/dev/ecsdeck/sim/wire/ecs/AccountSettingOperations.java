@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsdeck.model.Page;
 import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.ecs.AccountSetting;
 import dev.ecsdeck.sim.ecs.AccountSettingApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.WireRequest;
@@ -46,7 +47,7 @@ final class AccountSettingOperations {
     }
 
     private JsonNode list(WireRequest r) {
-        Page<AccountSettingApi.Setting> page = settings.list(r.string("name"), r.string("value"), r.string("principalArn"),
+        Page<AccountSetting> page = settings.list(r.string("name"), r.string("value"), r.string("principalArn"),
                 r.flag("effectiveSettings"), r.string("nextToken"), r.integer("maxResults"));
         ObjectNode out = WireJson.object();
         out.set("settings", WireJson.tree(page.items()));
@@ -56,7 +57,7 @@ final class AccountSettingOperations {
         return out;
     }
 
-    private static ObjectNode setting(AccountSettingApi.Setting s) {
+    private static ObjectNode setting(AccountSetting s) {
         ObjectNode out = WireJson.object();
         out.set("setting", WireJson.tree(s));
         return out;
