@@ -200,6 +200,8 @@ class TagWireTest {
         Map<String, String> expected = Map.of("from", "run-task", "td-only", "1", "aws:ecs:clusterName", "prod-batch");
         assertEquals(expected, listTags(run.get("taskArn").asText()), "request tags over propagated ones, and the cluster's managed tag");
         assertEquals(3, run.get("tags").size(), "RunTask answers the task's tags");
+        JsonNode stopped = sim.ok(ECS, "StopTask", "{\"cluster\": \"prod-batch\", \"task\": \"" + run.get("taskArn").asText() + "\"}").get("task");
+        assertEquals(3, stopped.get("tags").size(), "StopTask answers the task's tags");
         sim.call(ECS, "RunTask", "{\"cluster\": \"prod-batch\", \"taskDefinition\": \"prop\", \"propagateTags\": \"SERVICE\"}")
                 .assertRefused(400, "InvalidParameterException", "SERVICE");
         sim.call(ECS, "CreateService", "{\"cluster\": \"prod-batch\", \"serviceName\": \"prop2\", \"taskDefinition\": \"prop\","

@@ -178,7 +178,7 @@ public final class EcsOperations {
     }
 
     private JsonNode deleteService(WireRequest r) {
-        return single("service", engine.services().deleteService(r.string("cluster"), r.string("service"), r.flag("force")));
+        return serviceAnswer(engine.services().deleteService(r.string("cluster"), r.string("service"), r.flag("force")));
     }
 
     private JsonNode listTasks(WireRequest r) {
@@ -213,7 +213,9 @@ public final class EcsOperations {
     }
 
     private JsonNode stopTask(WireRequest r) {
-        return single("task", engine.tasks().stopTask(r.string("cluster"), r.string("task"), r.string("reason")));
+        ObjectNode out = single("task", engine.tasks().stopTask(r.string("cluster"), r.string("task"), r.string("reason")));
+        TagOperations.tagsOf(engine, out.get("task"), "taskArn");
+        return out;
     }
 
     private JsonNode listContainerInstances(WireRequest r) {

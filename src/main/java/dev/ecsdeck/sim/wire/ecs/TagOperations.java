@@ -94,6 +94,14 @@ final class TagOperations {
         items.forEach(item -> ((ObjectNode) item).set("tags", WireJson.tree(byArn.getOrDefault(item.path(arnMember).asText(), List.of()))));
     }
 
+    /** One resource of an answer (named by {@code arnMember}) with its current tags (StopTask answers them, as ECS does). */
+    static void tagsOf(SimEngine engine, JsonNode item, String arnMember) {
+        if (item instanceof ObjectNode node && node.hasNonNull(arnMember)) {
+            String arn = node.get(arnMember).asText();
+            node.set("tags", WireJson.tree(engine.tags().tagsOf(List.of(arn)).get(arn)));
+        }
+    }
+
     /** A service answer's propagateTags and enableECSManagedTags, which ECS always returns. */
     static void propagation(SimEngine engine, JsonNode service) {
         if (service instanceof ObjectNode node && node.hasNonNull("serviceArn")) {
