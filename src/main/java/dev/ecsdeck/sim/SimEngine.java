@@ -1,10 +1,12 @@
 package dev.ecsdeck.sim;
 
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
+import dev.ecsdeck.sim.ecs.AccountSettingApi;
 import dev.ecsdeck.sim.ecs.ClusterApi;
 import dev.ecsdeck.sim.ecs.ServiceApi;
 import dev.ecsdeck.sim.ecs.ServiceDeploymentApi;
 import dev.ecsdeck.sim.ecs.SimEcs;
+import dev.ecsdeck.sim.ecs.TagApi;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.ecs.TaskDefinitionApi;
 import dev.ecsdeck.sim.elb.ElbApi;
@@ -54,6 +56,8 @@ public final class SimEngine {
     private final ElbApi elbApi = new ElbApi(this);
     private final EventsApi eventsApi = new EventsApi(this);
     private final SchedulerApi schedulerApi = new SchedulerApi(this);
+    private final TagApi tagApi = new TagApi(this);
+    private final AccountSettingApi accountSettingApi = new AccountSettingApi(this);
 
     public SimEngine(SimClock clock, long seed, String region) {
         this(clock, seed, region, clock.now());
@@ -162,6 +166,16 @@ public final class SimEngine {
     /** EventBridge Scheduler's schedules (those with ECS targets run tasks on this engine's clock). */
     public SchedulerApi schedules() {
         return schedulerApi;
+    }
+
+    /** TagResource, UntagResource, ListTagsForResource, and tags given as resources are made. */
+    public TagApi tags() {
+        return tagApi;
+    }
+
+    /** PutAccountSetting, PutAccountSettingDefault, ListAccountSettings, DeleteAccountSetting. */
+    public AccountSettingApi accountSettings() {
+        return accountSettingApi;
     }
 
     public String region() {

@@ -30,6 +30,10 @@ public final class SimEcs {
     final ContainerLogs containerLogs;
     final LoadBalancing loadBalancing;
     final LambdaHooks lambdaHooks = new LambdaHooks();
+    /** Resource tags by ARN, and services' tag settings. */
+    final ResourceTags tags = new ResourceTags(this);
+    /** Account settings (PutAccountSetting...), per principal and the account's defaults. */
+    final AccountSettings accountSettings = new AccountSettings();
 
     /** ECS in {@code region}, its ids and random draws from {@code ids}, writing container logs to {@code logs}. */
     private final SimIds ids;
@@ -42,6 +46,15 @@ public final class SimEcs {
         this.loadBalancing = new LoadBalancing(elb, images, lifecycle);
         this.scheduler = new ServiceScheduler(ids, launcher, lifecycle, taskDefinitionRegistry, loadBalancing, lambdaHooks);
         this.containerLogs = new ContainerLogs(logs, seed);
+        launcher.tagWith(tags);
+    }
+
+    /**
+     * The resource tags: other kinds of taggable resources (capacity providers, task sets) make
+     * themselves taggable with {@code tags().register(resourceType, holder)}.
+     */
+    public ResourceTags tags() {
+        return tags;
     }
 
     /** Declares that an image crash-loops: its process exits with {@code exitCode} this long after it starts. */

@@ -28,6 +28,8 @@ final class SimInstance {
     int usedCpu;
     int usedMemory;
     final Set<Integer> usedPorts = new HashSet<>();
+    /** Its resource tags (TagResource). */
+    final java.util.List<dev.ecsdeck.model.Tag> tags = new java.util.ArrayList<>();
 
     SimInstance(String id, String arn, String ec2InstanceId, int cpu, int memory, Instant registeredAt) {
         this.id = id;

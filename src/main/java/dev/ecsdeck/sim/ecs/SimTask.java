@@ -66,6 +66,8 @@ final class SimTask {
     final List<Target> targets = new ArrayList<>();
     /** Its elastic network interface (awsvpc tasks only); kept after it stops, as ECS keeps the attachment. */
     SimEni eni;
+    /** Its resource tags (TagResource, or given at launch). */
+    final List<dev.ecsdeck.model.Tag> tags = new ArrayList<>();
 
     SimTask(String id, String arn, String clusterName, SimTaskDefinition taskDefinition, String launchType, Instant createdAt) {
         this.id = id;

@@ -19,6 +19,8 @@ final class SimTaskDefinition {
     final Instant registeredAt;
     String status = "ACTIVE";
     Instant deregisteredAt;
+    /** Its resource tags (RegisterTaskDefinition, TagResource). */
+    final List<dev.ecsdeck.model.Tag> tags = new java.util.ArrayList<>();
 
     SimTaskDefinition(String arn, String family, int revision, ObjectNode document, List<ContainerSpec> containers,
             String networkMode, List<String> requiresCompatibilities, Integer cpu, Integer memory, Instant registeredAt) {

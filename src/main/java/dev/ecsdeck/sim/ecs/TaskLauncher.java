@@ -16,12 +16,18 @@ final class TaskLauncher {
     private final Placement placement;
     private final TaskLifecycle lifecycle;
     private final NetworkInterfaces interfaces;
+    /** Gives a service's tasks their propagated and managed tags as they launch. */
+    private ResourceTags tags;
 
     TaskLauncher(SimIds ids, Placement placement, TaskLifecycle lifecycle) {
         this.ids = ids;
         this.placement = placement;
         this.lifecycle = lifecycle;
         this.interfaces = new NetworkInterfaces();
+    }
+
+    void tagWith(ResourceTags resourceTags) {
+        this.tags = resourceTags;
     }
 
     /** What a launch request is: the definition, how, and on whose behalf. */
@@ -69,6 +75,9 @@ final class TaskLauncher {
         }
         if (task.awsvpc()) {
             task.eni = interfaces.provision(taskId, launch.subnets(), task.availabilityZone);
+        }
+        if (tags != null && task.serviceName != null) {
+            tags.serviceTaskLaunched(cluster, task);
         }
         lifecycle.begin(task, now);
         cluster.add(task);

@@ -17,7 +17,8 @@ import java.util.Map;
  * The whole state of a simulation as plain data, for the state file: everything the engine holds,
  * including its random source and the scenario actions still to come, so a restored simulation
  * goes on exactly as the saved one would have. The members from stepScalingConfigs on came later:
- * a state file without them reads as having none.
+ * a state file without them reads as having none (resourceTags: the tags of tasks, task definitions
+ * and container instances, and services' tag settings; accountSettings: ECS's account settings).
  */
 record SimSnapshot(
         int version,
@@ -42,7 +43,9 @@ record SimSnapshot(
         List<EcsSnapshot.LambdaHookOutcome> lambdaHookOutcomes,
         List<EcsSnapshot.TargetHealthFault> failingTargetImages,
         List<String> failingTargetTasks,
-        EventsSnapshot events) {
+        EventsSnapshot events,
+        dev.ecsdeck.sim.ecs.TagApi.TagState resourceTags,
+        dev.ecsdeck.sim.ecs.AccountSettingApi.State accountSettings) {
 
     static final int CURRENT_VERSION = 1;
 

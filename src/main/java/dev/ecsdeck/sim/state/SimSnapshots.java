@@ -40,7 +40,8 @@ final class SimSnapshots {
                 List.copyOf(engine.scaling().targets().values()), policies, activities, pending,
                 new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot(), ecs.lambdaHookOutcomes(),
                 ecs.failingTargetImages(), ecs.failingTargetTasks(),
-                new SimSnapshot.EventsSnapshot(engine.events().snapshot(), engine.schedules().snapshot()));
+                new SimSnapshot.EventsSnapshot(engine.events().snapshot(), engine.schedules().snapshot()),
+                engine.tags().snapshot(), engine.accountSettings().snapshot());
     }
 
 
@@ -79,6 +80,8 @@ final class SimSnapshots {
             }
         }
         engine.elb().restore(s.elb());
+        engine.tags().restore(s.resourceTags());
+        engine.accountSettings().restore(s.accountSettings());
         List<SimEngine.TimedAction> pending = new ArrayList<>();
         for (SimSnapshot.PendingAction a : s.pendingActions()) {
             pending.add(new SimEngine.TimedAction(a.at(), a.sequence(), a.action()));

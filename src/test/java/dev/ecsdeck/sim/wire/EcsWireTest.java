@@ -235,7 +235,7 @@ class EcsWireTest {
         assertEquals(1, registered.get("taskDefinition").get("revision").asInt());
         assertEquals("ACTIVE", registered.get("taskDefinition").get("status").asText());
         assertFalse(registered.get("taskDefinition").has("tags"));
-        assertEquals(0, registered.get("tags").size());
+        assertEquals("b", registered.get("tags").get(0).get("value").asText(), "the tags registered, beside the task definition");
         WireFixture.Reply refused = sim.call(ECS, "RegisterTaskDefinition", "{\"family\": \"wire\", \"containerDefinitions\": [{\"name\": \"app\","
                 + " \"image\": \"acme/wire:1\", \"essential\": false}]}");
         assertEquals("ClientException", refused.errorType(), "ECS's own registration rules answer");

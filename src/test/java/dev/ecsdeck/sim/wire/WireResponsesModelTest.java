@@ -72,6 +72,15 @@ class WireResponsesModelTest {
                 + " \"memory\": 128}]}");
         check(ecs, "DeregisterTaskDefinition", "{\"taskDefinition\": \"shapes:1\"}");
         check(ecs, "ListTagsForResource", "{\"resourceArn\": \"arn:aws:ecs:us-east-1:000000000000:cluster/shapes\"}");
+        check(ecs, "TagResource", "{\"resourceArn\": \"arn:aws:ecs:us-east-1:000000000000:cluster/shapes\", \"tags\": [{\"key\": \"a\"}]}");
+        check(ecs, "UntagResource", "{\"resourceArn\": \"arn:aws:ecs:us-east-1:000000000000:cluster/shapes\", \"tagKeys\": [\"a\"]}");
+        check(ecs, "DescribeClusters", "{\"clusters\": [\"shapes\"], \"include\": [\"TAGS\"]}");
+        check(ecs, "DescribeServices", "{\"cluster\": \"prod-web\", \"services\": [\"web\"], \"include\": [\"TAGS\"]}");
+        check(ecs, "DescribeTaskDefinition", "{\"taskDefinition\": \"web:1\", \"include\": [\"TAGS\"]}");
+        check(ecs, "PutAccountSetting", "{\"name\": \"containerInsights\", \"value\": \"enhanced\"}");
+        check(ecs, "PutAccountSettingDefault", "{\"name\": \"awsvpcTrunking\", \"value\": \"enabled\"}");
+        check(ecs, "ListAccountSettings", "{\"effectiveSettings\": true, \"maxResults\": 3}");
+        check(ecs, "DeleteAccountSetting", "{\"name\": \"containerInsights\"}");
         check(ecs, "UpdateService", "{\"cluster\": \"prod-web\", \"service\": \"web\", \"forceNewDeployment\": true}");
         JsonNode rollouts = check(ecs, "ListServiceDeployments", "{\"cluster\": \"prod-web\", \"service\": \"web\"}");
         String rollout = rollouts.get("serviceDeployments").get(0).get("serviceDeploymentArn").asText();

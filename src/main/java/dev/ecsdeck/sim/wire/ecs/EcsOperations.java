@@ -31,11 +31,13 @@ import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.ecs.Described;
 import dev.ecsdeck.sim.ecs.ServiceSettingsApi;
+import dev.ecsdeck.sim.ecs.TagApi;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.json.WireJson;
 import dev.ecsdeck.sim.wire.WireRequest;
 import java.util.List;
+import java.util.Set;
 
 /** The ECS operations (AmazonEC2ContainerServiceV20141113) on the simulator's engine. */
 public final class EcsOperations {
@@ -71,7 +73,9 @@ public final class EcsOperations {
                         .member("serviceRegistries", STRUCTURE_LIST)
                         .member("role", STRING)
                         .member("volumeConfigurations", STRUCTURE_LIST)
-                        .member("availabilityZoneRebalancing", STRING), true, ecs::createService)
+                        .member("availabilityZoneRebalancing", STRING)
+                        .member("propagateTags", STRING)
+                        .member("enableECSManagedTags", BOOLEAN), true, ecs::createService)
                 .add("UpdateService", of().member("cluster", STRING).required("service", STRING).member("desiredCount", INTEGER)
                         .member("taskDefinition", STRING).member("deploymentConfiguration", STRUCTURE)
                         .member("forceNewDeployment", BOOLEAN).member("loadBalancers", STRUCTURE_LIST)
@@ -82,7 +86,9 @@ public final class EcsOperations {
                         .member("platformVersion", STRING)
                         .member("serviceRegistries", STRUCTURE_LIST)
                         .member("volumeConfigurations", STRUCTURE_LIST)
-                        .member("availabilityZoneRebalancing", STRING), true, ecs::updateService)
+                        .member("availabilityZoneRebalancing", STRING)
+                        .member("propagateTags", STRING)
+                        .member("enableECSManagedTags", BOOLEAN), true, ecs::updateService)
                 .add("DeleteService", of().member("cluster", STRING).required("service", STRING).member("force", BOOLEAN), true,
                         ecs::deleteService)
                 .add("ListTasks", of().member("cluster", STRING).member("containerInstance", STRING).member("family", STRING)
@@ -97,7 +103,9 @@ public final class EcsOperations {
                         .member("placementStrategy", STRUCTURE_LIST).member("startedBy", STRING).member("tags", STRUCTURE_LIST)
                         .required("taskDefinition", STRING).member("clientToken", STRING)
                         .member("overrides", STRUCTURE)
-                        .member("platformVersion", STRING), true, ecs::runTask)
+                        .member("platformVersion", STRING)
+                        .member("propagateTags", STRING)
+                        .member("enableECSManagedTags", BOOLEAN), true, ecs::runTask)
                 .add("StopTask", of().member("cluster", STRING).required("task", STRING).member("reason", STRING), true, ecs::stopTask)
                 .add("ListContainerInstances", of().member("cluster", STRING).member("filter", STRING).member("nextToken", STRING)
                         .member("maxResults", INTEGER).member("status", STRING), false, ecs::listContainerInstances)
@@ -123,9 +131,10 @@ public final class EcsOperations {
                         ecs::describeTaskDefinition)
                 .add("RegisterTaskDefinition", of().required("family", STRING).required("containerDefinitions", STRUCTURE_LIST)
                         .member("tags", STRUCTURE_LIST), true, ecs::registerTaskDefinition)
-                .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition)
-                .add("ListTagsForResource", of().required("resourceArn", STRING), false, ecs::listTagsForResource);
+                .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition);
         ServiceDeploymentOperations.addTo(api, engine);
+        TagOperations.addTo(api, engine);
+        AccountSettingOperations.addTo(api, engine);
         EcsEnums.addTo(api);
         return api;
     }
@@ -135,12 +144,16 @@ public final class EcsOperations {
     }
 
     private JsonNode describeClusters(WireRequest r) {
-        return described("clusters", engine.clusters().describeClusters(r.strings("clusters")));
+        boolean tags = TagOperations.includesTags(r, Set.of("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS"));
+        ObjectNode out = described("clusters", engine.clusters().describeClusters(r.strings("clusters")));
+        TagOperations.tagsIfIncluded(engine, tags, out, "clusters", "clusterArn");
+        return out;
     }
 
     private JsonNode createCluster(WireRequest r) {
+        TagApi.checkTags(r.bindList("tags", Tag.class));
         Cluster c = engine.clusters().createCluster(r.string("clusterName"), r.strings("capacityProviders"),
-                r.bindList("settings", KeyValue.class), r.bindList("tags", Tag.class));
+                engine.accountSettings().newClusterSettings(r.bindList("settings", KeyValue.class)), r.bindList("tags", Tag.class));
         return single("cluster", c);
     }
 
@@ -154,7 +167,12 @@ public final class EcsOperations {
     }
 
     private JsonNode describeServices(WireRequest r) {
-        return ServiceJson.withSettings(engine, r, described("services", engine.services().describeServices(r.string("cluster"), r.strings("services"))));
+        boolean tags = TagOperations.includesTags(r, Set.of("TAGS"));
+        ObjectNode out = ServiceJson.withSettings(engine, r,
+                described("services", engine.services().describeServices(r.string("cluster"), r.strings("services"))));
+        TagOperations.tagsIfIncluded(engine, tags, out, "services", "serviceArn");
+        out.get("services").forEach(s -> TagOperations.propagation(engine, s));
+        return out;
     }
 
     private JsonNode createService(WireRequest r) {
@@ -168,8 +186,8 @@ public final class EcsOperations {
                 r.bindList("tags", Tag.class));
         EcsService s = new ServiceSettingsApi(engine).create(r.string("cluster"), r.string("launchType"),
                 request.capacityProviderStrategy(), r.string("schedulingStrategy"), ServiceJson.networkModeOf(engine, r), ServiceJson.members(r),
-                () -> engine.services().createService(request));
-        return ServiceJson.withSettings(engine, r, single("service", s));
+                () -> engine.tags().createService(request, r.string("propagateTags"), r.bool("enableECSManagedTags")));
+        return ServiceJson.withSettings(engine, r, serviceAnswer(s));
     }
 
     /**
@@ -178,17 +196,19 @@ public final class EcsOperations {
      * force a new deployment when they change what the service deploys.
      */
     private JsonNode updateService(WireRequest r) {
+        TagApi.checkPropagateTags(r.string("propagateTags"), true);
         EcsService s = new ServiceSettingsApi(engine).update(r.string("cluster"), r.string("service"), ServiceJson.members(r),
                 workloadChanged -> engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
                 r.string("taskDefinition"), r.flag("forceNewDeployment") || workloadChanged,
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
                 r.integer("healthCheckGracePeriodSeconds")));
-        return ServiceJson.withSettings(engine, r, single("service", s));
+        engine.tags().updateServicePropagation(s.serviceArn(), r.string("propagateTags"), r.bool("enableECSManagedTags"));
+        return ServiceJson.withSettings(engine, r, serviceAnswer(s));
     }
 
     private JsonNode deleteService(WireRequest r) {
         EcsService s = engine.services().deleteService(r.string("cluster"), r.string("service"), r.flag("force"));
-        return ServiceJson.withSettings(engine, r, single("service", s));
+        return ServiceJson.withSettings(engine, r, serviceAnswer(s));
     }
 
     private JsonNode listTasks(WireRequest r) {
@@ -198,8 +218,10 @@ public final class EcsOperations {
     }
 
     private JsonNode describeTasks(WireRequest r) {
+        boolean tags = TagOperations.includesTags(r, Set.of("TAGS"));
         ObjectNode out = described("tasks", engine.tasks().describeTasks(r.string("cluster"), r.strings("tasks")));
         TaskJson.addDetails(engine, r.string("cluster"), out.path("tasks"));
+        TagOperations.tagsIfIncluded(engine, tags, out, "tasks", "taskArn");
         return out;
     }
 
@@ -215,12 +237,18 @@ public final class EcsOperations {
                 launchType, r.bind("networkConfiguration", NetworkConfiguration.class),
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.string("startedBy"), r.string("group"));
-        return TaskJson.runTask(engine, r, launchType, () -> described("tasks", engine.tasks().runTask(request)));
+        return TaskJson.runTask(engine, r, launchType, () -> {
+            ObjectNode out = described("tasks", engine.tags().runTask(request, r.bindList("tags", Tag.class), r.string("propagateTags"),
+                    r.flag("enableECSManagedTags")));
+            TagOperations.tagsIfIncluded(engine, true, out, "tasks", "taskArn");
+            return out;
+        });
     }
 
     private JsonNode stopTask(WireRequest r) {
         ObjectNode out = single("task", engine.tasks().stopTask(r.string("cluster"), r.string("task"), r.string("reason")));
         TaskJson.addDetails(engine, r.string("cluster"), JsonNodeFactory.instance.arrayNode().add(out.get("task")));
+        TagOperations.tagsOf(engine, out.get("task"), "taskArn");
         return out;
     }
 
@@ -234,8 +262,11 @@ public final class EcsOperations {
     }
 
     private JsonNode describeContainerInstances(WireRequest r) {
+        boolean tags = TagOperations.includesTags(r, Set.of("TAGS", "CONTAINER_INSTANCE_HEALTH"));
         Described<ContainerInstance> d = engine.clusters().describeContainerInstances(r.string("cluster"), r.strings("containerInstances"));
-        return instances(d);
+        ObjectNode out = instances(d);
+        TagOperations.tagsIfIncluded(engine, tags, out, "containerInstances", "containerInstanceArn");
+        return out;
     }
 
     /** An INTEGER resource of totalResources (CPU units, MEMORY MiB); 0 when absent, which the engine refuses. */
@@ -281,52 +312,37 @@ public final class EcsOperations {
     }
 
     private JsonNode describeTaskDefinition(WireRequest r) {
-        return taskDefinition(engine.taskDefinitions().describe(r.string("taskDefinition")), true);
+        boolean tags = TagOperations.includesTags(r, Set.of("TAGS"));
+        TaskDefinition td = engine.taskDefinitions().describe(r.string("taskDefinition"));
+        return taskDefinition(td, tags ? engine.tags().tagsOf(List.of(td.taskDefinitionArn())).get(td.taskDefinitionArn()) : null);
     }
 
-    /** The request document itself, less its tags (the simulator keeps none), is what the engine registers. */
+    /** The request document itself, less its tags (kept apart, as ECS's resource tags), is what the engine registers. */
     private JsonNode registerTaskDefinition(WireRequest r) {
         ObjectNode request = r.body().deepCopy();
         request.remove("tags");
-        return taskDefinition(engine.taskDefinitions().register(request.toString()), true);
+        List<Tag> tags = r.bindList("tags", Tag.class);
+        return taskDefinition(engine.tags().registerTaskDefinition(request.toString(), tags), tags == null ? List.of() : tags);
     }
 
     private JsonNode deregisterTaskDefinition(WireRequest r) {
-        return taskDefinition(engine.taskDefinitions().deregister(r.string("taskDefinition")), false);
+        return taskDefinition(engine.taskDefinitions().deregister(r.string("taskDefinition")), null);
     }
 
-    /** Tags of clusters and services (as created); other resources have none in the simulator. */
-    private JsonNode listTagsForResource(WireRequest r) {
-        String arn = r.string("resourceArn");
-        String resource = arn.contains(":") ? arn.substring(arn.lastIndexOf(':') + 1) : "";
-        String[] path = resource.split("/");
-        List<Tag> tags = List.of();
-        if (path.length == 2 && "cluster".equals(path[0])) {
-            Described<Cluster> d = engine.clusters().describeClusters(List.of(path[1]));
-            if (d.items().isEmpty()) {
-                throw new SimApiException("ClusterNotFoundException", "Cluster not found.");
-            }
-            tags = d.items().get(0).tags();
-        } else if (path.length == 3 && "service".equals(path[0])) {
-            Described<EcsService> d = engine.services().describeServices(path[1], List.of(path[2]));
-            if (d.items().isEmpty()) {
-                throw new SimApiException("InvalidParameterException", "The specified resource is not found.");
-            }
-            tags = d.items().get(0).tags();
-        } else if (!arn.startsWith("arn:")) {
-            throw new SimApiException("InvalidParameterException", "Invalid resourceArn: " + arn);
-        }
+    /** A task definition answer, with its tags when {@code tags} is not null. */
+    private static JsonNode taskDefinition(TaskDefinition td, List<Tag> tags) {
         ObjectNode out = WireJson.object();
-        out.set("tags", WireJson.tree(tags));
+        out.set("taskDefinition", WireJson.parseDocument(td.json()));
+        if (tags != null) {
+            out.set("tags", WireJson.tree(tags));
+        }
         return out;
     }
 
-    private static JsonNode taskDefinition(TaskDefinition td, boolean withTags) {
-        ObjectNode out = WireJson.object();
-        out.set("taskDefinition", WireJson.parseDocument(td.json()));
-        if (withTags) {
-            out.putArray("tags");
-        }
+    /** A service answer, with its tag settings. */
+    private ObjectNode serviceAnswer(EcsService s) {
+        ObjectNode out = single("service", s);
+        TagOperations.propagation(engine, out.get("service"));
         return out;
     }
 
