@@ -30,6 +30,8 @@ public final class SimEcs {
     final ContainerLogs containerLogs;
     final LoadBalancing loadBalancing;
     final LambdaHooks lambdaHooks = new LambdaHooks();
+    /** Services' Service Connect configurations (ServiceConnectApi). */
+    final ServiceConnectApi.Store serviceConnect = new ServiceConnectApi.Store();
 
     /** ECS in {@code region}, its ids and random draws from {@code ids}, writing container logs to {@code logs}. */
     private final SimIds ids;
@@ -122,6 +124,7 @@ public final class SimEcs {
             pruneStoppedTasks(cluster, now);
         }
         if (now.getEpochSecond() % 60 == 0) {
+            TaskDefinitionDeletions.sweep(this);
             recordUtilisation(now.getEpochSecond() / 60);
         }
     }

@@ -67,11 +67,13 @@ public final class EcsOperations {
                         .member("deploymentConfiguration", STRUCTURE).member("placementConstraints", STRUCTURE_LIST)
                         .member("placementStrategy", STRUCTURE_LIST).member("networkConfiguration", STRUCTURE)
                         .member("healthCheckGracePeriodSeconds", INTEGER).member("schedulingStrategy", STRING)
-                        .member("tags", STRUCTURE_LIST), true, ecs::createService)
+                        .member("tags", STRUCTURE_LIST)
+                        .member("serviceConnectConfiguration", STRUCTURE), true, ecs::createService)
                 .add("UpdateService", of().member("cluster", STRING).required("service", STRING).member("desiredCount", INTEGER)
                         .member("taskDefinition", STRING).member("deploymentConfiguration", STRUCTURE)
                         .member("forceNewDeployment", BOOLEAN).member("loadBalancers", STRUCTURE_LIST)
-                        .member("healthCheckGracePeriodSeconds", INTEGER), true, ecs::updateService)
+                        .member("healthCheckGracePeriodSeconds", INTEGER)
+                        .member("serviceConnectConfiguration", STRUCTURE), true, ecs::updateService)
                 .add("DeleteService", of().member("cluster", STRING).required("service", STRING).member("force", BOOLEAN), true,
                         ecs::deleteService)
                 .add("ListTasks", of().member("cluster", STRING).member("containerInstance", STRING).member("family", STRING)
@@ -106,6 +108,9 @@ public final class EcsOperations {
                         .member("tags", STRUCTURE_LIST), true, ecs::registerTaskDefinition)
                 .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition)
                 .add("ListTagsForResource", of().required("resourceArn", STRING), false, ecs::listTagsForResource);
+        InstanceOperations.addTo(api, engine);
+        TaskProtectionOperations.addTo(api, engine);
+        ServiceConnectOperations.addTo(api, engine);
         return ServiceDeploymentOperations.addTo(api, engine);
     }
 
@@ -133,10 +138,12 @@ public final class EcsOperations {
     }
 
     private JsonNode describeServices(WireRequest r) {
-        return described("services", engine.services().describeServices(r.string("cluster"), r.strings("services")));
+        return ServiceConnectOperations.described(engine,
+                described("services", engine.services().describeServices(r.string("cluster"), r.strings("services"))));
     }
 
     private JsonNode createService(WireRequest r) {
+        ServiceConnectOperations.check(engine, r, "serviceName");
         EcsService s = engine.services().createService(new CreateServiceRequest(r.string("cluster"), r.string("serviceName"),
                 r.string("taskDefinition"), r.integer("desiredCount"), r.string("launchType"),
                 r.bindList("capacityProviderStrategy", CapacityProviderStrategyItem.class), r.string("schedulingStrategy"),
@@ -145,7 +152,7 @@ public final class EcsOperations {
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.bindList("loadBalancers", LoadBalancer.class), r.integer("healthCheckGracePeriodSeconds"),
                 r.bindList("tags", Tag.class)));
-        return single("service", s);
+        return ServiceConnectOperations.stored(engine, r, single("service", s), true);
     }
 
     /**
@@ -153,11 +160,12 @@ public final class EcsOperations {
      * others (network, placement...) are not in the request shape and are left as they are.
      */
     private JsonNode updateService(WireRequest r) {
+        ServiceConnectOperations.check(engine, r, "service");
         EcsService s = engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
                 r.string("taskDefinition"), r.flag("forceNewDeployment"),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
                 r.integer("healthCheckGracePeriodSeconds"));
-        return single("service", s);
+        return ServiceConnectOperations.stored(engine, r, single("service", s), false);
     }
 
     private JsonNode deleteService(WireRequest r) {
