@@ -14,8 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Services' Service Connect configuration (as CreateService and UpdateService take it) and
- * ListServicesByNamespace. There is no Cloud Map behind it: a namespace is known by the services
+ * Services' Service Connect configuration (as CreateService and UpdateService take it; ECS shows it
+ * on each of the service's deployments, the one each was made with) and ListServicesByNamespace.
+ * There is no Cloud Map behind it: a namespace is known by the services
  * that name it, matched by the name or ARN they were given (an ARN's namespace id is not resolved to
  * a name); a namespace no service names is NamespaceNotFoundException.
  */
@@ -26,9 +27,10 @@ public final class ServiceConnectApi {
         this.engine = engine;
     }
 
-    /** The configurations by service ARN; under the engine's lock. */
+    /** The configurations by service ARN (the current one) and by deployment id (the one it was made with); under the engine's lock. */
     static final class Store {
         final Map<String, ObjectNode> byService = new TreeMap<>();
+        final Map<String, ObjectNode> byDeployment = new TreeMap<>();
     }
 
     /**
@@ -84,6 +86,22 @@ public final class ServiceConnectApi {
     public ObjectNode get(String serviceArn) {
         synchronized (engine) {
             ObjectNode c = engine.ecs().serviceConnect.byService.get(serviceArn);
+            return c == null ? null : c.deepCopy();
+        }
+    }
+
+    /**
+     * The configuration a deployment of the service was made with, or null. A PRIMARY deployment not
+     * yet seen is made with the service's current one (a rollout the scheduler started is seen here first).
+     */
+    public ObjectNode ofDeployment(String serviceArn, String deploymentId, boolean primary) {
+        synchronized (engine) {
+            ServiceConnectApi.Store store = engine.ecs().serviceConnect;
+            ObjectNode c = store.byDeployment.get(deploymentId);
+            if (c == null && primary && store.byService.containsKey(serviceArn)) {
+                c = store.byService.get(serviceArn);
+                store.byDeployment.put(deploymentId, c);
+            }
             return c == null ? null : c.deepCopy();
         }
     }

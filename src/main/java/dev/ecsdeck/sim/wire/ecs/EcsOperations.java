@@ -162,7 +162,7 @@ public final class EcsOperations {
     private JsonNode updateService(WireRequest r) {
         ServiceConnectOperations.check(engine, r, "service");
         EcsService s = engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
-                r.string("taskDefinition"), r.flag("forceNewDeployment"),
+                r.string("taskDefinition"), r.flag("forceNewDeployment") || ServiceConnectOperations.redeploys(r),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
                 r.integer("healthCheckGracePeriodSeconds"));
         return ServiceConnectOperations.stored(engine, r, single("service", s), false);

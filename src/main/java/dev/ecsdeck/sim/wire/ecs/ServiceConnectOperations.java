@@ -14,9 +14,10 @@ import dev.ecsdeck.sim.wire.WireRequest;
 import dev.ecsdeck.sim.wire.json.WireJson;
 
 /**
- * ListServicesByNamespace, and the serviceConnectConfiguration member of CreateService,
- * UpdateService and the services they and DescribeServices answer (kept by {@link ServiceConnectApi},
- * added to the answers' JSON here rather than to the console's model).
+ * ListServicesByNamespace, and the serviceConnectConfiguration member of CreateService and
+ * UpdateService, which ECS shows on the deployments of the services they and DescribeServices
+ * answer (kept by {@link ServiceConnectApi}, added to the answers' JSON here rather than to the
+ * console's model). A new configuration starts a new deployment, as in ECS.
  */
 final class ServiceConnectOperations {
     static final String MEMBER = "serviceConnectConfiguration";
@@ -70,9 +71,17 @@ final class ServiceConnectOperations {
     }
 
     private static void show(ServiceConnectApi connect, JsonNode service) {
-        ObjectNode config = connect.get(service.path("serviceArn").asText());
-        if (config != null && service instanceof ObjectNode node) {
-            node.set(MEMBER, config);
+        String arn = service.path("serviceArn").asText();
+        for (JsonNode d : service.path("deployments")) {
+            ObjectNode config = connect.ofDeployment(arn, d.path("id").asText(), "PRIMARY".equals(d.path("status").asText()));
+            if (config != null && d instanceof ObjectNode node) {
+                node.set(MEMBER, config);
+            }
         }
+    }
+
+    /** Whether UpdateService must start a new deployment for the request's configuration. */
+    static boolean redeploys(WireRequest r) {
+        return r.node(MEMBER) != null;
     }
 }
