@@ -26,7 +26,9 @@ final class TaskProtection {
         return holds(task, now) ? expiries.get(task.arn) : null;
     }
 
-    void protect(SimTask task, Instant until) {
+    /** Protects the task until then; protection that has lapsed by {@code now} is forgotten, so the state file does not grow. */
+    void protect(SimTask task, Instant until, Instant now) {
+        expiries.values().removeIf(end -> !now.isBefore(end));
         expiries.put(task.arn, until);
     }
 
@@ -45,9 +47,8 @@ final class TaskProtection {
         return out;
     }
 
-    /** Protection still in force at {@code now}, for the state file (by task ARN). */
-    Map<String, Instant> export(Instant now) {
-        expiries.values().removeIf(until -> !now.isBefore(until));
+    /** The protection given (by task ARN), for the state file. */
+    Map<String, Instant> export() {
         return new TreeMap<>(expiries);
     }
 

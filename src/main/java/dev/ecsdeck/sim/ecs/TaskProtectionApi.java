@@ -66,7 +66,7 @@ public final class TaskProtectionApi {
                 }
                 if (protectionEnabled) {
                     Instant until = engine.now().plus(Duration.ofMinutes(minutes));
-                    protection.protect(t, until);
+                    protection.protect(t, until, engine.now());
                     found.add(view(t, until));
                 } else {
                     protection.clear(t);
