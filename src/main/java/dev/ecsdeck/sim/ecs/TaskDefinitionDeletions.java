@@ -57,6 +57,13 @@ public final class TaskDefinitionDeletions {
         }
     }
 
+    /** A revision being deleted can't run new tasks (RunTask): ClientException. */
+    static void checkUsable(SimTaskDefinition td) {
+        if (DELETE_IN_PROGRESS.equals(td.status)) {
+            throw SimApiException.client("TaskDefinition is " + DELETE_IN_PROGRESS + ": " + td.arn + " can't start new tasks.");
+        }
+    }
+
     /** Revisions DELETE_IN_PROGRESS that nothing uses any more go (called once a simulated minute). */
     static void sweep(SimEcs ecs) {
         for (SimTaskDefinition td : ecs.taskDefinitionRegistry.revisions(null, DELETE_IN_PROGRESS)) {

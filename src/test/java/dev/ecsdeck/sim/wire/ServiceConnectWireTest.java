@@ -154,6 +154,9 @@ class ServiceConnectWireTest {
                 .path("status").asText());
         ops.call("StartTask", "{\"cluster\": \"ops\", \"taskDefinition\": \"app2:2\", \"containerInstances\": [\"" + ops.instances.get(0) + "\"]}")
                 .assertRefused(400, "ClientException", "DELETE_IN_PROGRESS");
+        ops.call("RunTask", "{\"cluster\": \"ops\", \"taskDefinition\": \"app2:2\"}").assertRefused(400, "ClientException", "DELETE_IN_PROGRESS");
+        ops.call("CreateService", "{\"cluster\": \"ops\", \"serviceName\": \"late\", \"taskDefinition\": \"app2:2\", \"desiredCount\": 1}")
+                .assertRefused(400, "ClientException", "inactive");
         assertEquals(1, ops.ok("ListTaskDefinitions", "{\"familyPrefix\": \"app2\", \"status\": \"DELETE_IN_PROGRESS\"}")
                 .path("taskDefinitionArns").size());
 
