@@ -25,7 +25,15 @@ import java.util.Map;
  */
 public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageFault> imageFaults, List<String> neverHealthyImages,
         List<ClusterState> clusters, List<LambdaHookOutcome> lambdaHookOutcomes, List<TargetHealthFault> failingTargetImages,
-        List<String> failingTargetTasks) {
+        List<String> failingTargetTasks,
+        ProtectionAndServiceConnect protectionAndServiceConnect) {
+
+    /**
+     * Task scale-in protection (expiry by task ARN) and Service Connect configurations (by service ARN,
+     * and by the deployment id each was made with); absent from older state files (null: none).
+     */
+    public record ProtectionAndServiceConnect(Map<String, Instant> taskProtection, Map<String, ObjectNode> serviceConnectByService,
+            Map<String, ObjectNode> serviceConnectByDeployment) {}
 
     /** What an AWS_LAMBDA hook's function answers (null: never) and after how long. */
     public record LambdaHookOutcome(String functionArn, String answer, long afterSeconds) {}

@@ -42,7 +42,9 @@ public final class EcsSnapshots {
         List<TargetHealthFault> failingTargets = new ArrayList<>();
         ecs.loadBalancing.failingImages().forEach((image, after) -> failingTargets.add(new TargetHealthFault(image, after.toMillis())));
         return new EcsSnapshot(tds, faults, List.copyOf(ecs.images.neverHealthyImages()), clusters, lambdas, failingTargets,
-                ecs.loadBalancing.failingTasks().stream().sorted().toList());
+                ecs.loadBalancing.failingTasks().stream().sorted().toList(),
+                new EcsSnapshot.ProtectionAndServiceConnect(ecs.scheduler.protection.export(), new LinkedHashMap<>(ecs.serviceConnect.byService),
+                        new LinkedHashMap<>(ecs.serviceConnect.byDeployment)));
     }
 
     /** Restores the snapshot into {@code ecs}, a new one. */
@@ -64,6 +66,16 @@ public final class EcsSnapshots {
             ecs.loadBalancing.failTargetHealthOfImage(f.image(), Duration.ofMillis(f.afterMillis()));
         }
         orEmpty(s.failingTargetTasks()).forEach(ecs.loadBalancing::failTargetHealthOfTask);
+        if (s.protectionAndServiceConnect() != null) {
+            EcsSnapshot.ProtectionAndServiceConnect p = s.protectionAndServiceConnect();
+            ecs.scheduler.protection.restore(p.taskProtection());
+            if (p.serviceConnectByService() != null) {
+                ecs.serviceConnect.byService.putAll(p.serviceConnectByService());
+            }
+            if (p.serviceConnectByDeployment() != null) {
+                ecs.serviceConnect.byDeployment.putAll(p.serviceConnectByDeployment());
+            }
+        }
         for (ClusterState c : s.clusters()) {
             ecs.clusters.put(c.name(), cluster(c, byArn));
         }

@@ -31,6 +31,8 @@ final class ServiceScheduler {
     private final CircuitBreaker breaker = new CircuitBreaker(this);
     final ServiceDeployments serviceDeployments;
     final TrafficShift trafficShift;
+    /** Tasks protected from scale-in and from replacement by deployments (UpdateTaskProtection). */
+    final TaskProtection protection = new TaskProtection();
 
     ServiceScheduler(SimIds ids, TaskLauncher launcher, TaskLifecycle lifecycle, TaskDefinitionRegistry taskDefinitions,
             LoadBalancing loadBalancing, LambdaHooks lambdas) {
@@ -123,10 +125,11 @@ final class ServiceScheduler {
         }
         List<SimTask> stopped = new ArrayList<>();
 
-        // Scale-in of the primary: pending tasks first, then the newest.
+        // Scale-in of the primary: pending tasks first, then the newest; protected tasks stay.
         if (primaryLive.size() > desired) {
             primaryLive.sort(Comparator.comparing((SimTask t) -> t.isRunning()).thenComparing(t -> t.createdAt, Comparator.reverseOrder()));
-            for (SimTask t : new ArrayList<>(primaryLive.subList(0, primaryLive.size() - desired))) {
+            List<SimTask> stoppable = protection.unprotected(primaryLive, now);
+            for (SimTask t : new ArrayList<>(stoppable.subList(0, Math.min(stoppable.size(), primaryLive.size() - desired)))) {
                 lifecycle.requestStop(t, now, "ServiceSchedulerInitiated", "Scaling activity initiated by (deployment " + primary.id + ")");
                 primaryLive.remove(t);
                 stopped.add(t);
@@ -135,7 +138,7 @@ final class ServiceScheduler {
 
         // Old tasks that are not running yet hold no health: they go at once.
         for (SimTask t : new ArrayList<>(oldLive)) {
-            if (!t.isRunning()) {
+            if (!t.isRunning() && !protection.holds(t, now)) {
                 lifecycle.requestStop(t, now, "ServiceSchedulerInitiated", replacedReason(cluster, t));
                 oldLive.remove(t);
                 stopped.add(t);
@@ -154,7 +157,7 @@ final class ServiceScheduler {
         int canStop = healthy - minHealthy;
         oldLive.sort(Comparator.comparing((SimTask t) -> t.wasHealthy).thenComparing(t -> t.createdAt));
         for (SimTask t : new ArrayList<>(oldLive)) {
-            if (!t.wasHealthy || canStop > 0) {
+            if ((!t.wasHealthy || canStop > 0) && !protection.holds(t, now)) {
                 if (t.wasHealthy) {
                     canStop--;
                 }

@@ -34,6 +34,8 @@ public final class SimEcs {
     final ResourceTags tags = new ResourceTags(this);
     /** Account settings (PutAccountSetting...), per principal and the account's defaults. */
     final AccountSettings accountSettings = new AccountSettings();
+    /** Services' Service Connect configurations (ServiceConnectApi). */
+    final ServiceConnectApi.Store serviceConnect = new ServiceConnectApi.Store();
 
     /** ECS in {@code region}, its ids and random draws from {@code ids}, writing container logs to {@code logs}. */
     private final SimIds ids;
@@ -135,6 +137,7 @@ public final class SimEcs {
             pruneStoppedTasks(cluster, now);
         }
         if (now.getEpochSecond() % 60 == 0) {
+            TaskDefinitionDeletions.sweep(this);
             recordUtilisation(now.getEpochSecond() / 60);
         }
     }

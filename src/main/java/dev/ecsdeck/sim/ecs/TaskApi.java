@@ -75,6 +75,7 @@ public final class TaskApi {
                 throw SimApiException.invalidParameter("count must be between 1 and 10.");
             }
             SimTaskDefinition td = engine.ecs().taskDefinitionRegistry.resolve(r.taskDefinition());
+            TaskDefinitionDeletions.checkUsable(td);
             String launchType = r.launchType() == null ? "EC2" : r.launchType();
             if ("FARGATE".equals(launchType) && !td.document.path("compatibilities").toString().contains("FARGATE")) {
                 throw SimApiException.client("Task definition does not support launch_type FARGATE.");

@@ -206,7 +206,7 @@ final class TaskDefinitionRegistry {
                 try {
                     int rev = Integer.parseInt(name.substring(colon + 1));
                     for (SimTaskDefinition td : revisions) {
-                        if (td.revision == rev) {
+                        if (td.revision == rev && !TaskDefinitionDeletions.DELETED.equals(td.status)) {
                             return td;
                         }
                     }
@@ -239,6 +239,7 @@ final class TaskDefinitionRegistry {
         families.forEach((family, revisions) -> {
             boolean match = status == null || "ALL".equals(status)
                     || revisions.stream().anyMatch(td -> td.status.equals(status));
+            match &= revisions.stream().anyMatch(td -> !TaskDefinitionDeletions.DELETED.equals(td.status));
             if (match && (prefix == null || family.startsWith(prefix))) {
                 names.add(family);
             }

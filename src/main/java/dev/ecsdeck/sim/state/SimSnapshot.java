@@ -5,7 +5,9 @@ import dev.ecsdeck.model.ScalingActivity;
 import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
+import dev.ecsdeck.sim.ecs.AccountSettingApi;
 import dev.ecsdeck.sim.ecs.EcsSnapshot;
+import dev.ecsdeck.sim.ecs.TagApi;
 import dev.ecsdeck.sim.elb.ElbSnapshot;
 import dev.ecsdeck.sim.logs.LogsSnapshot;
 import dev.ecsdeck.sim.scenario.Scenario;
@@ -44,8 +46,9 @@ record SimSnapshot(
         List<EcsSnapshot.TargetHealthFault> failingTargetImages,
         List<String> failingTargetTasks,
         EventsSnapshot events,
-        dev.ecsdeck.sim.ecs.TagApi.TagState resourceTags,
-        dev.ecsdeck.sim.ecs.AccountSettingApi.State accountSettings) {
+        TagApi.TagState resourceTags,
+        AccountSettingApi.State accountSettings,
+        EcsSnapshot.ProtectionAndServiceConnect protectionAndServiceConnect) {
 
     static final int CURRENT_VERSION = 1;
 

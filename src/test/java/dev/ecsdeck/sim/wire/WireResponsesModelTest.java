@@ -173,6 +173,43 @@ class WireResponsesModelTest {
         return r.body();
     }
 
+    /** Issue 17's instance, protection, deletion and Service Connect operations (their own test: the demo's prod-batch instances). */
+    @Test
+    void instanceProtectionAndServiceConnectAnswersHoldOnlyModelMembers() throws IOException {
+        sim = new WireFixture();
+        sim.clock.advance(Duration.ofMinutes(2));
+        JsonNode ecs = model("ecs");
+        String instance = check(ecs, "ListContainerInstances", "{\"cluster\": \"prod-batch\"}").get("containerInstanceArns").get(0).asText();
+        String attribute = "{\"cluster\": \"prod-batch\", \"attributes\": [{\"name\": \"stack\", \"value\": \"blue\", \"targetId\": \""
+                + instance + "\"}]}";
+        check(ecs, "PutAttributes", attribute);
+        JsonNode listed = check(ecs, "ListAttributes", "{\"cluster\": \"prod-batch\", \"targetType\": \"container-instance\", \"maxResults\": 2}");
+        check(ecs, "DeleteAttributes", attribute);
+        check(ecs, "StartTask", "{\"cluster\": \"prod-batch\", \"taskDefinition\": \"cron-scheduler\", \"containerInstances\": [\""
+                + instance + "\", \"nope\"]}");
+        check(ecs, "DiscoverPollEndpoint", "{\"cluster\": \"prod-batch\"}");
+        String task = check(ecs, "ListTasks", "{\"cluster\": \"prod-web\", \"serviceName\": \"web\"}").get("taskArns").get(0).asText();
+        check(ecs, "UpdateTaskProtection", "{\"cluster\": \"prod-web\", \"tasks\": [\"" + task + "\", \"nope\"], \"protectionEnabled\": true}");
+        JsonNode protectedTasks = check(ecs, "GetTaskProtection", "{\"cluster\": \"prod-web\", \"tasks\": [\"" + task + "\", \"nope\"]}");
+        check(ecs, "CreateCluster", "{\"clusterName\": \"connect\"}");
+        check(ecs, "RegisterTaskDefinition", "{\"family\": \"connect\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"b\","
+                + " \"memory\": 128, \"portMappings\": [{\"name\": \"http\", \"containerPort\": 80}]}]}");
+        String connect = ", \"serviceConnectConfiguration\": {\"enabled\": true, \"namespace\": \"internal\", \"services\":"
+                + " [{\"portName\": \"http\", \"clientAliases\": [{\"port\": 80}]}]}";
+        check(ecs, "CreateService", "{\"cluster\": \"connect\", \"serviceName\": \"sc\", \"taskDefinition\": \"connect\", \"desiredCount\": 0"
+                + connect + "}");
+        check(ecs, "UpdateService", "{\"cluster\": \"connect\", \"service\": \"sc\"" + connect + "}");
+        JsonNode services = check(ecs, "DescribeServices", "{\"cluster\": \"connect\", \"services\": [\"sc\"]}");
+        check(ecs, "ListServicesByNamespace", "{\"namespace\": \"internal\"}");
+        check(ecs, "DeregisterTaskDefinition", "{\"taskDefinition\": \"cron-scheduler:1\"}");
+        JsonNode deleted = check(ecs, "DeleteTaskDefinitions", "{\"taskDefinitions\": [\"cron-scheduler:1\", \"web:1\", \"nope:1\"]}");
+        assertEquals(List.of(), problems);
+        assertEquals(2, listed.get("attributes").size(), "attributes were there to check");
+        assertEquals(1, protectedTasks.get("protectedTasks").size(), "a protected task was there to check");
+        assertEquals(2, services.get("services").get(0).get("deployments").size(), "deployments with their configuration were there to check");
+        assertEquals(1, deleted.get("taskDefinitions").size(), "a deleted task definition was there to check");
+    }
+
     private static JsonNode model(String service) throws IOException {
         return WireShapesModelTest.model(service);
     }

@@ -75,7 +75,8 @@ public final class EcsOperations {
                         .member("volumeConfigurations", STRUCTURE_LIST)
                         .member("availabilityZoneRebalancing", STRING)
                         .member("propagateTags", STRING)
-                        .member("enableECSManagedTags", BOOLEAN), true, ecs::createService)
+                        .member("enableECSManagedTags", BOOLEAN)
+                        .member("serviceConnectConfiguration", STRUCTURE), true, ecs::createService)
                 .add("UpdateService", of().member("cluster", STRING).required("service", STRING).member("desiredCount", INTEGER)
                         .member("taskDefinition", STRING).member("deploymentConfiguration", STRUCTURE)
                         .member("forceNewDeployment", BOOLEAN).member("loadBalancers", STRUCTURE_LIST)
@@ -88,7 +89,8 @@ public final class EcsOperations {
                         .member("volumeConfigurations", STRUCTURE_LIST)
                         .member("availabilityZoneRebalancing", STRING)
                         .member("propagateTags", STRING)
-                        .member("enableECSManagedTags", BOOLEAN), true, ecs::updateService)
+                        .member("enableECSManagedTags", BOOLEAN)
+                        .member("serviceConnectConfiguration", STRUCTURE), true, ecs::updateService)
                 .add("DeleteService", of().member("cluster", STRING).required("service", STRING).member("force", BOOLEAN), true,
                         ecs::deleteService)
                 .add("ListTasks", of().member("cluster", STRING).member("containerInstance", STRING).member("family", STRING)
@@ -135,6 +137,9 @@ public final class EcsOperations {
         ServiceDeploymentOperations.addTo(api, engine);
         TagOperations.addTo(api, engine);
         AccountSettingOperations.addTo(api, engine);
+        InstanceOperations.addTo(api, engine);
+        TaskProtectionOperations.addTo(api, engine);
+        ServiceConnectOperations.addTo(api, engine);
         EcsEnums.addTo(api);
         return api;
     }
@@ -172,10 +177,12 @@ public final class EcsOperations {
                 described("services", engine.services().describeServices(r.string("cluster"), r.strings("services"))));
         TagOperations.tagsIfIncluded(engine, tags, out, "services", "serviceArn");
         out.get("services").forEach(s -> TagOperations.propagation(engine, s));
+        ServiceConnectOperations.described(engine, out);
         return out;
     }
 
     private JsonNode createService(WireRequest r) {
+        ServiceConnectOperations.check(engine, r, "serviceName");
         CreateServiceRequest request = new CreateServiceRequest(r.string("cluster"), r.string("serviceName"),
                 r.string("taskDefinition"), r.integer("desiredCount"), r.string("launchType"),
                 r.bindList("capacityProviderStrategy", CapacityProviderStrategyItem.class), r.string("schedulingStrategy"),
@@ -187,7 +194,7 @@ public final class EcsOperations {
         EcsService s = new ServiceSettingsApi(engine).create(r.string("cluster"), r.string("launchType"),
                 request.capacityProviderStrategy(), r.string("schedulingStrategy"), ServiceJson.networkModeOf(engine, r), ServiceJson.members(r),
                 () -> engine.tags().createService(request, r.string("propagateTags"), r.bool("enableECSManagedTags")));
-        return ServiceJson.withSettings(engine, r, serviceAnswer(s));
+        return ServiceConnectOperations.stored(engine, r, ServiceJson.withSettings(engine, r, serviceAnswer(s)), true);
     }
 
     /**
@@ -197,13 +204,14 @@ public final class EcsOperations {
      */
     private JsonNode updateService(WireRequest r) {
         TagApi.checkPropagateTags(r.string("propagateTags"), true);
+        ServiceConnectOperations.check(engine, r, "service");
         EcsService s = new ServiceSettingsApi(engine).update(r.string("cluster"), r.string("service"), ServiceJson.members(r),
                 workloadChanged -> engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
-                r.string("taskDefinition"), r.flag("forceNewDeployment") || workloadChanged,
+                r.string("taskDefinition"), r.flag("forceNewDeployment") || workloadChanged || ServiceConnectOperations.redeploys(r),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
                 r.integer("healthCheckGracePeriodSeconds")));
         engine.tags().updateServicePropagation(s.serviceArn(), r.string("propagateTags"), r.bool("enableECSManagedTags"));
-        return ServiceJson.withSettings(engine, r, serviceAnswer(s));
+        return ServiceConnectOperations.stored(engine, r, ServiceJson.withSettings(engine, r, serviceAnswer(s)), false);
     }
 
     private JsonNode deleteService(WireRequest r) {
