@@ -10,12 +10,14 @@ import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
 import dev.ecsdeck.sim.wire.elb.ElbOperations;
 import dev.ecsdeck.sim.wire.json.Json11Codec;
+import dev.ecsdeck.sim.wire.json.WireJson;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
 import dev.ecsdeck.sim.wire.query.QueryCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -60,10 +62,12 @@ public final class WireServer implements AutoCloseable {
     private static final int THREADS = 32;
     private static final Logger LOG = Logger.getLogger(WireServer.class.getName());
 
-    private final SimEngine engine;
+    /** The path of the reset endpoint (POST, from the loopback address only). */
+    public static final String RESET_PATH = "/_ecsdeck/reset";
+
+    private final WireRegions regions;
     private final ApiFaults faults;
     private final Runnable afterChange;
-    private final List<WireApi> apis;
     /** The protocols served; the first also answers requests refused before their protocol is known. */
     private final List<WireCodec> codecs = List.of(new Json11Codec(), new QueryCodec());
     private final HttpServer http;
@@ -76,16 +80,19 @@ public final class WireServer implements AutoCloseable {
 
     /** As above; {@code afterChange} runs after each successful operation that changes the simulation (for saving it). */
     public WireServer(SimEngine engine, ApiFaults faults, int port, Runnable afterChange) throws IOException {
-        this(engine, faults, port, afterChange, List.of(EcsOperations.api(engine), LogsOperations.api(engine), ScalingOperations.api(engine),
-                ElbOperations.api(engine)));
+        this(new WireRegions(engine, null, WireServer::apisOf), faults, port, afterChange);
     }
 
-    /** A server of the given services (tests add one that fails on purpose). */
+    /** A server of the given services in the default region (tests add one that fails on purpose). */
     WireServer(SimEngine engine, ApiFaults faults, int port, Runnable afterChange, List<WireApi> apis) throws IOException {
-        this.engine = engine;
+        this(new WireRegions(engine, null, e -> e == engine ? apis : apisOf(e)), faults, port, afterChange);
+    }
+
+    /** A server of every region in {@code regions} (serve-sim's, which can also reset). */
+    public WireServer(WireRegions regions, ApiFaults faults, int port, Runnable afterChange) throws IOException {
+        this.regions = regions;
         this.faults = faults;
         this.afterChange = afterChange;
-        this.apis = List.copyOf(apis);
         // 127.0.0.1 itself: getLoopbackAddress() may be ::1, and the printed endpoint says 127.0.0.1.
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
         this.workers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), threads(),
@@ -113,9 +120,14 @@ public final class WireServer implements AutoCloseable {
         return http.getAddress();
     }
 
-    /** The services served, for tests that hold their shapes to the API models. */
+    /** The services served (the default region's), for tests that hold their shapes to the API models. */
     public List<WireApi> apis() {
-        return apis;
+        return regions.home().apis();
+    }
+
+    /** Every service served on one engine: the one place a new service's operations are added. */
+    public static List<WireApi> apisOf(SimEngine engine) {
+        return List.of(EcsOperations.api(engine), LogsOperations.api(engine), ScalingOperations.api(engine), ElbOperations.api(engine));
     }
 
     @Override
@@ -137,6 +149,10 @@ public final class WireServer implements AutoCloseable {
         String label = "-";
         Reply reply;
         Routed routed = new Routed(UUID.randomUUID().toString(), codecs.get(0));
+        if (RESET_PATH.equals(ex.getRequestURI().getPath())) {
+            send(ex, reset(ex, routed));
+            return;
+        }
         try {
             route(ex, routed);
             label = routed.label;
@@ -168,6 +184,7 @@ public final class WireServer implements AutoCloseable {
         /** The request's protocol; until it is known, the first codec's (errors before then are in it). */
         WireCodec codec;
         Reply reply;
+        SimEngine engine;
         WireApi api;
         String operationName;
         WireOperation operation;
@@ -222,6 +239,15 @@ public final class WireServer implements AutoCloseable {
             r.refuse(e.httpStatus(), e.errorCode(), e.getMessage()); // answered in the request's protocol
             return;
         }
+        WireRegions.Served region;
+        try {
+            region = regions.region(WireRegions.regionOf(ex.getRequestHeaders().getFirst("Authorization")));
+        } catch (SimApiException e) {
+            r.refuse(e.httpStatus(), e.errorCode(), e.getMessage());
+            return;
+        }
+        List<WireApi> apis = region.apis();
+        r.engine = region.engine();
         String prefix = target.servicePrefix();
         String name = target.operation();
         WireApi api = apis.stream().filter(a -> a.targetPrefix().equals(prefix)).findFirst().orElse(null);
@@ -259,7 +285,7 @@ public final class WireServer implements AutoCloseable {
         WireRequest request = new WireRequest(routed.codec.readRequest(routed.body, op.shape()), routed.codec.textualScalars());
         op.shape().check(request.body(), api.missingMemberError());
         JsonNode result;
-        synchronized (engine) {
+        synchronized (routed.engine) {
             result = op.handler().handle(request);
         }
         if (op.mutating() && afterChange != null) {
@@ -271,6 +297,42 @@ public final class WireServer implements AutoCloseable {
             }
         }
         return new Reply(200, routed.codec.writeResult(result, routed.call()), null, routed.codec, routed.requestId);
+    }
+
+    /**
+     * {@code POST /_ecsdeck/reset}: the simulation back to its scenario's start (a fresh engine from the same scenario,
+     * seed and start time, the clock from the scenario's start; other regions emptied). Only from the loopback address.
+     */
+    private Reply reset(HttpExchange ex, Routed routed) {
+        WireCodec json = codecs.get(0);
+        try {
+            drain(ex.getRequestBody());
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not read a reset request's body");
+        }
+        if (!ex.getRemoteAddress().getAddress().isLoopbackAddress()) {
+            return Reply.error(json, routed.call(), 403, "AccessDeniedException", "The reset endpoint answers the loopback address only.");
+        }
+        if (!"POST".equals(ex.getRequestMethod())) {
+            ex.getResponseHeaders().set("Allow", "POST");
+            return Reply.error(json, routed.call(), 405, "MethodNotAllowedException", "Reset with POST " + RESET_PATH + ".");
+        }
+        if (!regions.canReset()) {
+            return Reply.error(json, routed.call(), 409, "ResetNotAvailableException", "This server was not started from a scenario; "
+                    + "only serve-sim can reset.");
+        }
+        SimEngine engine = regions.reset();
+        LOG.fine("POST " + RESET_PATH + " 200");
+        if (afterChange != null) {
+            try {
+                afterChange.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not save the simulator state after a reset: " + e.getMessage());
+            }
+        }
+        byte[] body = WireJson.object().put("reset", true).put("region", engine.region())
+                .put("simulatedTime", engine.now().toString()).toString().getBytes(StandardCharsets.UTF_8);
+        return new Reply(200, body, null, json, routed.requestId);
     }
 
     /** The body, or null when it is over the limit (what was sent is read and dropped, up to a bound). */
