@@ -34,7 +34,8 @@ import java.util.logging.Logger;
  * <prefix>.<Operation>} and a JSON body for ECS, CloudWatch Logs and Application Auto Scaling, or a
  * form body with {@code Action} and {@code Version} (answered in XML) for Query services (Elastic Load
  * Balancing v2). The request's Content-Type picks the protocol. Bound to the loopback address only. Signatures are
- * accepted unchecked. It logs operation names, status codes and error codes, never a header (so
+ * accepted unchecked; the region of a signature's credential scope picks the simulation ({@link WireRegions}).
+ * {@code POST /_ecsdeck/reset} returns a scenario's simulation to its start. It logs operation names, status codes and error codes, never a header (so
  * never a credential) and never a body.
  */
 public final class WireServer implements AutoCloseable {
