@@ -4,17 +4,21 @@ import dev.ecsdeck.sim.ApiFaults;
 import dev.ecsdeck.sim.ScaledWallClock;
 import dev.ecsdeck.sim.scenario.Scenarios;
 import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.SimIds;
 import dev.ecsdeck.sim.state.SimStateStore;
+import dev.ecsdeck.sim.wire.WireRegions;
 import dev.ecsdeck.sim.wire.WireServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,7 +35,11 @@ import picocli.CommandLine.Option;
         // The URL starts a line of its own (%n), so the help never breaks it in two.
         description = {"Serve the simulated ECS (with CloudWatch Logs, Application Auto Scaling and Elastic Load Balancing v2) over the AWS "
                 + "JSON 1.1 and Query protocols, "
-                + "until killed, on%nhttp://127.0.0.1:PORT", "Point the AWS CLI, an SDK or Terraform at it as the endpoint."})
+                + "until killed, on%nhttp://127.0.0.1:PORT", "Point the AWS CLI, an SDK or Terraform at it as the endpoint.",
+                "The scenario is in --region; a request signed for another region (its SigV4 credential scope) gets that region's "
+                        + "own simulation, empty as a new region is, until a reset.",
+                "POST /_ecsdeck/reset (from this machine only) returns the simulation to its scenario's start: the same "
+                        + "scenario, seed and start time, other regions emptied; e.g.%ncurl -X POST http://127.0.0.1:PORT/_ecsdeck/reset"})
 public final class ServeSimCommand implements Callable<Integer> {
     /** How often simulated time is moved on while no request comes, and how often the state is saved then. */
     static final long TICK_SECONDS = 1;
@@ -46,7 +54,8 @@ public final class ServeSimCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME|FILE", description = AppOptions.SCENARIOS_HELP, defaultValue = "demo")
     String scenario = "demo";
 
-    @Option(names = "--sim-state", description = "Load the simulation from this file if it exists, and save it there after every change.")
+    @Option(names = "--sim-state", description = "Load the simulation from this file if it exists, and save it there after every change "
+            + "(the default region's; other regions are not saved).")
     Path simState;
 
     @Option(names = "--reset-sim", description = "Start the scenario afresh, replacing what --sim-state holds.")
@@ -55,8 +64,15 @@ public final class ServeSimCommand implements Callable<Integer> {
     @Option(names = "--speed", description = "Simulated time runs this many times faster than real time. Default: 1.", defaultValue = "1")
     double speed = 1;
 
-    @Option(names = "--region", description = "The region in the simulator's ARNs. Default: us-east-1.", defaultValue = Backends.SIM_REGION)
+    @Option(names = "--region", description = "The region of the scenario, in its ARNs. Default: us-east-1.", defaultValue = Backends.SIM_REGION)
     String region = Backends.SIM_REGION;
+
+    @Option(names = "--account-id", description = "The 12-digit AWS account id in every ARN the simulator makes. Default: 000000000000.",
+            defaultValue = SimIds.DEFAULT_ACCOUNT)
+    String accountId = SimIds.DEFAULT_ACCOUNT;
+
+    /** The wall clock simulated time follows (tests set their own). */
+    Clock wall = Clock.systemUTC();
 
     @Option(names = "--throttle-rate", description = "Answer ThrottlingException \"Rate exceeded\" beyond this many requests a second "
             + "(token bucket, burst of the same size). Default: 0, no throttling.", defaultValue = "0")
@@ -71,13 +87,13 @@ public final class ServeSimCommand implements Callable<Integer> {
     /** A running server with its engine, ticker and state file; closing it saves and stops everything. */
     public static final class Serving implements AutoCloseable {
         private final WireServer server;
-        private final SimEngine engine;
+        private final WireRegions regions;
         private final SimStateStore store;
         private final ScheduledExecutorService ticker;
 
-        private Serving(WireServer server, SimEngine engine, SimStateStore store, ScheduledExecutorService ticker) {
+        private Serving(WireServer server, WireRegions regions, SimStateStore store, ScheduledExecutorService ticker) {
             this.server = server;
-            this.engine = engine;
+            this.regions = regions;
             this.store = store;
             this.ticker = ticker;
         }
@@ -86,8 +102,9 @@ public final class ServeSimCommand implements Callable<Integer> {
             return server.port();
         }
 
+        /** The default region's engine (the one the state file holds); a reset replaces it. */
         public SimEngine engine() {
-            return engine;
+            return regions.home().engine();
         }
 
         @Override
@@ -95,7 +112,7 @@ public final class ServeSimCommand implements Callable<Integer> {
             ticker.shutdownNow();
             server.close();
             if (store != null) {
-                store.save(engine);
+                store.save(engine());
             }
         }
     }
@@ -122,36 +139,55 @@ public final class ServeSimCommand implements Callable<Integer> {
         if (port < 0 || port > 65535 || throttleRate < 0 || latencyMs < 0) {
             throw new IllegalArgumentException("--port must be 0..65535, and --throttle-rate and --latency-ms at least 0.");
         }
+        if (accountId == null || !accountId.matches("\\d{12}")) {
+            throw new IllegalArgumentException("--account-id must be 12 digits, not '" + accountId + "'.");
+        }
         if (logRequests) {
             logRequests();
         }
         String name = Scenarios.displayName(scenario);
         SimStateStore store = simState == null ? null : new SimStateStore(simState, name);
-        Clock wall = Clock.systemUTC();
-        ScaledWallClock clock = new ScaledWallClock(wall, wall.instant(), speed);
-        SimEngine engine = store != null && store.exists() && !resetSim ? store.load(clock) : Scenarios.open(scenario, clock, region);
-        engine.advance(); // the scenario's warm-up, before the first client waits for it
+        Instant origin = wall.instant();
+        // The scenario's start, on a clock of its own that starts at the same instant each time (for a reset).
+        Supplier<SimEngine> scenarioStart = () -> {
+            SimEngine fresh = Scenarios.open(scenario, new ScaledWallClock(wall, origin, speed), region, accountId);
+            fresh.advance(); // the scenario's warm-up, before the first client waits for it
+            return fresh;
+        };
+        SimEngine engine;
+        if (store != null && store.exists() && !resetSim) {
+            engine = store.load(new ScaledWallClock(wall, origin, speed));
+            engine.advance();
+            if (!engine.account().equals(accountId) || !engine.region().equals(region)) {
+                System.err.println("serve-sim: the state file holds account " + engine.account() + " in " + engine.region()
+                        + "; it is served as it is (--reset-sim starts afresh in " + accountId + ", " + region + ").");
+            }
+        } else {
+            engine = scenarioStart.get();
+        }
+        WireRegions regions = new WireRegions(engine, scenarioStart, WireServer::apisOf);
         ApiFaults faults = ApiFaults.realTime(1);
         ApiFaults.Config config = ApiFaults.Config.none().withLatency(latencyMs);
         if (throttleRate > 0) {
             config = config.withRate(throttleRate, (int) Math.max(1, Math.ceil(throttleRate)));
         }
         faults.configure(config);
-        WireServer server = new WireServer(engine, faults, port, store == null ? null : () -> store.save(engine));
+        WireServer server = new WireServer(regions, faults, port, store == null ? null : () -> store.save(regions.home().engine()));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "serve-sim-ticker");
             t.setDaemon(true);
             return t;
         });
         // Time moves between requests too, so a request after a quiet spell does not pay for it.
-        ticker.scheduleWithFixedDelay(engine::advance, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
+        ticker.scheduleWithFixedDelay(regions::advanceAll, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
         if (store != null) {
+            // Only the default region's simulation is saved; other regions' start empty again.
             store.save(engine);
-            ticker.scheduleWithFixedDelay(() -> saveQuietly(store, engine), SAVE_SECONDS, SAVE_SECONDS, TimeUnit.SECONDS);
+            ticker.scheduleWithFixedDelay(() -> saveQuietly(store, regions.home().engine()), SAVE_SECONDS, SAVE_SECONDS, TimeUnit.SECONDS);
         }
         out.println("serve-sim listening on http://127.0.0.1:" + server.port() + " (scenario " + name + ", speed " + speedText() + ")");
         out.flush();
-        return new Serving(server, engine, store, ticker);
+        return new Serving(server, regions, store, ticker);
     }
 
     private String speedText() {

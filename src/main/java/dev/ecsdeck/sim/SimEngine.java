@@ -68,9 +68,14 @@ public final class SimEngine {
      * first call then runs the time in between (how a scenario warms up before the user sees it).
      */
     public SimEngine(SimClock clock, long seed, String region, Instant startAt) {
+        this(clock, seed, region, startAt, SimIds.DEFAULT_ACCOUNT);
+    }
+
+    /** As above, in the AWS account {@code account} (12 digits): every ARN the engine makes names it. */
+    public SimEngine(SimClock clock, long seed, String region, Instant startAt, String account) {
         this.clock = clock;
         this.seed = seed;
-        this.ids = new SimIds(seed, region);
+        this.ids = new SimIds(seed, region, account);
         this.elb = new SimElb(ids);
         this.ecs = new SimEcs(ids, logStore, elb, seed, region);
         this.simulatedUntil = startAt;
@@ -180,6 +185,16 @@ public final class SimEngine {
 
     public String region() {
         return ids.region();
+    }
+
+    /** The AWS account id in the engine's ARNs. */
+    public String account() {
+        return ids.account();
+    }
+
+    /** The clock the engine runs on (an engine for another region runs on the same one). */
+    public SimClock clock() {
+        return clock;
     }
 
     /** The seed everything random derives from (the ids' source moves on; this does not). */

@@ -2,17 +2,28 @@ package dev.ecsdeck.sim;
 
 /** Every identifier the simulator makes, drawn from one seeded random source so runs repeat. */
 public final class SimIds {
-    public static final String ACCOUNT = "000000000000";
+    /** The account serve-sim and the console's simulator use unless told another (serve-sim --account-id). */
+    public static final String DEFAULT_ACCOUNT = "000000000000";
     private final SimRandom random;
     private final String region;
+    private final String account;
 
-    SimIds(long seed, String region) {
+    SimIds(long seed, String region, String account) {
+        if (account == null || !account.matches("\\d{12}")) {
+            throw new IllegalArgumentException("An AWS account id is 12 digits, not '" + account + "'.");
+        }
         this.random = new SimRandom(seed);
         this.region = region;
+        this.account = account;
     }
 
     public String region() {
         return region;
+    }
+
+    /** The 12-digit account id in every ARN the simulator makes. */
+    public String account() {
+        return account;
     }
 
     public SimRandom random() {
@@ -47,7 +58,7 @@ public final class SimIds {
     }
 
     public String arn(String service, String resource) {
-        return "arn:aws:" + service + ":" + region + ":" + ACCOUNT + ":" + resource;
+        return "arn:aws:" + service + ":" + region + ":" + account + ":" + resource;
     }
 
     public String clusterArn(String cluster) {

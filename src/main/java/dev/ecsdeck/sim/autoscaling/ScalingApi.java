@@ -9,7 +9,6 @@ import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
-import dev.ecsdeck.sim.SimIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ public final class ScalingApi {
                 throw new SimApiException("ValidationException", "Minimum capacity cannot be greater than maximum capacity");
             }
             ScalableTarget t = new ScalableTarget(resourceId, min, max,
-                    "arn:aws:iam::" + SimIds.ACCOUNT + ":role/aws-service-role/ecs.application-autoscaling.amazonaws.com/"
+                    "arn:aws:iam::" + engine.ids().account() + ":role/aws-service-role/ecs.application-autoscaling.amazonaws.com/"
                             + "AWSServiceRoleForApplicationAutoScaling_ECSService",
                     existing != null ? existing.creationTime() : engine.now(), false, false, false);
             targets.put(resourceId, t);

@@ -124,11 +124,23 @@ public final class ClusterApi {
     }
 
     public Page<String> listContainerInstances(String cluster, String status, String nextToken, Integer maxResults) {
+        return listContainerInstances(cluster, null, status, nextToken, maxResults);
+    }
+
+    /** As above, only the instances that match {@code filter}, a cluster query language expression (null: all). */
+    public Page<String> listContainerInstances(String cluster, String filter, String status, String nextToken, Integer maxResults) {
         synchronized (engine) {
             engine.advance();
             SimCluster c = engine.ecs().cluster(cluster);
+            if (filter != null && filter.isBlank()) {
+                throw SimApiException.invalidParameter("filter cannot be blank.");
+            }
+            ClusterQuery query = filter == null ? null : ClusterQuery.parse(filter);
             List<String> arns = new ArrayList<>();
             for (SimInstance i : c.instances.values()) {
+                if (query != null && !query.matches(i, c)) {
+                    continue;
+                }
                 if (status == null ? !"INACTIVE".equals(i.status) : status.equals(i.status)) {
                     arns.add(i.arn);
                 }

@@ -171,7 +171,7 @@ public final class ServiceSettingsApi {
             return role;
         }
         String[] parts = serviceArn.split(":");
-        String account = parts.length > 4 ? parts[4] : "000000000000";
+        String account = parts.length > 4 ? parts[4] : dev.ecsdeck.sim.SimIds.DEFAULT_ACCOUNT;
         return "arn:aws:iam::" + account + ":" + (role.startsWith("role/") ? role : "role/" + role);
     }
 

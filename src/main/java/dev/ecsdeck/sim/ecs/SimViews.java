@@ -73,7 +73,7 @@ final class SimViews {
         }
         return new EcsService(s.arn, s.name, clusterArn, s.status, s.desiredCount, running, pending, s.launchType, null,
                 "FARGATE".equals(s.launchType) ? "LATEST" : null, s.taskDefinitionArn, s.deploymentConfiguration, deployments,
-                new ArrayList<>(s.events), s.createdAt, TaskDefinitionRegistry.REGISTERED_BY, s.placementConstraints,
+                new ArrayList<>(s.events), s.createdAt, TaskDefinitionRegistry.registeredBy(accountOf(clusterArn)), s.placementConstraints,
                 s.placementStrategy, s.networkConfiguration, s.loadBalancers, s.schedulingStrategy,
                 s.healthCheckGracePeriodSeconds, s.tags);
     }
@@ -134,6 +134,12 @@ final class SimViews {
     private static String regionOf(String arn) {
         String[] parts = arn.split(":");
         return parts.length > 3 ? parts[3] : "";
+    }
+
+    /** The account part of an ARN (arn:aws:ecs:region:ACCOUNT:...). */
+    private static String accountOf(String arn) {
+        String[] parts = arn.split(":");
+        return parts.length > 4 ? parts[4] : "";
     }
 
     static ContainerInstance instance(SimInstance i, SimCluster cluster) {

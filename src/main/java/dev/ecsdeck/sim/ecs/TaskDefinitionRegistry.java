@@ -19,7 +19,11 @@ import java.util.TreeMap;
 
 /** The simulator's task definitions: families of revisions, registered and deregistered as ECS does. */
 final class TaskDefinitionRegistry {
-    static final String REGISTERED_BY = "arn:aws:iam::" + SimIds.ACCOUNT + ":user/ecs-deck-sim";
+    /** Who registered a task definition (and created a service): the simulator's IAM user in the account. */
+    static String registeredBy(String account) {
+        return "arn:aws:iam::" + account + ":user/ecs-deck-sim";
+    }
+
     /** Members of a describe result that a register request does not carry. */
     static final Set<String> READ_ONLY_FIELDS = Set.of("taskDefinitionArn", "revision", "status", "requiresAttributes",
             "compatibilities", "registeredAt", "registeredBy", "deregisteredAt", "deleteRequestedAt");
@@ -120,7 +124,7 @@ final class TaskDefinitionRegistry {
             }
         });
         doc.put("registeredAt", epochSeconds(now));
-        doc.put("registeredBy", REGISTERED_BY);
+        doc.put("registeredBy", registeredBy(ids.account()));
 
         SimTaskDefinition td = new SimTaskDefinition(arn, family, revision, doc, checked.containers(), checked.networkMode(),
                 checked.requiresCompatibilities(), checked.cpu(), checked.memory(), now);

@@ -50,12 +50,35 @@ public final class LogApi {
         }
     }
 
+    /**
+     * GetLogEvents backward: the newest {@code limit} events before {@code beforeToken} (a {@link #tokenAfter} position,
+     * null: the newest of all), oldest first. The page has no nextToken: the caller makes both tokens from its events.
+     */
+    public Page<LogEvent> getLogEventsBackward(String group, String stream, Long startTime, Long endTime, String beforeToken,
+            Integer limit) {
+        synchronized (engine) {
+            engine.advance();
+            return engine.logStore().readBackward(group, stream, startTime, endTime, beforeToken, limit, engine.now().toEpochMilli());
+        }
+    }
+
     public Page<LogGroupInfo> describeLogGroups(String prefix, String nextToken, Integer limit) {
+        return describeLogGroups(prefix, null, nextToken, limit);
+    }
+
+    /**
+     * DescribeLogGroups by name prefix, or by {@code pattern}: a case-sensitive substring of the name (the API's
+     * logGroupNamePattern, as its documentation says). At most one of the two.
+     */
+    public Page<LogGroupInfo> describeLogGroups(String prefix, String pattern, String nextToken, Integer limit) {
         synchronized (engine) {
             engine.advance();
             List<LogGroupInfo> out = new ArrayList<>();
-            engine.logStore().groupsByPrefix(prefix).forEach((name, g) -> out.add(new LogGroupInfo(name,
-                    engine.ids().arn("logs", "log-group:" + name + ":*"), g.createdMs, 0)));
+            engine.logStore().groupsByPrefix(prefix).forEach((name, g) -> {
+                if (pattern == null || name.contains(pattern)) {
+                    out.add(new LogGroupInfo(name, engine.ids().arn("logs", "log-group:" + name + ":*"), g.createdMs, 0));
+                }
+            });
             return Paging.page(out, nextToken, limit, 50, 50);
         }
     }

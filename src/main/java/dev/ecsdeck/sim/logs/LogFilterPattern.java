@@ -3,17 +3,20 @@ package dev.ecsdeck.sim.logs;
 import dev.ecsdeck.sim.SimApiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The part of CloudWatch Logs' filter pattern syntax that matches terms in unstructured messages:
  * {@code ERROR timeout} (every term), {@code "exact phrase"}, {@code ?ERROR ?WARN} (any of them),
  * {@code -healthcheck} (none of them). Terms are case-sensitive substrings, as in CloudWatch. JSON
- * ({@code { $.x = ... }}) and space-delimited ({@code [a, b]}) patterns are refused.
+ * patterns ({@code { $.x = ... }}) are {@link JsonFilterPattern}'s; space-delimited ({@code [a, b]}) ones are refused.
  */
 public final class LogFilterPattern {
     private final List<String> all = new ArrayList<>();
     private final List<String> any = new ArrayList<>();
     private final List<String> none = new ArrayList<>();
+    /** A JSON pattern's test, or null for terms. */
+    private Predicate<String> json;
 
     private LogFilterPattern() {}
 
@@ -23,9 +26,14 @@ public final class LogFilterPattern {
             return p;
         }
         String s = pattern.trim();
-        if (s.startsWith("{") || s.startsWith("[")) {
+        if (s.startsWith("{")) {
+            p.json = JsonFilterPattern.parse(s);
+            return p;
+        }
+        if (s.startsWith("[")) {
             throw new SimApiException("InvalidParameterException",
-                    "The simulator supports term filter patterns only (words, \"phrases\", ?any, -none), not JSON or space-delimited ones.");
+                    "The simulator supports term and JSON filter patterns (words, \"phrases\", ?any, -none, { $.x = ... }), "
+                            + "not space-delimited ones.");
         }
         int i = 0;
         while (i < s.length()) {
@@ -64,6 +72,9 @@ public final class LogFilterPattern {
     }
 
     public boolean matches(String message) {
+        if (json != null) {
+            return json.test(message);
+        }
         for (String t : all) {
             if (!message.contains(t)) {
                 return false;

@@ -160,6 +160,54 @@ public final class SimLogs {
         return filter(group, List.of(stream), start, end, nextToken, limit, nowMs);
     }
 
+    /**
+     * GetLogEvents read backward: the newest {@code limit} events of one stream before {@code beforeToken} (null: the
+     * newest of all) within [start, end), ingested by {@code nowMs}, oldest first as CloudWatch returns a page.
+     */
+    Page<LogEvent> readBackward(String group, String stream, Long start, Long end, String beforeToken, Integer limit, long nowMs) {
+        Stream s = find(group, stream);
+        if (s == null) {
+            throw new SimApiException("ResourceNotFoundException", "The specified log stream does not exist.");
+        }
+        int max = limit == null ? DEFAULT_LIMIT : limit;
+        if (max < 1 || max > DEFAULT_LIMIT) {
+            throw SimApiException.invalidParameter("limit must be between 1 and 10000.");
+        }
+        Cursor before = Cursor.decode(beforeToken);
+        long from = start == null ? 0 : start;
+        long to = end == null ? Long.MAX_VALUE : end;
+        if (before != null) {
+            to = Math.min(to, before.timestamp == Long.MAX_VALUE ? Long.MAX_VALUE : before.timestamp + 1);
+        }
+        List<LogEvent> found = new ArrayList<>();
+        long upTo = Math.min(to, s.endMs == null ? Long.MAX_VALUE : s.endMs);
+        long last = Math.min(upTo - 1, nowMs);
+        if (s.periodMs > 0 && last >= s.startMs) {
+            int taken = 0;
+            for (long k = (last - s.startMs) / s.periodMs; k >= 0 && taken < max; k--) {
+                long slot = s.startMs + k * s.periodMs;
+                if (slot + s.periodMs <= from) {
+                    break;
+                }
+                long ts = slot + Math.floorMod(mix(s.number, k), s.periodMs);
+                long ingestion = ts + 100 + Math.floorMod(mix(k, s.number) >>> 7, 500);
+                String id = eventId(ts, s.number, k);
+                if (ts >= from && ts < upTo && ingestion <= nowMs && (before == null || before.after(ts, id))) {
+                    found.add(new LogEvent(id, s.group, s.name, ts, ingestion, s.lines.line(k, ts)));
+                    taken++;
+                }
+            }
+        }
+        for (LogEvent e : s.written) {
+            if (e.timestamp() >= from && e.timestamp() < to && e.ingestionTime() <= nowMs
+                    && (before == null || before.after(e.timestamp(), e.eventId()))) {
+                found.add(e);
+            }
+        }
+        found.sort(ORDER);
+        return new Page<>(new ArrayList<>(found.subList(Math.max(0, found.size() - max), found.size())), null);
+    }
+
     private static void collect(Stream s, long from, long to, long nowMs, Cursor after, int max, List<LogEvent> out) {
         long streamEnd = s.endMs == null ? Long.MAX_VALUE : s.endMs;
         long upTo = Math.min(to, streamEnd);
@@ -212,6 +260,11 @@ public final class SimLogs {
     private record Cursor(long timestamp, String eventId) {
         boolean before(long ts, String id) {
             return ts > timestamp || (ts == timestamp && id.compareTo(eventId) > 0);
+        }
+
+        /** Whether (ts, id) comes before this position (reading backward). */
+        boolean after(long ts, String id) {
+            return ts < timestamp || (ts == timestamp && id.compareTo(eventId) < 0);
         }
 
         String encode() {

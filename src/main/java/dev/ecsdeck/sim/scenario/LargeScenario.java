@@ -4,6 +4,7 @@ import dev.ecsdeck.model.AwsVpcConfiguration;
 import dev.ecsdeck.model.NetworkConfiguration;
 import dev.ecsdeck.sim.SimClock;
 import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.SimIds;
 import dev.ecsdeck.sim.ecs.SteadyServices;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,10 +63,14 @@ public final class LargeScenario {
     }
 
     public static SimEngine build(Params p, SimClock clock, String region) {
+        return build(p, clock, region, SimIds.DEFAULT_ACCOUNT);
+    }
+
+    public static SimEngine build(Params p, SimClock clock, String region, String account) {
         if (p.clusters() < 1 || p.servicesPerCluster() < 1 || p.tasksPerCluster() < 0) {
             throw new IllegalArgumentException("large scenario needs at least one cluster and one service: " + p);
         }
-        SimEngine engine = new SimEngine(clock, p.seed(), region);
+        SimEngine engine = new SimEngine(clock, p.seed(), region, clock.now(), account);
         engine.setUpAtStart(() -> populate(engine, p));
         return engine;
     }
@@ -77,12 +82,12 @@ public final class LargeScenario {
             String name = "app-" + f;
             families.add(engine.taskDefinitions().register("""
                     {"family": "%s", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
-                 "executionRoleArn": "arn:aws:iam::000000000000:role/ecsTaskExecutionRole",
+                 "executionRoleArn": "arn:aws:iam::%s:role/ecsTaskExecutionRole",
                      "containerDefinitions": [{"name": "%s", "image": "acme/%s:1.%d", "essential": true,
                        "portMappings": [{"containerPort": 8080}],
                        "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/large/%s",
                          "awslogs-region": "%s", "awslogs-stream-prefix": "ecs"}}}]}
-                    """.formatted(name, name, name, f, name, engine.region())).taskDefinitionArn());
+                    """.formatted(name, engine.account(), name, name, f, name, engine.region())).taskDefinitionArn());
         }
         NetworkConfiguration network = new NetworkConfiguration(new AwsVpcConfiguration(
                 List.of("subnet-0a000000000000001", "subnet-0a000000000000002", "subnet-0a000000000000003"),

@@ -9,11 +9,13 @@ import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.sim.SimClock;
 import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.SimIds;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +24,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Loads scenarios, by name from the bundled ones or from a JSON file, and builds an engine from one. */
 public final class Scenarios {
     public static final String DEFAULT = "demo";
+    private static final Pattern DEFAULT_ACCOUNT_ARN = Pattern.compile("(arn:aws:[a-z0-9-]+:[a-z0-9-]*:)" + SimIds.DEFAULT_ACCOUNT + ":");
     private static final String RESOURCE_DIR = "/dev/ecsdeck/sim/scenario/scenarios/";
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
@@ -36,11 +40,16 @@ public final class Scenarios {
      * "large" one (with optional parameters), or a scenario file.
      */
     public static SimEngine open(String nameOrFile, SimClock clock, String region) {
+        return open(nameOrFile, clock, region, SimIds.DEFAULT_ACCOUNT);
+    }
+
+    /** As above, in AWS account {@code account}: the scenario's own ARNs that name the default account name this one. */
+    public static SimEngine open(String nameOrFile, SimClock clock, String region, String account) {
         LargeScenario.Params large = LargeScenario.parse(nameOrFile);
         if (large != null) {
-            return LargeScenario.build(large, clock, region);
+            return LargeScenario.build(large, clock, region, account);
         }
-        return build(load(nameOrFile), clock, region);
+        return build(load(nameOrFile, account), clock, region, account);
     }
 
     /** The name a scenario shows as: its own name, or what was asked for. */
@@ -53,23 +62,42 @@ public final class Scenarios {
 
     /** A bundled scenario by name ("demo"), or a scenario file by path. */
     public static Scenario load(String nameOrFile) {
+        return load(nameOrFile, SimIds.DEFAULT_ACCOUNT);
+    }
+
+    /** As above, with the ARNs in it that name the default account (roles, hook functions…) naming {@code account}. */
+    public static Scenario load(String nameOrFile, String account) {
         String name = nameOrFile == null ? DEFAULT : nameOrFile;
+        String text;
         try (InputStream in = Scenarios.class.getResourceAsStream(RESOURCE_DIR + name + ".json")) {
-            if (in != null) {
-                return JSON.readValue(in, Scenario.class);
-            }
+            text = in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Bundled scenario " + name + " is unreadable", e);
+        }
+        if (text != null) {
+            try {
+                return JSON.readValue(inAccount(text, account), Scenario.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Bundled scenario " + name + " is unreadable", e);
+            }
         }
         Path file = Path.of(name);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("No scenario named '" + name + "' and no such file. Bundled: demo, large.");
         }
         try {
-            return JSON.readValue(file.toFile(), Scenario.class);
+            return JSON.readValue(inAccount(Files.readString(file), account), Scenario.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("Scenario file " + file + " is not valid: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code text} with every ARN's default account ({@code arn:aws:SERVICE:REGION:000000000000:}) made {@code account}. */
+    static String inAccount(String text, String account) {
+        if (SimIds.DEFAULT_ACCOUNT.equals(account)) {
+            return text;
+        }
+        return DEFAULT_ACCOUNT_ARN.matcher(text).replaceAll("$1" + account + ":");
     }
 
     /**
@@ -77,10 +105,14 @@ public final class Scenarios {
      * call runs the warm-up and the user sees services already running.
      */
     public static SimEngine build(Scenario scenario, SimClock clock, String region) {
+        return build(scenario, clock, region, SimIds.DEFAULT_ACCOUNT);
+    }
+
+    public static SimEngine build(Scenario scenario, SimClock clock, String region, String account) {
         long seed = scenario.seed() == null ? 1L : scenario.seed();
         int warmUp = scenario.warmUpSeconds() == null ? 0 : scenario.warmUpSeconds();
         Instant start = clock.now().minusSeconds(warmUp);
-        SimEngine engine = new SimEngine(clock, seed, region, start);
+        SimEngine engine = new SimEngine(clock, seed, region, start, account);
         engine.setUpAtStart(() -> apply(scenario, engine, start));
         return engine;
     }

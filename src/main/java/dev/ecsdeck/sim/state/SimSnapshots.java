@@ -3,6 +3,7 @@ package dev.ecsdeck.sim.state;
 import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.sim.SimClock;
 import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.SimIds;
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
 import dev.ecsdeck.sim.ecs.EcsSnapshot;
 import dev.ecsdeck.sim.ecs.EcsSnapshots;
@@ -50,6 +51,14 @@ final class SimSnapshots {
      * {@code maxCatchUp} behind the clock, the simulation resumes that far back rather than
      * replaying every missed second.
      */
+    /** The account the saved ARNs name (a cluster's, else a task definition's); the default one for a state with neither. */
+    static String savedAccount(SimSnapshot s) {
+        String arn = !s.clusters().isEmpty() ? s.clusters().get(0).arn()
+                : !s.taskDefinitions().isEmpty() ? s.taskDefinitions().get(0).document().path("taskDefinitionArn").asText("") : "";
+        String[] parts = arn.split(":");
+        return parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : SimIds.DEFAULT_ACCOUNT;
+    }
+
     static SimEngine restore(SimSnapshot s, SimClock clock, Duration maxCatchUp) {
         if (s.version() != SimSnapshot.CURRENT_VERSION) {
             throw new IllegalArgumentException("Unsupported simulator state version " + s.version());
@@ -59,7 +68,7 @@ final class SimSnapshots {
         if (resumeAt.isBefore(earliest)) {
             resumeAt = earliest;
         }
-        SimEngine engine = new SimEngine(clock, s.seed(), s.region(), resumeAt);
+        SimEngine engine = new SimEngine(clock, s.seed(), s.region(), resumeAt, savedAccount(s));
         engine.ids().random().state(s.randomState());
         EcsSnapshots.restore(engine.ecs(), new EcsSnapshot(s.taskDefinitions(), s.imageFaults(), s.neverHealthyImages(), s.clusters(),
                 s.lambdaHookOutcomes(), s.failingTargetImages(), s.failingTargetTasks(),

@@ -11,6 +11,7 @@ import dev.ecsdeck.sim.wire.ecs.EcsOperations;
 import dev.ecsdeck.sim.wire.elb.ElbOperations;
 import dev.ecsdeck.sim.wire.events.EventsOperations;
 import dev.ecsdeck.sim.wire.json.Json11Codec;
+import dev.ecsdeck.sim.wire.json.WireJson;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
 import dev.ecsdeck.sim.wire.query.QueryCodec;
 import dev.ecsdeck.sim.wire.restjson.RestJsonCodec;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,7 +37,8 @@ import java.util.logging.Logger;
  * <prefix>.<Operation>} and a JSON body for ECS, CloudWatch Logs and Application Auto Scaling, or a
  * form body with {@code Action} and {@code Version} (answered in XML) for Query services (Elastic Load
  * Balancing v2). The request's Content-Type picks the protocol. Bound to the loopback address only. Signatures are
- * accepted unchecked. It logs operation names, status codes and error codes, never a header (so
+ * accepted unchecked; the region of a signature's credential scope picks the simulation ({@link WireRegions}).
+ * {@code POST /_ecsdeck/reset} returns a scenario's simulation to its start. It logs operation names, status codes and error codes, never a header (so
  * never a credential) and never a body.
  */
 public final class WireServer implements AutoCloseable {
@@ -63,10 +66,12 @@ public final class WireServer implements AutoCloseable {
     private static final int THREADS = 32;
     private static final Logger LOG = Logger.getLogger(WireServer.class.getName());
 
-    private final SimEngine engine;
+    /** The path of the reset endpoint (POST, from the loopback address only). */
+    public static final String RESET_PATH = "/_ecsdeck/reset";
+
+    private final WireRegions regions;
     private final ApiFaults faults;
     private final Runnable afterChange;
-    private final List<WireApi> apis;
     /** The protocols served; the first also answers requests refused before their protocol is known. */
     private final List<WireCodec> codecs = List.of(new Json11Codec(), new QueryCodec());
     /** REST-JSON (EventBridge Scheduler), picked by method and path before the POST / protocols above. */
@@ -81,16 +86,19 @@ public final class WireServer implements AutoCloseable {
 
     /** As above; {@code afterChange} runs after each successful operation that changes the simulation (for saving it). */
     public WireServer(SimEngine engine, ApiFaults faults, int port, Runnable afterChange) throws IOException {
-        this(engine, faults, port, afterChange, List.of(EcsOperations.api(engine), LogsOperations.api(engine), ScalingOperations.api(engine),
-                ElbOperations.api(engine), EventsOperations.api(engine), SchedulerOperations.api(engine)));
+        this(new WireRegions(engine, null, WireServer::apisOf), faults, port, afterChange);
     }
 
-    /** A server of the given services (tests add one that fails on purpose). */
+    /** A server of the given services in the default region (tests add one that fails on purpose). */
     WireServer(SimEngine engine, ApiFaults faults, int port, Runnable afterChange, List<WireApi> apis) throws IOException {
-        this.engine = engine;
+        this(new WireRegions(engine, null, e -> e == engine ? apis : apisOf(e)), faults, port, afterChange);
+    }
+
+    /** A server of every region in {@code regions} (serve-sim's, which can also reset). */
+    public WireServer(WireRegions regions, ApiFaults faults, int port, Runnable afterChange) throws IOException {
+        this.regions = regions;
         this.faults = faults;
         this.afterChange = afterChange;
-        this.apis = List.copyOf(apis);
         // 127.0.0.1 itself: getLoopbackAddress() may be ::1, and the printed endpoint says 127.0.0.1.
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
         this.workers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), threads(),
@@ -118,9 +126,15 @@ public final class WireServer implements AutoCloseable {
         return http.getAddress();
     }
 
-    /** The services served, for tests that hold their shapes to the API models. */
+    /** The services served (the default region's), for tests that hold their shapes to the API models. */
     public List<WireApi> apis() {
-        return apis;
+        return regions.home().apis();
+    }
+
+    /** Every service served on one engine: the one place a new service's operations are added. */
+    public static List<WireApi> apisOf(SimEngine engine) {
+        return List.of(EcsOperations.api(engine), LogsOperations.api(engine), ScalingOperations.api(engine), ElbOperations.api(engine),
+                EventsOperations.api(engine), SchedulerOperations.api(engine));
     }
 
     @Override
@@ -142,6 +156,10 @@ public final class WireServer implements AutoCloseable {
         String label = "-";
         Reply reply;
         Routed routed = new Routed(UUID.randomUUID().toString(), codecs.get(0));
+        if (RESET_PATH.equals(ex.getRequestURI().getPath())) {
+            send(ex, reset(ex, routed));
+            return;
+        }
         try {
             route(ex, routed);
             label = routed.label;
@@ -173,6 +191,7 @@ public final class WireServer implements AutoCloseable {
         /** The request's protocol; until it is known, the first codec's (errors before then are in it). */
         WireCodec codec;
         Reply reply;
+        SimEngine engine;
         WireApi api;
         String operationName;
         WireOperation operation;
@@ -233,6 +252,12 @@ public final class WireServer implements AutoCloseable {
             r.refuse(e.httpStatus(), e.errorCode(), e.getMessage()); // answered in the request's protocol
             return;
         }
+        WireRegions.Served region = region(ex, r);
+        if (region == null) {
+            return;
+        }
+        List<WireApi> apis = region.apis();
+        r.engine = region.engine();
         String prefix = target.servicePrefix();
         String name = target.operation();
         WireApi api = apis.stream().filter(a -> a.targetPrefix().equals(prefix)).findFirst().orElse(null);
@@ -255,6 +280,16 @@ public final class WireServer implements AutoCloseable {
         r.body = body;
     }
 
+    /** The simulation of the region the request is signed for; null (and refused) when that is no region. */
+    private WireRegions.Served region(HttpExchange ex, Routed r) {
+        try {
+            return regions.region(WireRegions.regionOf(ex.getRequestHeaders().getFirst("Authorization")));
+        } catch (SimApiException e) {
+            r.refuse(e.httpStatus(), e.errorCode(), e.getMessage());
+            return null;
+        }
+    }
+
     /** A REST-JSON request: its method and path name the operation; its path labels and query join the body's members. */
     private void routeRestJson(HttpExchange ex, Routed r, RestJsonCodec.Route route) throws IOException {
         r.codec = restJson;
@@ -263,7 +298,12 @@ public final class WireServer implements AutoCloseable {
             r.refuse(413, "RequestEntityTooLargeException", "Request body too large: the simulator takes at most " + MAX_BODY_BYTES + " bytes.");
             return;
         }
-        WireApi api = apis.stream().filter(a -> a.targetPrefix().equals(route.servicePrefix())).findFirst().orElse(null);
+        WireRegions.Served region = region(ex, r);
+        if (region == null) {
+            return;
+        }
+        r.engine = region.engine();
+        WireApi api = region.apis().stream().filter(a -> a.targetPrefix().equals(route.servicePrefix())).findFirst().orElse(null);
         WireOperation op = api == null ? null : api.operation(route.operation());
         if (op == null) {
             r.refuse(404, "UnknownOperationException", "Operation " + route.operation() + " is not served here.");
@@ -296,7 +336,7 @@ public final class WireServer implements AutoCloseable {
         WireRequest request = new WireRequest(routed.codec.readRequest(routed.body, op.shape()), routed.codec.textualScalars());
         op.shape().check(request.body(), api.missingMemberError());
         JsonNode result;
-        synchronized (engine) {
+        synchronized (routed.engine) {
             result = op.handler().handle(request);
         }
         if (op.mutating() && afterChange != null) {
@@ -308,6 +348,42 @@ public final class WireServer implements AutoCloseable {
             }
         }
         return new Reply(200, routed.codec.writeResult(result, routed.call()), null, routed.codec, routed.requestId);
+    }
+
+    /**
+     * {@code POST /_ecsdeck/reset}: the simulation back to its scenario's start (a fresh engine from the same scenario,
+     * seed and start time, the clock from the scenario's start; other regions emptied). Only from the loopback address.
+     */
+    private Reply reset(HttpExchange ex, Routed routed) {
+        WireCodec json = codecs.get(0);
+        try {
+            drain(ex.getRequestBody());
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Could not read a reset request's body");
+        }
+        if (!ex.getRemoteAddress().getAddress().isLoopbackAddress()) {
+            return Reply.error(json, routed.call(), 403, "AccessDeniedException", "The reset endpoint answers the loopback address only.");
+        }
+        if (!"POST".equals(ex.getRequestMethod())) {
+            ex.getResponseHeaders().set("Allow", "POST");
+            return Reply.error(json, routed.call(), 405, "MethodNotAllowedException", "Reset with POST " + RESET_PATH + ".");
+        }
+        if (!regions.canReset()) {
+            return Reply.error(json, routed.call(), 409, "ResetNotAvailableException", "This server was not started from a scenario; "
+                    + "only serve-sim can reset.");
+        }
+        SimEngine engine = regions.reset();
+        LOG.fine("POST " + RESET_PATH + " 200");
+        if (afterChange != null) {
+            try {
+                afterChange.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not save the simulator state after a reset: " + e.getMessage());
+            }
+        }
+        byte[] body = WireJson.object().put("reset", true).put("region", engine.region())
+                .put("simulatedTime", engine.now().toString()).toString().getBytes(StandardCharsets.UTF_8);
+        return new Reply(200, body, null, json, routed.requestId);
     }
 
     /** The body, or null when it is over the limit (what was sent is read and dropped, up to a bound). */

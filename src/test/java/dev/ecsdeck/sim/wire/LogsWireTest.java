@@ -176,6 +176,6 @@ class LogsWireTest {
         assertTrue(LogFilterPattern.parse("GET -/health").matches("GET /orders 200"));
         assertFalse(LogFilterPattern.parse("error").matches("ERROR"), "case-sensitive, as CloudWatch");
         assertEquals("InvalidParameterException", sim.call(LOGS, "FilterLogEvents", "{\"logGroupName\": \"/ecs/web\","
-                + " \"filterPattern\": \"{ $.level = \\\"error\\\" }\"}").errorType());
+                + " \"filterPattern\": \"[ip, user, status = 5*]\"}").errorType(), "space-delimited patterns are not served");
     }
 }

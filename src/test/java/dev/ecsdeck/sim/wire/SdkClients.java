@@ -20,7 +20,12 @@ public final class SdkClients {
     private SdkClients() {}
 
     public static <B extends AwsClientBuilder<B, C>, C> C against(URI endpoint, B builder) {
-        return builder.endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+        return against(endpoint, builder, Region.US_EAST_1);
+    }
+
+    /** As above, signing for {@code region} (serve-sim serves each region named so its own simulation). */
+    public static <B extends AwsClientBuilder<B, C>, C> C against(URI endpoint, B builder, Region region) {
+        return builder.endpointOverride(endpoint).region(region).credentialsProvider(CREDENTIALS)
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build()).build();
     }
 }

@@ -261,11 +261,7 @@ public final class EcsOperations {
     }
 
     private JsonNode listContainerInstances(WireRequest r) {
-        if (r.has("filter")) {
-            throw new SimApiException("InvalidParameterException",
-                    "The simulator does not support the filter member of ListContainerInstances; list them and describe them instead.");
-        }
-        return page("containerInstanceArns", engine.clusters().listContainerInstances(r.string("cluster"), r.string("status"),
+        return page("containerInstanceArns", engine.clusters().listContainerInstances(r.string("cluster"), r.string("filter"), r.string("status"),
                 r.string("nextToken"), r.integer("maxResults")));
     }
 

@@ -30,13 +30,15 @@ public final class EventsOperations {
     public static final String TARGET_PREFIX = "AWSEvents";
 
     private final EventsApi events;
+    private final String account;
 
-    private EventsOperations(EventsApi events) {
+    private EventsOperations(EventsApi events, String account) {
         this.events = events;
+        this.account = account;
     }
 
     public static WireApi api(SimEngine engine) {
-        EventsOperations o = new EventsOperations(engine.events());
+        EventsOperations o = new EventsOperations(engine.events(), engine.account());
         return new WireApi(TARGET_PREFIX, "EventBridge", "ValidationException", "InternalException")
                 .add("PutRule", of().required("Name", STRING).member("ScheduleExpression", STRING).member("EventPattern", STRING)
                         .member("State", STRING).member("Description", STRING).member("RoleArn", STRING).member("Tags", STRUCTURE_LIST)
@@ -73,7 +75,7 @@ public final class EventsOperations {
 
     private JsonNode describeRule(WireRequest r) {
         ObjectNode out = rule(events.describeRule(r.string("Name"), r.string("EventBusName")));
-        out.put("CreatedBy", dev.ecsdeck.sim.SimIds.ACCOUNT);
+        out.put("CreatedBy", account);
         return out;
     }
 

@@ -21,6 +21,7 @@ import dev.ecsdeck.sim.wire.json.WireJson;
 import dev.ecsdeck.sim.wire.WireRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The CloudWatch Logs operations (Logs_20140328) on the simulator's logs. */
 public final class LogsOperations {
@@ -30,6 +31,8 @@ public final class LogsOperations {
     /** GetLogEvents' tokens: "f/" + the engine's position (empty: the start), "b/" for the backward one. */
     private static final String FORWARD = "f/";
     private static final String BACKWARD = "b/";
+    /** The model's LogGroupNamePattern. */
+    private static final Pattern LOG_GROUP_NAME_PATTERN = Pattern.compile("[\\.\\-_/#A-Za-z0-9]*");
 
     private final SimEngine engine;
 
@@ -57,10 +60,15 @@ public final class LogsOperations {
     }
 
     private JsonNode describeLogGroups(WireRequest r) {
-        if (r.has("logGroupNamePattern")) {
-            throw invalid("The simulator does not support logGroupNamePattern; use logGroupNamePrefix.");
+        String pattern = r.string("logGroupNamePattern");
+        if (pattern != null && r.has("logGroupNamePrefix")) {
+            throw invalid("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
         }
-        Page<LogApi.LogGroupInfo> page = engine.logs().describeLogGroups(r.string("logGroupNamePrefix"), r.string("nextToken"),
+        if (pattern != null && (pattern.length() > 512 || !LOG_GROUP_NAME_PATTERN.matcher(pattern).matches())) {
+            throw invalid("1 validation error detected: Value '" + pattern + "' at 'logGroupNamePattern' failed to satisfy constraint: "
+                    + "Member must satisfy regular expression pattern: " + LOG_GROUP_NAME_PATTERN.pattern());
+        }
+        Page<LogApi.LogGroupInfo> page = engine.logs().describeLogGroups(r.string("logGroupNamePrefix"), pattern, r.string("nextToken"),
                 r.integer("limit"));
         ObjectNode out = WireJson.object();
         ArrayNode groups = out.putArray("logGroups");
@@ -68,8 +76,11 @@ public final class LogsOperations {
             ObjectNode n = groups.addObject();
             n.put("logGroupName", g.logGroupName());
             n.put("creationTime", g.creationTime());
-            n.put("metricFilterCount", 0);
             n.put("arn", g.arn());
+            if (pattern != null) {
+                continue; // with a pattern, CloudWatch answers the name, creation time and ARN only
+            }
+            n.put("metricFilterCount", 0);
             n.put("storedBytes", g.storedBytes());
             n.put("logGroupClass", "STANDARD");
             n.put("logGroupArn", g.arn().endsWith(":*") ? g.arn().substring(0, g.arn().length() - 2) : g.arn());
@@ -101,25 +112,28 @@ public final class LogsOperations {
     }
 
     /**
-     * Forward reading only, from the head. The forward token always comes back: just after the last
-     * event returned, or, when there is nothing new, the very token the client sent, as CloudWatch
-     * answers (clients stop paging when the token repeats, and poll with it later).
+     * As CloudWatch: without a token, the newest page (startFromHead false, the default) or the oldest (true); a
+     * nextForwardToken reads on after the last event it saw, a nextBackwardToken the page before the first. Pages
+     * are oldest first. When a direction has nothing more, the token sent comes back (clients stop paging when the
+     * token repeats, and poll with it later).
      */
     private JsonNode getLogEvents(WireRequest r) {
         String group = group(r);
+        String stream = r.string("logStreamName");
         String token = r.string("nextToken");
+        boolean forward = token == null || token.isEmpty() ? r.flag("startFromHead") : token.startsWith(FORWARD);
         String position = null;
         if (token != null && !token.isEmpty()) {
-            if (token.startsWith(BACKWARD)) {
-                throw invalid("The simulator reads log streams forward only: send nextForwardToken.");
-            }
-            if (!token.startsWith(FORWARD)) {
+            if (!token.startsWith(FORWARD) && !token.startsWith(BACKWARD)) {
                 throw invalid("The specified nextToken is invalid.");
             }
-            position = token.substring(FORWARD.length());
+            position = token.substring(2);
+            position = position.isEmpty() ? null : position;
         }
-        Page<LogEvent> page = engine.logs().getLogEvents(group, r.string("logStreamName"), r.longValue("startTime"),
-                r.longValue("endTime"), position == null || position.isEmpty() ? null : position, r.integer("limit"));
+        Page<LogEvent> page = forward
+                ? engine.logs().getLogEvents(group, stream, r.longValue("startTime"), r.longValue("endTime"), position, r.integer("limit"))
+                : engine.logs().getLogEventsBackward(group, stream, r.longValue("startTime"), r.longValue("endTime"), position,
+                        r.integer("limit"));
         ObjectNode out = WireJson.object();
         ArrayNode events = out.putArray("events");
         for (LogEvent e : page.items()) {
@@ -128,10 +142,19 @@ public final class LogsOperations {
             n.put("message", e.message());
             n.put("ingestionTime", e.ingestionTime());
         }
-        String start = FORWARD + (position == null ? "" : position);
         List<LogEvent> items = page.items();
-        out.put("nextForwardToken", items.isEmpty() ? start : FORWARD + engine.logs().tokenAfter(items.get(items.size() - 1)));
-        out.put("nextBackwardToken", BACKWARD + (position == null ? "" : position));
+        if (!items.isEmpty()) {
+            out.put("nextForwardToken", FORWARD + engine.logs().tokenAfter(items.get(items.size() - 1)));
+            out.put("nextBackwardToken", BACKWARD + engine.logs().tokenAfter(items.get(0)));
+        } else if (forward) {
+            String at = position == null ? "" : position;
+            out.put("nextForwardToken", FORWARD + at);
+            // Backward from here includes the event the position is just after: "~" sorts after every event id.
+            out.put("nextBackwardToken", BACKWARD + (position == null ? "" : position + "~"));
+        } else {
+            out.put("nextForwardToken", FORWARD);
+            out.put("nextBackwardToken", BACKWARD + (position == null ? "" : position));
+        }
         return out;
     }
 
@@ -146,6 +169,7 @@ public final class LogsOperations {
         if (names != null && prefix != null) {
             throw invalid("logStreamNames and logStreamNamePrefix are mutually exclusive.");
         }
+        LogFilterPattern pattern = LogFilterPattern.parse(r.string("filterPattern")); // a malformed one fails first
         List<String> searched = names != null ? names : streamNames(group, prefix);
         ObjectNode out = WireJson.object();
         ArrayNode events = out.putArray("events");
@@ -156,7 +180,6 @@ public final class LogsOperations {
         List<String> asked = names != null ? names : prefix != null && searched.size() <= MAX_STREAM_NAMES ? searched : null;
         Page<LogEvent> page = engine.logs().filterLogEvents(group, asked, r.longValue("startTime"), r.longValue("endTime"),
                 r.string("nextToken"), r.integer("limit"));
-        LogFilterPattern pattern = LogFilterPattern.parse(r.string("filterPattern"));
         for (LogEvent e : page.items()) {
             if ((prefix == null || e.logStreamName().startsWith(prefix)) && pattern.matches(e.message())) {
                 ObjectNode n = events.addObject();
