@@ -27,6 +27,7 @@ public final class SimEcs {
     final TaskLifecycle lifecycle;
     final TaskLauncher launcher;
     final ServiceScheduler scheduler;
+    final TaskSetScheduler taskSetScheduler;
     final ContainerLogs containerLogs;
     final LoadBalancing loadBalancing;
     final LambdaHooks lambdaHooks = new LambdaHooks();
@@ -42,6 +43,7 @@ public final class SimEcs {
         this.loadBalancing = new LoadBalancing(elb, images, lifecycle);
         this.scheduler = new ServiceScheduler(ids, launcher, lifecycle, taskDefinitionRegistry, loadBalancing, lambdaHooks);
         this.containerLogs = new ContainerLogs(logs, seed);
+        this.taskSetScheduler = new TaskSetScheduler(ids, launcher, lifecycle, taskDefinitionRegistry);
     }
 
     /** Declares that an image crash-loops: its process exits with {@code exitCode} this long after it starts. */
@@ -116,7 +118,11 @@ public final class SimEcs {
             for (SimService service : cluster.services.values()) {
                 if (service.dirty || !service.steady || ServiceScheduler.steadyEventDue(service, now)) {
                     service.dirty = false;
-                    scheduler.reconcile(cluster, service, now);
+                    if (service.external()) {
+                        taskSetScheduler.reconcile(cluster, service, now);
+                    } else {
+                        scheduler.reconcile(cluster, service, now);
+                    }
                 }
             }
             pruneStoppedTasks(cluster, now);

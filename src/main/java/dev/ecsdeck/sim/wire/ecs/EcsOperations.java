@@ -106,6 +106,7 @@ public final class EcsOperations {
                         .member("tags", STRUCTURE_LIST), true, ecs::registerTaskDefinition)
                 .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition)
                 .add("ListTagsForResource", of().required("resourceArn", STRING), false, ecs::listTagsForResource);
+        TaskSetOperations.addTo(api, engine);
         return ServiceDeploymentOperations.addTo(api, engine);
     }
 

@@ -1,0 +1,87 @@
+package dev.ecsdeck.sim.ecs;
+
+import dev.ecsdeck.model.LoadBalancer;
+import dev.ecsdeck.sim.SimApiException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the rest of ECS asks about task sets: which one a task belongs to, its load balancers, and their views. */
+final class TaskSets {
+    /** ECS's limit: "5 deployments exist on the service. Unable to create new TaskSet since this exceeds the maximum limit." */
+    static final int MAX_PER_SERVICE = 5;
+
+    private TaskSets() {}
+
+    /** Whether any task set of the service has a load balancer. */
+    static boolean loadBalanced(SimService svc) {
+        for (SimTaskSet ts : svc.taskSets) {
+            if (!ts.loadBalancers.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The load balancers a task of the service registers in: its task set's for an EXTERNAL service, the service's otherwise. */
+    static List<LoadBalancer> loadBalancers(SimService svc, SimTask t) {
+        if (!svc.external()) {
+            return svc.loadBalancers;
+        }
+        SimTaskSet ts = byId(svc, t.deploymentId);
+        return ts == null ? List.of() : ts.loadBalancers;
+    }
+
+    static SimTaskSet byId(SimService svc, String id) {
+        for (SimTaskSet ts : svc.taskSets) {
+            if (ts.id.equals(id)) {
+                return ts;
+            }
+        }
+        return null;
+    }
+
+    /** The task set by id or ARN: TaskSetNotFoundException when the service has none such. */
+    static SimTaskSet find(SimService svc, String ref) {
+        if (ref == null || ref.isEmpty()) {
+            throw SimApiException.invalidParameter("Task Set Identifier is invalid");
+        }
+        for (SimTaskSet ts : svc.taskSets) {
+            if (ts.id.equals(ref) || ts.arn.equals(ref)) {
+                return ts;
+            }
+        }
+        if (!ref.startsWith("ecs-svc/") && !ref.startsWith("arn:")) {
+            throw SimApiException.invalidParameter("Task Set Identifier is invalid");
+        }
+        throw new SimApiException("TaskSetNotFoundException", "The specified task set does not exist.");
+    }
+
+    /** The task sets of the service as ECS shows them: tags only when asked for. */
+    static List<TaskSetInfo> views(SimService svc, SimCluster c, boolean withTags) {
+        List<TaskSetInfo> out = new ArrayList<>();
+        for (SimTaskSet ts : svc.taskSets) {
+            out.add(view(ts, svc, c, withTags));
+        }
+        return out;
+    }
+
+    static TaskSetInfo view(SimTaskSet ts, SimService svc, SimCluster c, boolean withTags) {
+        int running = 0;
+        int pending = 0;
+        for (SimTask t : c.tasksOf(svc.name)) {
+            if (ts.id.equals(t.deploymentId) && t.wantsRunning()) {
+                if (t.isRunning()) {
+                    running++;
+                } else {
+                    pending++;
+                }
+            }
+        }
+        String platformVersion = ts.platformVersion != null ? ts.platformVersion : "FARGATE".equals(ts.launchType) ? "LATEST" : null;
+        return new TaskSetInfo(ts.id, ts.arn, svc.arn, c.arn, ts.externalId, ts.status, ts.taskDefinitionArn,
+                ts.computedDesiredCount(svc.desiredCount), pending, running, ts.createdAt, ts.updatedAt, ts.launchType,
+                ts.capacityProviderStrategy, platformVersion, ts.networkConfiguration, ts.loadBalancers, ts.serviceRegistries,
+                new TaskSetInfo.Scale(ts.scalePercent, "PERCENT"), ts.stabilityStatus, ts.stabilityStatusAt,
+                withTags ? List.copyOf(ts.tags) : null);
+    }
+}
