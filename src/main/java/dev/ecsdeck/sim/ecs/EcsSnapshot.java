@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageFault> imageFaults, List<String> neverHealthyImages,
         List<ClusterState> clusters, List<LambdaHookOutcome> lambdaHookOutcomes, List<TargetHealthFault> failingTargetImages,
-        List<String> failingTargetTasks) {
+        List<String> failingTargetTasks, List<TaskSetSnapshots.ServiceTaskSets> taskSets) {
 
     /** What an AWS_LAMBDA hook's function answers (null: never) and after how long. */
     public record LambdaHookOutcome(String functionArn, String answer, long afterSeconds) {}

@@ -42,7 +42,7 @@ public final class EcsSnapshots {
         List<TargetHealthFault> failingTargets = new ArrayList<>();
         ecs.loadBalancing.failingImages().forEach((image, after) -> failingTargets.add(new TargetHealthFault(image, after.toMillis())));
         return new EcsSnapshot(tds, faults, List.copyOf(ecs.images.neverHealthyImages()), clusters, lambdas, failingTargets,
-                ecs.loadBalancing.failingTasks().stream().sorted().toList());
+                ecs.loadBalancing.failingTasks().stream().sorted().toList(), TaskSetSnapshots.capture(ecs));
     }
 
     /** Restores the snapshot into {@code ecs}, a new one. */
@@ -67,6 +67,7 @@ public final class EcsSnapshots {
         for (ClusterState c : s.clusters()) {
             ecs.clusters.put(c.name(), cluster(c, byArn));
         }
+        TaskSetSnapshots.restore(ecs, s.taskSets());
         for (SimCluster c : ecs.clusters.values()) {
             for (SimTask t : c.tasks.values()) {
                 ecs.launcher.restored(t);

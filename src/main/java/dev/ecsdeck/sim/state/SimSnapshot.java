@@ -6,6 +6,7 @@ import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
 import dev.ecsdeck.sim.ecs.EcsSnapshot;
+import dev.ecsdeck.sim.ecs.TaskSetSnapshots;
 import dev.ecsdeck.sim.elb.ElbSnapshot;
 import dev.ecsdeck.sim.logs.LogsSnapshot;
 import dev.ecsdeck.sim.scenario.Scenario;
@@ -41,7 +42,8 @@ record SimSnapshot(
         ElbSnapshot elb,
         List<EcsSnapshot.LambdaHookOutcome> lambdaHookOutcomes,
         List<EcsSnapshot.TargetHealthFault> failingTargetImages,
-        List<String> failingTargetTasks) {
+        List<String> failingTargetTasks,
+        List<TaskSetSnapshots.ServiceTaskSets> taskSets) {
 
     static final int CURRENT_VERSION = 1;
 

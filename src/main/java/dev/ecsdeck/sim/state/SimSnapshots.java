@@ -39,7 +39,7 @@ final class SimSnapshots {
                 engine.logStore().snapshot(),
                 List.copyOf(engine.scaling().targets().values()), policies, activities, pending,
                 new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot(), ecs.lambdaHookOutcomes(),
-                ecs.failingTargetImages(), ecs.failingTargetTasks());
+                ecs.failingTargetImages(), ecs.failingTargetTasks(), ecs.taskSets());
     }
 
 
@@ -60,7 +60,7 @@ final class SimSnapshots {
         SimEngine engine = new SimEngine(clock, s.seed(), s.region(), resumeAt);
         engine.ids().random().state(s.randomState());
         EcsSnapshots.restore(engine.ecs(), new EcsSnapshot(s.taskDefinitions(), s.imageFaults(), s.neverHealthyImages(), s.clusters(),
-                s.lambdaHookOutcomes(), s.failingTargetImages(), s.failingTargetTasks()));
+                s.lambdaHookOutcomes(), s.failingTargetImages(), s.failingTargetTasks(), s.taskSets()));
         engine.logStore().nextStreamNumber(s.nextLogStream());
         engine.logStore().restore(s.logGroups());
         s.scalableTargets().forEach(t -> engine.scaling().targets().put(t.resourceId(), t));
