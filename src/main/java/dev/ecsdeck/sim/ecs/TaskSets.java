@@ -1,5 +1,6 @@
 package dev.ecsdeck.sim.ecs;
 
+import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.LoadBalancer;
 import dev.ecsdeck.sim.SimApiException;
 import java.util.ArrayList;
@@ -11,6 +12,17 @@ final class TaskSets {
     static final int MAX_PER_SERVICE = 5;
 
     private TaskSets() {}
+
+    /** UpdateService of an EXTERNAL service changes no workload: a new task set does (InvalidParameterException). */
+    static void checkExternalUpdate(String taskDefinition, boolean forceNewDeployment, DeploymentConfiguration deploymentConfiguration,
+            List<LoadBalancer> loadBalancers) {
+        String member = taskDefinition != null ? "taskDefinition" : forceNewDeployment ? "forceNewDeployment"
+                : deploymentConfiguration != null ? "deploymentConfiguration" : loadBalancers != null ? "loadBalancers" : null;
+        if (member != null) {
+            throw SimApiException.invalidParameter(member + " cannot be updated for a service that uses the EXTERNAL deployment controller. "
+                    + "Create a new task set (CreateTaskSet) with it instead.");
+        }
+    }
 
     /** Whether any task set of the service has a load balancer. */
     static boolean loadBalanced(SimService svc) {
