@@ -177,9 +177,9 @@ public final class TaskSetApi {
                 throw SimApiException.invalidParameter(
                         "Invalid launch type '" + r.launchType() + "': must be one of EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES.");
             }
-            double scale = scalePercent(r.scale(), 100.0);
+            double scale = TaskSets.scalePercent(r.scale(), 100.0);
             SimTaskDefinition td = taskDefinition(r.taskDefinition());
-            String launchType = launchType(r);
+            String launchType = TaskSets.launchType(r);
             if ("FARGATE".equals(launchType) && !td.document.path("compatibilities").toString().contains("FARGATE")) {
                 throw SimApiException.client("Task definition does not support launch_type FARGATE.");
             }
@@ -246,7 +246,7 @@ public final class TaskSetApi {
             if (ts.draining()) {
                 throw SimApiException.invalidParameter("The task set " + ts.id + " is being deleted and cannot be updated.");
             }
-            ts.scalePercent = scalePercent(scale, null);
+            ts.scalePercent = TaskSets.scalePercent(scale, null);
             ts.updatedAt = engine.now();
             s.steady = false;
             s.dirty = true;
@@ -307,6 +307,40 @@ public final class TaskSetApi {
         }
     }
 
+    /**
+     * The tags of the task set with this ARN ({@code arn:...:task-set/cluster/service/ecs-svc/id}), for
+     * ListTagsForResource; null when there is no such task set.
+     */
+    public List<Tag> tags(String taskSetArn) {
+        SimTaskSet ts = byArn(taskSetArn);
+        return ts == null ? null : List.copyOf(ts.tags);
+    }
+
+    /** Replaces the task set's tags (TagResource and UntagResource work out the new list); false when there is no such task set. */
+    public boolean replaceTags(String taskSetArn, List<Tag> tags) {
+        SimTaskSet ts = byArn(taskSetArn);
+        if (ts == null) {
+            return false;
+        }
+        synchronized (engine) {
+            ts.tags.clear();
+            ts.tags.addAll(tags);
+        }
+        return true;
+    }
+
+    private SimTaskSet byArn(String arn) {
+        String[] path = arn == null ? new String[0] : arn.substring(arn.lastIndexOf(':') + 1).split("/");
+        if (path.length != 5 || !"task-set".equals(path[0])) {
+            return null;
+        }
+        synchronized (engine) {
+            SimCluster c = engine.ecs().clusters.get(path[1]);
+            SimService s = c == null ? null : c.services.get(path[2]);
+            return s == null ? null : TaskSets.byId(s, path[3] + "/" + path[4]);
+        }
+    }
+
     private static SimService active(SimCluster c, String service) {
         SimService s = ServiceApi.service(c, service);
         if (!"ACTIVE".equals(s.status)) {
@@ -323,23 +357,6 @@ public final class TaskSetApi {
         return s;
     }
 
-    /** A percentage from 0 to 100 in the unit PERCENT; {@code absent} when no scale was given (null: one must be). */
-    private static double scalePercent(TaskSetInfo.Scale scale, Double absent) {
-        if (scale == null) {
-            if (absent == null) {
-                throw SimApiException.invalidParameter("scale must be specified.");
-            }
-            return absent;
-        }
-        if (scale.unit() != null && !"PERCENT".equals(scale.unit())) {
-            throw SimApiException.invalidParameter("Invalid scale unit '" + scale.unit() + "': must be PERCENT.");
-        }
-        if (scale.value() == null || !(scale.value() >= 0 && scale.value() <= 100)) {
-            throw SimApiException.invalidParameter("The scale value must be between 0 and 100 (percent of the service's desired count).");
-        }
-        return scale.value();
-    }
-
     private SimTaskDefinition taskDefinition(String ref) {
         if (ref == null || ref.isEmpty()) {
             throw SimApiException.invalidParameter("Family should not be null or empty.");
@@ -354,15 +371,5 @@ public final class TaskSetApi {
             throw SimApiException.client("TaskDefinition is inactive");
         }
         return td;
-    }
-
-    /** The launch type given, or FARGATE for a FARGATE or FARGATE_SPOT capacity provider strategy, or EC2. */
-    private static String launchType(CreateTaskSetRequest r) {
-        if (r.launchType() != null) {
-            return r.launchType();
-        }
-        boolean fargate = r.capacityProviderStrategy().stream()
-                .anyMatch(i -> i.capacityProvider() != null && i.capacityProvider().startsWith("FARGATE"));
-        return fargate ? "FARGATE" : "EC2";
     }
 }

@@ -96,4 +96,31 @@ final class TaskSets {
                 new TaskSetInfo.Scale(ts.scalePercent, "PERCENT"), ts.stabilityStatus, ts.stabilityStatusAt,
                 withTags ? List.copyOf(ts.tags) : null);
     }
+
+    /** A percentage from 0 to 100 in the unit PERCENT; {@code absent} when no scale was given (null: one must be). */
+    static double scalePercent(TaskSetInfo.Scale scale, Double absent) {
+        if (scale == null) {
+            if (absent == null) {
+                throw SimApiException.invalidParameter("scale must be specified.");
+            }
+            return absent;
+        }
+        if (scale.unit() != null && !"PERCENT".equals(scale.unit())) {
+            throw SimApiException.invalidParameter("Invalid scale unit '" + scale.unit() + "': must be PERCENT.");
+        }
+        if (scale.value() == null || !(scale.value() >= 0 && scale.value() <= 100)) {
+            throw SimApiException.invalidParameter("The scale value must be between 0 and 100 (percent of the service's desired count).");
+        }
+        return scale.value();
+    }
+
+    /** The launch type given, or FARGATE for a FARGATE or FARGATE_SPOT capacity provider strategy, or EC2. */
+    static String launchType(CreateTaskSetRequest r) {
+        if (r.launchType() != null) {
+            return r.launchType();
+        }
+        boolean fargate = r.capacityProviderStrategy().stream()
+                .anyMatch(i -> i.capacityProvider() != null && i.capacityProvider().startsWith("FARGATE"));
+        return fargate ? "FARGATE" : "EC2";
+    }
 }

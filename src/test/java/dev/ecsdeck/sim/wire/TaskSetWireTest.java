@@ -162,6 +162,12 @@ class TaskSetWireTest {
         var answer = ecs.describeTaskSets(r -> r.cluster(CLUSTER).service("web").taskSets(ts.id(), "ecs-svc/1234567890123456789")
                 .include(TaskSetField.TAGS));
         assertEquals("web", answer.taskSets().get(0).tags().get(0).value());
+        dev.ecsdeck.sim.ecs.TaskSetApi api = new dev.ecsdeck.sim.ecs.TaskSetApi(sim.engine);
+        assertEquals(List.of(new dev.ecsdeck.model.Tag("team", "web")), api.tags(ts.taskSetArn()), "tags by ARN, for ListTagsForResource");
+        assertTrue(api.replaceTags(ts.taskSetArn(), List.of(new dev.ecsdeck.model.Tag("team", "edge"))));
+        assertEquals("edge", ecs.describeTaskSets(r -> r.cluster(CLUSTER).service("web").taskSets(ts.id()).include(TaskSetField.TAGS))
+                .taskSets().get(0).tags().get(0).value());
+        assertNull(api.tags("arn:aws:ecs:us-east-1:000000000000:task-set/ext/web/ecs-svc/1234567890123456789"));
         assertEquals(1, answer.failures().size());
         assertEquals("MISSING", answer.failures().get(0).reason());
         assertEquals("arn:aws:ecs:us-east-1:000000000000:task-set/ext/web/ecs-svc/1234567890123456789", answer.failures().get(0).arn());
