@@ -26,7 +26,8 @@ import java.util.Map;
 public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageFault> imageFaults, List<String> neverHealthyImages,
         List<ClusterState> clusters, List<LambdaHookOutcome> lambdaHookOutcomes, List<TargetHealthFault> failingTargetImages,
         List<String> failingTargetTasks,
-        ProtectionAndServiceConnect protectionAndServiceConnect) {
+        ProtectionAndServiceConnect protectionAndServiceConnect,
+        List<TaskSetSnapshots.ServiceTaskSets> taskSets) {
 
     /**
      * Task scale-in protection (expiry by task ARN) and Service Connect configurations (by service ARN,

@@ -44,7 +44,7 @@ public final class EcsSnapshots {
         return new EcsSnapshot(tds, faults, List.copyOf(ecs.images.neverHealthyImages()), clusters, lambdas, failingTargets,
                 ecs.loadBalancing.failingTasks().stream().sorted().toList(),
                 new EcsSnapshot.ProtectionAndServiceConnect(ecs.scheduler.protection.export(), new LinkedHashMap<>(ecs.serviceConnect.byService),
-                        new LinkedHashMap<>(ecs.serviceConnect.byDeployment)));
+                        new LinkedHashMap<>(ecs.serviceConnect.byDeployment)), TaskSetSnapshots.capture(ecs));
     }
 
     /** Restores the snapshot into {@code ecs}, a new one. */
@@ -79,6 +79,7 @@ public final class EcsSnapshots {
         for (ClusterState c : s.clusters()) {
             ecs.clusters.put(c.name(), cluster(c, byArn));
         }
+        TaskSetSnapshots.restore(ecs, s.taskSets());
         for (SimCluster c : ecs.clusters.values()) {
             for (SimTask t : c.tasks.values()) {
                 ecs.launcher.restored(t);

@@ -85,7 +85,7 @@ final class LoadBalancing {
     /** One second of a cluster's load-balanced services: registrations, deregistrations and what target health means for each task. */
     void step(SimCluster cluster, Instant now) {
         for (SimService svc : cluster.services.values()) {
-            if (svc.loadBalancers.isEmpty()) {
+            if (svc.loadBalancers.isEmpty() && !TaskSets.loadBalanced(svc)) {
                 continue;
             }
             for (SimTask t : cluster.tasksOf(svc.name)) {
@@ -104,7 +104,7 @@ final class LoadBalancing {
 
     private void register(SimCluster cluster, SimService svc, SimTask t, Instant now) {
         SimDeployment d = ServiceScheduler.deployment(svc, t.deploymentId);
-        for (LoadBalancer lb : svc.loadBalancers) {
+        for (LoadBalancer lb : TaskSets.loadBalancers(svc, t)) {
             String group = groupFor(lb, d != null && d.onAlternate);
             TargetGroupInfo info = group == null ? null : elb.targetGroup(group);
             if (info == null) {

@@ -69,6 +69,11 @@ public final class ResourceTags {
             SimInstance i = path.size() == 2 ? cluster(ecs, path.get(0)).instances.get(path.get(1)) : null;
             return i == null || "INACTIVE".equals(i.status) ? null : i.tags;
         });
+        register("task-set", (arn, path) -> {
+            SimService s = path.size() == 4 ? cluster(ecs, path.get(0)).services.get(path.get(1)) : null;
+            SimTaskSet ts = s == null ? null : TaskSets.byId(s, path.get(2) + "/" + path.get(3));
+            return ts == null ? null : ts.tags;
+        });
         register("task-definition", (arn, path) -> {
             if (path.size() != 1 || !path.get(0).matches(".+:[0-9]+")) {
                 return null;

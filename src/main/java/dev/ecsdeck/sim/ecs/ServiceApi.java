@@ -92,6 +92,10 @@ public final class ServiceApi {
             if (!"ACTIVE".equals(s.status)) {
                 throw new SimApiException("ServiceNotActiveException", "Service was not ACTIVE.");
             }
+            if (s.external()) { // its task sets hold the workload (TaskSetApi)
+                TaskSets.checkExternalUpdate(taskDefinition, forceNewDeployment, deploymentConfiguration, loadBalancers);
+                return new TaskSetApi(engine).updateExternalService(cluster, service, desiredCount, healthCheckGracePeriodSeconds, null, null);
+            }
             if (desiredCount != null) {
                 if (s.isDaemon()) {
                     throw SimApiException.invalidParameter("The desired count cannot be set for a service with the DAEMON scheduling strategy.");

@@ -27,6 +27,7 @@ public final class SimEcs {
     final TaskLifecycle lifecycle;
     final TaskLauncher launcher;
     final ServiceScheduler scheduler;
+    final TaskSetScheduler taskSetScheduler;
     final ContainerLogs containerLogs;
     final LoadBalancing loadBalancing;
     final LambdaHooks lambdaHooks = new LambdaHooks();
@@ -49,6 +50,7 @@ public final class SimEcs {
         this.scheduler = new ServiceScheduler(ids, launcher, lifecycle, taskDefinitionRegistry, loadBalancing, lambdaHooks);
         this.containerLogs = new ContainerLogs(logs, seed);
         launcher.tagWith(tags);
+        this.taskSetScheduler = new TaskSetScheduler(ids, launcher, lifecycle, taskDefinitionRegistry);
     }
 
     /**
@@ -131,7 +133,11 @@ public final class SimEcs {
             for (SimService service : cluster.services.values()) {
                 if (service.dirty || !service.steady || ServiceScheduler.steadyEventDue(service, now)) {
                     service.dirty = false;
-                    scheduler.reconcile(cluster, service, now);
+                    if (service.external()) {
+                        taskSetScheduler.reconcile(cluster, service, now);
+                    } else {
+                        scheduler.reconcile(cluster, service, now);
+                    }
                 }
             }
             pruneStoppedTasks(cluster, now);

@@ -47,6 +47,10 @@ final class SimService {
     final Deque<SimServiceDeployment> serviceDeployments = new ArrayDeque<>();
     /** Newest first, at most {@link #MAX_EVENTS}. */
     final Deque<ServiceEvent> events = new ArrayDeque<>();
+    /** ECS, CODE_DEPLOY or EXTERNAL; an EXTERNAL service's tasks come from its task sets, not from deployments. */
+    String deploymentController = "ECS";
+    /** An EXTERNAL service's task sets, oldest first (see {@link TaskSets}). */
+    final List<SimTaskSet> taskSets = new ArrayList<>();
 
     // scheduler bookkeeping
     /** Something changed that the scheduler must look at (a task's state, the cluster's instances). */
@@ -74,6 +78,10 @@ final class SimService {
         this.launchType = launchType;
         this.schedulingStrategy = schedulingStrategy;
         this.createdAt = createdAt;
+    }
+
+    boolean external() {
+        return "EXTERNAL".equals(deploymentController);
     }
 
     boolean isDaemon() {

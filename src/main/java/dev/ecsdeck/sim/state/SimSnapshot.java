@@ -8,6 +8,7 @@ import dev.ecsdeck.sim.autoscaling.ScalingApi;
 import dev.ecsdeck.sim.ecs.AccountSettingApi;
 import dev.ecsdeck.sim.ecs.EcsSnapshot;
 import dev.ecsdeck.sim.ecs.TagApi;
+import dev.ecsdeck.sim.ecs.TaskSetSnapshots;
 import dev.ecsdeck.sim.elb.ElbSnapshot;
 import dev.ecsdeck.sim.logs.LogsSnapshot;
 import dev.ecsdeck.sim.scenario.Scenario;
@@ -48,7 +49,8 @@ record SimSnapshot(
         EventsSnapshot events,
         TagApi.TagState resourceTags,
         AccountSettingApi.State accountSettings,
-        EcsSnapshot.ProtectionAndServiceConnect protectionAndServiceConnect) {
+        EcsSnapshot.ProtectionAndServiceConnect protectionAndServiceConnect,
+        List<TaskSetSnapshots.ServiceTaskSets> taskSets) {
 
     static final int CURRENT_VERSION = 1;
 

@@ -42,7 +42,7 @@ final class SimSnapshots {
                 new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot(), ecs.lambdaHookOutcomes(),
                 ecs.failingTargetImages(), ecs.failingTargetTasks(),
                 new SimSnapshot.EventsSnapshot(engine.events().snapshot(), engine.schedules().snapshot()),
-                engine.tags().snapshot(), engine.accountSettings().snapshot(), ecs.protectionAndServiceConnect());
+                engine.tags().snapshot(), engine.accountSettings().snapshot(), ecs.protectionAndServiceConnect(), ecs.taskSets());
     }
 
 
@@ -72,7 +72,7 @@ final class SimSnapshots {
         engine.ids().random().state(s.randomState());
         EcsSnapshots.restore(engine.ecs(), new EcsSnapshot(s.taskDefinitions(), s.imageFaults(), s.neverHealthyImages(), s.clusters(),
                 s.lambdaHookOutcomes(), s.failingTargetImages(), s.failingTargetTasks(),
-                s.protectionAndServiceConnect()));
+                s.protectionAndServiceConnect(), s.taskSets()));
         engine.logStore().nextStreamNumber(s.nextLogStream());
         engine.logStore().restore(s.logGroups());
         s.scalableTargets().forEach(t -> engine.scaling().targets().put(t.resourceId(), t));

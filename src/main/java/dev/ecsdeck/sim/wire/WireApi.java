@@ -38,6 +38,23 @@ public final class WireApi {
         return this;
     }
 
+    /**
+     * Lets another class extend an operation already added: {@code members} may add request members to
+     * its shape, and {@code around} answers it, calling the operation as it was ({@code next}) or not.
+     */
+    public WireApi around(String name, java.util.function.Consumer<RequestShape> members,
+            java.util.function.BiFunction<WireRequest, java.util.function.Function<WireRequest, com.fasterxml.jackson.databind.JsonNode>,
+                    com.fasterxml.jackson.databind.JsonNode> around) {
+        WireOperation op = operations.get(name);
+        if (op == null) {
+            throw new IllegalArgumentException("No such operation: " + name);
+        }
+        members.accept(op.shape());
+        WireOperation.Handler next = op.handler();
+        operations.put(name, new WireOperation(name, op.shape(), op.mutating(), r -> around.apply(r, next::handle)));
+        return this;
+    }
+
     public String targetPrefix() {
         return targetPrefix;
     }

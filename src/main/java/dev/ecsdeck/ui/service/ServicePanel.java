@@ -132,8 +132,10 @@ public final class ServicePanel {
         subtitleLabel.setTooltip(subtitleTip);
         model.serviceProperty().addListener((obs, was, s) -> {
             subtitleLabel.setText(s == null ? "" : "Service in " + ref.cluster() + " · "
-                    + (s.launchType() == null ? "capacity provider" : s.launchType()) + " · " + s.schedulingStrategy()
-                    + " · " + dev.ecsdeck.model.Arns.familyRevision(s.taskDefinition()));
+                    + (s.launchType() != null ? s.launchType() + " · " : s.taskDefinition() != null ? "capacity provider · " : "")
+                    + s.schedulingStrategy()
+                    + (s.taskDefinition() == null ? " · task sets of an external deployment controller"
+                            : " · " + dev.ecsdeck.model.Arns.familyRevision(s.taskDefinition())));
             subtitleTip.setText(subtitleLabel.getText()); // whole when the label is cut
         });
         countsLabel.textProperty().bind(model.countsProperty());
@@ -150,7 +152,7 @@ public final class ServicePanel {
         warningLabel.textProperty().bind(scaler.warningProperty());
         warningLabel.visibleProperty().bind(scaler.warningProperty().isNotEmpty());
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
-        editButton.disableProperty().bind(model.serviceProperty().isNull());
+        editButton.disableProperty().bind(noTaskDefinition());
 
         DesiredCountSpinner.bind(desiredSpinner, scaler.desiredProperty(), scaleProblemLabel.textProperty());
         var off = scaler.disabledProperty();
@@ -180,9 +182,15 @@ public final class ServicePanel {
     }
 
     /** "Deploy…": off until the service is read, and in read-only mode (with the reason). */
+    /** No service yet, or one with no task definition of its own (EXTERNAL deployment controller: its task sets have them). */
+    private javafx.beans.binding.BooleanBinding noTaskDefinition() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> model.serviceProperty().get() == null
+                || model.serviceProperty().get().taskDefinition() == null, model.serviceProperty());
+    }
+
     private void bindDeployButton() {
         var readOnly = javafx.beans.binding.BooleanExpression.booleanExpression(model.context().readOnly());
-        deployServiceButton.disableProperty().bind(model.serviceProperty().isNull().or(readOnly));
+        deployServiceButton.disableProperty().bind(noTaskDefinition().or(readOnly));
         ReadOnlyHint.apply(deployServiceButton, model.context().readOnly(),
                 "Deploy a revision of the family with a strategy: see the plan and the changes first.");
         deployServiceStatus.visibleProperty().bind(deployServiceStatus.textProperty().isNotEmpty());

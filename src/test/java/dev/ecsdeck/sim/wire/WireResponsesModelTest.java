@@ -210,6 +210,27 @@ class WireResponsesModelTest {
         assertEquals(1, deleted.get("taskDefinitions").size(), "a deleted task definition was there to check");
     }
 
+    @Test
+    void taskSetResponsesHoldOnlyModelMembersOfTheModelTypes() throws IOException {
+        sim = new WireFixture();
+        JsonNode ecs = model("ecs");
+        check(ecs, "CreateService", "{\"cluster\": \"prod-web\", \"serviceName\": \"ext\", \"desiredCount\": 2,"
+                + " \"deploymentController\": {\"type\": \"EXTERNAL\"}}");
+        String taskSet = "{\"cluster\": \"prod-web\", \"service\": \"ext\", \"taskDefinition\": \"web:1\", \"launchType\": \"FARGATE\", "
+                + VPC + ", \"scale\": {\"value\": 50, \"unit\": \"PERCENT\"}, \"tags\": [{\"key\": \"k\", \"value\": \"v\"}]}";
+        String id = check(ecs, "CreateTaskSet", taskSet).at("/taskSet/id").asText();
+        sim.clock.advance(Duration.ofMinutes(2));
+        check(ecs, "DescribeTaskSets", "{\"cluster\": \"prod-web\", \"service\": \"ext\", \"taskSets\": [\"" + id
+                + "\", \"ecs-svc/1\"], \"include\": [\"TAGS\"]}");
+        check(ecs, "UpdateTaskSet", "{\"cluster\": \"prod-web\", \"service\": \"ext\", \"taskSet\": \"" + id
+                + "\", \"scale\": {\"value\": 100, \"unit\": \"PERCENT\"}}");
+        check(ecs, "UpdateServicePrimaryTaskSet", "{\"cluster\": \"prod-web\", \"service\": \"ext\", \"primaryTaskSet\": \"" + id + "\"}");
+        JsonNode service = check(ecs, "DescribeServices", "{\"cluster\": \"prod-web\", \"services\": [\"ext\"]}");
+        check(ecs, "DeleteTaskSet", "{\"cluster\": \"prod-web\", \"service\": \"ext\", \"taskSet\": \"" + id + "\", \"force\": true}");
+        assertEquals(List.of(), problems);
+        assertEquals(1, service.at("/services/0/taskSets/0/runningCount").asInt(), "the task set's running task (50% of 2) was there to check");
+    }
+
     private static JsonNode model(String service) throws IOException {
         return WireShapesModelTest.model(service);
     }

@@ -140,6 +140,7 @@ public final class EcsOperations {
         InstanceOperations.addTo(api, engine);
         TaskProtectionOperations.addTo(api, engine);
         ServiceConnectOperations.addTo(api, engine);
+        TaskSetOperations.addTo(api, engine);
         EcsEnums.addTo(api);
         return api;
     }
