@@ -37,6 +37,8 @@ final class SimService {
     final List<LoadBalancer> loadBalancers = new ArrayList<>();
     Integer healthCheckGracePeriodSeconds;
     final List<Tag> tags = new ArrayList<>();
+    /** ECS Exec: the tasks it starts from now on carry it (running ones keep theirs, as in ECS). */
+    boolean enableExecuteCommand;
     /** Primary first, then older ones. */
     final List<SimDeployment> deployments = new ArrayList<>();
     /** Every revision of the service, oldest first, by ARN. */

@@ -30,6 +30,7 @@ import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.ecs.Described;
+import dev.ecsdeck.sim.ecs.ExecuteCommandApi;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.json.WireJson;
@@ -43,9 +44,11 @@ public final class EcsOperations {
     public static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113";
 
     private final SimEngine engine;
+    private final ExecuteCommandApi exec;
 
     private EcsOperations(SimEngine engine) {
         this.engine = engine;
+        this.exec = new ExecuteCommandApi(engine);
     }
 
     public static WireApi api(SimEngine engine) {
@@ -67,11 +70,13 @@ public final class EcsOperations {
                         .member("deploymentConfiguration", STRUCTURE).member("placementConstraints", STRUCTURE_LIST)
                         .member("placementStrategy", STRUCTURE_LIST).member("networkConfiguration", STRUCTURE)
                         .member("healthCheckGracePeriodSeconds", INTEGER).member("schedulingStrategy", STRING)
-                        .member("tags", STRUCTURE_LIST), true, ecs::createService)
+                        .member("tags", STRUCTURE_LIST)
+                        .member("enableExecuteCommand", BOOLEAN), true, ecs::createService)
                 .add("UpdateService", of().member("cluster", STRING).required("service", STRING).member("desiredCount", INTEGER)
                         .member("taskDefinition", STRING).member("deploymentConfiguration", STRUCTURE)
                         .member("forceNewDeployment", BOOLEAN).member("loadBalancers", STRUCTURE_LIST)
-                        .member("healthCheckGracePeriodSeconds", INTEGER), true, ecs::updateService)
+                        .member("healthCheckGracePeriodSeconds", INTEGER)
+                        .member("enableExecuteCommand", BOOLEAN), true, ecs::updateService)
                 .add("DeleteService", of().member("cluster", STRING).required("service", STRING).member("force", BOOLEAN), true,
                         ecs::deleteService)
                 .add("ListTasks", of().member("cluster", STRING).member("containerInstance", STRING).member("family", STRING)
@@ -84,7 +89,8 @@ public final class EcsOperations {
                         .member("count", INTEGER).member("group", STRING).member("launchType", STRING)
                         .member("networkConfiguration", STRUCTURE).member("placementConstraints", STRUCTURE_LIST)
                         .member("placementStrategy", STRUCTURE_LIST).member("startedBy", STRING).member("tags", STRUCTURE_LIST)
-                        .required("taskDefinition", STRING).member("clientToken", STRING), true, ecs::runTask)
+                        .required("taskDefinition", STRING).member("clientToken", STRING)
+                        .member("enableExecuteCommand", BOOLEAN), true, ecs::runTask)
                 .add("StopTask", of().member("cluster", STRING).required("task", STRING).member("reason", STRING), true, ecs::stopTask)
                 .add("ListContainerInstances", of().member("cluster", STRING).member("filter", STRING).member("nextToken", STRING)
                         .member("maxResults", INTEGER).member("status", STRING), false, ecs::listContainerInstances)
@@ -106,6 +112,7 @@ public final class EcsOperations {
                         .member("tags", STRUCTURE_LIST), true, ecs::registerTaskDefinition)
                 .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition)
                 .add("ListTagsForResource", of().required("resourceArn", STRING), false, ecs::listTagsForResource);
+        ExecuteCommandOperations.addTo(api, engine);
         return ServiceDeploymentOperations.addTo(api, engine);
     }
 
@@ -137,14 +144,15 @@ public final class EcsOperations {
     }
 
     private JsonNode createService(WireRequest r) {
-        EcsService s = engine.services().createService(new CreateServiceRequest(r.string("cluster"), r.string("serviceName"),
+        EcsService s = exec.onService(r.string("cluster"), r.string("serviceName"), r.bool("enableExecuteCommand"),
+                () -> engine.services().createService(new CreateServiceRequest(r.string("cluster"), r.string("serviceName"),
                 r.string("taskDefinition"), r.integer("desiredCount"), r.string("launchType"),
                 r.bindList("capacityProviderStrategy", CapacityProviderStrategyItem.class), r.string("schedulingStrategy"),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class),
                 r.bind("networkConfiguration", NetworkConfiguration.class),
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.bindList("loadBalancers", LoadBalancer.class), r.integer("healthCheckGracePeriodSeconds"),
-                r.bindList("tags", Tag.class)));
+                r.bindList("tags", Tag.class))));
         return single("service", s);
     }
 
@@ -153,10 +161,11 @@ public final class EcsOperations {
      * others (network, placement...) are not in the request shape and are left as they are.
      */
     private JsonNode updateService(WireRequest r) {
-        EcsService s = engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
+        EcsService s = exec.onService(r.string("cluster"), r.string("service"), r.bool("enableExecuteCommand"),
+                () -> engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
                 r.string("taskDefinition"), r.flag("forceNewDeployment"),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
-                r.integer("healthCheckGracePeriodSeconds"));
+                r.integer("healthCheckGracePeriodSeconds")));
         return single("service", s);
     }
 
@@ -171,7 +180,8 @@ public final class EcsOperations {
     }
 
     private JsonNode describeTasks(WireRequest r) {
-        return described("tasks", engine.tasks().describeTasks(r.string("cluster"), r.strings("tasks")));
+        return ExecuteCommandOperations.withManagedAgents(
+                described("tasks", engine.tasks().describeTasks(r.string("cluster"), r.strings("tasks"))), "tasks");
     }
 
     private JsonNode runTask(WireRequest r) {
@@ -186,11 +196,13 @@ public final class EcsOperations {
                 launchType, r.bind("networkConfiguration", NetworkConfiguration.class),
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.string("startedBy"), r.string("group"));
-        return described("tasks", engine.tasks().runTask(request));
+        return ExecuteCommandOperations.withManagedAgents(described("tasks",
+                exec.onLaunch(r.string("cluster"), r.flag("enableExecuteCommand"), () -> engine.tasks().runTask(request))), "tasks");
     }
 
     private JsonNode stopTask(WireRequest r) {
-        return single("task", engine.tasks().stopTask(r.string("cluster"), r.string("task"), r.string("reason")));
+        return ExecuteCommandOperations.withManagedAgents(
+                single("task", engine.tasks().stopTask(r.string("cluster"), r.string("task"), r.string("reason"))), "task");
     }
 
     private JsonNode listContainerInstances(WireRequest r) {
