@@ -70,6 +70,9 @@ public final class OpenShellDialog {
         commandArea.managedProperty().bind(commandArea.visibleProperty());
         copyButton.visibleProperty().bind(commandArea.visibleProperty());
         copyButton.setTooltip(new Tooltip("Copy the AWS CLI command to the clipboard"));
+        // The window grows to show what came (it was sized before there was any).
+        model.messageProperty().addListener((obs, was, now) -> stage.sizeToScene());
+        model.commandProperty().addListener((obs, was, now) -> stage.sizeToScene());
     }
 
     @FXML

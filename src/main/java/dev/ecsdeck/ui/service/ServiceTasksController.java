@@ -33,6 +33,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
@@ -205,6 +206,14 @@ public final class ServiceTasksController {
             setOnMouseClicked(e -> {
                 if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !isEmpty()) {
                     model.tail(getItem());
+                }
+            });
+            // A secondary click opens the row's menu where the platform sends no context-menu request for it (as the tree's rows do).
+            addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+                ContextMenu menu = getContextMenu();
+                if (e.getButton() == MouseButton.SECONDARY && e.isStillSincePress() && !isEmpty() && menu != null && !menu.isShowing()) {
+                    menu.show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
                 }
             });
         }
