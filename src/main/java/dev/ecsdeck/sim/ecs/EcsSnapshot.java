@@ -52,7 +52,8 @@ public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageF
             List<Tag> tags, List<DeploymentState> deployments, List<ServiceEvent> events, boolean steady, Instant lastSteadyEventAt,
             Instant lastPlacementEventAt, Instant lastDeploymentConfigEventAt, int consecutiveStartFailures,
             Instant launchesThrottledUntil, String lastCompletedTaskDefinitionArn, LoadState load, double[][] metrics,
-            Instant lastScaleOutAt, Instant lastScaleInAt, List<ServiceRevision> revisions, List<ServiceDeploymentState> serviceDeployments) {}
+            Instant lastScaleOutAt, Instant lastScaleInAt, List<ServiceRevision> revisions, List<ServiceDeploymentState> serviceDeployments,
+            boolean enableExecuteCommand) {}
 
     public record DeploymentState(String id, String taskDefinitionArn, Instant createdAt, String launchType, String status, int desiredCount,
             int failedTasks, Instant updatedAt, String rolloutState, String rolloutStateReason, String revisionArn, boolean onAlternate) {}
@@ -77,7 +78,8 @@ public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageF
             String stopCode, long version, Instant nextTransitionAt, Instant healthyAt, boolean wasHealthy, Instant failsAt,
             String failureReason, Integer failureExitCode, boolean resourcesReleased, boolean healthNoticed,
             boolean failureCounted, List<Integer> hostPorts, List<ContainerState> containers, SimEni eni, boolean loadBalanced,
-            boolean lifecycleHealthy, boolean failedHealthChecks, List<TargetState> targets) {}
+            boolean lifecycleHealthy, boolean failedHealthChecks, List<TargetState> targets,
+            boolean enableExecuteCommand) {}
 
     /** A task's registration in a target group. */
     public record TargetState(String targetGroupArn, String id, int port) {}

@@ -97,7 +97,8 @@ public final class EcsSnapshots {
                     List.copyOf(s.tags), deployments, List.copyOf(s.events), s.steady, s.lastSteadyEventAt, s.lastPlacementEventAt,
                     s.lastDeploymentConfigEventAt, s.consecutiveStartFailures, s.launchesThrottledUntil,
                     s.lastCompletedTaskDefinitionArn, load, s.metrics.export(), s.lastScaleOutAt, s.lastScaleInAt,
-                    ServiceDeploymentSnapshots.revisions(s), ServiceDeploymentSnapshots.serviceDeployments(s)));
+                    ServiceDeploymentSnapshots.revisions(s), ServiceDeploymentSnapshots.serviceDeployments(s),
+                    s.enableExecuteCommand));
         }
         List<TaskState> tasks = new ArrayList<>();
         for (SimTask t : c.tasks.values()) {
@@ -111,7 +112,8 @@ public final class EcsSnapshots {
                     t.pullStartedAt, t.pullStoppedAt, t.startedAt, t.stoppingAt, t.stoppedAt, t.executionStoppedAt, t.stoppedReason,
                     t.stopCode, t.version, t.nextTransitionAt, t.healthyAt, t.wasHealthy, t.failsAt, t.failureReason,
                     t.failureExitCode, t.resourcesReleased, t.healthNoticed, t.failureCounted, List.copyOf(t.hostPorts), containers, t.eni,
-                    t.loadBalanced, t.lifecycleHealthy, t.failedHealthChecks, targets));
+                    t.loadBalanced, t.lifecycleHealthy, t.failedHealthChecks, targets,
+                    t.enableExecuteCommand));
         }
         return new ClusterState(c.name, c.arn, c.createdAt, c.status, List.copyOf(c.capacityProviders), List.copyOf(c.settings),
                 List.copyOf(c.tags), instances, services, tasks);
@@ -162,6 +164,7 @@ public final class EcsSnapshots {
         s.loadBalancers.addAll(ss.loadBalancers());
         s.healthCheckGracePeriodSeconds = ss.healthCheckGracePeriodSeconds();
         s.tags.addAll(ss.tags());
+        s.enableExecuteCommand = ss.enableExecuteCommand();
         for (DeploymentState ds : ss.deployments()) {
             SimDeployment d = new SimDeployment(ds.id(), ds.taskDefinitionArn(), ds.desiredCount(), ds.launchType(), ds.createdAt());
             d.status = ds.status();
@@ -234,6 +237,7 @@ public final class EcsSnapshots {
         t.loadBalanced = ts.loadBalanced();
         t.lifecycleHealthy = ts.lifecycleHealthy();
         t.failedHealthChecks = ts.failedHealthChecks();
+        t.enableExecuteCommand = ts.enableExecuteCommand();
         for (TargetState g : orEmpty(ts.targets())) {
             t.targets.add(new SimTask.Target(g.targetGroupArn(), g.id(), g.port()));
         }
