@@ -27,7 +27,8 @@ public record EcsService(
         List<LoadBalancer> loadBalancers,
         String schedulingStrategy,
         Integer healthCheckGracePeriodSeconds,
-        List<Tag> tags) {
+        List<Tag> tags,
+        boolean enableExecuteCommand) {
 
     public EcsService {
         capacityProviderStrategy = Lists.copy(capacityProviderStrategy);
@@ -37,6 +38,18 @@ public record EcsService(
         placementStrategy = Lists.copy(placementStrategy);
         loadBalancers = Lists.copy(loadBalancers);
         tags = Lists.copy(tags);
+    }
+
+    /** A service without ECS Exec (enableExecuteCommand false, ECS's default). */
+    public EcsService(String serviceArn, String serviceName, String clusterArn, String status, int desiredCount, int runningCount,
+            int pendingCount, String launchType, List<CapacityProviderStrategyItem> capacityProviderStrategy, String platformVersion,
+            String taskDefinition, DeploymentConfiguration deploymentConfiguration, List<Deployment> deployments,
+            List<ServiceEvent> events, Instant createdAt, String createdBy, List<PlacementConstraint> placementConstraints,
+            List<PlacementStrategy> placementStrategy, NetworkConfiguration networkConfiguration, List<LoadBalancer> loadBalancers,
+            String schedulingStrategy, Integer healthCheckGracePeriodSeconds, List<Tag> tags) {
+        this(serviceArn, serviceName, clusterArn, status, desiredCount, runningCount, pendingCount, launchType, capacityProviderStrategy,
+                platformVersion, taskDefinition, deploymentConfiguration, deployments, events, createdAt, createdBy, placementConstraints,
+                placementStrategy, networkConfiguration, loadBalancers, schedulingStrategy, healthCheckGracePeriodSeconds, tags, false);
     }
 
     public boolean isDaemon() {

@@ -31,7 +31,8 @@ public record EcsTask(
         String stoppedReason,
         long version,
         List<Tag> tags,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        boolean enableExecuteCommand) {
 
     public EcsTask {
         containers = Lists.copy(containers);
@@ -47,7 +48,18 @@ public record EcsTask(
             String stoppedReason, long version, List<Tag> tags) {
         this(taskArn, clusterArn, taskDefinitionArn, containerInstanceArn, availabilityZone, group, startedBy, lastStatus,
                 desiredStatus, healthStatus, launchType, capacityProviderName, cpu, memory, containers, createdAt, pullStartedAt,
-                pullStoppedAt, startedAt, stoppingAt, stoppedAt, stopCode, stoppedReason, version, tags, List.of());
+                pullStoppedAt, startedAt, stoppingAt, stoppedAt, stopCode, stoppedReason, version, tags, List.of(), false);
+    }
+
+    /** A task without ECS Exec (enableExecuteCommand false, ECS's default). */
+    public EcsTask(String taskArn, String clusterArn, String taskDefinitionArn, String containerInstanceArn, String availabilityZone,
+            String group, String startedBy, String lastStatus, String desiredStatus, String healthStatus, String launchType,
+            String capacityProviderName, String cpu, String memory, List<Container> containers, Instant createdAt,
+            Instant pullStartedAt, Instant pullStoppedAt, Instant startedAt, Instant stoppingAt, Instant stoppedAt, String stopCode,
+            String stoppedReason, long version, List<Tag> tags, List<Attachment> attachments) {
+        this(taskArn, clusterArn, taskDefinitionArn, containerInstanceArn, availabilityZone, group, startedBy, lastStatus,
+                desiredStatus, healthStatus, launchType, capacityProviderName, cpu, memory, containers, createdAt, pullStartedAt,
+                pullStoppedAt, startedAt, stoppingAt, stoppedAt, stopCode, stoppedReason, version, tags, attachments, false);
     }
 
     /** The task's elastic network interface (awsvpc tasks), if it has one. */

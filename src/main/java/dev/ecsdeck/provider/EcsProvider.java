@@ -4,6 +4,7 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ExecuteCommandSession;
 import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
@@ -112,6 +113,14 @@ public interface EcsProvider extends AutoCloseable {
 
     @Mutating
     List<EcsTask> runTask(RunTaskRequest request);
+
+    /**
+     * Opens an ECS Exec session running {@code command} in a container of a task that has
+     * enableExecuteCommand (ExecuteCommand, interactive: ECS supports no other mode). Mutating: a shell
+     * can change anything in the container.
+     */
+    @Mutating
+    ExecuteCommandSession executeCommand(String cluster, String task, String container, String command);
 
     // ---- actions on container instances ----
 

@@ -4,6 +4,7 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ExecuteCommandSession;
 import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
@@ -143,6 +144,11 @@ public abstract class ForwardingEcsProvider implements EcsProvider {
     @Override
     public List<EcsTask> runTask(RunTaskRequest request) {
         return call(Operation.RUN_TASK, () -> delegate.runTask(request));
+    }
+
+    @Override
+    public ExecuteCommandSession executeCommand(String cluster, String task, String container, String command) {
+        return call(Operation.EXECUTE_COMMAND, () -> delegate.executeCommand(cluster, task, container, command));
     }
 
     @Override

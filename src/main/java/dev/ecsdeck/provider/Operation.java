@@ -20,6 +20,7 @@ public enum Operation {
     UPDATE_SERVICE("UpdateService", true),
     STOP_TASK("StopTask", true),
     RUN_TASK("RunTask", true),
+    EXECUTE_COMMAND("ExecuteCommand", true),
     UPDATE_CONTAINER_INSTANCES_STATE("UpdateContainerInstancesState", true),
     DEREGISTER_CONTAINER_INSTANCE("DeregisterContainerInstance", true),
     LIST_SERVICE_DEPLOYMENTS("ListServiceDeployments", false),

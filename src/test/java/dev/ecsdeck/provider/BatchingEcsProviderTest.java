@@ -8,6 +8,7 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ExecuteCommandSession;
 import dev.ecsdeck.model.Page;
 import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.model.ScalableTarget;
@@ -183,6 +184,11 @@ class BatchingEcsProviderTest {
 
         @Override
         public List<EcsTask> runTask(RunTaskRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ExecuteCommandSession executeCommand(String cluster, String task, String container, String command) {
             throw new UnsupportedOperationException();
         }
 

@@ -26,7 +26,8 @@ class ReadOnlyEcsProviderTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("registerTaskDefinition", "deregisterTaskDefinition", "updateService", "stopTask", "runTask",
                 "registerScalableTarget", "putTargetTrackingPolicy", "deleteScalingPolicy", "updateContainerInstancesState",
-                "deregisterContainerInstance", "stopServiceDeployment", "continueServiceDeployment"), mutating);
+                "deregisterContainerInstance", "stopServiceDeployment", "continueServiceDeployment",
+                "executeCommand"), mutating);
     }
 
     @Test
@@ -48,7 +49,7 @@ class ReadOnlyEcsProviderTest {
                 refused++;
             }
         }
-        assertEquals(12, refused);
+        assertEquals(13, refused);
         assertThat(backendCalls, empty());
     }
 

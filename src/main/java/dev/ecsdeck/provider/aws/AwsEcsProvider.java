@@ -6,6 +6,7 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ExecuteCommandSession;
 import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
@@ -253,6 +254,14 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
     public EcsTask stopTask(String cluster, String task, String reason) {
         var r = errors.call(Operation.STOP_TASK, () -> clients.ecs.stopTask(b -> b.cluster(cluster).task(task).reason(reason)));
         return AwsModels.one(r.task(), EcsTask.class);
+    }
+
+    @Override
+    public ExecuteCommandSession executeCommand(String cluster, String task, String container, String command) {
+        var r = errors.call(Operation.EXECUTE_COMMAND, () -> clients.ecs.executeCommand(b -> b.cluster(cluster).task(task)
+                .container(container).command(command).interactive(true)));
+        return new ExecuteCommandSession(r.clusterArn(), r.taskArn(), r.containerName(), r.containerArn(),
+                r.session() == null ? null : r.session().sessionId(), r.session() == null ? null : r.session().streamUrl());
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.model.ExecuteCommandSession;
+import dev.ecsdeck.sim.ecs.ExecuteCommandApi;
 import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
@@ -216,6 +218,15 @@ public final class SimProvider extends BatchingEcsProvider {
     @Override
     public List<EcsTask> runTask(RunTaskRequest request) {
         return call(Operation.RUN_TASK, () -> engine.tasks().runTask(request).items());
+    }
+
+    /** The simulator answers as ECS does, but there is no Session Manager behind the session: no shell can open. */
+    @Override
+    public ExecuteCommandSession executeCommand(String cluster, String task, String container, String command) {
+        return call(Operation.EXECUTE_COMMAND, () -> {
+            ExecuteCommandApi.Session s = new ExecuteCommandApi(engine).executeCommand(cluster, container, command, true, task);
+            return new ExecuteCommandSession(s.clusterArn(), s.taskArn(), s.containerName(), s.containerArn(), s.sessionId(), s.streamUrl());
+        });
     }
 
     @Override

@@ -63,7 +63,8 @@ public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageF
             Instant lastPlacementEventAt, Instant lastDeploymentConfigEventAt, int consecutiveStartFailures,
             Instant launchesThrottledUntil, String lastCompletedTaskDefinitionArn, LoadState load, double[][] metrics,
             Instant lastScaleOutAt, Instant lastScaleInAt, List<ServiceRevision> revisions, List<ServiceDeploymentState> serviceDeployments,
-            FieldSnapshots.ServiceFields fields) {}
+            FieldSnapshots.ServiceFields fields,
+            boolean enableExecuteCommand) {}
 
     public record DeploymentState(String id, String taskDefinitionArn, Instant createdAt, String launchType, String status, int desiredCount,
             int failedTasks, Instant updatedAt, String rolloutState, String rolloutStateReason, String revisionArn, boolean onAlternate) {}
@@ -89,7 +90,8 @@ public record EcsSnapshot(List<TaskDefinitionState> taskDefinitions, List<ImageF
             String failureReason, Integer failureExitCode, boolean resourcesReleased, boolean healthNoticed,
             boolean failureCounted, List<Integer> hostPorts, List<ContainerState> containers, SimEni eni, boolean loadBalanced,
             boolean lifecycleHealthy, boolean failedHealthChecks, List<TargetState> targets,
-            FieldSnapshots.TaskFields fields) {}
+            FieldSnapshots.TaskFields fields,
+            boolean enableExecuteCommand) {}
 
     /** A task's registration in a target group. */
     public record TargetState(String targetGroupArn, String id, int port) {}

@@ -112,7 +112,7 @@ public final class EcsSnapshots {
                     s.lastDeploymentConfigEventAt, s.consecutiveStartFailures, s.launchesThrottledUntil,
                     s.lastCompletedTaskDefinitionArn, load, s.metrics.export(), s.lastScaleOutAt, s.lastScaleInAt,
                     ServiceDeploymentSnapshots.revisions(s), ServiceDeploymentSnapshots.serviceDeployments(s),
-                    FieldSnapshots.of(s)));
+                    FieldSnapshots.of(s), s.enableExecuteCommand));
         }
         List<TaskState> tasks = new ArrayList<>();
         for (SimTask t : c.tasks.values()) {
@@ -127,7 +127,7 @@ public final class EcsSnapshots {
                     t.stopCode, t.version, t.nextTransitionAt, t.healthyAt, t.wasHealthy, t.failsAt, t.failureReason,
                     t.failureExitCode, t.resourcesReleased, t.healthNoticed, t.failureCounted, List.copyOf(t.hostPorts), containers, t.eni,
                     t.loadBalanced, t.lifecycleHealthy, t.failedHealthChecks, targets,
-                    FieldSnapshots.of(t)));
+                    FieldSnapshots.of(t), t.enableExecuteCommand));
         }
         return new ClusterState(c.name, c.arn, c.createdAt, c.status, List.copyOf(c.capacityProviders), List.copyOf(c.settings),
                 List.copyOf(c.tags), instances, services, tasks);
@@ -179,6 +179,7 @@ public final class EcsSnapshots {
         s.loadBalancers.addAll(ss.loadBalancers());
         s.healthCheckGracePeriodSeconds = ss.healthCheckGracePeriodSeconds();
         s.tags.addAll(ss.tags());
+        s.enableExecuteCommand = ss.enableExecuteCommand();
         for (DeploymentState ds : ss.deployments()) {
             SimDeployment d = new SimDeployment(ds.id(), ds.taskDefinitionArn(), ds.desiredCount(), ds.launchType(), ds.createdAt());
             d.status = ds.status();
@@ -253,6 +254,7 @@ public final class EcsSnapshots {
         t.lifecycleHealthy = ts.lifecycleHealthy();
         t.failedHealthChecks = ts.failedHealthChecks();
         FieldSnapshots.restore(t, ts.fields());
+        t.enableExecuteCommand = ts.enableExecuteCommand();
         for (TargetState g : orEmpty(ts.targets())) {
             t.targets.add(new SimTask.Target(g.targetGroupArn(), g.id(), g.port()));
         }

@@ -294,6 +294,7 @@ final class ServiceScheduler {
                 break;
             }
             outcome.task().loadBalanced = !svc.loadBalancers.isEmpty();
+            outcome.task().enableExecuteCommand = svc.enableExecuteCommand;
             started.add(outcome.task());
         }
         return started;

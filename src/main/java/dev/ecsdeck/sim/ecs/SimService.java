@@ -39,6 +39,8 @@ final class SimService {
     final List<Tag> tags = new ArrayList<>();
     /** Members kept and shown (platform version, service registries, volumes, role, AZ rebalancing). */
     final ServiceSettings settings = new ServiceSettings();
+    /** ECS Exec: the tasks it starts from now on carry it (running ones keep theirs, as in ECS). */
+    boolean enableExecuteCommand;
     /** Primary first, then older ones. */
     final List<SimDeployment> deployments = new ArrayList<>();
     /** Every revision of the service, oldest first, by ARN. */

@@ -36,6 +36,8 @@ final class SimTask {
     String stoppedReason;
     String stopCode;
     long version = 1;
+    /** ECS Exec was on when the task started (from its service, or RunTask/StartTask's enableExecuteCommand). */
+    boolean enableExecuteCommand;
     /** When the next lifecycle step is due. */
     Instant nextTransitionAt;
     /** When the task counts as healthy for its deployment (null until known). */

@@ -75,7 +75,7 @@ final class SimViews {
                 "FARGATE".equals(s.launchType) ? "LATEST" : null, s.taskDefinitionArn, s.deploymentConfiguration, deployments,
                 new ArrayList<>(s.events), s.createdAt, TaskDefinitionRegistry.registeredBy(accountOf(clusterArn)), s.placementConstraints,
                 s.placementStrategy, s.networkConfiguration, s.loadBalancers, s.schedulingStrategy,
-                s.healthCheckGracePeriodSeconds, s.tags);
+                s.healthCheckGracePeriodSeconds, s.tags, s.enableExecuteCommand);
     }
 
     static EcsTask task(SimTask t, String clusterArn, SimCluster cluster) {
@@ -101,7 +101,7 @@ final class SimViews {
                 t.startedBy, t.lastStatus, t.desiredStatus, t.healthStatus, t.launchType, null,
                 String.valueOf(td.reservedCpu()), String.valueOf(td.reservedMemory()), containers, t.createdAt, t.pullStartedAt,
                 t.pullStoppedAt, t.startedAt, t.stoppingAt, t.stoppedAt, t.stopCode, t.stoppedReason, t.version, List.of(),
-                attachments(t, cluster));
+                attachments(t, cluster), t.enableExecuteCommand);
     }
 
     /**

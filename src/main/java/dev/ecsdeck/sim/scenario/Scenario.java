@@ -65,7 +65,8 @@ public record Scenario(
     public record ServiceSpec(String name, String taskDefinition, Integer desiredCount, String launchType, String schedulingStrategy,
             DeploymentConfiguration deploymentConfiguration, List<PlacementConstraint> placementConstraints,
             List<PlacementStrategy> placementStrategy, List<String> subnets, List<String> securityGroups, AutoScaling autoScaling,
-            Load load, List<ServiceLoadBalancer> loadBalancers, Integer healthCheckGracePeriodSeconds) {
+            Load load, List<ServiceLoadBalancer> loadBalancers, Integer healthCheckGracePeriodSeconds,
+            Boolean enableExecuteCommand) {
         public ServiceSpec {
             loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);
         }

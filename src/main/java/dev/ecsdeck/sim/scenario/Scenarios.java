@@ -11,6 +11,7 @@ import dev.ecsdeck.sim.SimClock;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.SimIds;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
+import dev.ecsdeck.sim.ecs.ExecuteCommandApi;
 import dev.ecsdeck.sim.ecs.TaskApi;
 import java.io.IOException;
 import java.io.InputStream;
@@ -209,6 +210,9 @@ public final class Scenarios {
         engine.services().createService(new CreateServiceRequest(cluster, s.name(), s.taskDefinition(), s.desiredCount(),
                 s.launchType(), null, s.schedulingStrategy(), s.deploymentConfiguration(), network, s.placementConstraints(),
                 s.placementStrategy(), balancers.resolve(s.name(), s.loadBalancers()), s.healthCheckGracePeriodSeconds(), null));
+        if (Boolean.TRUE.equals(s.enableExecuteCommand())) {
+            new ExecuteCommandApi(engine).setOnService(cluster, s.name(), true);
+        }
         if (s.load() != null) {
             Map<Long, Double> factors = new LinkedHashMap<>();
             s.load().steps().forEach(step -> factors.put((long) step.atSeconds(), step.factor()));

@@ -4,6 +4,9 @@ import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.ui.common.Fxml;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
 import dev.ecsdeck.ui.common.TaskTargets.TaskTargetHealth;
+import dev.ecsdeck.ui.exec.OpenShellDialog;
+import dev.ecsdeck.ui.exec.ShellMenuItem;
+import dev.ecsdeck.ui.exec.TerminalLauncher;
 import dev.ecsdeck.ui.service.ServiceTasksViewModel.TaskRow;
 import java.util.List;
 import java.util.function.Function;
@@ -20,6 +23,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -29,6 +33,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
@@ -203,6 +208,14 @@ public final class ServiceTasksController {
                     model.tail(getItem());
                 }
             });
+            // A secondary click opens the row's menu where the platform sends no context-menu request for it (as the tree's rows do).
+            addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+                ContextMenu menu = getContextMenu();
+                if (e.getButton() == MouseButton.SECONDARY && e.isStillSincePress() && !isEmpty() && menu != null && !menu.isShowing()) {
+                    menu.show(this, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                }
+            });
         }
 
         @Override
@@ -215,7 +228,7 @@ public final class ServiceTasksController {
             if (!empty && row != null) {
                 row.taskProperty().addListener(changed);
                 setTooltip(new Tooltip(row.taskArn()));
-                setContextMenu(copyMenu(row));
+                setContextMenu(rowMenu(row));
             } else {
                 setTooltip(null);
                 setContextMenu(null);
@@ -229,13 +242,20 @@ public final class ServiceTasksController {
         }
     }
 
-    /** Copies the task's id or ARN, whole. */
-    private static ContextMenu copyMenu(TaskRow row) {
+    /** Copies the task's id or ARN, whole; opens a shell in it (the item made as the menu shows, for the task as it is then). */
+    private ContextMenu rowMenu(TaskRow row) {
         MenuItem id = new MenuItem("Copy task id");
         id.setOnAction(e -> copy(row.taskId()));
         MenuItem arn = new MenuItem("Copy task ARN");
         arn.setOnAction(e -> copy(row.taskArn()));
-        return new ContextMenu(id, arn);
+        ContextMenu menu = new ContextMenu(id, arn, new SeparatorMenuItem(), shellItem(row));
+        menu.setOnShowing(e -> menu.getItems().set(3, shellItem(row)));
+        return menu;
+    }
+
+    private MenuItem shellItem(TaskRow row) {
+        return ShellMenuItem.of(model.shellUnavailable(row), model.readOnly(),
+                () -> OpenShellDialog.show(tasksTable.getScene().getWindow(), model.shell(row, TerminalLauncher.system())));
     }
 
     private static void copy(String text) {

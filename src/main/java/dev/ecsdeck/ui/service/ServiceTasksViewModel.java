@@ -5,6 +5,8 @@ import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.LoadBalancer;
 import dev.ecsdeck.provider.TaskFilter;
+import dev.ecsdeck.ui.exec.OpenShellViewModel;
+import dev.ecsdeck.ui.exec.TerminalLauncher;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.ErrorText;
@@ -242,6 +244,16 @@ public final class ServiceTasksViewModel implements ServicePart {
                 LinkedHashMap::new, Collectors.counting()));
         count.set(prefix + rows.size() + (rows.size() == 1 ? " task: " : " tasks: ") + byStatus.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+    }
+
+    /** Why a shell cannot open in the row's task (no ECS Exec, not RUNNING); null when it can. */
+    public String shellUnavailable(TaskRow row) {
+        return OpenShellViewModel.unavailableReason(row.task(), service.get());
+    }
+
+    /** The model of the Open shell window of the row's task. */
+    public OpenShellViewModel shell(TaskRow row, TerminalLauncher launcher) {
+        return new OpenShellViewModel(ctx.provider(), ctx.executor(), row.task(), launcher);
     }
 
     /** Whether the task can be stopped: not read-only, and not already told to stop. */

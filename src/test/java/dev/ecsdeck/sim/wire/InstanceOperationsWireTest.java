@@ -147,7 +147,8 @@ class InstanceOperationsWireTest {
     void startTaskStartsOneTaskOnEachNamedInstance() {
         JsonNode started = ops.ok("StartTask", "{\"cluster\": \"ops\", \"taskDefinition\": \"app\", \"containerInstances\": [\""
                 + ops.instances.get(0) + "\", \"" + ops.instances.get(1) + "\", \"0123\"], \"startedBy\": \"job-7\", \"group\": \"batch\","
-                + " \"overrides\": {\"containerOverrides\": [{\"name\": \"app\", \"command\": [\"run\"]}]}, \"tags\": [{\"key\": \"k\", \"value\": \"v\"}]}");
+                + " \"overrides\": {\"containerOverrides\": [{\"name\": \"app\", \"command\": [\"run\"]}]}, \"tags\": [{\"key\": \"k\", \"value\": \"v\"}],"
+                + " \"enableECSManagedTags\": true, \"enableExecuteCommand\": true}");
         JsonNode tasks = started.path("tasks");
         assertEquals(2, tasks.size(), started.toString());
         assertEquals(ops.instances.get(0), tasks.get(0).path("containerInstanceArn").asText());
@@ -156,6 +157,9 @@ class InstanceOperationsWireTest {
             assertEquals("job-7", t.path("startedBy").asText());
             assertEquals("batch", t.path("group").asText());
             assertEquals("EC2", t.path("launchType").asText());
+            assertEquals("[{\"key\":\"k\",\"value\":\"v\"},{\"key\":\"aws:ecs:clusterName\",\"value\":\"ops\"}]", t.path("tags").toString(),
+                    "its own tags, then the managed one");
+            assertTrue(t.path("enableExecuteCommand").asBoolean(), "ECS Exec as asked");
         });
         assertEquals(1, started.path("failures").size());
         assertEquals("MISSING", started.path("failures").get(0).path("reason").asText());

@@ -58,6 +58,10 @@ class WireResponsesModelTest {
         check(ecs, "RunTask", "{\"cluster\": \"staging\", \"taskDefinition\": \"web:1\", \"launchType\": \"FARGATE\", " + VPC
                 + ", \"overrides\": {\"containerOverrides\": [{\"name\": \"web\", \"command\": [\"x\"]}], \"cpu\": \"512\"}}");
         check(ecs, "StopTask", "{\"cluster\": \"prod-batch\", \"task\": \"" + run.get("tasks").get(0).get("taskArn").asText() + "\"}");
+        String execTask = sim.ok(ECS, "ListTasks", "{\"cluster\": \"prod-web\", \"serviceName\": \"web\"}").get("taskArns").get(0).asText();
+        check(ecs, "DescribeTasks", "{\"cluster\": \"prod-web\", \"tasks\": [\"" + execTask + "\"]}");
+        check(ecs, "ExecuteCommand", "{\"cluster\": \"prod-web\", \"task\": \"" + execTask + "\", \"container\": \"web\","
+                + " \"command\": \"/bin/sh\", \"interactive\": true}");
         check(ecs, "DescribeContainerInstances", "{\"cluster\": \"prod-batch\", \"containerInstances\": [\""
                 + instances.get("containerInstanceArns").get(0).asText() + "\", \"nope\"]}");
         JsonNode registered = check(ecs, "RegisterContainerInstance", "{\"cluster\": \"shapes\", \"totalResources\": [{\"name\": \"CPU\","

@@ -30,6 +30,7 @@ import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.ecs.Described;
+import dev.ecsdeck.sim.ecs.ExecuteCommandApi;
 import dev.ecsdeck.sim.ecs.ServiceSettingsApi;
 import dev.ecsdeck.sim.ecs.TagApi;
 import dev.ecsdeck.sim.ecs.TaskApi;
@@ -44,9 +45,11 @@ public final class EcsOperations {
     public static final String TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113";
 
     private final SimEngine engine;
+    private final ExecuteCommandApi exec;
 
     private EcsOperations(SimEngine engine) {
         this.engine = engine;
+        this.exec = new ExecuteCommandApi(engine);
     }
 
     public static WireApi api(SimEngine engine) {
@@ -76,7 +79,8 @@ public final class EcsOperations {
                         .member("availabilityZoneRebalancing", STRING)
                         .member("propagateTags", STRING)
                         .member("enableECSManagedTags", BOOLEAN)
-                        .member("serviceConnectConfiguration", STRUCTURE), true, ecs::createService)
+                        .member("serviceConnectConfiguration", STRUCTURE)
+                        .member("enableExecuteCommand", BOOLEAN), true, ecs::createService)
                 .add("UpdateService", of().member("cluster", STRING).required("service", STRING).member("desiredCount", INTEGER)
                         .member("taskDefinition", STRING).member("deploymentConfiguration", STRUCTURE)
                         .member("forceNewDeployment", BOOLEAN).member("loadBalancers", STRUCTURE_LIST)
@@ -90,7 +94,8 @@ public final class EcsOperations {
                         .member("availabilityZoneRebalancing", STRING)
                         .member("propagateTags", STRING)
                         .member("enableECSManagedTags", BOOLEAN)
-                        .member("serviceConnectConfiguration", STRUCTURE), true, ecs::updateService)
+                        .member("serviceConnectConfiguration", STRUCTURE)
+                        .member("enableExecuteCommand", BOOLEAN), true, ecs::updateService)
                 .add("DeleteService", of().member("cluster", STRING).required("service", STRING).member("force", BOOLEAN), true,
                         ecs::deleteService)
                 .add("ListTasks", of().member("cluster", STRING).member("containerInstance", STRING).member("family", STRING)
@@ -107,7 +112,8 @@ public final class EcsOperations {
                         .member("overrides", STRUCTURE)
                         .member("platformVersion", STRING)
                         .member("propagateTags", STRING)
-                        .member("enableECSManagedTags", BOOLEAN), true, ecs::runTask)
+                        .member("enableECSManagedTags", BOOLEAN)
+                        .member("enableExecuteCommand", BOOLEAN), true, ecs::runTask)
                 .add("StopTask", of().member("cluster", STRING).required("task", STRING).member("reason", STRING), true, ecs::stopTask)
                 .add("ListContainerInstances", of().member("cluster", STRING).member("filter", STRING).member("nextToken", STRING)
                         .member("maxResults", INTEGER).member("status", STRING), false, ecs::listContainerInstances)
@@ -141,6 +147,7 @@ public final class EcsOperations {
         TaskProtectionOperations.addTo(api, engine);
         ServiceConnectOperations.addTo(api, engine);
         TaskSetOperations.addTo(api, engine);
+        ExecuteCommandOperations.addTo(api, engine);
         EcsEnums.addTo(api);
         return api;
     }
@@ -192,9 +199,11 @@ public final class EcsOperations {
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.bindList("loadBalancers", LoadBalancer.class), r.integer("healthCheckGracePeriodSeconds"),
                 r.bindList("tags", Tag.class));
-        EcsService s = new ServiceSettingsApi(engine).create(r.string("cluster"), r.string("launchType"),
-                request.capacityProviderStrategy(), r.string("schedulingStrategy"), ServiceJson.networkModeOf(engine, r), ServiceJson.members(r),
-                () -> engine.tags().createService(request, r.string("propagateTags"), r.bool("enableECSManagedTags")));
+        EcsService s = exec.onService(r.string("cluster"), r.string("serviceName"), r.bool("enableExecuteCommand"),
+                () -> new ServiceSettingsApi(engine).create(r.string("cluster"), r.string("launchType"),
+                        request.capacityProviderStrategy(), r.string("schedulingStrategy"), ServiceJson.networkModeOf(engine, r),
+                        ServiceJson.members(r),
+                        () -> engine.tags().createService(request, r.string("propagateTags"), r.bool("enableECSManagedTags"))));
         return ServiceConnectOperations.stored(engine, r, ServiceJson.withSettings(engine, r, serviceAnswer(s)), true);
     }
 
@@ -206,11 +215,12 @@ public final class EcsOperations {
     private JsonNode updateService(WireRequest r) {
         TagApi.checkPropagateTags(r.string("propagateTags"), true);
         ServiceConnectOperations.check(engine, r, "service");
-        EcsService s = new ServiceSettingsApi(engine).update(r.string("cluster"), r.string("service"), ServiceJson.members(r),
+        EcsService s = exec.onService(r.string("cluster"), r.string("service"), r.bool("enableExecuteCommand"),
+                () -> new ServiceSettingsApi(engine).update(r.string("cluster"), r.string("service"), ServiceJson.members(r),
                 workloadChanged -> engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
                 r.string("taskDefinition"), r.flag("forceNewDeployment") || workloadChanged || ServiceConnectOperations.redeploys(r),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
-                r.integer("healthCheckGracePeriodSeconds")));
+                r.integer("healthCheckGracePeriodSeconds"))));
         engine.tags().updateServicePropagation(s.serviceArn(), r.string("propagateTags"), r.bool("enableECSManagedTags"));
         return ServiceConnectOperations.stored(engine, r, ServiceJson.withSettings(engine, r, serviceAnswer(s)), false);
     }
@@ -231,7 +241,7 @@ public final class EcsOperations {
         ObjectNode out = described("tasks", engine.tasks().describeTasks(r.string("cluster"), r.strings("tasks")));
         TaskJson.addDetails(engine, r.string("cluster"), out.path("tasks"));
         TagOperations.tagsIfIncluded(engine, tags, out, "tasks", "taskArn");
-        return out;
+        return ExecuteCommandOperations.withManagedAgents(out, "tasks");
     }
 
     private JsonNode runTask(WireRequest r) {
@@ -247,10 +257,11 @@ public final class EcsOperations {
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.string("startedBy"), r.string("group"));
         return TaskJson.runTask(engine, r, launchType, () -> {
-            ObjectNode out = described("tasks", engine.tags().runTask(request, r.bindList("tags", Tag.class), r.string("propagateTags"),
-                    r.flag("enableECSManagedTags")));
+            ObjectNode out = described("tasks", exec.onLaunch(r.string("cluster"), r.flag("enableExecuteCommand"),
+                    () -> engine.tags().runTask(request, r.bindList("tags", Tag.class), r.string("propagateTags"),
+                            r.flag("enableECSManagedTags"))));
             TagOperations.tagsIfIncluded(engine, true, out, "tasks", "taskArn");
-            return out;
+            return ExecuteCommandOperations.withManagedAgents(out, "tasks");
         });
     }
 
@@ -258,7 +269,7 @@ public final class EcsOperations {
         ObjectNode out = single("task", engine.tasks().stopTask(r.string("cluster"), r.string("task"), r.string("reason")));
         TaskJson.addDetails(engine, r.string("cluster"), JsonNodeFactory.instance.arrayNode().add(out.get("task")));
         TagOperations.tagsOf(engine, out.get("task"), "taskArn");
-        return out;
+        return ExecuteCommandOperations.withManagedAgents(out, "task");
     }
 
     private JsonNode listContainerInstances(WireRequest r) {

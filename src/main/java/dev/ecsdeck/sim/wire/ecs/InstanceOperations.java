@@ -10,17 +10,21 @@ import static dev.ecsdeck.sim.wire.RequestShape.of;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.NetworkConfiguration;
 import dev.ecsdeck.model.Page;
+import dev.ecsdeck.model.Tag;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.ecs.Described;
+import dev.ecsdeck.sim.ecs.ExecuteCommandApi;
 import dev.ecsdeck.sim.ecs.InstanceAttributes;
 import dev.ecsdeck.sim.ecs.StartTaskApi;
+import dev.ecsdeck.sim.ecs.TagApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.WireRequest;
 import dev.ecsdeck.sim.wire.json.WireJson;
 import java.util.List;
-import java.util.Set;
 
 /**
  * ECS operations on container instances, added to the ECS {@link WireApi} beside {@link EcsOperations}:
@@ -29,7 +33,6 @@ import java.util.Set;
 final class InstanceOperations {
     /** A task's overrides, JSON included, may be this long (StartTask's documentation). */
     static final int MAX_OVERRIDES_CHARS = 8192;
-    static final int MAX_TAGS = 50;
 
     private final SimEngine engine;
     private final InstanceAttributes attributes;
@@ -75,24 +78,30 @@ final class InstanceOperations {
         return out;
     }
 
-    /** The overrides and tags are checked as ECS checks them and not kept: the simulator's tasks show neither. */
+    /**
+     * Tags (with propagateTags and the managed tags) and ECS Exec as RunTask has them; the overrides are
+     * checked as ECS checks them and not kept.
+     */
     private JsonNode startTask(WireRequest r) {
         JsonNode overrides = r.node("overrides");
         if (overrides != null && overrides.toString().length() > MAX_OVERRIDES_CHARS) {
             throw SimApiException.invalidParameter("Container Overrides length must be at most " + MAX_OVERRIDES_CHARS);
         }
-        JsonNode tags = r.node("tags");
-        if (tags != null && tags.size() > MAX_TAGS) {
-            throw SimApiException.invalidParameter("Tags can have at most " + MAX_TAGS + " items.");
-        }
-        String propagate = r.string("propagateTags");
-        if (propagate != null && !Set.of("TASK_DEFINITION", "SERVICE", "NONE").contains(propagate)) {
-            throw SimApiException.invalidParameter("propagateTags should be one of [TASK_DEFINITION, SERVICE, NONE].");
-        }
+        List<Tag> tags = r.bindList("tags", Tag.class);
+        TagApi.checkTags(tags);
+        TagApi.checkPropagateTags(r.string("propagateTags"), false);
         StartTaskApi.Request request = new StartTaskApi.Request(r.string("cluster"), r.strings("containerInstances"),
                 r.string("taskDefinition"), r.string("startedBy"), r.string("group"),
                 r.bind("networkConfiguration", NetworkConfiguration.class));
-        return EcsOperations.described("tasks", starts.startTask(request));
+        synchronized (engine) {
+            Described<EcsTask> started = new ExecuteCommandApi(engine).onLaunch(r.string("cluster"), r.flag("enableExecuteCommand"),
+                    () -> starts.startTask(request));
+            engine.tags().tagStartedTasks(r.string("cluster"), started.items().stream().map(EcsTask::taskArn).toList(), tags,
+                    r.string("propagateTags"), r.flag("enableECSManagedTags"));
+            ObjectNode out = EcsOperations.described("tasks", started);
+            TagOperations.tagsIfIncluded(engine, true, out, "tasks", "taskArn");
+            return ExecuteCommandOperations.withManagedAgents(out, "tasks");
+        }
     }
 
     /** The endpoints ECS gives its agents in the engine's region (the simulator serves none of them; no agent connects). */
