@@ -55,7 +55,8 @@ public final class EcsOperations {
                 .add("DescribeClusters", of().member("clusters", STRING_LIST).member("include", STRING_LIST), false,
                         ecs::describeClusters)
                 .add("CreateCluster", of().member("clusterName", STRING).member("tags", STRUCTURE_LIST).member("settings", STRUCTURE_LIST)
-                        .member("capacityProviders", STRING_LIST), true, ecs::createCluster)
+                        .member("capacityProviders", STRING_LIST).member("defaultCapacityProviderStrategy", STRUCTURE_LIST), true,
+                        ecs::createCluster)
                 .add("DeleteCluster", of().required("cluster", STRING), true, ecs::deleteCluster)
                 .add("ListServices", of().member("cluster", STRING).member("nextToken", STRING).member("maxResults", INTEGER)
                         .member("launchType", STRING).member("schedulingStrategy", STRING), false, ecs::listServices)
@@ -71,7 +72,8 @@ public final class EcsOperations {
                 .add("UpdateService", of().member("cluster", STRING).required("service", STRING).member("desiredCount", INTEGER)
                         .member("taskDefinition", STRING).member("deploymentConfiguration", STRUCTURE)
                         .member("forceNewDeployment", BOOLEAN).member("loadBalancers", STRUCTURE_LIST)
-                        .member("healthCheckGracePeriodSeconds", INTEGER), true, ecs::updateService)
+                        .member("healthCheckGracePeriodSeconds", INTEGER).member("capacityProviderStrategy", STRUCTURE_LIST), true,
+                        ecs::updateService)
                 .add("DeleteService", of().member("cluster", STRING).required("service", STRING).member("force", BOOLEAN), true,
                         ecs::deleteService)
                 .add("ListTasks", of().member("cluster", STRING).member("containerInstance", STRING).member("family", STRING)
@@ -106,6 +108,7 @@ public final class EcsOperations {
                         .member("tags", STRUCTURE_LIST), true, ecs::registerTaskDefinition)
                 .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition)
                 .add("ListTagsForResource", of().required("resourceArn", STRING), false, ecs::listTagsForResource);
+        CapacityProviderOperations.addTo(api, engine);
         return ServiceDeploymentOperations.addTo(api, engine);
     }
 
@@ -114,12 +117,23 @@ public final class EcsOperations {
     }
 
     private JsonNode describeClusters(WireRequest r) {
-        return described("clusters", engine.clusters().describeClusters(r.strings("clusters")));
+        ObjectNode out = described("clusters", engine.clusters().describeClusters(r.strings("clusters")));
+        CapacityProviderOperations.decorateAll(engine, out, r.strings("include"));
+        return out;
     }
 
+    /** Capacity providers named (Auto Scaling group ones too) are associated as PutClusterCapacityProviders does it. */
     private JsonNode createCluster(WireRequest r) {
-        Cluster c = engine.clusters().createCluster(r.string("clusterName"), r.strings("capacityProviders"),
-                r.bindList("settings", KeyValue.class), r.bindList("tags", Tag.class));
+        List<String> providers = r.strings("capacityProviders");
+        List<CapacityProviderStrategyItem> strategy = r.bindList("defaultCapacityProviderStrategy", CapacityProviderStrategyItem.class);
+        dev.ecsdeck.sim.ecs.CapacityProviderApi capacity = new dev.ecsdeck.sim.ecs.CapacityProviderApi(engine);
+        capacity.checkExist(providers);
+        Cluster c = engine.clusters().createCluster(r.string("clusterName"), List.of(), r.bindList("settings", KeyValue.class),
+                r.bindList("tags", Tag.class));
+        if (providers != null && !providers.isEmpty() || strategy != null && !strategy.isEmpty()) {
+            c = capacity.putClusterCapacityProviders(c.clusterName(), providers == null ? List.of() : providers,
+                    strategy == null ? List.of() : strategy);
+        }
         return single("cluster", c);
     }
 
@@ -153,10 +167,18 @@ public final class EcsOperations {
      * others (network, placement...) are not in the request shape and are left as they are.
      */
     private JsonNode updateService(WireRequest r) {
+        List<CapacityProviderStrategyItem> strategy = r.bindList("capacityProviderStrategy", CapacityProviderStrategyItem.class);
+        dev.ecsdeck.sim.ecs.CapacityProviderApi capacity = new dev.ecsdeck.sim.ecs.CapacityProviderApi(engine);
+        if (strategy != null) {
+            capacity.checkServiceStrategy(r.string("cluster"), r.string("service"), strategy);
+        }
         EcsService s = engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
                 r.string("taskDefinition"), r.flag("forceNewDeployment"),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
                 r.integer("healthCheckGracePeriodSeconds"));
+        if (strategy != null) {
+            s = capacity.applyServiceStrategy(r.string("cluster"), r.string("service"), strategy);
+        }
         return single("service", s);
     }
 
@@ -178,15 +200,11 @@ public final class EcsOperations {
         Integer count = r.integer("count");
         String launchType = r.string("launchType");
         List<CapacityProviderStrategyItem> strategy = r.bindList("capacityProviderStrategy", CapacityProviderStrategyItem.class);
-        if (launchType == null && strategy != null
-                && strategy.stream().anyMatch(i -> i.capacityProvider() != null && i.capacityProvider().startsWith("FARGATE"))) {
-            launchType = "FARGATE"; // as ECS runs a FARGATE or FARGATE_SPOT capacity provider strategy
-        }
         RunTaskRequest request = new RunTaskRequest(r.string("cluster"), r.string("taskDefinition"), count == null ? 1 : count,
                 launchType, r.bind("networkConfiguration", NetworkConfiguration.class),
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.string("startedBy"), r.string("group"));
-        return described("tasks", engine.tasks().runTask(request));
+        return described("tasks", engine.tasks().runTask(request, strategy));
     }
 
     private JsonNode stopTask(WireRequest r) {
