@@ -178,30 +178,33 @@ final class ClusterAutoScaling {
     }
 
     /**
-     * Removes up to {@code count} instances: those without tasks and past their warm-up first; without
-     * managed termination protection the group may then take instances with tasks too (newest first).
+     * Removes up to {@code count} instances past their warm-up, in the order of the Auto Scaling group's
+     * default termination policy (from the zone with the most instances, then the oldest). With managed
+     * termination protection ECS protects the instances that run tasks, so only idle ones go; without
+     * it the group may take one with tasks (managed draining then moves them first).
      */
     private void scaleIn(SimCapacityProvider p, SimCluster cluster, int count, Instant now) {
-        List<String> idle = new ArrayList<>();
-        List<String> busy = new ArrayList<>();
+        Map<String, Integer> perZone = new java.util.HashMap<>();
+        List<SimInstance> candidates = new ArrayList<>();
         for (Map.Entry<String, Instant> e : p.instances.entrySet()) {
             SimInstance i = cluster.instances.get(e.getKey());
-            boolean warm = !e.getValue().plusSeconds(p.instanceWarmupPeriod).isAfter(now);
-            if (i == null || !i.active() || !warm) {
+            if (i == null || !i.active()) {
                 continue;
             }
-            (hasTasks(cluster, i.id) ? busy : idle).add(i.id);
+            perZone.merge(i.availabilityZone(), 1, Integer::sum);
+            boolean warm = !e.getValue().plusSeconds(p.instanceWarmupPeriod).isAfter(now);
+            boolean protectedNow = "ENABLED".equals(p.managedTerminationProtection) && hasTasks(cluster, i.id);
+            if (warm && !protectedNow) {
+                candidates.add(i);
+            }
         }
-        List<String> chosen = new ArrayList<>(idle);
-        if (!"ENABLED".equals(p.managedTerminationProtection)) {
-            java.util.Collections.reverse(busy);
-            chosen.addAll(busy);
-        }
-        for (String id : chosen.subList(0, Math.min(count, chosen.size()))) {
-            SimInstance i = cluster.instances.get(id);
+        candidates.sort(java.util.Comparator.<SimInstance>comparingInt(i -> -perZone.get(i.availabilityZone()))
+                .thenComparing(i -> p.instances.get(i.id)));
+        for (SimInstance i : candidates.subList(0, Math.min(count, candidates.size()))) {
             if ("ENABLED".equals(p.managedDraining)) {
                 i.status = "DRAINING";
-                p.draining.add(id);
+                i.statusReason = "Draining for the scale-in of Auto Scaling group capacity provider " + p.name + ".";
+                p.draining.add(i.id);
                 cluster.markAllServicesDirty();
             } else {
                 terminate(p, cluster, i, now);
