@@ -41,7 +41,8 @@ record SimSnapshot(
         ElbSnapshot elb,
         List<EcsSnapshot.LambdaHookOutcome> lambdaHookOutcomes,
         List<EcsSnapshot.TargetHealthFault> failingTargetImages,
-        List<String> failingTargetTasks) {
+        List<String> failingTargetTasks,
+        dev.ecsdeck.sim.ecs.CapacitySnapshot capacity) {
 
     static final int CURRENT_VERSION = 1;
 

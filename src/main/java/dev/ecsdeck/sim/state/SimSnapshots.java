@@ -39,7 +39,8 @@ final class SimSnapshots {
                 engine.logStore().snapshot(),
                 List.copyOf(engine.scaling().targets().values()), policies, activities, pending,
                 new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot(), ecs.lambdaHookOutcomes(),
-                ecs.failingTargetImages(), ecs.failingTargetTasks());
+                ecs.failingTargetImages(), ecs.failingTargetTasks(),
+                dev.ecsdeck.sim.ecs.CapacitySnapshot.capture(engine.ecs()));
     }
 
 
@@ -61,6 +62,7 @@ final class SimSnapshots {
         engine.ids().random().state(s.randomState());
         EcsSnapshots.restore(engine.ecs(), new EcsSnapshot(s.taskDefinitions(), s.imageFaults(), s.neverHealthyImages(), s.clusters(),
                 s.lambdaHookOutcomes(), s.failingTargetImages(), s.failingTargetTasks()));
+        dev.ecsdeck.sim.ecs.CapacitySnapshot.restore(engine.ecs(), s.capacity());
         engine.logStore().nextStreamNumber(s.nextLogStream());
         engine.logStore().restore(s.logGroups());
         s.scalableTargets().forEach(t -> engine.scaling().targets().put(t.resourceId(), t));
