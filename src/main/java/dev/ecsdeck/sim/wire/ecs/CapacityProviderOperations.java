@@ -17,6 +17,7 @@ import dev.ecsdeck.model.Tag;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.CapacityProviderApi;
+import dev.ecsdeck.sim.ecs.ClusterConfigurationApi;
 import dev.ecsdeck.sim.wire.WireApi;
 import dev.ecsdeck.sim.wire.WireRequest;
 import dev.ecsdeck.sim.wire.json.WireJson;
@@ -30,9 +31,11 @@ import java.util.List;
  */
 final class CapacityProviderOperations {
     private final CapacityProviderApi capacity;
+    private final ClusterConfigurationApi clusters;
 
     private CapacityProviderOperations(SimEngine engine) {
         this.capacity = new CapacityProviderApi(engine);
+        this.clusters = new ClusterConfigurationApi(engine);
     }
 
     static WireApi addTo(WireApi api, SimEngine engine) {
@@ -114,18 +117,18 @@ final class CapacityProviderOperations {
                 throw SimApiException.invalidParameter("serviceConnectDefaults.namespace is required.");
             }
         }
-        Cluster c = capacity.updateCluster(r.string("cluster"), r.bindList("settings", KeyValue.class), (ObjectNode) configuration, namespace);
+        Cluster c = clusters.updateCluster(r.string("cluster"), r.bindList("settings", KeyValue.class), (ObjectNode) configuration, namespace);
         return cluster(c);
     }
 
     private JsonNode updateClusterSettings(WireRequest r) {
-        return cluster(capacity.updateClusterSettings(r.string("cluster"), r.bindList("settings", KeyValue.class)));
+        return cluster(clusters.updateClusterSettings(r.string("cluster"), r.bindList("settings", KeyValue.class)));
     }
 
     /** A cluster as these operations answer it: everything DescribeClusters shows with every include. */
     private JsonNode cluster(Cluster c) {
         ObjectNode node = (ObjectNode) WireJson.tree(c);
-        decorate(capacity, node, List.of("ATTACHMENTS", "CONFIGURATIONS"));
+        decorate(clusters, node, List.of("ATTACHMENTS", "CONFIGURATIONS"));
         ObjectNode out = WireJson.object();
         out.set("cluster", node);
         return out;
@@ -135,19 +138,18 @@ final class CapacityProviderOperations {
      * Adds what DescribeClusters shows of a cluster beyond the model record: its Service Connect
      * default, and as {@code include} asks its configuration and its capacity providers' attachments.
      */
-    static void decorate(CapacityProviderApi capacity, ObjectNode cluster, List<String> include) {
-        CapacityProviderApi.ClusterExtras extras = capacity.extras(cluster.path("clusterName").asText());
+    static void decorate(ClusterConfigurationApi clusters, ObjectNode cluster, List<String> include) {
+        ClusterConfigurationApi.ClusterExtras extras = clusters.extras(cluster.path("clusterName").asText());
         if (extras == null) {
             return;
         }
         if (extras.serviceConnectNamespace() != null) {
             cluster.putObject("serviceConnectDefaults").put("namespace", extras.serviceConnectNamespace());
         }
-        boolean all = include == null;
-        if (!all && include.contains("CONFIGURATIONS") && extras.configuration() != null) {
+        if (include.contains("CONFIGURATIONS") && extras.configuration() != null) {
             cluster.set("configuration", extras.configuration());
         }
-        if (!all && include.contains("ATTACHMENTS") && !extras.attachments().isEmpty()) {
+        if (include.contains("ATTACHMENTS") && !extras.attachments().isEmpty()) {
             ArrayNode attachments = cluster.putArray("attachments");
             extras.attachments().forEach(a -> attachments.add(WireJson.tree(a)));
             cluster.put("attachmentsStatus", extras.attachmentsStatus());
@@ -156,9 +158,9 @@ final class CapacityProviderOperations {
 
     /** The clusters of a DescribeClusters answer, decorated as {@code include} asks. */
     static void decorateAll(SimEngine engine, JsonNode answer, List<String> include) {
-        CapacityProviderApi capacity = new CapacityProviderApi(engine);
+        ClusterConfigurationApi clusters = new ClusterConfigurationApi(engine);
         for (JsonNode c : answer.path("clusters")) {
-            decorate(capacity, (ObjectNode) c, include == null ? List.of() : include);
+            decorate(clusters, (ObjectNode) c, include == null ? List.of() : include);
         }
     }
 
