@@ -64,7 +64,13 @@ final class Placement {
 
     Result placeOnInstance(SimCluster cluster, SimTaskDefinition td, String group,
             List<PlacementConstraint> constraints, List<PlacementStrategy> strategies) {
-        List<SimInstance> active = cluster.instances.values().stream().filter(SimInstance::active).toList();
+        return placeOnInstance(cluster, td, group, constraints, strategies, i -> true);
+    }
+
+    /** As above, among the instances {@code eligible} accepts (an Auto Scaling group provider's own). */
+    Result placeOnInstance(SimCluster cluster, SimTaskDefinition td, String group,
+            List<PlacementConstraint> constraints, List<PlacementStrategy> strategies, java.util.function.Predicate<SimInstance> eligible) {
+        List<SimInstance> active = cluster.instances.values().stream().filter(SimInstance::active).filter(eligible).toList();
         if (active.isEmpty()) {
             return new Result(null, null, "No Container Instances were found in your cluster.");
         }

@@ -69,6 +69,10 @@ public final class ResourceTags {
             SimInstance i = path.size() == 2 ? cluster(ecs, path.get(0)).instances.get(path.get(1)) : null;
             return i == null || "INACTIVE".equals(i.status) ? null : i.tags;
         });
+        register("capacity-provider", (arn, path) -> {
+            SimCapacityProvider p = path.size() == 1 ? ecs.capacityProviders.byName.get(path.get(0)) : null;
+            return p == null || !p.active() ? null : p.tags;
+        });
         register("task-set", (arn, path) -> {
             SimService s = path.size() == 4 ? cluster(ecs, path.get(0)).services.get(path.get(1)) : null;
             SimTaskSet ts = s == null ? null : TaskSets.byId(s, path.get(2) + "/" + path.get(3));

@@ -36,7 +36,9 @@ public final class ServiceApi {
             }
             SimTaskDefinition td = resolveForService(r.taskDefinition());
             boolean daemon = "DAEMON".equals(r.schedulingStrategy());
-            String launchType = effectiveLaunchType(r.launchType(), r.capacityProviderStrategy());
+            List<CapacityProviderStrategyItem> strategy = engine.ecs().capacityProviders.strategyFor(c, r.launchType(),
+                    r.capacityProviderStrategy());
+            String launchType = strategy.isEmpty() ? effectiveLaunchType(r.launchType(), List.of()) : CapacityProviders.launchTypeOf(strategy);
             if ("FARGATE".equals(launchType)) {
                 if (daemon) {
                     throw SimApiException.invalidParameter("The DAEMON scheduling strategy does not support the FARGATE launch type.");
@@ -62,6 +64,7 @@ public final class ServiceApi {
             s.loadBalancers.addAll(r.loadBalancers());
             s.healthCheckGracePeriodSeconds = r.healthCheckGracePeriodSeconds();
             s.tags.addAll(r.tags());
+            s.capacityProviderStrategy.addAll(strategy);
             ServiceDeployments deployments = engine.ecs().scheduler.serviceDeployments;
             engine.ecs().rollout(c, s, deployments.revision(c, s, td.arn, engine.now()), engine.now());
             c.services.put(name, s);

@@ -15,6 +15,11 @@ final class SimCluster {
     final Instant createdAt;
     String status = "ACTIVE";
     final List<String> capacityProviders = new ArrayList<>();
+    /** The strategy services and tasks get with neither a launch type nor a strategy of their own (PutClusterCapacityProviders). */
+    final List<dev.ecsdeck.model.CapacityProviderStrategyItem> defaultStrategy = new ArrayList<>();
+    /** UpdateCluster's configuration (execute command, managed storage) as given, and its Service Connect default namespace. */
+    com.fasterxml.jackson.databind.node.ObjectNode configuration;
+    String serviceConnectNamespace;
     final List<KeyValue> settings = new ArrayList<>();
     final List<Tag> tags = new ArrayList<>();
     final Map<String, SimService> services = new LinkedHashMap<>();

@@ -37,6 +37,8 @@ public final class SimEcs {
     final AccountSettings accountSettings = new AccountSettings();
     /** Services' Service Connect configurations (ServiceConnectApi). */
     final ServiceConnectApi.Store serviceConnect = new ServiceConnectApi.Store();
+    final CapacityProviders capacityProviders = new CapacityProviders();
+    final ClusterAutoScaling clusterAutoScaling;
 
     /** ECS in {@code region}, its ids and random draws from {@code ids}, writing container logs to {@code logs}. */
     private final SimIds ids;
@@ -45,7 +47,8 @@ public final class SimEcs {
         this.ids = ids;
         this.lifecycle = new TaskLifecycle(ids, images);
         Placement placement = new Placement(ids.random(), region);
-        this.launcher = new TaskLauncher(ids, placement, lifecycle);
+        this.launcher = new TaskLauncher(ids, placement, lifecycle, capacityProviders);
+        this.clusterAutoScaling = new ClusterAutoScaling(ids, capacityProviders, launcher, placement, lifecycle);
         this.loadBalancing = new LoadBalancing(elb, images, lifecycle);
         this.scheduler = new ServiceScheduler(ids, launcher, lifecycle, taskDefinitionRegistry, loadBalancing, lambdaHooks);
         this.containerLogs = new ContainerLogs(logs, seed);
@@ -142,6 +145,7 @@ public final class SimEcs {
             }
             pruneStoppedTasks(cluster, now);
         }
+        clusterAutoScaling.step(clusters, now);
         if (now.getEpochSecond() % 60 == 0) {
             TaskDefinitionDeletions.sweep(this);
             recordUtilisation(now.getEpochSecond() / 60);

@@ -25,7 +25,10 @@ final class SimService {
     final String arn;
     final String clusterName;
     final Instant createdAt;
-    final String launchType;
+    /** EC2 or FARGATE; with a capacity provider strategy, the launch type of its providers (UpdateService may switch it). */
+    String launchType;
+    /** Its capacity provider strategy (empty: it runs by its launch type). */
+    final List<dev.ecsdeck.model.CapacityProviderStrategyItem> capacityProviderStrategy = new ArrayList<>();
     final String schedulingStrategy;
     String status = "ACTIVE";
     int desiredCount;

@@ -24,6 +24,10 @@ final class SimTask {
     String platformVersion;
     String containerInstanceId;
     String availabilityZone;
+    /** The capacity provider it runs on (FARGATE, FARGATE_SPOT or an Auto Scaling group provider), or null with a launch type. */
+    String capacityProviderName;
+    /** Waiting in PROVISIONING for its Auto Scaling group provider to launch an instance it fits on. */
+    boolean awaitingCapacity;
     String lastStatus;
     String desiredStatus = "RUNNING";
     String healthStatus = "UNKNOWN";

@@ -41,7 +41,7 @@ final class SimViews {
         for (SimService s : c.services.values()) {
             services += "ACTIVE".equals(s.status) ? 1 : 0;
         }
-        return new Cluster(c.arn, c.name, c.status, instances, running, pending, services, c.capacityProviders, null,
+        return new Cluster(c.arn, c.name, c.status, instances, running, pending, services, c.capacityProviders, c.defaultStrategy,
                 c.settings, c.tags);
     }
 
@@ -71,7 +71,8 @@ final class SimViews {
             deployments.add(new Deployment(d.id, d.status, d.taskDefinitionArn, d.desiredCount, dPending, dRunning, d.failedTasks,
                     d.createdAt, d.updatedAt, d.launchType, d.rolloutState, d.rolloutStateReason));
         }
-        return new EcsService(s.arn, s.name, clusterArn, s.status, s.desiredCount, running, pending, s.launchType, null,
+        return new EcsService(s.arn, s.name, clusterArn, s.status, s.desiredCount, running, pending,
+                s.capacityProviderStrategy.isEmpty() ? s.launchType : null, s.capacityProviderStrategy.isEmpty() ? null : s.capacityProviderStrategy,
                 "FARGATE".equals(s.launchType) ? "LATEST" : null, s.taskDefinitionArn, s.deploymentConfiguration, deployments,
                 new ArrayList<>(s.events), s.createdAt, TaskDefinitionRegistry.registeredBy(accountOf(clusterArn)), s.placementConstraints,
                 s.placementStrategy, s.networkConfiguration, s.loadBalancers, s.schedulingStrategy,
@@ -98,7 +99,7 @@ final class SimViews {
         SimInstance instance = t.containerInstanceId == null ? null : cluster.instances.get(t.containerInstanceId);
         SimTaskDefinition td = t.taskDefinition;
         return new EcsTask(t.arn, clusterArn, td.arn, instance == null ? null : instance.arn, t.availabilityZone, t.group,
-                t.startedBy, t.lastStatus, t.desiredStatus, t.healthStatus, t.launchType, null,
+                t.startedBy, t.lastStatus, t.desiredStatus, t.healthStatus, t.launchType, t.capacityProviderName,
                 String.valueOf(td.reservedCpu()), String.valueOf(td.reservedMemory()), containers, t.createdAt, t.pullStartedAt,
                 t.pullStoppedAt, t.startedAt, t.stoppingAt, t.stoppedAt, t.stopCode, t.stoppedReason, t.version, List.of(),
                 attachments(t, cluster), t.enableExecuteCommand);

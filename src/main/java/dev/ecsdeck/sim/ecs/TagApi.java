@@ -1,5 +1,6 @@
 package dev.ecsdeck.sim.ecs;
 
+import dev.ecsdeck.model.CapacityProviderStrategyItem;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.RunTaskRequest;
@@ -89,12 +90,16 @@ public final class TagApi {
         }
     }
 
-    /** RunTask: the tasks it started carry the request's tags, those propagated from the task definition, and managed tags. */
-    public Described<EcsTask> runTask(RunTaskRequest request, List<Tag> tags, String propagateTags, boolean enableECSManagedTags) {
+    /**
+     * RunTask (on the capacity provider strategy given, or null): the tasks it started carry the request's tags, those
+     * propagated from the task definition, and managed tags.
+     */
+    public Described<EcsTask> runTask(RunTaskRequest request, List<CapacityProviderStrategyItem> capacityProviderStrategy, List<Tag> tags,
+            String propagateTags, boolean enableECSManagedTags) {
         ResourceTags.check(tags, "tags");
         checkPropagateTags(propagateTags, false);
         synchronized (engine) {
-            Described<EcsTask> started = engine.tasks().runTask(request);
+            Described<EcsTask> started = engine.tasks().runTask(request, capacityProviderStrategy);
             tagStartedTasks(request.cluster(), started.items().stream().map(EcsTask::taskArn).toList(), tags, propagateTags,
                     enableECSManagedTags);
             return started;

@@ -67,9 +67,24 @@ public final class TaskApi {
 
     /** RunTask: up to 10 tasks; those that cannot be placed come back as failures. */
     public Described<EcsTask> runTask(RunTaskRequest r) {
+        return runTask(r, null);
+    }
+
+    /**
+     * RunTask with a capacity provider strategy: without a launch type or strategy the cluster's default
+     * strategy applies; the call's tasks go to its providers, the base first, then by weight.
+     */
+    public Described<EcsTask> runTask(RunTaskRequest r, List<dev.ecsdeck.model.CapacityProviderStrategyItem> capacityProviderStrategy) {
         synchronized (engine) {
             engine.advance();
             SimCluster c = engine.ecs().cluster(r.cluster());
+            List<dev.ecsdeck.model.CapacityProviderStrategyItem> strategy = engine.ecs().capacityProviders.strategyFor(c, r.launchType(),
+                    capacityProviderStrategy);
+            java.util.Map<String, Integer> onProvider = new java.util.LinkedHashMap<>();
+            if (!strategy.isEmpty()) {
+                r = new RunTaskRequest(r.cluster(), r.taskDefinition(), r.count(), CapacityProviders.launchTypeOf(strategy),
+                        r.networkConfiguration(), r.placementConstraints(), r.placementStrategy(), r.startedBy(), r.group());
+            }
             int count = r.count() == 0 ? 1 : r.count();
             if (count < 1 || count > 10) {
                 throw SimApiException.invalidParameter("count must be between 1 and 10.");
@@ -85,8 +100,12 @@ public final class TaskApi {
             List<EcsTask> started = new ArrayList<>();
             List<Described.Failure> failures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
+                String provider = strategy.isEmpty() ? null : CapacityProviders.choose(strategy, onProvider);
                 TaskLauncher.Outcome outcome = engine.ecs().launcher.launch(c, new TaskLauncher.Launch(td, launchType, group, r.startedBy(),
-                        r.placementConstraints(), r.placementStrategy(), null, null, null, r.networkConfiguration()), engine.now());
+                        r.placementConstraints(), r.placementStrategy(), null, null, null, r.networkConfiguration()), provider, engine.now());
+                if (provider != null) {
+                    onProvider.merge(provider, 1, Integer::sum);
+                }
                 if (outcome.task() == null) {
                     failures.add(new Described.Failure(null, failureReason(outcome.failure()), outcome.failure()));
                 } else {

@@ -18,12 +18,14 @@ final class TaskLauncher {
     private final NetworkInterfaces interfaces;
     /** Gives a service's tasks their propagated and managed tags as they launch. */
     private ResourceTags tags;
+    private final CapacityProviders capacityProviders;
 
-    TaskLauncher(SimIds ids, Placement placement, TaskLifecycle lifecycle) {
+    TaskLauncher(SimIds ids, Placement placement, TaskLifecycle lifecycle, CapacityProviders capacityProviders) {
         this.ids = ids;
         this.placement = placement;
         this.lifecycle = lifecycle;
         this.interfaces = new NetworkInterfaces();
+        this.capacityProviders = capacityProviders;
     }
 
     void tagWith(ResourceTags resourceTags) {
@@ -43,9 +45,32 @@ final class TaskLauncher {
     /** The task, or the reason it could not be placed. */
     record Outcome(SimTask task, String failure) {}
 
+    /**
+     * Launches one task; a service's task goes to the capacity provider its strategy names next (the
+     * service's wanted tasks counted by provider).
+     */
     Outcome launch(SimCluster cluster, Launch launch, Instant now) {
+        SimService svc = launch.serviceName() == null ? null : cluster.services.get(launch.serviceName());
+        String provider = svc == null || svc.capacityProviderStrategy.isEmpty() || launch.onInstance() != null ? null
+                : CapacityProviders.choose(svc.capacityProviderStrategy, CapacityProviders.countsOf(cluster.tasksOf(svc.name)));
+        return launch(cluster, launch, provider, now);
+    }
+
+    /**
+     * Launches one task on a capacity provider (null: by its launch type alone). On an Auto Scaling group
+     * provider it is placed on the group's instances; when none fits and the provider's managed scaling
+     * is on, it waits in PROVISIONING for {@link ClusterAutoScaling} to launch capacity, as ECS does.
+     */
+    Outcome launch(SimCluster cluster, Launch launch, String provider, Instant now) {
+        SimCapacityProvider group = provider == null ? null : capacityProviders.find(provider);
         Placement.Result where;
-        if ("FARGATE".equals(launch.launchType())) {
+        if (group != null && launch.onInstance() == null) {
+            where = placement.placeOnInstance(cluster, launch.taskDefinition(), launch.group(), launch.constraints(), launch.strategies(),
+                    i -> group.instances.containsKey(i.id));
+            if (!where.placed() && group.managedScaling()) {
+                where = new Placement.Result(null, null, null);
+            }
+        } else if ("FARGATE".equals(launch.launchType())) {
             where = placement.placeFargate(cluster, launch.group());
         } else if (launch.onInstance() != null) {
             SimInstance i = cluster.instances.get(launch.onInstance());
@@ -67,6 +92,8 @@ final class TaskLauncher {
         task.serviceName = launch.serviceName();
         task.deploymentId = launch.deploymentId();
         task.availabilityZone = where.availabilityZone();
+        task.capacityProviderName = provider;
+        task.awaitingCapacity = group != null && where.instance() == null;
         for (ContainerSpec spec : launch.taskDefinition().containers) {
             task.containers.add(new SimContainer(spec, ids.containerArn(cluster.name, taskId), taskId + "-" + ids.hex(10)));
         }
@@ -79,9 +106,22 @@ final class TaskLauncher {
         if (tags != null && task.serviceName != null) {
             tags.serviceTaskLaunched(cluster, task);
         }
-        lifecycle.begin(task, now);
+        if (task.awaitingCapacity) {
+            task.lastStatus = "PROVISIONING"; // no step is due until ClusterAutoScaling places it
+        } else {
+            lifecycle.begin(task, now);
+        }
         cluster.add(task);
         return new Outcome(task, null);
+    }
+
+    /** A task that waited for capacity is placed on {@code instance} and goes on with its lifecycle. */
+    void placeWaiting(SimTask task, SimInstance instance, Instant now) {
+        task.awaitingCapacity = false;
+        task.availabilityZone = instance.availabilityZone();
+        take(instance, task);
+        lifecycle.begin(task, now);
+        task.bump();
     }
 
     private static void take(SimInstance instance, SimTask task) {

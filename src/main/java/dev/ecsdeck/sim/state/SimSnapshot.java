@@ -6,6 +6,7 @@ import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.StepScalingConfig;
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
 import dev.ecsdeck.sim.ecs.AccountSettingApi;
+import dev.ecsdeck.sim.ecs.CapacitySnapshot;
 import dev.ecsdeck.sim.ecs.EcsSnapshot;
 import dev.ecsdeck.sim.ecs.TagApi;
 import dev.ecsdeck.sim.ecs.TaskSetSnapshots;
@@ -50,7 +51,8 @@ record SimSnapshot(
         TagApi.TagState resourceTags,
         AccountSettingApi.State accountSettings,
         EcsSnapshot.ProtectionAndServiceConnect protectionAndServiceConnect,
-        List<TaskSetSnapshots.ServiceTaskSets> taskSets) {
+        List<TaskSetSnapshots.ServiceTaskSets> taskSets,
+        CapacitySnapshot capacity) {
 
     static final int CURRENT_VERSION = 1;
 

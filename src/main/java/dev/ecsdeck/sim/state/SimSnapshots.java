@@ -5,6 +5,7 @@ import dev.ecsdeck.sim.SimClock;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.SimIds;
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
+import dev.ecsdeck.sim.ecs.CapacitySnapshot;
 import dev.ecsdeck.sim.ecs.EcsSnapshot;
 import dev.ecsdeck.sim.ecs.EcsSnapshots;
 import dev.ecsdeck.sim.scenario.Scenario;
@@ -42,7 +43,8 @@ final class SimSnapshots {
                 new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot(), ecs.lambdaHookOutcomes(),
                 ecs.failingTargetImages(), ecs.failingTargetTasks(),
                 new SimSnapshot.EventsSnapshot(engine.events().snapshot(), engine.schedules().snapshot()),
-                engine.tags().snapshot(), engine.accountSettings().snapshot(), ecs.protectionAndServiceConnect(), ecs.taskSets());
+                engine.tags().snapshot(), engine.accountSettings().snapshot(), ecs.protectionAndServiceConnect(), ecs.taskSets(),
+                CapacitySnapshot.capture(engine.ecs()));
     }
 
 
@@ -73,6 +75,7 @@ final class SimSnapshots {
         EcsSnapshots.restore(engine.ecs(), new EcsSnapshot(s.taskDefinitions(), s.imageFaults(), s.neverHealthyImages(), s.clusters(),
                 s.lambdaHookOutcomes(), s.failingTargetImages(), s.failingTargetTasks(),
                 s.protectionAndServiceConnect(), s.taskSets()));
+        CapacitySnapshot.restore(engine.ecs(), s.capacity());
         engine.logStore().nextStreamNumber(s.nextLogStream());
         engine.logStore().restore(s.logGroups());
         s.scalableTargets().forEach(t -> engine.scaling().targets().put(t.resourceId(), t));

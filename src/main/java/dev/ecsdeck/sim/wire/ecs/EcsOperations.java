@@ -28,6 +28,7 @@ import dev.ecsdeck.model.Page;
 import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.ecs.CapacityProviderApi;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.ecs.Described;
 import dev.ecsdeck.sim.ecs.ExecuteCommandApi;
@@ -59,7 +60,8 @@ public final class EcsOperations {
                 .add("DescribeClusters", of().member("clusters", STRING_LIST).member("include", STRING_LIST), false,
                         ecs::describeClusters)
                 .add("CreateCluster", of().member("clusterName", STRING).member("tags", STRUCTURE_LIST).member("settings", STRUCTURE_LIST)
-                        .member("capacityProviders", STRING_LIST), true, ecs::createCluster)
+                        .member("capacityProviders", STRING_LIST).member("defaultCapacityProviderStrategy", STRUCTURE_LIST), true,
+                        ecs::createCluster)
                 .add("DeleteCluster", of().required("cluster", STRING), true, ecs::deleteCluster)
                 .add("ListServices", of().member("cluster", STRING).member("nextToken", STRING).member("maxResults", INTEGER)
                         .member("launchType", STRING).member("schedulingStrategy", STRING), false, ecs::listServices)
@@ -95,7 +97,8 @@ public final class EcsOperations {
                         .member("propagateTags", STRING)
                         .member("enableECSManagedTags", BOOLEAN)
                         .member("serviceConnectConfiguration", STRUCTURE)
-                        .member("enableExecuteCommand", BOOLEAN), true, ecs::updateService)
+                        .member("enableExecuteCommand", BOOLEAN)
+                        .member("capacityProviderStrategy", STRUCTURE_LIST), true, ecs::updateService)
                 .add("DeleteService", of().member("cluster", STRING).required("service", STRING).member("force", BOOLEAN), true,
                         ecs::deleteService)
                 .add("ListTasks", of().member("cluster", STRING).member("containerInstance", STRING).member("family", STRING)
@@ -148,6 +151,7 @@ public final class EcsOperations {
         ServiceConnectOperations.addTo(api, engine);
         TaskSetOperations.addTo(api, engine);
         ExecuteCommandOperations.addTo(api, engine);
+        CapacityProviderOperations.addTo(api, engine);
         EcsEnums.addTo(api);
         return api;
     }
@@ -160,13 +164,23 @@ public final class EcsOperations {
         boolean tags = TagOperations.includesTags(r, Set.of("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS"));
         ObjectNode out = described("clusters", engine.clusters().describeClusters(r.strings("clusters")));
         TagOperations.tagsIfIncluded(engine, tags, out, "clusters", "clusterArn");
+        CapacityProviderOperations.decorateAll(engine, out, r.strings("include"));
         return out;
     }
 
+    /** Capacity providers named (Auto Scaling group ones too) are associated as PutClusterCapacityProviders does it. */
     private JsonNode createCluster(WireRequest r) {
         TagApi.checkTags(r.bindList("tags", Tag.class));
-        Cluster c = engine.clusters().createCluster(r.string("clusterName"), r.strings("capacityProviders"),
+        List<String> providers = r.strings("capacityProviders");
+        List<CapacityProviderStrategyItem> strategy = r.bindList("defaultCapacityProviderStrategy", CapacityProviderStrategyItem.class);
+        CapacityProviderApi capacity = new CapacityProviderApi(engine);
+        capacity.checkExist(providers);
+        Cluster c = engine.clusters().createCluster(r.string("clusterName"), List.of(),
                 engine.accountSettings().newClusterSettings(r.bindList("settings", KeyValue.class)), r.bindList("tags", Tag.class));
+        if (providers != null && !providers.isEmpty() || strategy != null && !strategy.isEmpty()) {
+            c = capacity.putClusterCapacityProviders(c.clusterName(), providers == null ? List.of() : providers,
+                    strategy == null ? List.of() : strategy);
+        }
         return single("cluster", c);
     }
 
@@ -215,12 +229,18 @@ public final class EcsOperations {
     private JsonNode updateService(WireRequest r) {
         TagApi.checkPropagateTags(r.string("propagateTags"), true);
         ServiceConnectOperations.check(engine, r, "service");
-        EcsService s = exec.onService(r.string("cluster"), r.string("service"), r.bool("enableExecuteCommand"),
+        List<CapacityProviderStrategyItem> strategy = r.bindList("capacityProviderStrategy", CapacityProviderStrategyItem.class);
+        CapacityProviderApi capacity = new CapacityProviderApi(engine);
+        if (strategy != null) {
+            capacity.checkServiceStrategy(r.string("cluster"), r.string("service"), strategy);
+        }
+        EcsService updated = exec.onService(r.string("cluster"), r.string("service"), r.bool("enableExecuteCommand"),
                 () -> new ServiceSettingsApi(engine).update(r.string("cluster"), r.string("service"), ServiceJson.members(r),
                 workloadChanged -> engine.services().updateService(r.string("cluster"), r.string("service"), r.integer("desiredCount"),
                 r.string("taskDefinition"), r.flag("forceNewDeployment") || workloadChanged || ServiceConnectOperations.redeploys(r),
                 r.bind("deploymentConfiguration", DeploymentConfiguration.class), r.bindList("loadBalancers", LoadBalancer.class),
                 r.integer("healthCheckGracePeriodSeconds"))));
+        EcsService s = strategy == null ? updated : capacity.applyServiceStrategy(r.string("cluster"), r.string("service"), strategy);
         engine.tags().updateServicePropagation(s.serviceArn(), r.string("propagateTags"), r.bool("enableECSManagedTags"));
         return ServiceConnectOperations.stored(engine, r, ServiceJson.withSettings(engine, r, serviceAnswer(s)), false);
     }
@@ -248,17 +268,15 @@ public final class EcsOperations {
         Integer count = r.integer("count");
         String launchType = r.string("launchType");
         List<CapacityProviderStrategyItem> strategy = r.bindList("capacityProviderStrategy", CapacityProviderStrategyItem.class);
-        if (launchType == null && strategy != null
-                && strategy.stream().anyMatch(i -> i.capacityProvider() != null && i.capacityProvider().startsWith("FARGATE"))) {
-            launchType = "FARGATE"; // as ECS runs a FARGATE or FARGATE_SPOT capacity provider strategy
-        }
         RunTaskRequest request = new RunTaskRequest(r.string("cluster"), r.string("taskDefinition"), count == null ? 1 : count,
                 launchType, r.bind("networkConfiguration", NetworkConfiguration.class),
                 r.bindList("placementConstraints", PlacementConstraint.class), r.bindList("placementStrategy", PlacementStrategy.class),
                 r.string("startedBy"), r.string("group"));
-        return TaskJson.runTask(engine, r, launchType, () -> {
+        String runsOn = launchType == null && strategy != null
+                && strategy.stream().anyMatch(i -> i.capacityProvider() != null && i.capacityProvider().startsWith("FARGATE")) ? "FARGATE" : launchType;
+        return TaskJson.runTask(engine, r, runsOn, () -> {
             ObjectNode out = described("tasks", exec.onLaunch(r.string("cluster"), r.flag("enableExecuteCommand"),
-                    () -> engine.tags().runTask(request, r.bindList("tags", Tag.class), r.string("propagateTags"),
+                    () -> engine.tags().runTask(request, strategy, r.bindList("tags", Tag.class), r.string("propagateTags"),
                             r.flag("enableECSManagedTags"))));
             TagOperations.tagsIfIncluded(engine, true, out, "tasks", "taskArn");
             return ExecuteCommandOperations.withManagedAgents(out, "tasks");
