@@ -2,14 +2,17 @@ package dev.ecsdeck.sim.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsdeck.model.AwsVpcConfiguration;
+import dev.ecsdeck.model.CapacityProviderStrategyItem;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.NetworkConfiguration;
 import dev.ecsdeck.model.PlacementConstraint;
 import dev.ecsdeck.model.PlacementStrategy;
 import dev.ecsdeck.model.RunTaskRequest;
+import dev.ecsdeck.model.Tag;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.Described;
+import dev.ecsdeck.sim.ecs.ExecuteCommandApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +62,9 @@ public final class EcsTaskTarget {
             RunTaskRequest request = new RunTaskRequest(clusterArn, ecs.path("TaskDefinitionArn").asText(), ecs.path("TaskCount").asInt(1),
                     launchType(ecs), network(ecs.path("NetworkConfiguration").path("awsvpcConfiguration")), constraints(ecs), strategy(ecs),
                     startedBy, ecs.path("Group").asText(null));
-            Described<EcsTask> outcome = engine.tasks().runTask(request);
+            Described<EcsTask> outcome = new ExecuteCommandApi(engine).onLaunch(clusterArn, ecs.path("EnableExecuteCommand").asBoolean(false),
+                    () -> engine.tags().runTask(request, capacityProviderStrategy(ecs), tags(ecs.path("Tags")),
+                            ecs.path("PropagateTags").asText(null), ecs.path("EnableECSManagedTags").asBoolean(false)));
             outcome.items().forEach(t -> started.add(t.taskArn()));
             if (!outcome.failures().isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, startedBy + ": RunTask could not place " + outcome.failures().size() + " task(s).");
@@ -68,6 +73,31 @@ public final class EcsTaskTarget {
             LOG.log(System.Logger.Level.INFO, startedBy + ": RunTask failed: " + e.getMessage());
         }
         return started;
+    }
+
+    /** The strategy's items (both services spell them as ECS does: capacityProvider, weight, base); null without one. */
+    private static List<CapacityProviderStrategyItem> capacityProviderStrategy(JsonNode ecs) {
+        JsonNode items = ecs.path("CapacityProviderStrategy");
+        if (!items.isArray() || items.isEmpty()) {
+            return null;
+        }
+        List<CapacityProviderStrategyItem> out = new ArrayList<>();
+        items.forEach(i -> out.add(new CapacityProviderStrategyItem(i.path("capacityProvider").asText(null), i.path("weight").asInt(0),
+                i.path("base").asInt(0))));
+        return out;
+    }
+
+    /** EventBridge's tags are {Key, Value} objects, Scheduler's one-entry maps {key: value}. */
+    private static List<Tag> tags(JsonNode tags) {
+        List<Tag> out = new ArrayList<>();
+        tags.forEach(t -> {
+            if (t.has("Key")) {
+                out.add(new Tag(t.path("Key").asText(), t.path("Value").asText("")));
+            } else {
+                t.fields().forEachRemaining(e -> out.add(new Tag(e.getKey(), e.getValue().asText(""))));
+            }
+        });
+        return out;
     }
 
     /** The launch type; with a capacity provider strategy and none named, ECS's default (null here). */

@@ -22,6 +22,7 @@ public final class ShellMenuItem {
         Label label = new Label(TEXT);
         label.setId("openShellItem");
         CustomMenuItem item = new CustomMenuItem(label);
+        item.setText(TEXT); // not drawn (the label is); what the item says, for whoever lists a menu's items
         item.getStyleClass().add("mutating");
         item.setMnemonicParsing(false);
         // The tooltip sits on the label (a menu item has none); ReadOnlyHint shows it while the item is off.

@@ -1,5 +1,9 @@
 package dev.ecsdeck.ui.shell;
 
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.ui.exec.OpenShellDialog;
+import dev.ecsdeck.ui.exec.OpenShellViewModel;
+import dev.ecsdeck.ui.exec.TerminalLauncher;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.ui.common.Confirmer;
 import dev.ecsdeck.ui.common.TaskExecutor;
@@ -288,6 +292,11 @@ public final class MainWindow {
 
     public TabPane detailTabs() {
         return detailTabs;
+    }
+
+    /** The Open shell window of a task (ECS Exec), over this window. */
+    void openShell(EcsTask task) {
+        OpenShellDialog.show(scene.getWindow(), new OpenShellViewModel(provider, executor, task, TerminalLauncher.system()));
     }
 
     public void openQuickOpen() {

@@ -30,6 +30,13 @@ final class WindowTreeActions implements TreeActions {
     }
 
     @Override
+    public void openShell(TreeEntry entry) {
+        if (entry instanceof TreeEntry.TaskEntry task) {
+            window.openShell(task.task());
+        }
+    }
+
+    @Override
     public void scale(TreeEntry entry) {
         if (!(entry instanceof TreeEntry.ServiceEntry s)) {
             return;

@@ -1,6 +1,8 @@
 package dev.ecsdeck.ui.tree;
 
 import dev.ecsdeck.model.Arns;
+import dev.ecsdeck.ui.exec.OpenShellViewModel;
+import dev.ecsdeck.ui.exec.ShellMenuItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +51,10 @@ final class RowMenu {
             if ("RUNNING".equals(t.task().desiredStatus())) {
                 actionItems.add(mutating(item(row, "Stop task " + t.name() + "…", () -> actions.stopTask(entry))));
             }
+            actionItems.add(ShellMenuItem.of(OpenShellViewModel.unavailableReason(t.task(), null), readOnly, () -> {
+                select.accept(row);
+                actions.openShell(entry);
+            }));
         } else if (entry instanceof TreeEntry.ContainerEntry c) {
             actionItems.add(item(row, "Tail logs of " + what(c), () -> actions.tailLogs(entry)));
         } else if (entry instanceof TreeEntry.InstanceEntry i && !"INACTIVE".equals(i.instance().status())) {

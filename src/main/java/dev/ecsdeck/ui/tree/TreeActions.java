@@ -10,6 +10,9 @@ public interface TreeActions {
     /** Stops this task (asking first, naming it). */
     void stopTask(TreeEntry entry);
 
+    /** Opens the "Open shell" window of this task (ECS Exec). */
+    void openShell(TreeEntry entry);
+
     /** Puts the keyboard in this service's desired-count spinner. */
     void scale(TreeEntry entry);
 

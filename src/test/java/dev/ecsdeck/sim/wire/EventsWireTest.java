@@ -144,6 +144,27 @@ class EventsWireTest {
     }
 
     @Test
+    void anEcsTargetsStrategyTagsAndExecReachItsTasks() {
+        ecs.putClusterCapacityProviders(b -> b.cluster("staging").capacityProviders("FARGATE", "FARGATE_SPOT")
+                .defaultCapacityProviderStrategy(i -> i.capacityProvider("FARGATE").weight(1)));
+        events.putRule(b -> b.name("spot-job").scheduleExpression("rate(1 minute)"));
+        events.putTargets(b -> b.rule("spot-job").targets(Target.builder().id("job").arn(stagingArn).roleArn(ROLE)
+                .ecsParameters(EcsParameters.builder().taskDefinitionArn("web").taskCount(1)
+                        .capacityProviderStrategy(i -> i.capacityProvider("FARGATE_SPOT").weight(1))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-0aa")))
+                        .tags(Tag.builder().key("job").value("spot").build()).enableECSManagedTags(true).enableExecuteCommand(true).build())
+                .build()));
+        sim.clock.advance(Duration.ofMinutes(1));
+        List<String> started = tasksStartedBy("events-rule/spot-job");
+        assertEquals(1, started.size());
+        var task = ecs.describeTasks(b -> b.cluster("staging").tasks(started).include(software.amazon.awssdk.services.ecs.model.TaskField.TAGS))
+                .tasks().get(0);
+        assertEquals("FARGATE_SPOT", task.capacityProviderName(), "the target's strategy, not the cluster's default");
+        assertEquals(List.of("job=spot", "aws:ecs:clusterName=staging"), task.tags().stream().map(t -> t.key() + "=" + t.value()).toList());
+        assertTrue(task.enableExecuteCommand(), "ECS Exec as the target asks");
+    }
+
+    @Test
     void aFailingRunTaskDoesNotStopTheRule() {
         events.putRule(b -> b.name("broken").scheduleExpression("rate(1 minute)"));
         events.putTargets(b -> b.rule("broken").targets(ecsTarget("job", "no-such-family:1")));

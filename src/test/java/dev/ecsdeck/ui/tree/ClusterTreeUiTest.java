@@ -214,7 +214,7 @@ class ClusterTreeUiTest {
         String id = task.getValue().name();
         String td = dev.ecsdeck.model.Arns.familyRevision(task.getValue().taskDefinitionArn());
         ContextMenu menu = rightClick(robot, task);
-        assertEquals(List.of("Tail logs of task " + id, "Stop task " + id + "…", "Show task definition " + td,
+        assertEquals(List.of("Tail logs of task " + id, "Stop task " + id + "…", "Open shell…", "Show task definition " + td,
                 "Edit task definition " + td + "…", "Copy name \"" + id + "\"", "Copy ARN of task " + id, "Refresh task " + id),
                 menu.getItems().stream().filter(m -> !(m instanceof javafx.scene.control.SeparatorMenuItem)).map(MenuItem::getText).toList());
         assertTrue(menu.getItems().stream().filter(m -> !m.getStyleClass().contains("mutating")).noneMatch(MenuItem::isDisable));
@@ -224,7 +224,7 @@ class ClusterTreeUiTest {
         robot.interact(() -> bench.shell.readOnlyProperty().set(true));
         ContextMenu readOnly = rightClick(robot, task);
         List<MenuItem> mutating = readOnly.getItems().stream().filter(m -> m.getStyleClass().contains("mutating")).toList();
-        assertEquals(List.of("Stop task " + id + "…"), mutating.stream().map(MenuItem::getText).toList());
+        assertEquals(List.of("Stop task " + id + "…", "Open shell…"), mutating.stream().map(MenuItem::getText).toList());
         assertTrue(mutating.stream().allMatch(MenuItem::isDisable));
         robot.type(KeyCode.ESCAPE);
     }

@@ -111,10 +111,16 @@ class TreeContextMenuAuditTest {
         EcsTask taskB = ((TreeEntry.TaskEntry) b.getValue()).task();
         String id = taskB.taskId();
         String td = Arns.familyRevision(taskB.taskDefinitionArn());
-        List<String> offered = List.of("Tail logs of task " + id, "Stop task " + id + "…", "Show task definition " + td,
+        List<String> offered = List.of("Tail logs of task " + id, "Stop task " + id + "…", "Open shell…", "Show task definition " + td,
                 "Edit task definition " + td + "…", "Copy name \"" + id + "\"", "Copy ARN of task " + id, "Refresh task " + id);
         audit(a, b, offered, List.of(
                 new Check("Tail logs of task " + id, () -> tailTitled("task " + id.substring(0, 8) + " (prod-web)")),
+                new Check("Open shell…", () -> {
+                    waitUntil("the Open shell window of task B", () -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage st
+                            && st.isShowing() && ("Open a shell in task " + id).equals(st.getTitle())));
+                    robot.clickOn("#closeShellDialog");
+                    waitUntil("the window closed", () -> robot.lookup("#shellContainer").tryQuery().isEmpty());
+                }),
                 new Check("Show task definition " + td, () -> detailShowsTaskDefinitionOf(b)),
                 new Check("Edit task definition " + td + "…", () -> editorOpenOn(td)),
                 new Check("Copy name \"" + id + "\"", () -> copied(id)),
