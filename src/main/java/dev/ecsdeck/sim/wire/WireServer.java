@@ -17,7 +17,6 @@ import dev.ecsdeck.sim.wire.query.QueryCodec;
 import dev.ecsdeck.sim.wire.restjson.RestJsonCodec;
 import dev.ecsdeck.sim.wire.scheduler.SchedulerOperations;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +59,6 @@ public final class WireServer implements AutoCloseable {
 
     /** The largest request body accepted; larger ones get 413. */
     public static final int MAX_BODY_BYTES = 1 << 20;
-    /** How much of an oversized body is read and dropped so the client sees the 413 instead of a reset connection. */
-    private static final long MAX_DRAIN_BYTES = 64L << 20;
     /** Enough for clients that run their Describe calls in parallel (the console runs 16) while List pages go on. */
     private static final int THREADS = 32;
     private static final Logger LOG = Logger.getLogger(WireServer.class.getName());
@@ -221,25 +218,25 @@ public final class WireServer implements AutoCloseable {
         String served = "the simulator serves POST / (" + String.join(", ", codecs.stream().map(WireCodec::protocol).toList())
                 + ") and /schedules (" + restJson.protocol() + ").";
         if (!"/".equals(ex.getRequestURI().getPath())) {
-            drain(ex.getRequestBody());
+            RequestBodies.drain(ex.getRequestBody());
             r.refuse(404, "NotFoundException", "Nothing here: " + served);
             return;
         }
         if (!"POST".equals(method)) {
-            drain(ex.getRequestBody());
+            RequestBodies.drain(ex.getRequestBody());
             ex.getResponseHeaders().set("Allow", "POST");
             r.refuse(405, "MethodNotAllowedException", "Method " + method + " is not allowed: " + served);
             return;
         }
         WireCodec codec = codecs.stream().filter(c -> c.accepts(ex.getRequestHeaders())).findFirst().orElse(null);
         if (codec == null) {
-            drain(ex.getRequestBody());
+            RequestBodies.drain(ex.getRequestBody());
             r.refuse(415, "UnsupportedMediaTypeException", "The simulator takes application/x-amz-json-1.1 (or application/json) "
                     + "request bodies for AWS JSON 1.1, and application/x-www-form-urlencoded ones for AWS Query.");
             return;
         }
         r.codec = codec;
-        byte[] body = readBody(ex);
+        byte[] body = RequestBodies.read(ex);
         if (body == null) {
             r.refuse(413, "RequestEntityTooLargeException",
                     "Request body too large: the simulator takes at most " + MAX_BODY_BYTES + " bytes.");
@@ -293,7 +290,7 @@ public final class WireServer implements AutoCloseable {
     /** A REST-JSON request: its method and path name the operation; its path labels and query join the body's members. */
     private void routeRestJson(HttpExchange ex, Routed r, RestJsonCodec.Route route) throws IOException {
         r.codec = restJson;
-        byte[] body = readBody(ex);
+        byte[] body = RequestBodies.read(ex);
         if (body == null) {
             r.refuse(413, "RequestEntityTooLargeException", "Request body too large: the simulator takes at most " + MAX_BODY_BYTES + " bytes.");
             return;
@@ -357,7 +354,7 @@ public final class WireServer implements AutoCloseable {
     private Reply reset(HttpExchange ex, Routed routed) {
         WireCodec json = codecs.get(0);
         try {
-            drain(ex.getRequestBody());
+            RequestBodies.drain(ex.getRequestBody());
         } catch (IOException e) {
             LOG.log(Level.FINE, "Could not read a reset request's body");
         }
@@ -384,44 +381,6 @@ public final class WireServer implements AutoCloseable {
         byte[] body = WireJson.object().put("reset", true).put("region", engine.region())
                 .put("simulatedTime", engine.now().toString()).toString().getBytes(StandardCharsets.UTF_8);
         return new Reply(200, body, null, json, routed.requestId);
-    }
-
-    /** The body, or null when it is over the limit (what was sent is read and dropped, up to a bound). */
-    private static byte[] readBody(HttpExchange ex) throws IOException {
-        InputStream in = ex.getRequestBody();
-        String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
-                    drain(in);
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                throw new SimApiException("SerializationException", "Invalid Content-Length.");
-            }
-        }
-        byte[] body;
-        try {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            // The client stopped sending before the length it declared, or took too long and was cut off.
-            throw new SimApiException("SerializationException", "The request body ended before its Content-Length ("
-                    + declared + " bytes).");
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            drain(in);
-            return null;
-        }
-        return body;
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while (total < MAX_DRAIN_BYTES && (n = in.read(buffer)) > 0) {
-            total += n;
-        }
     }
 
     private static void send(HttpExchange ex, Reply reply) {

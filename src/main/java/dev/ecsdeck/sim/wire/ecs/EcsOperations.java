@@ -23,7 +23,6 @@ import dev.ecsdeck.model.PlacementConstraint;
 import dev.ecsdeck.model.PlacementStrategy;
 import dev.ecsdeck.model.Resource;
 import dev.ecsdeck.model.Tag;
-import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.model.Page;
 import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.sim.SimApiException;
@@ -133,16 +132,8 @@ public final class EcsOperations {
                 .add("UpdateContainerInstancesState", of().member("cluster", STRING).required("containerInstances", STRING_LIST)
                         .required("status", STRING), true, ecs::updateContainerInstancesState)
                 .add("DeregisterContainerInstance", of().member("cluster", STRING).required("containerInstance", STRING)
-                        .member("force", BOOLEAN), true, ecs::deregisterContainerInstance)
-                .add("ListTaskDefinitionFamilies", of().member("familyPrefix", STRING).member("status", STRING)
-                        .member("nextToken", STRING).member("maxResults", INTEGER), false, ecs::listTaskDefinitionFamilies)
-                .add("ListTaskDefinitions", of().member("familyPrefix", STRING).member("status", STRING).member("sort", STRING)
-                        .member("nextToken", STRING).member("maxResults", INTEGER), false, ecs::listTaskDefinitions)
-                .add("DescribeTaskDefinition", of().required("taskDefinition", STRING).member("include", STRING_LIST), false,
-                        ecs::describeTaskDefinition)
-                .add("RegisterTaskDefinition", of().required("family", STRING).required("containerDefinitions", STRUCTURE_LIST)
-                        .member("tags", STRUCTURE_LIST), true, ecs::registerTaskDefinition)
-                .add("DeregisterTaskDefinition", of().required("taskDefinition", STRING), true, ecs::deregisterTaskDefinition);
+                        .member("force", BOOLEAN), true, ecs::deregisterContainerInstance);
+        TaskDefinitionOperations.addTo(api, engine);
         ServiceDeploymentOperations.addTo(api, engine);
         TagOperations.addTo(api, engine);
         AccountSettingOperations.addTo(api, engine);
@@ -334,45 +325,6 @@ public final class EcsOperations {
         return out;
     }
 
-    private JsonNode listTaskDefinitionFamilies(WireRequest r) {
-        return page("families", engine.taskDefinitions().listFamilies(r.string("familyPrefix"), r.string("status"),
-                r.string("nextToken"), r.integer("maxResults")));
-    }
-
-    /** familyPrefix is, as ECS documents it, the full family name. */
-    private JsonNode listTaskDefinitions(WireRequest r) {
-        return page("taskDefinitionArns", engine.taskDefinitions().listTaskDefinitions(r.string("familyPrefix"), r.string("status"),
-                r.string("sort"), r.string("nextToken"), r.integer("maxResults")));
-    }
-
-    private JsonNode describeTaskDefinition(WireRequest r) {
-        boolean tags = TagOperations.includesTags(r, Set.of("TAGS"));
-        TaskDefinition td = engine.taskDefinitions().describe(r.string("taskDefinition"));
-        return taskDefinition(td, tags ? engine.tags().tagsOf(List.of(td.taskDefinitionArn())).get(td.taskDefinitionArn()) : null);
-    }
-
-    /** The request document itself, less its tags (kept apart, as ECS's resource tags), is what the engine registers. */
-    private JsonNode registerTaskDefinition(WireRequest r) {
-        ObjectNode request = r.body().deepCopy();
-        request.remove("tags");
-        List<Tag> tags = r.bindList("tags", Tag.class);
-        return taskDefinition(engine.tags().registerTaskDefinition(request.toString(), tags), tags == null ? List.of() : tags);
-    }
-
-    private JsonNode deregisterTaskDefinition(WireRequest r) {
-        return taskDefinition(engine.taskDefinitions().deregister(r.string("taskDefinition")), null);
-    }
-
-    /** A task definition answer, with its tags when {@code tags} is not null. */
-    private static JsonNode taskDefinition(TaskDefinition td, List<Tag> tags) {
-        ObjectNode out = WireJson.object();
-        out.set("taskDefinition", WireJson.parseDocument(td.json()));
-        if (tags != null) {
-            out.set("tags", WireJson.tree(tags));
-        }
-        return out;
-    }
-
     /** A service answer, with its tag settings. */
     private ObjectNode serviceAnswer(EcsService s) {
         ObjectNode out = single("service", s);
@@ -380,7 +332,8 @@ public final class EcsOperations {
         return out;
     }
 
-    private static ObjectNode page(String member, Page<String> page) {
+    /** A List answer: the page's items under {@code member}, and its next token. */
+    static ObjectNode page(String member, Page<String> page) {
         ObjectNode out = WireJson.object();
         out.set(member, WireJson.strings(page.items()));
         if (page.nextToken() != null) {
