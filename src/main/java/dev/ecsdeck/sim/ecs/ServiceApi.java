@@ -22,18 +22,23 @@ public final class ServiceApi {
         this.engine = engine;
     }
 
+    /** A name ECS takes for a new service of the cluster: its characters, and no ACTIVE or DRAINING service of that name. */
+    static void checkNewServiceName(SimCluster c, String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_-]{1,255}")) {
+            throw SimApiException.invalidParameter("Service name can be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
+        }
+        SimService existing = c.services.get(name);
+        if (existing != null && !"INACTIVE".equals(existing.status)) {
+            throw SimApiException.invalidParameter("Creation of service was not idempotent.");
+        }
+    }
+
     public EcsService createService(CreateServiceRequest r) {
         synchronized (engine) {
             engine.advance();
             SimCluster c = engine.ecs().cluster(r.cluster());
             String name = r.serviceName();
-            if (name == null || !name.matches("[A-Za-z0-9_-]{1,255}")) {
-                throw SimApiException.invalidParameter("Service name can be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
-            }
-            SimService existing = c.services.get(name);
-            if (existing != null && !"INACTIVE".equals(existing.status)) {
-                throw SimApiException.invalidParameter("Creation of service was not idempotent.");
-            }
+            ServiceApi.checkNewServiceName(c, name);
             SimTaskDefinition td = resolveForService(r.taskDefinition());
             boolean daemon = "DAEMON".equals(r.schedulingStrategy());
             List<CapacityProviderStrategyItem> strategy = engine.ecs().capacityProviders.strategyFor(c, r.launchType(),

@@ -61,26 +61,12 @@ public final class StartTaskApi {
                 TaskLauncher.Outcome outcome = engine.ecs().launcher.launch(c, new TaskLauncher.Launch(td, "EC2", group, r.startedBy(),
                         List.of(), List.of(), null, null, i.id, r.networkConfiguration()), engine.now());
                 if (outcome.task() == null) {
-                    failures.add(new Described.Failure(i.arn, reason(outcome.failure()), outcome.failure()));
+                    failures.add(new Described.Failure(i.arn, TaskApi.failureReason(outcome.failure()), outcome.failure()));
                 } else {
                     started.add(SimViews.task(outcome.task(), c.arn, c));
                 }
             }
             return new Described<>(started, failures);
         }
-    }
-
-    /** ECS's failure reasons for an instance that cannot take the task. */
-    private static String reason(String detail) {
-        if (detail.contains("CPU")) {
-            return "RESOURCE:CPU";
-        }
-        if (detail.contains("memory")) {
-            return "RESOURCE:MEMORY";
-        }
-        if (detail.contains("ports")) {
-            return "RESOURCE:PORTS";
-        }
-        return "AGENT";
     }
 }

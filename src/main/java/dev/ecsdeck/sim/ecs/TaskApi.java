@@ -130,7 +130,8 @@ public final class TaskApi {
         }
     }
 
-    private static String failureReason(String detail) {
+    /** ECS's failure reason for a task that found no instance to take it (RESOURCE:CPU, MISSING, AGENT...). */
+    static String failureReason(String detail) {
         if (detail.contains("CPU")) {
             return "RESOURCE:CPU";
         }

@@ -44,13 +44,7 @@ public final class TaskSetApi {
             engine.advance();
             SimCluster c = engine.ecs().cluster(r.cluster());
             String name = r.serviceName();
-            if (name == null || !name.matches("[A-Za-z0-9_-]{1,255}")) {
-                throw SimApiException.invalidParameter("Service name can be up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.");
-            }
-            SimService existing = c.services.get(name);
-            if (existing != null && !"INACTIVE".equals(existing.status)) {
-                throw SimApiException.invalidParameter("Creation of service was not idempotent.");
-            }
+            ServiceApi.checkNewServiceName(c, name);
             if (!r.taskSetMembers().isEmpty()) {
                 throw SimApiException.invalidParameter(String.join(", ", r.taskSetMembers()) + " cannot be specified for a service that "
                         + "uses the EXTERNAL deployment controller. Specify them when you create a task set (CreateTaskSet).");
