@@ -79,6 +79,11 @@ public record CapacitySnapshot(List<ProviderState> providers, Map<String, Cluste
             p.tags.addAll(ps.tags() == null ? List.of() : ps.tags());
             p.cluster = ps.cluster();
             p.instances.putAll(ps.instances() == null ? Map.of() : ps.instances());
+            SimCluster owner = p.cluster == null ? null : ecs.clusters.get(p.cluster);
+            if (owner != null) {
+                p.instances.keySet().stream().map(owner.instances::get).filter(java.util.Objects::nonNull)
+                        .forEach(i -> i.capacityProviderName = p.name);
+            }
             p.booting.putAll(ps.booting() == null ? Map.of() : ps.booting());
             p.draining.addAll(ps.draining() == null ? List.of() : ps.draining());
             p.overTargetSince = ps.overTargetSince();

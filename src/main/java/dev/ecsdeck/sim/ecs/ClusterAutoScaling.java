@@ -69,6 +69,7 @@ final class ClusterAutoScaling {
             i.attributes.put("ecs.availability-zone", ids.region() + leastUsedZone(p, cluster));
             i.attributes.put("ecs.instance-type", SimCapacityProvider.INSTANCE_TYPE);
             i.attributes.put("ecs.ami-id", "ami-0ecsoptimized0000");
+            i.capacityProviderName = p.name;
             cluster.instances.put(id, i);
             p.instances.put(id, e.getValue());
             cluster.markAllServicesDirty();

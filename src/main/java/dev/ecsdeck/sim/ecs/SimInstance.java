@@ -22,6 +22,8 @@ final class SimInstance {
     final Map<String, String> attributes = new LinkedHashMap<>();
     final Instant registeredAt;
     String status = "ACTIVE";
+    /** The Auto Scaling group capacity provider whose group launched it, or null. */
+    String capacityProviderName;
     String statusReason;
     boolean agentConnected = true;
     /** Resources held by its tasks that have not yet STOPPED; kept up to date by placement and release. */

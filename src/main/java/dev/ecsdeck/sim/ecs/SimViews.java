@@ -165,7 +165,7 @@ final class SimViews {
                 Resource.stringSet("PORTS", usedPorts), Resource.stringSet("PORTS_UDP", udpPorts));
         List<Attribute> attributes = new ArrayList<>();
         i.attributes.forEach((k, v) -> attributes.add(new Attribute(k, v)));
-        return new ContainerInstance(i.arn, i.ec2InstanceId, null, i.status, i.statusReason, i.agentConnected, running, pending,
+        return new ContainerInstance(i.arn, i.ec2InstanceId, i.capacityProviderName, i.status, i.statusReason, i.agentConnected, running, pending,
                 registered, remaining, attributes, i.versionInfo != null ? i.versionInfo
                 : new VersionInfo(AGENT_VERSION, "f4c3a1b2", "DockerVersion: 25.0.8"), i.registeredAt);
     }

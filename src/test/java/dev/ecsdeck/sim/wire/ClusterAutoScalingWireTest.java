@@ -90,6 +90,7 @@ class ClusterAutoScalingWireTest {
         assertEquals(Set.of("us-east-1a", "us-east-1b"), launched.stream().map(i -> attribute(i, "ecs.availability-zone")).collect(Collectors.toSet()),
                 "the group spreads its instances over zones");
         assertTrue(launched.stream().allMatch(i -> "m5.large".equals(attribute(i, "ecs.instance-type"))));
+        assertTrue(launched.stream().allMatch(i -> "workers".equals(i.capacityProviderName())), "each instance names its capacity provider");
         sim.clock.advance(Duration.ofMinutes(1));
         List<Task> running = tasks();
         assertTrue(running.stream().allMatch(t -> "RUNNING".equals(t.lastStatus()) && t.containerInstanceArn() != null), running.toString());
