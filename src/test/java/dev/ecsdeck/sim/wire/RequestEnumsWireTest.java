@@ -45,6 +45,21 @@ class RequestEnumsWireTest {
     }
 
     @Test
+    void theOperationsOfIssue17CheckTheirEnumsToo() {
+        sim.call(ECS, "PutAccountSetting", "{\"name\": \"longArns\", \"value\": \"enabled\"}").assertRefused(400,
+                "InvalidParameterException", "Value 'longArns' at 'name' failed to satisfy constraint");
+        sim.call(ECS, "CreateCapacityProvider", "{\"name\": \"cp\", \"autoScalingGroupProvider\": {\"autoScalingGroupArn\": \"arn:aws:"
+                + "autoscaling:us-east-1:000000000000:autoScalingGroup:1:autoScalingGroupName/g\", \"managedTerminationProtection\": \"ON\"}}")
+                .assertRefused(400, "InvalidParameterException", "Value 'ON' at 'autoScalingGroupProvider.managedTerminationProtection'");
+        sim.call(ECS, "ListServiceDeployments", "{\"cluster\": \"prod-web\", \"service\": \"checkout\", \"status\": [\"DONE\"]}")
+                .assertRefused(400, "InvalidParameterException", "Value 'DONE' at 'status'");
+        sim.call(ECS, "ListAttributes", "{\"cluster\": \"prod-batch\", \"targetType\": \"instance\"}").assertRefused(400,
+                "InvalidParameterException", "enum value set: [container-instance]");
+        assertEquals(2, sim.ok(ECS, "DescribeCapacityProviders", "{}").get("capacityProviders").size(),
+                "nothing was created (FARGATE and FARGATE_SPOT only)");
+    }
+
+    @Test
     void enumsInsideStructuresAndListsAreChecked() {
         int tasks = sim.ok(ECS, "ListTasks", "{\"cluster\": \"staging\"}").get("taskArns").size();
         sim.call(ECS, "RunTask", "{\"cluster\": \"staging\", \"taskDefinition\": \"web:1\", \"launchType\": \"FARGATE\","

@@ -46,6 +46,17 @@ final class EcsEnums {
     private static final String[] TARGET_TYPE = {"container-instance"};
     private static final String[] PLATFORM_DEVICE_TYPE = {"GPU"};
 
+    private static final String[] SCALE_UNIT = {"PERCENT"};
+    private static final String[] SETTING_NAME = {"serviceLongArnFormat", "taskLongArnFormat", "containerInstanceLongArnFormat", "awsvpcTrunking",
+            "containerInsights", "fargateFIPSMode", "tagResourceAuthorization", "fargateTaskRetirementWaitPeriod", "guardDutyActivate",
+            "defaultLogDriverMode", "fargateEventWindows"};
+    private static final String[] SERVICE_DEPLOYMENT_STATUS = {"PENDING", "SUCCESSFUL", "STOPPED", "STOP_REQUESTED", "IN_PROGRESS",
+            "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS", "ROLLBACK_SUCCESSFUL", "ROLLBACK_FAILED"};
+    private static final String[] STOP_SERVICE_DEPLOYMENT_STOP_TYPE = {"ABORT", "ROLLBACK"};
+    private static final String[] ENABLED_DISABLED = {"ENABLED", "DISABLED"};
+    private static final String[] TASK_SET_FIELD = {"TAGS"};
+    private static final String[] CAPACITY_PROVIDER_FIELD = {"TAGS"};
+
     private EcsEnums() {}
 
     static WireApi addTo(WireApi api) {
@@ -128,6 +139,57 @@ final class EcsEnums {
         enums(api, "RegisterContainerInstance")
                 .oneOf("attributes[].targetType", TARGET_TYPE)
                 .oneOf("platformDevices[].type", PLATFORM_DEVICE_TYPE);
+        enums(api, "StartTask")
+                .oneOf("networkConfiguration.awsvpcConfiguration.assignPublicIp", ASSIGN_PUBLIC_IP)
+                .oneOf("overrides.containerOverrides[].environmentFiles[].type", ENVIRONMENT_FILE_TYPE)
+                .oneOf("overrides.containerOverrides[].resourceRequirements[].type", RESOURCE_TYPE)
+                .oneOf("propagateTags", PROPAGATE_TAGS)
+                .oneOf("volumeConfigurations[].managedEBSVolume.tagSpecifications[].resourceType", EBS_RESOURCE_TYPE)
+                .oneOf("volumeConfigurations[].managedEBSVolume.tagSpecifications[].propagateTags", PROPAGATE_TAGS)
+                .oneOf("volumeConfigurations[].managedEBSVolume.filesystemType", TASK_FILESYSTEM_TYPE);
+        enums(api, "CreateTaskSet")
+                .oneOf("networkConfiguration.awsvpcConfiguration.assignPublicIp", ASSIGN_PUBLIC_IP)
+                .oneOf("launchType", LAUNCH_TYPE)
+                .oneOf("scale.unit", SCALE_UNIT);
+        enums(api, "UpdateTaskSet")
+                .oneOf("scale.unit", SCALE_UNIT);
+        enums(api, "DescribeTaskSets")
+                .oneOf("include[]", TASK_SET_FIELD);
+        enums(api, "PutAccountSetting")
+                .oneOf("name", SETTING_NAME);
+        enums(api, "PutAccountSettingDefault")
+                .oneOf("name", SETTING_NAME);
+        enums(api, "ListAccountSettings")
+                .oneOf("name", SETTING_NAME);
+        enums(api, "DeleteAccountSetting")
+                .oneOf("name", SETTING_NAME);
+        enums(api, "PutAttributes")
+                .oneOf("attributes[].targetType", TARGET_TYPE);
+        enums(api, "DeleteAttributes")
+                .oneOf("attributes[].targetType", TARGET_TYPE);
+        enums(api, "ListAttributes")
+                .oneOf("targetType", TARGET_TYPE);
+        enums(api, "CreateCapacityProvider")
+                .oneOf("autoScalingGroupProvider.managedScaling.status", ENABLED_DISABLED)
+                .oneOf("autoScalingGroupProvider.managedTerminationProtection", ENABLED_DISABLED)
+                .oneOf("autoScalingGroupProvider.managedDraining", ENABLED_DISABLED);
+        enums(api, "UpdateCapacityProvider")
+                .oneOf("autoScalingGroupProvider.managedScaling.status", ENABLED_DISABLED)
+                .oneOf("autoScalingGroupProvider.managedTerminationProtection", ENABLED_DISABLED)
+                .oneOf("autoScalingGroupProvider.managedDraining", ENABLED_DISABLED);
+        enums(api, "DescribeCapacityProviders")
+                .oneOf("include[]", CAPACITY_PROVIDER_FIELD);
+        enums(api, "UpdateCluster")
+                .oneOf("settings[].name", CLUSTER_SETTING_NAME)
+                .oneOf("configuration.executeCommandConfiguration.logging", EXECUTE_COMMAND_LOGGING);
+        enums(api, "UpdateClusterSettings")
+                .oneOf("settings[].name", CLUSTER_SETTING_NAME);
+        enums(api, "ListServiceDeployments")
+                .oneOf("status[]", SERVICE_DEPLOYMENT_STATUS);
+        enums(api, "StopServiceDeployment")
+                .oneOf("stopType", STOP_SERVICE_DEPLOYMENT_STOP_TYPE);
+        enums(api, "ContinueServiceDeployment")
+                .oneOf("action", DEPLOYMENT_LIFECYCLE_HOOK_ACTION);
         return api;
     }
 
