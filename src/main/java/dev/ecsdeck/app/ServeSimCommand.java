@@ -33,8 +33,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve-sim", mixinStandardHelpOptions = true,
         header = "Serve the simulated ECS to the AWS CLI, SDKs and Terraform (no window).",
         // The URL starts a line of its own (%n), so the help never breaks it in two.
-        description = {"Serve the simulated ECS (with CloudWatch Logs, Application Auto Scaling and Elastic Load Balancing v2) over the AWS "
-                + "JSON 1.1 and Query protocols, "
+        description = {"Serve the simulated ECS (with CloudWatch Logs, Application Auto Scaling, Elastic Load Balancing v2, EventBridge "
+                + "and EventBridge Scheduler) over the AWS JSON 1.1, Query and REST-JSON protocols, "
                 + "until killed, on%nhttp://127.0.0.1:PORT", "Point the AWS CLI, an SDK or Terraform at it as the endpoint.",
                 "The scenario is in --region; a request signed for another region (its SigV4 credential scope) gets that region's "
                         + "own simulation, empty as a new region is, until a reset.",
