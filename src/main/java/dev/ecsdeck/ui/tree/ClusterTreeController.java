@@ -67,18 +67,27 @@ public final class ClusterTreeController {
     private final javafx.beans.property.LongProperty now = new javafx.beans.property.SimpleLongProperty();
 
     /** Reads the clock every second while the window shows, and stops for good once it has closed. */
+    /**
+     * Ages tick once a second while the tree's window shows. Tied to the window, not started once: a running
+     * Timeline is held by the toolkit, so one that outlived its tree (its scene put aside, or its window closed)
+     * would hold the whole window in memory.
+     */
     private void tickAges() {
-        javafx.animation.Timeline ticks = new javafx.animation.Timeline();
-        ticks.getKeyFrames().add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
-            var window = treeView.getScene() == null ? null : treeView.getScene().getWindow();
-            if (window != null && !window.isShowing()) {
-                ticks.stop();
-            } else {
-                now.set(clock.getAsLong());
-            }
-        }));
+        javafx.animation.Timeline ticks = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                e -> now.set(clock.getAsLong())));
         ticks.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        ticks.play();
+        javafx.beans.value.ObservableValue<Boolean> shown = treeView.sceneProperty().flatMap(javafx.scene.Scene::windowProperty)
+                .flatMap(javafx.stage.Window::showingProperty).orElse(false);
+        shown.addListener((obs, was, is) -> {
+            if (is) {
+                ticks.play();
+            } else {
+                ticks.stop();
+            }
+        });
+        if (shown.getValue()) {
+            ticks.play();
+        }
     }
 
     @FXML
