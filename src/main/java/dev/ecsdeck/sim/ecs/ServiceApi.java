@@ -39,7 +39,7 @@ public final class ServiceApi {
             SimCluster c = engine.ecs().cluster(r.cluster());
             String name = r.serviceName();
             ServiceApi.checkNewServiceName(c, name);
-            SimTaskDefinition td = resolveForService(r.taskDefinition());
+            SimTaskDefinition td = resolveForService(engine.ecs(), r.taskDefinition());
             boolean daemon = "DAEMON".equals(r.schedulingStrategy());
             List<CapacityProviderStrategyItem> strategy = engine.ecs().capacityProviders.strategyFor(c, r.launchType(),
                     r.capacityProviderStrategy());
@@ -112,7 +112,7 @@ public final class ServiceApi {
                     throw SimApiException.invalidParameter("desiredCount can not be negative.");
                 }
             }
-            SimTaskDefinition td = taskDefinition == null ? null : resolveForService(taskDefinition);
+            SimTaskDefinition td = taskDefinition == null ? null : resolveForService(engine.ecs(), taskDefinition);
             if (td != null) {
                 NetworkChecks.check(td, s.networkConfiguration);
             }
@@ -217,10 +217,11 @@ public final class ServiceApi {
         return s;
     }
 
-    private SimTaskDefinition resolveForService(String ref) {
+    /** The ACTIVE revision a service (or task set) runs, refused with ECS's ClientException otherwise. */
+    static SimTaskDefinition resolveForService(SimEcs ecs, String ref) {
         SimTaskDefinition td;
         try {
-            td = engine.ecs().taskDefinitionRegistry.resolve(ref);
+            td = ecs.taskDefinitionRegistry.resolve(ref);
         } catch (SimApiException e) {
             throw SimApiException.client("TaskDefinition not found.");
         }

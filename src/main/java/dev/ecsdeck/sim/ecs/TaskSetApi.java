@@ -321,15 +321,6 @@ public final class TaskSetApi {
         if (ref == null || ref.isEmpty()) {
             throw SimApiException.invalidParameter("Family should not be null or empty.");
         }
-        SimTaskDefinition td;
-        try {
-            td = engine.ecs().taskDefinitionRegistry.resolve(ref);
-        } catch (SimApiException e) {
-            throw SimApiException.client("TaskDefinition not found.");
-        }
-        if (!td.active()) {
-            throw SimApiException.client("TaskDefinition is inactive");
-        }
-        return td;
+        return ServiceApi.resolveForService(engine.ecs(), ref);
     }
 }
