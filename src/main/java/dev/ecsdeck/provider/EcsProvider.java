@@ -1,13 +1,17 @@
 package dev.ecsdeck.provider;
 
+import dev.ecsdeck.model.AlarmHistoryItem;
 import dev.ecsdeck.model.Cluster;
+import dev.ecsdeck.model.ContainerImage;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.ExecuteCommandSession;
+import dev.ecsdeck.model.ImageRepository;
 import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
+import dev.ecsdeck.model.MetricAlarm;
 import dev.ecsdeck.model.Page;
 import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.model.ScalableTarget;
@@ -21,6 +25,7 @@ import dev.ecsdeck.model.ServiceUtilization;
 import dev.ecsdeck.model.TargetGroup;
 import dev.ecsdeck.model.TargetHealth;
 import dev.ecsdeck.model.TargetTrackingConfig;
+import dev.ecsdeck.model.TaskCountHistory;
 import dev.ecsdeck.model.TaskDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,8 +195,52 @@ public interface EcsProvider extends AutoCloseable {
     @Mutating
     void deleteScalingPolicy(String cluster, String service, String policyName);
 
-    /** CPU and memory utilisation since {@code since}; empty where the backend cannot provide it. */
+    // ---- CloudWatch metrics and alarms ----
+
+    /**
+     * A service's CPU and memory utilisation from {@code since} until now (AWS/ECS CPUUtilization and
+     * MemoryUtilization by ClusterName and ServiceName, GetMetricData, one-minute averages); empty where the
+     * backend cannot provide it.
+     */
     Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since);
+
+    /**
+     * A service's task counts from {@code since} until now from Container Insights (GetMetricData on
+     * ECS/ContainerInsights); empty when the cluster does not have Container Insights or the backend cannot tell.
+     */
+    default Optional<TaskCountHistory> serviceTaskCounts(String cluster, String service, Instant since) {
+        return Optional.empty();
+    }
+
+    /** Alarms by name (DescribeAlarms, 100 names a call); names CloudWatch does not know are left out. */
+    default List<MetricAlarm> describeAlarms(List<String> alarmNames) {
+        throw new UnsupportedOperationException("This backend cannot read CloudWatch alarms");
+    }
+
+    /**
+     * The alarms that concern a service: those on its metrics (a ClusterName and ServiceName dimension
+     * naming it), its deployment alarms, and its scaling policies' alarms (DescribeAlarms, every page).
+     */
+    default List<MetricAlarm> describeServiceAlarms(String cluster, String service) {
+        throw new UnsupportedOperationException("This backend cannot read CloudWatch alarms");
+    }
+
+    /** An alarm's history, newest first (DescribeAlarmHistory, every page up to {@code max} items). */
+    default List<AlarmHistoryItem> describeAlarmHistory(String alarmName, int max) {
+        throw new UnsupportedOperationException("This backend cannot read CloudWatch alarm history");
+    }
+
+    // ---- container images (ECR, read only) ----
+
+    /** The account's ECR repositories in the region (DescribeRepositories, every page), by name. */
+    default List<ImageRepository> describeRepositories() {
+        throw new UnsupportedOperationException("This backend cannot list ECR repositories");
+    }
+
+    /** Every image of a repository (DescribeImages, every page), newest pushed first. */
+    default List<ContainerImage> describeImages(String repositoryName) {
+        throw new UnsupportedOperationException("This backend cannot list ECR images");
+    }
 
     // ---- logs ----
 

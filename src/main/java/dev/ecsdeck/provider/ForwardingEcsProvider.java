@@ -1,13 +1,17 @@
 package dev.ecsdeck.provider;
 
+import dev.ecsdeck.model.AlarmHistoryItem;
 import dev.ecsdeck.model.Cluster;
+import dev.ecsdeck.model.ContainerImage;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.model.ExecuteCommandSession;
+import dev.ecsdeck.model.ImageRepository;
 import dev.ecsdeck.model.ListenerRule;
 import dev.ecsdeck.model.LogGroupInfo;
 import dev.ecsdeck.model.LogStreamInfo;
+import dev.ecsdeck.model.MetricAlarm;
 import dev.ecsdeck.model.Page;
 import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.model.ScalableTarget;
@@ -21,6 +25,7 @@ import dev.ecsdeck.model.ServiceUtilization;
 import dev.ecsdeck.model.TargetGroup;
 import dev.ecsdeck.model.TargetHealth;
 import dev.ecsdeck.model.TargetTrackingConfig;
+import dev.ecsdeck.model.TaskCountHistory;
 import dev.ecsdeck.model.TaskDefinition;
 import java.time.Instant;
 import java.util.List;
@@ -232,6 +237,36 @@ public abstract class ForwardingEcsProvider implements EcsProvider {
     @Override
     public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since) {
         return call(Operation.GET_SERVICE_UTILIZATION, () -> delegate.serviceUtilization(cluster, service, since));
+    }
+
+    @Override
+    public Optional<TaskCountHistory> serviceTaskCounts(String cluster, String service, Instant since) {
+        return call(Operation.GET_SERVICE_TASK_COUNTS, () -> delegate.serviceTaskCounts(cluster, service, since));
+    }
+
+    @Override
+    public List<MetricAlarm> describeAlarms(List<String> alarmNames) {
+        return call(Operation.DESCRIBE_ALARMS, () -> delegate.describeAlarms(alarmNames));
+    }
+
+    @Override
+    public List<MetricAlarm> describeServiceAlarms(String cluster, String service) {
+        return call(Operation.DESCRIBE_ALARMS, () -> delegate.describeServiceAlarms(cluster, service));
+    }
+
+    @Override
+    public List<AlarmHistoryItem> describeAlarmHistory(String alarmName, int max) {
+        return call(Operation.DESCRIBE_ALARM_HISTORY, () -> delegate.describeAlarmHistory(alarmName, max));
+    }
+
+    @Override
+    public List<ImageRepository> describeRepositories() {
+        return call(Operation.DESCRIBE_REPOSITORIES, delegate::describeRepositories);
+    }
+
+    @Override
+    public List<ContainerImage> describeImages(String repositoryName) {
+        return call(Operation.DESCRIBE_IMAGES, () -> delegate.describeImages(repositoryName));
     }
 
     @Override
