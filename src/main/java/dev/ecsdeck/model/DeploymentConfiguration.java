@@ -7,6 +7,7 @@ import java.util.List;
  * 200 (100 for DAEMON services), circuit breaker off. BLUE_GREEN, CANARY and LINEAR move traffic
  * between two service revisions through the load balancer's listener rules, keep both running for
  * {@code bakeTimeInMinutes} after the production traffic has moved, and may pause at lifecycle hooks.
+ * {@code alarms}: CloudWatch alarms that fail a deployment when one goes to ALARM (and roll it back when asked).
  */
 public record DeploymentConfiguration(
         DeploymentCircuitBreaker deploymentCircuitBreaker,
@@ -16,7 +17,8 @@ public record DeploymentConfiguration(
         Integer bakeTimeInMinutes,
         List<DeploymentLifecycleHook> lifecycleHooks,
         LinearConfiguration linearConfiguration,
-        CanaryConfiguration canaryConfiguration) {
+        CanaryConfiguration canaryConfiguration,
+        DeploymentAlarms alarms) {
 
     public static final String ROLLING = "ROLLING";
     public static final String BLUE_GREEN = "BLUE_GREEN";
@@ -25,6 +27,25 @@ public record DeploymentConfiguration(
 
     public DeploymentConfiguration {
         lifecycleHooks = lifecycleHooks == null ? null : List.copyOf(lifecycleHooks);
+    }
+
+    /** A configuration without deployment alarms. */
+    public DeploymentConfiguration(DeploymentCircuitBreaker deploymentCircuitBreaker, Integer maximumPercent, Integer minimumHealthyPercent,
+            String strategy, Integer bakeTimeInMinutes, List<DeploymentLifecycleHook> lifecycleHooks, LinearConfiguration linearConfiguration,
+            CanaryConfiguration canaryConfiguration) {
+        this(deploymentCircuitBreaker, maximumPercent, minimumHealthyPercent, strategy, bakeTimeInMinutes, lifecycleHooks, linearConfiguration,
+                canaryConfiguration, null);
+    }
+
+    /** The same configuration with other deployment alarms. */
+    public DeploymentConfiguration withAlarms(DeploymentAlarms newAlarms) {
+        return new DeploymentConfiguration(deploymentCircuitBreaker, maximumPercent, minimumHealthyPercent, strategy, bakeTimeInMinutes,
+                lifecycleHooks, linearConfiguration, canaryConfiguration, newAlarms);
+    }
+
+    /** Whether CloudWatch alarms watch deployments (and may fail them). */
+    public boolean alarmsEnabled() {
+        return alarms != null && alarms.enable() && !alarms.alarmNames().isEmpty();
     }
 
     /** A rolling-update configuration. */

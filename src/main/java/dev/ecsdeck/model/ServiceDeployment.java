@@ -26,7 +26,8 @@ public record ServiceDeployment(
         List<DeploymentLifecycleHookDetail> lifecycleHookDetails,
         DeploymentConfiguration deploymentConfiguration,
         Rollback rollback,
-        RollbackMonitor deploymentCircuitBreaker) {
+        RollbackMonitor deploymentCircuitBreaker,
+        RollbackMonitorAlarms alarms) {
 
     /** Statuses after which a service deployment changes no more. */
     public static final java.util.Set<String> FINISHED = java.util.Set.of("SUCCESSFUL", "STOPPED", "ROLLBACK_SUCCESSFUL", "ROLLBACK_FAILED");
@@ -54,4 +55,15 @@ public record ServiceDeployment(
 
     /** The circuit breaker's watch over the deployment: status TRIGGERED, MONITORING, MONITORING_COMPLETE or DISABLED. */
     public record RollbackMonitor(String status, Integer failureCount, Integer threshold) {}
+
+    /**
+     * The deployment alarms' watch over the deployment (ServiceDeploymentAlarms): status TRIGGERED, MONITORING,
+     * MONITORING_COMPLETE or DISABLED, the alarms watched, and those that were in ALARM when it triggered.
+     */
+    public record RollbackMonitorAlarms(String status, List<String> alarmNames, List<String> triggeredAlarmNames) {
+        public RollbackMonitorAlarms {
+            alarmNames = alarmNames == null ? List.of() : List.copyOf(alarmNames);
+            triggeredAlarmNames = triggeredAlarmNames == null ? List.of() : List.copyOf(triggeredAlarmNames);
+        }
+    }
 }

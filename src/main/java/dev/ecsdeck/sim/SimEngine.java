@@ -1,6 +1,8 @@
 package dev.ecsdeck.sim;
 
 import dev.ecsdeck.sim.autoscaling.ScalingApi;
+import dev.ecsdeck.sim.cloudwatch.AlarmApi;
+import dev.ecsdeck.sim.cloudwatch.MetricApi;
 import dev.ecsdeck.sim.ecs.AccountSettingApi;
 import dev.ecsdeck.sim.ecs.ClusterApi;
 import dev.ecsdeck.sim.ecs.ServiceApi;
@@ -58,6 +60,8 @@ public final class SimEngine {
     private final SchedulerApi schedulerApi = new SchedulerApi(this);
     private final TagApi tagApi = new TagApi(this);
     private final AccountSettingApi accountSettingApi = new AccountSettingApi(this);
+    private final MetricApi metricApi = new MetricApi(this);
+    private final AlarmApi alarmApi = new AlarmApi(this);
 
     public SimEngine(SimClock clock, long seed, String region) {
         this(clock, seed, region, clock.now());
@@ -183,6 +187,16 @@ public final class SimEngine {
         return accountSettingApi;
     }
 
+    /** CloudWatch's metrics: what the simulated services publish, PutMetricData, and the reads. */
+    public MetricApi metrics() {
+        return metricApi;
+    }
+
+    /** CloudWatch's metric alarms, evaluated on the metrics. */
+    public AlarmApi alarms() {
+        return alarmApi;
+    }
+
     public String region() {
         return ids.region();
     }
@@ -299,10 +313,15 @@ public final class SimEngine {
         ecs.failHealthCheckOfImage(image, after);
     }
 
-    /** One simulated second: ECS moves its tasks and services, ELB checks targets and counts requests, then Application Auto Scaling acts. */
+    /**
+     * One simulated second: ECS moves its tasks and services, ELB checks targets and counts requests, CloudWatch records the
+     * metrics and evaluates alarms, then Application Auto Scaling acts.
+     */
     private void step(Instant now) {
         ecs.step(now);
         elb.step(now);
+        metricApi.step(now);
+        alarmApi.step(now);
         scalingApi.step(now);
         eventsApi.step(now);
         schedulerApi.step(now);

@@ -7,6 +7,7 @@ import dev.ecsdeck.sim.ApiFaults;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
+import dev.ecsdeck.sim.wire.cloudwatch.CloudWatchOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
 import dev.ecsdeck.sim.wire.elb.ElbOperations;
 import dev.ecsdeck.sim.wire.events.EventsOperations;
@@ -131,7 +132,7 @@ public final class WireServer implements AutoCloseable {
     /** Every service served on one engine: the one place a new service's operations are added. */
     public static List<WireApi> apisOf(SimEngine engine) {
         return List.of(EcsOperations.api(engine), LogsOperations.api(engine), ScalingOperations.api(engine), ElbOperations.api(engine),
-                EventsOperations.api(engine), SchedulerOperations.api(engine));
+                EventsOperations.api(engine), SchedulerOperations.api(engine), CloudWatchOperations.api(engine));
     }
 
     @Override

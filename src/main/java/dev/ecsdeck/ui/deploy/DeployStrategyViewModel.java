@@ -199,7 +199,7 @@ public final class DeployStrategyViewModel {
         if (s == Strategy.ROLLING) {
             // Hooks go with the traffic-shifting strategies: an empty list removes the service's, none leaves it alone.
             List<DeploymentLifecycleHook> hooks = current.lifecycleHooksOrEmpty().isEmpty() ? null : List.of();
-            return new DeploymentConfiguration(current.deploymentCircuitBreaker(), max, min, s.apiName, null, hooks, null, null);
+            return new DeploymentConfiguration(current.deploymentCircuitBreaker(), max, min, s.apiName, null, hooks, null, null, current.alarms());
         }
         List<DeploymentLifecycleHook> hooks = new ArrayList<>(lambdaHooks());
         List<String> stages = pausedStages();
@@ -213,7 +213,7 @@ public final class DeployStrategyViewModel {
         return new DeploymentConfiguration(current.deploymentCircuitBreaker(), current.maximumPercentOrDefault(),
                 current.minimumHealthyPercentOrDefault(), s.apiName, bake, sent,
                 s == Strategy.LINEAR ? new LinearConfiguration(stepPercent, stepBake) : null,
-                s == Strategy.CANARY ? new CanaryConfiguration(canaryPercent, canaryBake) : null);
+                s == Strategy.CANARY ? new CanaryConfiguration(canaryPercent, canaryBake) : null, current.alarms());
     }
 
     /** The service's Lambda hooks: kept by a traffic-shifting deploy (this form sets only the PAUSE ones). */

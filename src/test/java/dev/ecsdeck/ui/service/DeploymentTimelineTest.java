@@ -40,7 +40,7 @@ class DeploymentTimelineTest {
             Double newTest, List<DeploymentLifecycleHookDetail> hooks) {
         return new ServiceDeployment(ARN, "svc", "cluster", T0, T0, null, null, T0.plusSeconds(30),
                 List.of(new ServiceRevisionSummary(OLD, 3, 3, 0, oldTest, oldProd)), new ServiceRevisionSummary(NEW, 3, 3, 0, newTest, newProd),
-                status, null, stage, hooks, config(strategy), null, new RollbackMonitor("MONITORING", 0, 3));
+                status, null, stage, hooks, config(strategy), null, new RollbackMonitor("MONITORING", 0, 3), null);
     }
 
     private static DeploymentTimeline of(ServiceDeployment d, List<ServiceEvent> events, Instant now) {
@@ -139,7 +139,7 @@ class DeploymentTimelineTest {
                 "ROLLBACK_SUCCESSFUL", "Service deployment rolled back: Service deployment stopped by StopServiceDeployment.",
                 "PRODUCTION_TRAFFIC_SHIFT", List.of(), config(DeploymentConfiguration.CANARY),
                 new Rollback("Service deployment stopped by StopServiceDeployment.", T0.plusSeconds(200), OLD),
-                new RollbackMonitor("MONITORING_COMPLETE", 0, 3));
+                new RollbackMonitor("MONITORING_COMPLETE", 0, 3), null);
         DeploymentTimeline t = of(d, List.of(), T0.plusSeconds(400));
         assertFalse(t.inFlight());
         assertEquals("Traffic when the deployment ended", t.trafficCaption());
@@ -155,11 +155,11 @@ class DeploymentTimelineTest {
     void reasonsNameTheCircuitBreakerAndFallBackToWhatEcsSays() {
         ServiceDeployment tripped = new ServiceDeployment(ARN, "svc", "cluster", T0, T0, T0, null, T0, List.of(), new ServiceRevisionSummary(NEW,
                 0, 0, 0, null, null), "ROLLBACK_SUCCESSFUL", "rolled back", null, List.of(), DeploymentConfiguration.defaults(),
-                new Rollback("Circuit breaker: tasks failed to start.", T0, OLD), new RollbackMonitor("TRIGGERED", 3, 3));
+                new Rollback("Circuit breaker: tasks failed to start.", T0, OLD), new RollbackMonitor("TRIGGERED", 3, 3), null);
         assertEquals("Circuit breaker: 3 failed tasks (threshold 3)", DeploymentTimeline.reason(tripped));
         ServiceDeployment done = new ServiceDeployment(ARN, "svc", "cluster", T0, T0, T0, null, T0, List.of(), new ServiceRevisionSummary(NEW,
                 3, 3, 0, null, null), "SUCCESSFUL", "Service deployment completed.", null, List.of(), DeploymentConfiguration.defaults(), null,
-                null);
+                null, null);
         assertEquals("Service deployment completed.", DeploymentTimeline.reason(done));
         assertEquals("Rolled back by a user at a lifecycle hook",
                 DeploymentTimeline.readable("Rolled back by ContinueServiceDeployment at lifecycle stage X."));
@@ -169,7 +169,7 @@ class DeploymentTimelineTest {
     void aRollingDeploymentCountsItsTasksInsteadOfTraffic() {
         ServiceDeployment d = new ServiceDeployment(ARN, "svc", "cluster", T0, T0, null, null, T0,
                 List.of(new ServiceRevisionSummary(OLD, 4, 2, 0, null, null)), new ServiceRevisionSummary(NEW, 4, 3, 1, null, null),
-                "IN_PROGRESS", null, null, List.of(), DeploymentConfiguration.defaults(), null, null);
+                "IN_PROGRESS", null, null, List.of(), DeploymentConfiguration.defaults(), null, null, null);
         DeploymentTimeline t = of(d, List.of(), T0);
         assertTrue(t.traffic().isEmpty(), "no traffic bars");
         assertEquals("Rolling deployment web:5 → web:6", t.title());
