@@ -26,7 +26,7 @@ public final class MetricApi {
     private final PublishedMetrics published;
 
     /** One metric's minutes for the state file: each as {epochMinute, sampleCount, sum, minimum, maximum}. */
-    public record SeriesState(String namespace, String metricName, Map<String, String> dimensions, List<double[]> minutes) {}
+    public record SeriesState(String namespace, String metricName, Map<String, String> dimensions, String unit, List<double[]> minutes) {}
 
     /** All metrics, for the state file. */
     public record State(List<SeriesState> series) {}
@@ -38,15 +38,15 @@ public final class MetricApi {
 
     /** Records one value (PutMetricData's, or a simulated service's). */
     public void put(String namespace, String metricName, Map<String, String> dimensions, Instant timestamp, double value) {
-        putStatistics(namespace, metricName, dimensions, timestamp, 1, value, value, value);
+        putStatistics(namespace, metricName, dimensions, null, timestamp, 1, value, value, value);
     }
 
     /** Records a statistic set (PutMetricData's StatisticValues, or Values with Counts): {@code sampleCount} values summing to {@code sum}. */
-    public void putStatistics(String namespace, String metricName, Map<String, String> dimensions, Instant timestamp, double sampleCount,
-            double sum, double minimum, double maximum) {
+    public void putStatistics(String namespace, String metricName, Map<String, String> dimensions, String unit, Instant timestamp,
+            double sampleCount, double sum, double minimum, double maximum) {
         synchronized (engine) {
             engine.advance();
-            store.add(new MetricKey(namespace, metricName, dimensions), timestamp, sampleCount, sum, minimum, maximum);
+            store.add(new MetricKey(namespace, metricName, dimensions), unit, timestamp, sampleCount, sum, minimum, maximum);
         }
     }
 
@@ -70,6 +70,21 @@ public final class MetricApi {
         synchronized (engine) {
             engine.advance();
             return store.aggregates(metric, start, end, periodSeconds);
+        }
+    }
+
+    /** The unit of a metric's values ("None" when none was given); null for a metric CloudWatch has no values of. */
+    public String unitOf(MetricKey metric) {
+        synchronized (engine) {
+            return store.unitOf(metric);
+        }
+    }
+
+    /** Now, on the simulation's clock (caught up). */
+    public Instant now() {
+        synchronized (engine) {
+            engine.advance();
+            return engine.now();
         }
     }
 
@@ -144,7 +159,7 @@ public final class MetricApi {
             for (SeriesState s : saved.series()) {
                 MetricKey key = new MetricKey(s.namespace(), s.metricName(), s.dimensions());
                 for (double[] m : s.minutes()) {
-                    store.add(key, Instant.ofEpochSecond((long) m[0] * 60), m[1], m[2], m[3], m[4]);
+                    store.add(key, s.unit(), Instant.ofEpochSecond((long) m[0] * 60), m[1], m[2], m[3], m[4]);
                 }
             }
         }

@@ -10,6 +10,8 @@ import java.util.Arrays;
  */
 final class MetricMinutes {
     private final int capacity;
+    /** The unit its values were last given in ("None" when none was given). */
+    String unit = "None";
     /** The newest minute held; the ring holds (newest − capacity, newest]. */
     private long newest = Long.MIN_VALUE;
     /** Compact form: the minute's one value, NaN where none. Null once full. */

@@ -20,8 +20,11 @@ final class MetricStore {
     private final Map<MetricKey, MetricMinutes> metrics = new HashMap<>();
 
     /** Adds to the minute of {@code timestamp} {@code n} values summing to {@code sum}, least {@code min}, greatest {@code max}. */
-    void add(MetricKey key, Instant timestamp, double n, double sum, double min, double max) {
+    void add(MetricKey key, String unit, Instant timestamp, double n, double sum, double min, double max) {
         MetricMinutes m = metrics.computeIfAbsent(key, k -> new MetricMinutes(metrics.size() < FEW_METRICS ? LONG_MINUTES : SHORT_MINUTES));
+        if (unit != null) {
+            m.unit = unit;
+        }
         m.add(minuteOf(timestamp), n, sum, min, max);
     }
 
@@ -57,6 +60,7 @@ final class MetricStore {
             if (b != bucket && n > 0) {
                 out.add(new MetricAggregate(Instant.ofEpochSecond((origin + bucket * periodMinutes) * 60), n, sum, lo, hi));
                 n = 0;
+                sum = 0;
             }
             bucket = b;
             double[] a = m.at(minute);
@@ -97,6 +101,12 @@ final class MetricStore {
         return out;
     }
 
+    /** The unit of the metric's values ("None" when none was given), or null for a metric without values. */
+    String unitOf(MetricKey key) {
+        MetricMinutes m = metrics.get(key);
+        return m == null ? null : m.unit;
+    }
+
     /** Each metric with the newest minute it has values for. */
     Map<MetricKey, Long> newestMinutes() {
         Map<MetricKey, Long> out = new HashMap<>();
@@ -121,7 +131,7 @@ final class MetricStore {
                     }
                 }
             }
-            out.add(new MetricApi.SeriesState(k.namespace(), k.metricName(), k.sortedDimensions(), minutes));
+            out.add(new MetricApi.SeriesState(k.namespace(), k.metricName(), k.sortedDimensions(), m.unit, minutes));
         });
         out.sort(java.util.Comparator.comparing(MetricApi.SeriesState::namespace).thenComparing(MetricApi.SeriesState::metricName)
                 .thenComparing(s -> s.dimensions().toString()));

@@ -105,7 +105,17 @@ final class PublishedMetrics {
     }
 
     private void put(MetricKey key, Instant stamp, double value) {
-        store.add(key, stamp, 1, value, value, value);
+        store.add(key, unitOf(key.metricName()), stamp, 1, value, value, value);
+    }
+
+    /** The units the AWS services give their metrics. */
+    private static String unitOf(String metricName) {
+        return switch (metricName) {
+            case "CPUUtilization", "MemoryUtilization" -> "Percent";
+            case "MemoryReserved", "MemoryUtilized" -> "Megabytes";
+            case "CpuReserved", "CpuUtilized" -> "None";
+            default -> "Count";
+        };
     }
 
     private static double round(double v) {

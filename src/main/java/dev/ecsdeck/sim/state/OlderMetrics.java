@@ -28,8 +28,8 @@ final class OlderMetrics {
                     memory.add(new double[] {p[0] - 1, 1, p[2], p[2], p[2]});
                 }
                 Map<String, String> dimensions = Map.of("ClusterName", c.name(), "ServiceName", s.name());
-                series.add(new MetricApi.SeriesState("AWS/ECS", "CPUUtilization", dimensions, cpu));
-                series.add(new MetricApi.SeriesState("AWS/ECS", "MemoryUtilization", dimensions, memory));
+                series.add(new MetricApi.SeriesState("AWS/ECS", "CPUUtilization", dimensions, "Percent", cpu));
+                series.add(new MetricApi.SeriesState("AWS/ECS", "MemoryUtilization", dimensions, "Percent", memory));
             }
         }
         return new MetricApi.State(series);
