@@ -25,7 +25,7 @@ public final class MetricApi {
     private final MetricStore store = new MetricStore();
     private final PublishedMetrics published;
 
-    /** One metric's minutes for the state file: each as {epochMinute, sampleCount, sum, minimum, maximum}. */
+    /** One metric's minutes for the state file: each as {epochMinute, sampleCount, sum, minimum, maximum}, or {epochMinute, value} for one value. */
     public record SeriesState(String namespace, String metricName, Map<String, String> dimensions, String unit, List<double[]> minutes) {}
 
     /** All metrics, for the state file. */
@@ -160,7 +160,12 @@ public final class MetricApi {
             for (SeriesState s : saved.series()) {
                 MetricKey key = new MetricKey(s.namespace(), s.metricName(), s.dimensions());
                 for (double[] m : s.minutes()) {
-                    store.add(key, s.unit(), Instant.ofEpochSecond((long) m[0] * 60), m[1], m[2], m[3], m[4]);
+                    Instant at = Instant.ofEpochSecond((long) m[0] * 60);
+                    if (m.length == 2) {
+                        store.add(key, s.unit(), at, 1, m[1], m[1], m[1]);
+                    } else {
+                        store.add(key, s.unit(), at, m[1], m[2], m[3], m[4]);
+                    }
                 }
             }
         }
