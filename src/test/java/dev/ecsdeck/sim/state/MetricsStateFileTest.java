@@ -48,4 +48,35 @@ class MetricsStateFileTest {
         assertEquals(a.metrics().aggregates(keys.get(0), from, clock.now(), 60), b.metrics().aggregates(keys.get(0), from, twinClock.now(), 60),
                 "the loaded simulation publishes what the saved one does");
     }
+
+    /** A state file from before metrics were saved holds each service's utilisation as (minute recorded, cpu, memory): read as AWS/ECS metrics. */
+    @Test
+    void anOlderStateFilesServiceUtilisationIsReadAsAwsEcsMetrics() throws Exception {
+        ManualClock clock = DemoSim.startClock();
+        SimEngine a = DemoSim.demoEngine(clock);
+        clock.advance(Duration.ofMinutes(1));
+        Path file = dir.resolve("old.json");
+        new SimStateStore(file, "demo").save(a);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode state = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        state.remove("metrics");
+        com.fasterxml.jackson.databind.node.ObjectNode web = null;
+        for (com.fasterxml.jackson.databind.JsonNode c : state.get("clusters")) {
+            for (com.fasterxml.jackson.databind.JsonNode svc : c.get("services")) {
+                if (c.get("name").asText().equals("prod-web") && svc.get("name").asText().equals("web")) {
+                    web = (com.fasterxml.jackson.databind.node.ObjectNode) svc;
+                }
+            }
+        }
+        long minute = clock.now().getEpochSecond() / 60;
+        web.set("metrics", json.readTree("[[" + (minute - 1) + ", 12.5, 40.25], [" + minute + ", 13.5, 41.0]]"));
+        json.writeValue(file.toFile(), state);
+
+        SimEngine b = new SimStateStore(file, "demo").load(new ManualClock(clock.now()));
+        Map<String, String> dims = Map.of("ClusterName", "prod-web", "ServiceName", "web");
+        Instant stamp = Instant.ofEpochSecond((minute - 2) * 60);
+        assertEquals(List.of(new MetricAggregate(stamp, 1, 12.5, 12.5, 12.5), new MetricAggregate(stamp.plusSeconds(60), 1, 13.5, 13.5, 13.5)),
+                b.metrics().aggregates(new MetricKey("AWS/ECS", "CPUUtilization", dims), stamp, clock.now(), 60));
+        assertEquals(40.25, b.metrics().statistic("AWS/ECS", "MemoryUtilization", dims, "Average", stamp, 60).getAsDouble());
+    }
 }
