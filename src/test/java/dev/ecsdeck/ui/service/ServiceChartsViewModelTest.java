@@ -35,7 +35,7 @@ class ServiceChartsViewModelTest {
         int calls;
         Instant lastSince;
         Duration lastPeriod;
-        /** What serviceTaskCounts answers (as the AWS provider's default: empty). */
+        /** What serviceTaskCounts answers (as the AWS provider's default: empty); null: the simulator's. */
         Optional<TaskCountHistory> taskCounts = Optional.empty();
         int countCalls;
 
@@ -60,7 +60,7 @@ class ServiceChartsViewModelTest {
         @Override
         public Optional<TaskCountHistory> serviceTaskCounts(String cluster, String service, Instant since) {
             countCalls++;
-            return taskCounts;
+            return taskCounts == null ? super.serviceTaskCounts(cluster, service, since) : taskCounts;
         }
     }
 
@@ -348,5 +348,17 @@ class ServiceChartsViewModelTest {
             assertEquals(0, r.period().getSeconds() % 60, r.toString());
         }
         assertEquals(ChartRange.THREE_HOURS, ChartRange.DEFAULT);
+    }
+
+    @Test
+    void theSimulatorsContainerInsightsCountsComeBeforeTheLiveOnes() {
+        utilization.taskCounts = null; // prod-web has Container Insights in the demo
+        sim.pollNow();
+        assertThat("the warm-up's minutes", vm.historySize(), greaterThan(5));
+        assertTrue(vm.counts().get(0).time().isBefore(opened), vm.counts().toString());
+        assertTrue(vm.counts().subList(0, vm.historySize()).stream().allMatch(c -> c.time().isBefore(opened) && c.desired() == 3),
+                vm.counts().toString());
+        assertEquals(opened, vm.counts().get(vm.historySize()).time(), "then the live samples");
+        assertEquals("", vm.countsMessageProperty().get());
     }
 }
