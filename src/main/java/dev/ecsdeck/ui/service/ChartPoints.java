@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javafx.collections.ObservableList;
 
-/** The charts' arithmetic on points (no JavaFX): averaging over a period, task-count history as samples. */
+/** The charts' arithmetic on points: averaging over a period, task-count history as samples, following a fresh read in place. */
 final class ChartPoints {
     private ChartPoints() {}
 
@@ -67,5 +68,35 @@ final class ChartPoints {
             out.add(new CountSample(row.getKey(), last[0], last[1], last[2]));
         }
         return out;
+    }
+
+    /** Makes {@code target} equal to {@code fresh} (both oldest first), leaving points that did not change in place. */
+    static void merge(ObservableList<MetricPoint> target, List<MetricPoint> fresh) {
+        int i = 0;
+        int j = 0;
+        while (j < fresh.size()) {
+            MetricPoint f = fresh.get(j);
+            if (i >= target.size()) {
+                target.addAll(fresh.subList(j, fresh.size()));
+                return;
+            }
+            MetricPoint t = target.get(i);
+            int order = t.time().compareTo(f.time());
+            if (order < 0) {
+                target.remove(i); // no longer returned
+            } else if (order > 0) {
+                target.add(i++, f);
+                j++;
+            } else {
+                if (!t.equals(f)) {
+                    target.set(i, f);
+                }
+                i++;
+                j++;
+            }
+        }
+        if (i < target.size()) {
+            target.remove(i, target.size());
+        }
     }
 }

@@ -267,8 +267,8 @@ public final class ServiceChartsViewModel implements ServicePart {
             utilizationMessage.set(NOT_AVAILABLE);
             return;
         }
-        merge(cpu, ChartPoints.averaged(read.get().cpu(), r.period()));
-        merge(memory, ChartPoints.averaged(read.get().memory(), r.period()));
+        ChartPoints.merge(cpu, ChartPoints.averaged(read.get().cpu(), r.period()));
+        ChartPoints.merge(memory, ChartPoints.averaged(read.get().memory(), r.period()));
         utilizationAvailable.set(true);
         utilizationMessage.set(cpu.isEmpty() && memory.isEmpty() ? NO_SAMPLES : "");
     }
@@ -315,36 +315,6 @@ public final class ServiceChartsViewModel implements ServicePart {
             denied = t instanceof AccessDeniedException;
         }
         return denied && !text.contains(GET_METRIC_DATA) ? text + " — the charts need the IAM permission " + GET_METRIC_DATA + "." : text;
-    }
-
-    /** Makes {@code target} equal to {@code fresh} (both oldest first), leaving points that did not change in place. */
-    static void merge(ObservableList<MetricPoint> target, List<MetricPoint> fresh) {
-        int i = 0;
-        int j = 0;
-        while (j < fresh.size()) {
-            MetricPoint f = fresh.get(j);
-            if (i >= target.size()) {
-                target.addAll(fresh.subList(j, fresh.size()));
-                return;
-            }
-            MetricPoint t = target.get(i);
-            int order = t.time().compareTo(f.time());
-            if (order < 0) {
-                target.remove(i); // no longer returned
-            } else if (order > 0) {
-                target.add(i++, f);
-                j++;
-            } else {
-                if (!t.equals(f)) {
-                    target.set(i, f);
-                }
-                i++;
-                j++;
-            }
-        }
-        if (i < target.size()) {
-            target.remove(i, target.size());
-        }
     }
 
     /** Desired, running and pending counts over time, oldest first: Container Insights' history, then the live samples. */

@@ -204,16 +204,16 @@ class ServiceChartsViewModelTest {
         MetricPoint a = new MetricPoint(t, 1);
         MetricPoint b = new MetricPoint(t.plusSeconds(60), 2);
         MetricPoint c = new MetricPoint(t.plusSeconds(120), 3);
-        ServiceChartsViewModel.merge(shown, List.of(a, b, c));
+        ChartPoints.merge(shown, List.of(a, b, c));
         assertEquals(List.of(a, b, c), shown);
         MetricPoint b2 = new MetricPoint(t.plusSeconds(60), 2.5);
         MetricPoint d = new MetricPoint(t.plusSeconds(180), 4);
-        ServiceChartsViewModel.merge(shown, List.of(new MetricPoint(t.plusSeconds(60), 2), new MetricPoint(t.plusSeconds(120), 3), d));
+        ChartPoints.merge(shown, List.of(new MetricPoint(t.plusSeconds(60), 2), new MetricPoint(t.plusSeconds(120), 3), d));
         assertSame(b, shown.get(0), "an equal point stays the same object");
         assertEquals(List.of(b, c, d), shown);
-        ServiceChartsViewModel.merge(shown, List.of(b2, d));
+        ChartPoints.merge(shown, List.of(b2, d));
         assertEquals(List.of(b2, d), shown);
-        ServiceChartsViewModel.merge(shown, List.of());
+        ChartPoints.merge(shown, List.of());
         assertEquals(List.of(), shown);
     }
 
