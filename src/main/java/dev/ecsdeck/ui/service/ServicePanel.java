@@ -179,6 +179,7 @@ public final class ServicePanel {
         scalingTab.setContent(new AutoScalingController(autoScaling).view());
         eventsTab.setContent(new ServiceEventsController(events).view());
         chartsTab.setContent(new ServiceChartsController(charts).view());
+        charts.shownProperty().bind(chartsTab.selectedProperty()); // CloudWatch reads only while the charts are in front
         tasksTab.setContent(new ServiceTasksController(tasks).view());
         loadBalancingTab.setContent(new LoadBalancingController(loadBalancing).view());
         loadBalancing.shownProperty().bind(loadBalancingTab.selectedProperty()); // its reads cost a call per group and load balancer
