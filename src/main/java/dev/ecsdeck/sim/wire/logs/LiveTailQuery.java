@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * A StartLiveTail request, checked as CloudWatch Logs checks it (the model's limits: 1 to 10 log groups, by name or
- * ARN not ending in "*", each existing; stream names or name prefixes, 1 to 100, not both, only with one group; a
+ * ARN (the pattern has no "*", so no ":*" ending), each existing; stream names or name prefixes, 1 to 100, not both, only with one group; a
  * filter pattern of at most 1024 characters that parses). Travels from the operation to the stream as the
  * sessionStart event's JSON.
  */
@@ -33,9 +33,6 @@ record LiveTailQuery(List<String> identifiers, List<String> streamNames, List<St
             if (id.isEmpty() || id.length() > 2048 || !IDENTIFIER.matcher(id).matches()) {
                 throw invalid("1 validation error detected: Value '" + id + "' at 'logGroupIdentifiers' failed to satisfy constraint: "
                         + "Member must satisfy regular expression pattern: " + IDENTIFIER.pattern());
-            }
-            if (id.endsWith("*")) {
-                throw invalid("The log group ARN " + id + " must not end with '*'.");
             }
         }
         if (names != null && prefixes != null) {
