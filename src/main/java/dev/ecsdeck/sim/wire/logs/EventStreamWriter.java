@@ -50,7 +50,8 @@ final class EventStreamWriter {
     }
 
     private void write(Message m) throws IOException {
-        m.encode(out);
+        java.nio.ByteBuffer bytes = m.toByteBuffer(); // not encode(out): it wraps a write's IOException (a client gone) in a RuntimeException
+        out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
         out.flush(); // one chunk per message: the client decodes it as soon as it arrives
     }
 }
