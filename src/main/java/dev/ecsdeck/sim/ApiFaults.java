@@ -161,6 +161,22 @@ public final class ApiFaults {
         }
     }
 
+    /**
+     * The next planned fault of {@code operation} (failNext, dropNext, throttleNext), or null; never a random one.
+     * For points inside a long-lived call (an event stream's updates), where chaos rates per call would mean nothing.
+     */
+    public synchronized SimApiException nextPlanned(String operation) {
+        java.util.ArrayDeque<java.util.Optional<SimApiException>> mine = planned.get(operation);
+        if (mine == null || mine.isEmpty()) {
+            return null;
+        }
+        SimApiException next = mine.poll().orElse(null);
+        if (next != null) {
+            failed++;
+        }
+        return next;
+    }
+
     private void plan(String operation, SimApiException error) {
         planned.computeIfAbsent(operation, k -> new java.util.ArrayDeque<>()).add(java.util.Optional.of(error));
     }

@@ -21,5 +21,19 @@ public final class ManualClock implements SimClock {
             throw new IllegalArgumentException("time does not go back: " + step);
         }
         now = now.plus(step);
+        notifyAll(); // wakes streams waiting in awaitUntil
+    }
+
+    @Override
+    public synchronized Instant awaitUntil(Instant until, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (now.isBefore(until)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return now;
     }
 }

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
@@ -64,6 +65,11 @@ final class AwsClients implements AutoCloseable {
                 .apiCallTimeout(Duration.ofSeconds(90))
                 .addExecutionInterceptor(retries)
                 .build();
+        if (settings.loopbackEndpoint()) {
+            // StartLiveTail's endpoint has the host prefix "stream-": "stream-127.0.0.1" is no host. A simulator on this
+            // machine serves every operation on the one endpoint.
+            overrides = overrides.toBuilder().putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true).build();
+        }
         this.ecs = configure(EcsClient.builder(), settings, credentials, overrides).build();
         this.logs = configure(CloudWatchLogsClient.builder(), settings, credentials, overrides).build();
         this.scaling = configure(ApplicationAutoScalingClient.builder(), settings, credentials, overrides).build();

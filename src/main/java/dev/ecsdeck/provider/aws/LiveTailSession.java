@@ -9,6 +9,7 @@ import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.LogTailRequest;
 import dev.ecsdeck.provider.PollingLogTail;
 import dev.ecsdeck.provider.TailStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LiveTailSessionLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LiveTailSessionUpdate;
+import software.amazon.awssdk.services.cloudwatchlogs.model.SessionTimeoutException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.StartLiveTailResponseHandler;
 
@@ -30,6 +32,11 @@ final class LiveTailSession implements LogSubscription {
     static final int MAX_STREAMS = 100;
     /** How far before the last live line polling resumes, to catch lines ingested late. */
     static final long RESUME_MARGIN_MS = 10_000;
+    /**
+     * The call's time limit: longer than a session lasts (3 hours). The clients' 20-s attempt and 90-s call
+     * timeouts are for ordinary calls; on this one they would cut every session after 20 s.
+     */
+    static final Duration SESSION_CALL_TIMEOUT = Duration.ofHours(4);
 
     private final AwsClients clients;
     private final AwsLogs logs;
@@ -43,6 +50,9 @@ final class LiveTailSession implements LogSubscription {
     private volatile boolean started;
     private volatile CompletableFuture<Void> session;
     private volatile LogSubscription fallback;
+    /** Live batches that came before the backfill was done, held so each stream's lines arrive in order. */
+    private final List<List<LogEvent>> held = new ArrayList<>();
+    private boolean backfilled;
 
     LiveTailSession(AwsClients clients, AwsLogs logs, LogTailRequest request, LogSink sink, String group) {
         this.clients = clients;
@@ -69,6 +79,7 @@ final class LiveTailSession implements LogSubscription {
                     .onError(this::onEnded)
                     .build();
             session = clients.logsAsync.startLiveTail(StartLiveTailRequest.builder().logGroupIdentifiers(arn).logStreamNames(streams)
+                    .overrideConfiguration(o -> o.apiCallTimeout(SESSION_CALL_TIMEOUT).apiCallAttemptTimeout(SESSION_CALL_TIMEOUT))
                     .build(), handler);
             session.whenComplete((ok, error) -> onEnded(error));
         } catch (RuntimeException e) {
@@ -107,6 +118,12 @@ final class LiveTailSession implements LogSubscription {
             } while (token != null && !closed);
         } catch (RuntimeException e) {
             sink.status(new TailStatus(TailStatus.State.RETRYING, "Backfill failed, live lines continue: " + e.getMessage()));
+        } finally {
+            synchronized (held) {
+                backfilled = true;
+                held.forEach(batch -> deliver(TwoSourceMerge.LIVE, batch));
+                held.clear();
+            }
         }
     }
 
@@ -118,13 +135,23 @@ final class LiveTailSession implements LogSubscription {
         List<LogEvent> events = new ArrayList<>();
         for (LiveTailSessionLogEvent e : update.sessionResults()) {
             long ts = e.timestamp() == null ? 0 : e.timestamp();
+            if (ts < request.startTime()) {
+                continue; // ingested late but written before the tail's start: outside the tail, as its reads see it
+            }
             events.add(new LogEvent("live-" + Long.toHexString(ts) + "-" + Integer.toHexString(e.message().hashCode()), group,
                     e.logStreamName(), ts, e.ingestionTime() == null ? ts : e.ingestionTime(), e.message()));
         }
-        deliver(TwoSourceMerge.LIVE, events);
+        synchronized (held) {
+            if (!backfilled) {
+                held.add(events);
+                return;
+            }
+            deliver(TwoSourceMerge.LIVE, events);
+        }
     }
 
-    private void deliver(int source, List<LogEvent> events) {
+    /** One batch at a time, so batches of the three sources do not interleave at the sink. */
+    private synchronized void deliver(int source, List<LogEvent> events) {
         if (closed || events.isEmpty()) {
             return;
         }
@@ -142,7 +169,9 @@ final class LiveTailSession implements LogSubscription {
         if (closed) {
             return;
         }
-        String why = error == null ? "the live session ended" : "live tail not available (" + rootMessage(error) + ")";
+        String why = error == null ? "the live session ended"
+                : rootCause(error) instanceof SessionTimeoutException ? "the live session timed out"
+                : "live tail not available (" + rootMessage(error) + ")";
         switchToPolling("Polling every second: " + why);
     }
 
@@ -159,7 +188,7 @@ final class LiveTailSession implements LogSubscription {
         LogSink merged = new LogSink() {
             @Override
             public void accept(List<LogEvent> batch) {
-                deliver(TwoSourceMerge.READS, batch);
+                deliver(TwoSourceMerge.POLLING, batch);
             }
 
             @Override
@@ -174,14 +203,20 @@ final class LiveTailSession implements LogSubscription {
         fallback = logs.polling(new LogTailRequest(request.streams(), from), merged);
     }
 
-    private static String rootMessage(Throwable t) {
+    private static Throwable rootCause(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = rootCause(t);
         String m = root.getMessage();
         if (root instanceof java.net.URISyntaxException || (m != null && m.contains("Illegal character in hostname"))) {
-            // The SDK puts "streaming-" before the endpoint's host; an IP-address endpoint (a served simulator) cannot take it.
+            // The SDK puts "stream-" before the endpoint's host; an IP-address endpoint cannot take it (AwsClients turns
+            // the prefix off for loopback endpoints; another IP-address endpoint still meets this).
             return "this endpoint does not offer it";
         }
         return m == null ? root.getClass().getSimpleName() : m.lines().findFirst().orElse(m);

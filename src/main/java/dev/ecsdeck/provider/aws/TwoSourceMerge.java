@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Merges a tail's two sources without repeating a line: a live session (whose lines carry no
- * event id) and the FilterLogEvents reads that backfill before it or take over after it. Lines
- * are matched by content (group, stream, timestamp, message) and counted per source, so the n-th
- * occurrence of a line passes only from the source that reaches it first — and two genuinely
+ * Merges a tail's sources without repeating a line: a live session (whose lines carry no event id),
+ * the FilterLogEvents reads that backfill before it, and the polling that takes over after it (which
+ * re-reads a margin the backfill may have delivered: a source of its own, or those lines would pass
+ * twice). Lines are matched by content (group, stream, timestamp, message) and counted per source, so
+ * the n-th occurrence of a line passes only from the source that reaches it first — and two genuinely
  * identical lines still both arrive. Keeps a window of event time.
  */
 final class TwoSourceMerge {
     static final int LIVE = 0;
     static final int READS = 1;
+    static final int POLLING = 2;
+    private static final int SOURCES = 3;
     static final long WINDOW_MS = 10 * 60_000;
     private static final int PRUNE_AT = 50_000;
 
@@ -32,10 +35,14 @@ final class TwoSourceMerge {
         List<LogEvent> out = new ArrayList<>(events.size());
         for (LogEvent e : events) {
             String k = key(e);
-            int[] c = counts.computeIfAbsent(k, x -> new int[2]);
+            int[] c = counts.computeIfAbsent(k, x -> new int[SOURCES]);
             times.put(k, e.timestamp());
             int occurrence = ++c[source];
-            if (occurrence > c[1 - source]) {
+            int elsewhere = 0;
+            for (int s = 0; s < SOURCES; s++) {
+                elsewhere = s == source ? elsewhere : Math.max(elsewhere, c[s]);
+            }
+            if (occurrence > elsewhere) {
                 out.add(e);
             }
             newest = Math.max(newest, e.timestamp());

@@ -13,6 +13,7 @@ import dev.ecsdeck.sim.wire.elb.ElbOperations;
 import dev.ecsdeck.sim.wire.events.EventsOperations;
 import dev.ecsdeck.sim.wire.json.Json11Codec;
 import dev.ecsdeck.sim.wire.json.WireJson;
+import dev.ecsdeck.sim.wire.logs.LiveTailSessions;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
 import dev.ecsdeck.sim.wire.query.QueryCodec;
 import dev.ecsdeck.sim.wire.restjson.RestJsonCodec;
@@ -76,6 +77,8 @@ public final class WireServer implements AutoCloseable {
     private final RestJsonCodec restJson = SchedulerOperations.codec();
     private final HttpServer http;
     private final ThreadPoolExecutor workers;
+    /** StartLiveTail's sessions: the one operation answered as a stream of event-stream messages, not one reply. */
+    private final LiveTailSessions liveTail;
 
     /** A server on 127.0.0.1:{@code port} (0: any free port), started. */
     public WireServer(SimEngine engine, ApiFaults faults, int port) throws IOException {
@@ -97,6 +100,7 @@ public final class WireServer implements AutoCloseable {
         this.regions = regions;
         this.faults = faults;
         this.afterChange = afterChange;
+        this.liveTail = new LiveTailSessions(faults);
         // 127.0.0.1 itself: getLoopbackAddress() may be ::1, and the printed endpoint says 127.0.0.1.
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), port), 64);
         this.workers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), threads(),
@@ -135,8 +139,14 @@ public final class WireServer implements AutoCloseable {
                 EventsOperations.api(engine), SchedulerOperations.api(engine), CloudWatchOperations.api(engine));
     }
 
+    /** The Live Tail sessions served (tests shorten their timeout or lower their limit). */
+    public LiveTailSessions liveTail() {
+        return liveTail;
+    }
+
     @Override
     public void close() {
+        liveTail.close();
         http.stop(0);
         workers.shutdownNow();
     }
@@ -161,7 +171,13 @@ public final class WireServer implements AutoCloseable {
         try {
             route(ex, routed);
             label = routed.label;
+            if (routed.reply == null && LiveTailSessions.serves(routed.api.targetPrefix(), routed.operationName)) {
+                liveTail.stream(ex, routed.engine, run(routed), routed.requestId); // refusals before the stream: as any error
+                return;
+            }
             reply = routed.reply != null ? routed.reply : call(routed);
+        } catch (LiveTailSessions.ConnectionDropped e) {
+            throw e; // out of the handler: the JDK server closes the connection mid-stream
         } catch (SimApiException e) {
             if (ApiFaults.DROPPED_CONNECTION.equals(e.errorCode())) {
                 LOG.fine(label + " connection dropped (injected)");
@@ -321,6 +337,11 @@ public final class WireServer implements AutoCloseable {
 
     /** Faults first, outside the engine's lock (their latency must not serialise calls); then the whole operation under it. */
     private Reply call(Routed routed) {
+        return new Reply(200, routed.codec.writeResult(run(routed), routed.call()), null, routed.codec, routed.requestId);
+    }
+
+    /** The operation's result tree, after its faults and the request's checks. */
+    private JsonNode run(Routed routed) {
         WireApi api = routed.api;
         WireOperation op = routed.operation;
         try {
@@ -345,7 +366,7 @@ public final class WireServer implements AutoCloseable {
                 LOG.log(Level.WARNING, "Could not save the simulator state after " + op.name() + ": " + e.getMessage());
             }
         }
-        return new Reply(200, routed.codec.writeResult(result, routed.call()), null, routed.codec, routed.requestId);
+        return result;
     }
 
     /**

@@ -98,13 +98,6 @@ class WireServerTest {
     }
 
     @Test
-    void liveTailIsRefusedSoClientsPoll() throws IOException {
-        sim = new WireFixture();
-        WireFixture.Reply r = sim.call(LOGS, "StartLiveTail", "{\"logGroupIdentifiers\": [\"/ecs/web\"]}");
-        r.assertRefused(400, "UnknownOperationException", "not supported by the simulator");
-    }
-
-    @Test
     void malformedJsonIsSerializationExceptionAndChangesNothing() throws IOException {
         sim = new WireFixture();
         List<String> before = sim.allServices();

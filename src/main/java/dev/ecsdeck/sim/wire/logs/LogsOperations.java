@@ -56,7 +56,9 @@ public final class LogsOperations {
                         .member("logStreamNames", STRING_LIST).member("logStreamNamePrefix", STRING).member("startTime", LONG)
                         .member("endTime", LONG).member("filterPattern", STRING).member("nextToken", STRING)
                         .member("limit", INTEGER).member("interleaved", BOOLEAN), false, logs::filterLogEvents)
-                .add("StartLiveTail", of().required("logGroupIdentifiers", STRING_LIST), false, logs::startLiveTail);
+                .add(LiveTailSessions.OPERATION, of().required("logGroupIdentifiers", STRING_LIST).member("logStreamNames", STRING_LIST)
+                        .member("logStreamNamePrefixes", STRING_LIST).member("logEventFilterPattern", STRING), false,
+                        logs::startLiveTail);
     }
 
     private JsonNode describeLogGroups(WireRequest r) {
@@ -198,9 +200,9 @@ public final class LogsOperations {
         return out;
     }
 
+    /** The checked request as the sessionStart event's members: the wire server streams the session ({@link LiveTailSessions}). */
     private JsonNode startLiveTail(WireRequest r) {
-        throw new SimApiException("UnknownOperationException",
-                "StartLiveTail is not supported by the simulator (no live tail stream): poll FilterLogEvents instead.");
+        return LiveTailQuery.of(r, engine).toJson();
     }
 
     /** Every stream of the group whose name starts with the prefix (all when null). */
