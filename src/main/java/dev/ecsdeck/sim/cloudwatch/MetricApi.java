@@ -112,20 +112,25 @@ public final class MetricApi {
      * Average at a period of 60.
      */
     public List<MetricPoint> serviceUtilisation(String cluster, String service, boolean cpu, Instant since) {
-        return serviceSeries(PublishedMetrics.ECS, cpu ? "CPUUtilization" : "MemoryUtilization", cluster, service, since);
+        return serviceUtilisation(cluster, service, cpu, since, 60);
+    }
+
+    /** As above, the Average over each period of {@code periodSeconds} (a multiple of 60) from the minute holding {@code since}. */
+    public List<MetricPoint> serviceUtilisation(String cluster, String service, boolean cpu, Instant since, int periodSeconds) {
+        return serviceSeries(PublishedMetrics.ECS, cpu ? "CPUUtilization" : "MemoryUtilization", cluster, service, since, periodSeconds);
     }
 
     /** A service's per-minute Container Insights figure ({@code ECS/ContainerInsights}, e.g. RunningTaskCount) from {@code since}, oldest first. */
     public List<MetricPoint> serviceInsights(String metricName, String cluster, String service, Instant since) {
-        return serviceSeries(PublishedMetrics.INSIGHTS, metricName, cluster, service, since);
+        return serviceSeries(PublishedMetrics.INSIGHTS, metricName, cluster, service, since, 60);
     }
 
-    private List<MetricPoint> serviceSeries(String namespace, String metricName, String cluster, String service, Instant since) {
+    private List<MetricPoint> serviceSeries(String namespace, String metricName, String cluster, String service, Instant since, int period) {
         synchronized (engine) {
             engine.advance();
             List<MetricPoint> out = new ArrayList<>();
             MetricKey key = PublishedMetrics.serviceMetric(namespace, metricName, cluster, service);
-            for (MetricAggregate a : store.aggregates(key, since, engine.now().plusSeconds(60), 60)) {
+            for (MetricAggregate a : store.aggregates(key, since, engine.now().plusSeconds(60), period)) {
                 out.add(new MetricPoint(a.timestamp(), a.sum() / a.sampleCount()));
             }
             return out;
