@@ -309,6 +309,14 @@ public final class SimEngine {
         ecs.lambdaHookOutcome(functionArn, answer, afterSeconds);
     }
 
+    /**
+     * Declares that an image runs hot: its tasks report {@code cpuPercent} CPU utilisation, which raises its
+     * service's AWS/ECS CPUUtilization (and fires an alarm on it).
+     */
+    public synchronized void hotImage(String image, double cpuPercent) {
+        ecs.hotImage(image, cpuPercent);
+    }
+
     /** Declares that an image's health check starts failing this long after it starts. */
     public synchronized void failHealthCheckOfImage(String image, Duration after) {
         ecs.failHealthCheckOfImage(image, after);

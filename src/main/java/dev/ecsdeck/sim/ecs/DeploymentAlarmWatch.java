@@ -108,7 +108,9 @@ public final class DeploymentAlarmWatch {
      */
     boolean baking(SimService svc, SimDeployment primary, Instant now) {
         SimServiceDeployment sd = ServiceDeployments.drivenBy(svc, primary.id);
-        if (sd == null || !sd.inProgress() || sd.rollingBack() || !sd.configuration.alarmsEnabled() || sd.configuration.shiftsTraffic()) {
+        // A service's first deployment has nothing to roll back to: it completes without a bake.
+        if (sd == null || !sd.inProgress() || sd.rollingBack() || !sd.configuration.alarmsEnabled() || sd.configuration.shiftsTraffic()
+                || sd.sourceRevisionArns.isEmpty()) {
             return false;
         }
         if (sd.alarmBakeUntil == null) {

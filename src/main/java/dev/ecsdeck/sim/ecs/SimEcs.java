@@ -56,6 +56,11 @@ public final class SimEcs {
         this.taskSetScheduler = new TaskSetScheduler(ids, launcher, lifecycle, taskDefinitionRegistry);
     }
 
+    /** Declares that an image's tasks run hot: each reports {@code cpuPercent} CPU utilisation, whatever the service's load. */
+    public void hotImage(String image, double cpuPercent) {
+        images.hot(image, cpuPercent);
+    }
+
     /** Where the deployment alarms' states come from (CloudWatch's alarms, in the engine). */
     public void watchAlarms(DeploymentAlarmWatch.Alarms alarms) {
         scheduler.alarmWatch.alarms(alarms);
@@ -163,11 +168,22 @@ public final class SimEcs {
             for (SimService svc : cluster.services.values()) {
                 if ("ACTIVE".equals(svc.status)) {
                     int running = 0;
+                    int hot = 0;
+                    double hotCpu = 0;
                     for (SimTask t : cluster.tasksOf(svc.name)) {
                         running += t.isRunning() ? 1 : 0;
+                        Double h = t.isRunning() ? images.hotCpu(t) : null;
+                        if (h != null) {
+                            hot++;
+                            hotCpu += h;
+                        }
                     }
                     ServiceLoad load = svc.load(ids);
-                    svc.metrics.add(minute, load.cpuUtilisation(minute, running), load.memoryUtilisation(minute, running));
+                    double cpu = load.cpuUtilisation(minute, running);
+                    if (hot > 0) {
+                        cpu = (cpu * (running - hot) + hotCpu) / running; // the hot image's tasks report their own figure
+                    }
+                    svc.metrics.add(minute, cpu, load.memoryUtilisation(minute, running));
                 }
             }
         }
