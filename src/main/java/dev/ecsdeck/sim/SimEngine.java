@@ -82,6 +82,7 @@ public final class SimEngine {
         this.ids = new SimIds(seed, region, account);
         this.elb = new SimElb(ids);
         this.ecs = new SimEcs(ids, logStore, elb, seed, region);
+        this.ecs.watchAlarms(alarmApi);
         this.simulatedUntil = startAt;
     }
 
@@ -306,6 +307,14 @@ public final class SimEngine {
     /** Declares what an AWS_LAMBDA lifecycle hook's function answers (SUCCEEDED, FAILED, or null: never) and after how long. */
     public synchronized void lambdaHookOutcome(String functionArn, String answer, long afterSeconds) {
         ecs.lambdaHookOutcome(functionArn, answer, afterSeconds);
+    }
+
+    /**
+     * Declares that an image runs hot: its tasks report {@code cpuPercent} CPU utilisation, which raises its
+     * service's AWS/ECS CPUUtilization (and fires an alarm on it).
+     */
+    public synchronized void hotImage(String image, double cpuPercent) {
+        ecs.hotImage(image, cpuPercent);
     }
 
     /** Declares that an image's health check starts failing this long after it starts. */

@@ -374,6 +374,21 @@ public final class SimProvider extends BatchingEcsProvider {
     }
 
     @Override
+    public List<dev.ecsdeck.model.MetricAlarm> describeAlarms(List<String> alarmNames) {
+        return call(Operation.DESCRIBE_ALARMS, () -> dev.ecsdeck.sim.cloudwatch.AlarmLookup.byNames(engine, alarmNames));
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.MetricAlarm> describeServiceAlarms(String cluster, String service) {
+        return call(Operation.DESCRIBE_ALARMS, () -> dev.ecsdeck.sim.cloudwatch.AlarmLookup.ofService(engine, cluster, service));
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.AlarmHistoryItem> describeAlarmHistory(String alarmName, int max) {
+        return call(Operation.DESCRIBE_ALARM_HISTORY, () -> dev.ecsdeck.sim.cloudwatch.AlarmLookup.history(engine, alarmName, max));
+    }
+
+    @Override
     public LogPage filterLogEvents(LogQuery q) {
         return call(Operation.FILTER_LOG_EVENTS, () -> {
             Page<dev.ecsdeck.model.LogEvent> page = engine.logs().filterLogEvents(q.logGroupName(), q.logStreamNames(), q.startTime(),

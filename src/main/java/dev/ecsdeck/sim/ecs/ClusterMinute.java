@@ -13,7 +13,8 @@ public record ClusterMinute(String clusterName, boolean containerInsights, int c
     public record ServiceMinute(String serviceName, double cpuPercent, double memoryPercent, int desired, int running, int pending,
             int cpuReserved, int memoryReserved) {}
 
-    static ClusterMinute of(SimCluster cluster, long minute, dev.ecsdeck.sim.SimIds ids) {
+    /** {@code hotCpu}: the CPU a task of a hot image reports instead of its service's load (null for the others). */
+    static ClusterMinute of(SimCluster cluster, long minute, dev.ecsdeck.sim.SimIds ids, java.util.function.Function<SimTask, Double> hotCpu) {
         List<ServiceMinute> services = new ArrayList<>();
         for (SimService svc : cluster.services.values()) {
             if (!"ACTIVE".equals(svc.status)) {
@@ -23,9 +24,16 @@ public record ClusterMinute(String clusterName, boolean containerInsights, int c
             int pending = 0;
             int cpu = 0;
             int memory = 0;
+            int hot = 0;
+            double hotTotal = 0;
             for (SimTask t : cluster.tasksOf(svc.name)) {
                 if (t.isRunning()) {
                     running++;
+                    Double h = hotCpu.apply(t);
+                    if (h != null) {
+                        hot++;
+                        hotTotal += h;
+                    }
                     cpu += t.taskDefinition.reservedCpu();
                     memory += t.taskDefinition.reservedMemory();
                 } else if (t.wantsRunning()) {
@@ -33,7 +41,11 @@ public record ClusterMinute(String clusterName, boolean containerInsights, int c
                 }
             }
             ServiceLoad load = svc.load(ids);
-            services.add(new ServiceMinute(svc.name, hundredths(load.cpuUtilisation(minute, running)),
+            double cpuPercent = load.cpuUtilisation(minute, running);
+            if (hot > 0) {
+                cpuPercent = (cpuPercent * (running - hot) + hotTotal) / running; // a hot image's tasks report their own figure
+            }
+            services.add(new ServiceMinute(svc.name, hundredths(cpuPercent),
                     hundredths(load.memoryUtilisation(minute, running)), svc.desiredCount, running, pending, cpu, memory));
         }
         int instances = 0;

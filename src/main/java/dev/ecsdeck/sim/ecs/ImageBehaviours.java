@@ -18,6 +18,22 @@ final class ImageBehaviours {
 
     private final Map<String, Failure> byImage = new LinkedHashMap<>();
     private final Set<String> neverHealthy = new HashSet<>();
+    /** Images whose tasks run hot: the CPU utilisation (%) each such task reports. */
+    private final Map<String, Double> hot = new LinkedHashMap<>();
+
+    void hot(String image, double cpuPercent) {
+        hot.put(image, cpuPercent);
+    }
+
+    /** The CPU a task of a hot image reports (its hottest essential container's), or null for a task that runs as its load says. */
+    Double hotCpu(SimTask task) {
+        Double out = null;
+        for (SimContainer c : task.containers) {
+            Double h = c.spec.essential() ? hot.get(c.spec.image()) : null;
+            out = h != null && (out == null || h > out) ? h : out;
+        }
+        return out;
+    }
 
     void neverHealthy(String image) {
         neverHealthy.add(image);

@@ -57,6 +57,16 @@ public final class SimEcs {
         this.taskSetScheduler = new TaskSetScheduler(ids, launcher, lifecycle, taskDefinitionRegistry);
     }
 
+    /** Declares that an image's tasks run hot: each reports {@code cpuPercent} CPU utilisation, whatever the service's load. */
+    public void hotImage(String image, double cpuPercent) {
+        images.hot(image, cpuPercent);
+    }
+
+    /** Where the deployment alarms' states come from (CloudWatch's alarms, in the engine). */
+    public void watchAlarms(DeploymentAlarmWatch.Alarms alarms) {
+        scheduler.alarmWatch.alarms(alarms);
+    }
+
     /**
      * The resource tags: other kinds of taggable resources (capacity providers, task sets) make
      * themselves taggable with {@code tags().register(resourceType, holder)}.
@@ -160,7 +170,7 @@ public final class SimEcs {
         List<ClusterMinute> out = new ArrayList<>();
         for (SimCluster cluster : clusters.values()) {
             if ("ACTIVE".equals(cluster.status)) {
-                out.add(ClusterMinute.of(cluster, minute, ids));
+                out.add(ClusterMinute.of(cluster, minute, ids, images::hotCpu));
             }
         }
         return out;

@@ -23,11 +23,13 @@ public record Scenario(
         List<ClusterSpec> clusters,
         List<Action> actions,
         List<LoadBalancerSpec> loadBalancers,
-        List<LambdaHookOutcome> lambdaHooks) {
+        List<LambdaHookOutcome> lambdaHooks,
+        List<AlarmSpec> alarms) {
 
     public Scenario {
         loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);
         lambdaHooks = lambdaHooks == null ? List.of() : List.copyOf(lambdaHooks);
+        alarms = alarms == null ? List.of() : List.copyOf(alarms);
         taskDefinitions = taskDefinitions == null ? List.of() : List.copyOf(taskDefinitions);
         images = images == null ? List.of() : List.copyOf(images);
         clusters = clusters == null ? List.of() : List.copyOf(clusters);
@@ -42,7 +44,12 @@ public record Scenario(
      * "failTargetHealth" (it answers its load balancer's health checks wrongly from afterSeconds after
      * start: its targets turn unhealthy and ECS replaces the task after the health check grace period).
      */
-    public record Image(String image, String fault, Integer afterSeconds, Integer exitCode) {}
+    /** An image's fault; {@code cpuPercent} is for the fault "hot" (its tasks report that CPU utilisation). */
+    public record Image(String image, String fault, Integer afterSeconds, Integer exitCode, Double cpuPercent) {}
+
+    /** A CloudWatch alarm on a service's AWS/ECS metric (CPUUtilization or MemoryUtilization), as PutMetricAlarm makes it. */
+    public record AlarmSpec(String name, String description, String cluster, String service, String metricName, double threshold,
+            Integer periodSeconds, Integer evaluationPeriods, Integer datapointsToAlarm) {}
 
     public record ClusterSpec(String name, List<String> capacityProviders, List<KeyValue> settings, List<Instances> instances,
             List<ServiceSpec> services) {

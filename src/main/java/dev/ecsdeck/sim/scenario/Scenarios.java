@@ -118,6 +118,14 @@ public final class Scenarios {
         return engine;
     }
 
+    /** ClusterName and ServiceName, in the order ECS publishes them. */
+    private static java.util.Map<String, String> serviceDimensions(String cluster, String service) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("ClusterName", cluster);
+        out.put("ServiceName", service);
+        return out;
+    }
+
     static void apply(Scenario scenario, SimEngine engine, Instant start) {
         for (Scenario.Image image : scenario.images()) {
             Duration after = Duration.ofSeconds(image.afterSeconds() == null ? 5 : image.afterSeconds());
@@ -126,9 +134,17 @@ public final class Scenarios {
                 case "failHealthCheck" -> engine.failHealthCheckOfImage(image.image(), after);
                 case "neverHealthy" -> engine.neverHealthyImage(image.image());
                 case "failTargetHealth" -> engine.failTargetHealthOfImage(image.image(), after);
+                case "hot" -> engine.hotImage(image.image(), image.cpuPercent() == null ? 95.0 : image.cpuPercent());
                 default -> throw new IllegalArgumentException("Unknown image fault '" + image.fault() + "' for " + image.image()
-                        + ": expected crashLoop, failHealthCheck, neverHealthy or failTargetHealth.");
+                        + ": expected crashLoop, failHealthCheck, neverHealthy, failTargetHealth or hot.");
             }
+        }
+        for (Scenario.AlarmSpec a : scenario.alarms()) {
+            int n = a.evaluationPeriods() == null ? 3 : a.evaluationPeriods();
+            engine.alarms().put(new dev.ecsdeck.sim.cloudwatch.AlarmDefinition(a.name(), a.description(), true, null, null, null, "AWS/ECS",
+                    a.metricName(), serviceDimensions(a.cluster(), a.service()), "Average", null,
+                    a.periodSeconds() == null ? 60 : a.periodSeconds(), "Percent", n, a.datapointsToAlarm() == null ? n : a.datapointsToAlarm(),
+                    a.threshold(), "GreaterThanThreshold", "missing"), true, java.util.Map.of());
         }
         for (Scenario.LambdaHookOutcome hook : scenario.lambdaHooks()) {
             engine.lambdaHookOutcome(hook.functionArn(), hook.answer(), hook.afterSeconds() == null ? 0 : hook.afterSeconds());

@@ -45,7 +45,7 @@ final class SimSnapshots {
                 ecs.failingTargetImages(), ecs.failingTargetTasks(),
                 new SimSnapshot.EventsSnapshot(engine.events().snapshot(), engine.schedules().snapshot()),
                 engine.tags().snapshot(), engine.accountSettings().snapshot(), ecs.protectionAndServiceConnect(), ecs.taskSets(),
-                CapacitySnapshot.capture(engine.ecs()));
+                CapacitySnapshot.capture(engine.ecs()), engine.alarms().snapshot());
     }
 
 
@@ -100,6 +100,11 @@ final class SimSnapshots {
         List<SimEngine.TimedAction> pending = new ArrayList<>();
         for (SimSnapshot.PendingAction a : s.pendingActions()) {
             pending.add(new SimEngine.TimedAction(a.at(), a.sequence(), a.action()));
+        }
+        engine.alarms().restore(s.alarms());
+        if (s.alarms() == null) { // a state file from before alarms: target tracking's are made again from the policies
+            s.scalingPolicies().stream().filter(ScalingPolicy::isTargetTracking)
+                    .forEach(p -> dev.ecsdeck.sim.cloudwatch.AlarmTargetTracking.definitions(p).forEach(engine.alarms()::putOwned));
         }
         engine.restoreTime(resumeAt, pending);
         if (s.events() != null) {
