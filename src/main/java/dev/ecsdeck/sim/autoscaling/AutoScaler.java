@@ -166,7 +166,8 @@ final class AutoScaler {
     }
 
     private String alarmCause(ScalableTarget target, ScalingPolicy policy, String alarm) {
-        return "monitor alarm TargetTracking-" + target.resourceId() + "-" + alarm + "-" + engine.ids().uuid()
+        engine.ids().uuid(); // drawn as before the alarms were real, so every id after it stays as it was
+        return "monitor alarm " + dev.ecsdeck.sim.cloudwatch.AlarmTargetTracking.name(policy, alarm)
                 + " in state ALARM triggered policy " + policy.policyName();
     }
 

@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  *
  * <p>Only target tracking is run (by {@link AutoScaler}), on CPU, memory or ALB requests per target
  * (a ResourceLabel naming no target group in use is accepted, as the metric may appear later; the
- * policy then does nothing and its activities say why). Step policies are stored and described but
- * never evaluated: they act on CloudWatch alarms, which the simulator does not have. Scheduled
+ * policy then does nothing and its activities say why); a target-tracking policy's two CloudWatch
+ * alarms are made and deleted with it ({@link dev.ecsdeck.sim.cloudwatch.AlarmTargetTracking}), on the
+ * AutoScaler's own rule. Step policies are stored and described but never evaluated (no alarm of the
+ * user's runs them). Scheduled
  * actions are stored and described but never run either: the simulator has no scheduler for
  * at/cron/rate expressions.
  */
@@ -102,6 +104,8 @@ public final class ScalingApi {
                     existing != null ? existing.creationTime() : engine.now());
             byName.put(policyName, p);
             stepConfigs.remove(arn);
+            // Its two CloudWatch alarms, made (or updated to the new target) as Application Auto Scaling does.
+            dev.ecsdeck.sim.cloudwatch.AlarmTargetTracking.definitions(p).forEach(engine.alarms()::putOwned);
             return p;
         }
     }
@@ -116,6 +120,9 @@ public final class ScalingApi {
                         + resourceId + ", scalable dimension: ecs:service:DesiredCount, policy name: " + policyName);
             }
             stepConfigs.remove(removed.policyArn());
+            if (removed.isTargetTracking()) {
+                engine.alarms().deleteOwned(dev.ecsdeck.sim.cloudwatch.AlarmTargetTracking.names(removed));
+            }
         }
     }
 

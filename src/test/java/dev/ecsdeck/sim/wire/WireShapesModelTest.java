@@ -57,6 +57,15 @@ class WireShapesModelTest {
         check(ScalingOperations.api(engine), model("application-autoscaling"));
     }
 
+    /** CloudWatch (the alarm operations and any others served): each member as the monitoring model has it. */
+    @Test
+    void cloudWatchAlarmShapesMatchTheModel() throws IOException {
+        WireApi api = dev.ecsdeck.sim.wire.cloudwatch.CloudWatchOperations.api(engine);
+        JsonNode model = model("monitoring");
+        assertEquals(model.path("metadata").path("targetPrefix").asText(), api.targetPrefix());
+        checkMembers(api, model);
+    }
+
     /**
      * A Query service: routed by its API version, answering in the model's XML namespace; its validation
      * and server errors are the Query protocol's common errors (ValidationError, InternalFailure), which

@@ -311,10 +311,8 @@ public final class ScalingOperations {
 
     /** Target tracking's two CloudWatch alarms, named as Application Auto Scaling names them. */
     private ArrayNode alarms(ScalingPolicy p) {
-        String id = UUID.nameUUIDFromBytes(p.policyArn().getBytes(StandardCharsets.UTF_8)).toString();
         ArrayNode out = WireJson.object().arrayNode();
-        for (String kind : List.of("AlarmHigh", "AlarmLow")) {
-            String name = "TargetTracking-" + p.resourceId() + "-" + kind + "-" + id;
+        for (String name : dev.ecsdeck.sim.cloudwatch.AlarmTargetTracking.names(p)) {
             out.addObject().put("AlarmName", name).put("AlarmARN", "arn:aws:cloudwatch:" + engine.region() + ":" + account(p.policyArn())
                     + ":alarm:" + name);
         }
