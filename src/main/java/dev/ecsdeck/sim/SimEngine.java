@@ -82,6 +82,7 @@ public final class SimEngine {
         this.ids = new SimIds(seed, region, account);
         this.elb = new SimElb(ids);
         this.ecs = new SimEcs(ids, logStore, elb, seed, region);
+        this.ecs.watchAlarms(alarmApi);
         this.simulatedUntil = startAt;
     }
 

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Actions are recorded in the history, never carried out. Alarms are kept by name, in name order (as
  * DescribeAlarms lists them).
  */
-public final class AlarmApi {
+public final class AlarmApi implements dev.ecsdeck.sim.ecs.DeploymentAlarmWatch.Alarms {
     private final SimEngine engine;
     private final TreeMap<String, SimAlarm> alarms = new TreeMap<>();
     private final AlarmHistory history = new AlarmHistory();
@@ -174,6 +174,7 @@ public final class AlarmApi {
     }
 
     /** The state (OK, ALARM, INSUFFICIENT_DATA) of the alarm of that name, if there is one. */
+    @Override
     public Optional<String> stateOf(String alarmName) {
         synchronized (engine) {
             SimAlarm a = alarms.get(alarmName);
@@ -182,11 +183,21 @@ public final class AlarmApi {
     }
 
     /** How long the alarm looks back (period × evaluation periods), if there is such an alarm: a deployment's bake time derives from it. */
+    @Override
     public Optional<Duration> evaluationRange(String alarmName) {
         synchronized (engine) {
             SimAlarm a = alarms.get(alarmName);
             return a == null ? Optional.empty()
                     : Optional.of(Duration.ofSeconds((long) a.definition().period() * a.definition().evaluationPeriods()));
+        }
+    }
+
+    /** The alarm's period, if there is such an alarm. */
+    @Override
+    public Optional<Duration> period(String alarmName) {
+        synchronized (engine) {
+            SimAlarm a = alarms.get(alarmName);
+            return a == null ? Optional.empty() : Optional.of(Duration.ofSeconds(a.definition().period()));
         }
     }
 

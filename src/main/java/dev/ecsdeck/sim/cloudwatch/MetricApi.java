@@ -76,6 +76,7 @@ public final class MetricApi {
     /** The unit of a metric's values ("None" when none was given); null for a metric CloudWatch has no values of. */
     public String unitOf(MetricKey metric) {
         synchronized (engine) {
+            engine.advance();
             return store.unitOf(metric);
         }
     }

@@ -40,7 +40,8 @@ final class DeploymentRules {
                 : strategyChanged ? null : current.linearConfiguration();
         CanaryConfiguration canary = update.canaryConfiguration() != null ? update.canaryConfiguration()
                 : strategyChanged ? null : current.canaryConfiguration();
-        DeploymentConfiguration merged = new DeploymentConfiguration(breaker, max, min, strategy, bake, hooks, linear, canary);
+        DeploymentConfiguration merged = new DeploymentConfiguration(breaker, max, min, strategy, bake, hooks, linear, canary,
+                update.alarms() != null ? update.alarms() : current.alarms());
         check(merged, daemon);
         return merged;
     }

@@ -39,7 +39,8 @@ final class ServiceDeploymentViews {
         ServiceDeployment.Rollback rollback = sd.rollbackStartedAt == null ? null
                 : new ServiceDeployment.Rollback(sd.rollbackReason, sd.rollbackStartedAt, sd.rollbackRevisionArn);
         return new ServiceDeployment(sd.arn, svc.arn, c.arn, sd.createdAt, sd.startedAt, sd.finishedAt, sd.stoppedAt, sd.updatedAt, sources,
-                target, sd.status, sd.statusReason, sd.lifecycleStage, hooks, sd.configuration, rollback, breaker(sd, svc), null);
+                target, sd.status, sd.statusReason, sd.lifecycleStage, hooks, sd.configuration, rollback, breaker(sd, svc),
+                DeploymentAlarmWatch.view(sd));
     }
 
     private static RollbackMonitor breaker(SimServiceDeployment sd, SimService svc) {

@@ -29,6 +29,7 @@ final class ServiceScheduler {
     private final TaskLifecycle lifecycle;
     private final TaskDefinitionRegistry taskDefinitions;
     private final CircuitBreaker breaker = new CircuitBreaker(this);
+    final DeploymentAlarmWatch alarmWatch = new DeploymentAlarmWatch(this);
     final ServiceDeployments serviceDeployments;
     final TrafficShift trafficShift;
     /** Tasks protected from scale-in and from replacement by deployments (UpdateTaskProtection). */
@@ -80,6 +81,9 @@ final class ServiceScheduler {
     void reconcile(SimCluster cluster, SimService svc, Instant now) {
         List<SimTask> tasks = new ArrayList<>(cluster.tasksOf(svc.name));
         breaker.countFailures(svc, tasks, now);
+        if ("ACTIVE".equals(svc.status)) {
+            alarmWatch.check(svc, now);
+        }
         if (!"ACTIVE".equals(svc.status)) {
             drainDeleted(svc, tasks, now);
             return;
@@ -329,13 +333,14 @@ final class ServiceScheduler {
         boolean allHealthyAndRunning = mine.size() == svc.desiredCount && mine.stream().allMatch(t -> t.isRunning() && t.wasHealthy);
         // Alone: no other deployment has a task still wanted.
         boolean alone = tasks.stream().noneMatch(t -> t.wantsRunning() && !primary.id.equals(t.deploymentId));
-        if (alone && allHealthyAndRunning && "IN_PROGRESS".equals(primary.rolloutState)) {
+        if (alone && allHealthyAndRunning && "IN_PROGRESS".equals(primary.rolloutState) && !alarmWatch.baking(svc, primary, now)) {
             primary.setRollout("COMPLETED", "ECS deployment " + primary.id + " completed.", now);
             svc.lastCompletedTaskDefinitionArn = primary.taskDefinitionArn;
             event(svc, now, "(service " + svc.name + ") (deployment " + primary.id + ") deployment completed.");
             serviceDeployments.completed(svc, primary, now);
         }
-        boolean steady = svc.deployments.size() == 1 && allHealthyAndRunning
+        // A rolling deployment baking under its alarms is not steady yet (the scheduler keeps looking at it).
+        boolean steady = svc.deployments.size() == 1 && allHealthyAndRunning && !"IN_PROGRESS".equals(primary.rolloutState)
                 && tasks.stream().noneMatch(t -> !t.wantsRunning() && !t.isStopped());
         if (steady && (!svc.steady || !now.isBefore(svc.lastSteadyEventAt.plus(STEADY_EVENT_REPEAT)))) {
             svc.lastSteadyEventAt = now;

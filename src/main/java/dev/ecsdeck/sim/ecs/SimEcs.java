@@ -57,6 +57,11 @@ public final class SimEcs {
         this.taskSetScheduler = new TaskSetScheduler(ids, launcher, lifecycle, taskDefinitionRegistry);
     }
 
+    /** Where the deployment alarms' states come from (CloudWatch's alarms, in the engine). */
+    public void watchAlarms(DeploymentAlarmWatch.Alarms alarms) {
+        scheduler.alarmWatch.alarms(alarms);
+    }
+
     /**
      * The resource tags: other kinds of taggable resources (capacity providers, task sets) make
      * themselves taggable with {@code tags().register(resourceType, holder)}.

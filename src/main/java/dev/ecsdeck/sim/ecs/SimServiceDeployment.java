@@ -42,6 +42,9 @@ final class SimServiceDeployment {
     Integer breakerThreshold;
     int breakerFailures;
     boolean breakerTriggered;
+    /** The deployment alarms that were in ALARM when they failed it (null: not triggered), and when a rolling one's bake time ends. */
+    List<String> alarmsTriggered;
+    Instant alarmBakeUntil;
 
     SimServiceDeployment(String arn, Instant createdAt, List<String> sourceRevisionArns, String targetRevisionArn,
             DeploymentConfiguration configuration, String targetDeploymentId, List<String> sourceDeploymentIds) {
