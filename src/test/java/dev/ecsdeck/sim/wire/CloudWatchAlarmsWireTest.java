@@ -77,7 +77,7 @@ class CloudWatchAlarmsWireTest {
         assertEquals(1, ok("DescribeAlarms", "{\"AlarmNamePrefix\": \"checkout-\"}").get("MetricAlarms").size());
         assertEquals(0, ok("DescribeAlarms", "{\"AlarmNamePrefix\": \"web-\"}").get("MetricAlarms").size());
         assertEquals(1, ok("DescribeAlarms", "{\"ActionPrefix\": \"arn:aws:sns:us-east-1:000000000000:o\"}").get("MetricAlarms").size());
-        assertEquals(0, ok("DescribeAlarms", "{\"StateValue\": \"OK\"}").get("MetricAlarms").size());
+        assertEquals(0, ok("DescribeAlarms", "{\"StateValue\": \"OK\", \"AlarmNamePrefix\": \"checkout-\"}").get("MetricAlarms").size());
         JsonNode composite = ok("DescribeAlarms", "{\"AlarmTypes\": [\"CompositeAlarm\"]}");
         assertEquals(0, composite.get("MetricAlarms").size());
         assertEquals(0, composite.get("CompositeAlarms").size());
@@ -140,7 +140,8 @@ class CloudWatchAlarmsWireTest {
         call("PutMetricAlarm", CPU_ALARM.replace("\"Threshold\": 80, ", "")).assertRefused(400, "MissingRequiredParameterException", "Threshold");
         call("PutMetricAlarm", CPU_ALARM.replace("GreaterThanThreshold", "GreaterThanUpperThreshold"))
                 .assertRefused(400, "InvalidParameterValueException", "anomaly");
-        call("PutMetricAlarm", CPU_ALARM.replace("GreaterThanThreshold", "Bigger")).assertRefused(400, "MissingRequiredParameterException", "ComparisonOperator");
+        call("PutMetricAlarm", CPU_ALARM.replace("GreaterThanThreshold", "Bigger"))
+                .assertRefused(400, "MissingRequiredParameterException", "ComparisonOperator");
         call("PutMetricAlarm", CPU_ALARM.replace("\"Statistic\": \"Average\"", "\"Statistic\": \"Average\", \"ExtendedStatistic\": \"p99\""))
                 .assertRefused(400, "InvalidParameterCombinationException", "Statistic");
         call("PutMetricAlarm", CPU_ALARM.replace("\"DatapointsToAlarm\": 2", "\"DatapointsToAlarm\": 4"))
@@ -154,10 +155,11 @@ class CloudWatchAlarmsWireTest {
         call("DescribeAlarms", "{\"NextToken\": \"bogus\"}").assertRefused(400, "InvalidNextToken", "token");
         call("DescribeAlarmHistory", "{\"NextToken\": \"bogus\"}").assertRefused(400, "InvalidNextToken", "token");
         call("DescribeAlarms", "{\"MaxRecords\": 101}").assertRefused(400, "InvalidParameterValueException", "MaxRecords");
-        call("DescribeAlarms", "{\"AlarmNames\": [\"a\"], \"AlarmNamePrefix\": \"a\"}").assertRefused(400, "InvalidParameterCombinationException", "AlarmNames");
+        call("DescribeAlarms", "{\"AlarmNames\": [\"a\"], \"AlarmNamePrefix\": \"a\"}")
+                .assertRefused(400, "InvalidParameterCombinationException", "AlarmNames");
         call("DescribeAlarms", "{\"StateValue\": \"RED\"}").assertRefused(400, "MissingRequiredParameterException", "StateValue");
         call("DescribeAlarmsForMetric", "{\"Namespace\": \"x\"}").assertRefused(400, "MissingRequiredParameterException", "MetricName");
-        assertEquals(0, ok("DescribeAlarms", "{}").get("MetricAlarms").size(), "nothing refused was made");
+        assertEquals(0, ok("DescribeAlarms", "{\"AlarmNamePrefix\": \"checkout-\"}").get("MetricAlarms").size(), "nothing refused was made");
     }
 
     /** Every member of every answer is the monitoring model's, of its type. */
