@@ -13,6 +13,7 @@ public final class CloudWatchShapes {
     /** Error shape name to Query error code. */
     public static final Map<String, String> ERROR_CODES = Map.ofEntries(
             Map.entry("ConcurrentModificationException", "ConcurrentModificationException"),
+            Map.entry("ConflictException", "ConflictException"),
             Map.entry("DashboardInvalidInputError", "InvalidParameterInput"),
             Map.entry("DashboardNotFoundError", "ResourceNotFound"),
             Map.entry("InternalServiceFault", "InternalServiceError"),
