@@ -26,6 +26,7 @@ final class AwsMetrics {
     static final int PERIOD_SECONDS = 60;
     static final String ECS_NAMESPACE = "AWS/ECS";
     static final String INSIGHTS_NAMESPACE = "ECS/ContainerInsights";
+    private static final java.time.Duration END_MARGIN = java.time.Duration.ofDays(1);
 
     private final CloudWatchClient cloudWatch;
     private final EcsClient ecs;
@@ -72,8 +73,10 @@ final class AwsMetrics {
             queries.add(MetricDataQuery.builder().id(id).returnData(true).metricStat(s -> s.period(PERIOD_SECONDS).stat("Average")
                     .metric(m -> m.namespace(namespace).metricName(name).dimensions(dimensions))).build());
         });
-        Instant now = Instant.now();
-        cloudWatch.getMetricDataPaginator(b -> b.metricDataQueries(queries).startTime(since).endTime(now.isAfter(since) ? now : since)
+        // Until now by the endpoint's clock, which may be ahead of ours (a served simulator running faster than
+        // real time): a day on covers it, and CloudWatch answers only the periods that have data.
+        Instant end = (Instant.now().isAfter(since) ? Instant.now() : since).plus(END_MARGIN);
+        cloudWatch.getMetricDataPaginator(b -> b.metricDataQueries(queries).startTime(since).endTime(end)
                 .scanBy(ScanBy.TIMESTAMP_ASCENDING)).metricDataResults().forEach(r -> {
                     List<MetricPoint> points = out.get(r.id());
                     for (int i = 0; points != null && i < Math.min(r.timestamps().size(), r.values().size()); i++) {

@@ -37,7 +37,9 @@ import java.util.logging.Logger;
  * AWS CLI and Terraform can use it as their endpoint: {@code POST /} with {@code X-Amz-Target:
  * <prefix>.<Operation>} and a JSON body for ECS, CloudWatch Logs and Application Auto Scaling, or a
  * form body with {@code Action} and {@code Version} (answered in XML) for Query services (Elastic Load
- * Balancing v2). The request's Content-Type picks the protocol. Bound to the loopback address only. Signatures are
+ * Balancing v2, CloudWatch). The request's Content-Type picks the protocol (AWS JSON 1.0 for CloudWatch as botocore
+ * speaks it); Smithy RPC v2 CBOR requests ({@code POST /service/<Service>/operation/<Operation>}, CloudWatch as the
+ * Java SDK speaks it) are picked by their path. Bound to the loopback address only. Signatures are
  * accepted unchecked; the region of a signature's credential scope picks the simulation ({@link WireRegions}).
  * {@code POST /_ecsdeck/reset} returns a scenario's simulation to its start. It logs operation names, status codes and error codes, never a header (so
  * never a credential) and never a body.
