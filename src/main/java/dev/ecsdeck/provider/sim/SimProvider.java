@@ -347,6 +347,13 @@ public final class SimProvider extends BatchingEcsProvider {
         return Optional.of(call(Operation.GET_SERVICE_UTILIZATION, () -> engine.services().utilization(cluster, service, since)));
     }
 
+    /** The Average over each period, as GetMetricData with that Period answers it (the same store, the same buckets). */
+    @Override
+    public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since, java.time.Duration period) {
+        return Optional.of(call(Operation.GET_SERVICE_UTILIZATION,
+                () -> engine.services().utilization(cluster, service, since, (int) period.toSeconds())));
+    }
+
     /**
      * Container Insights' task counts (ECS/ContainerInsights by ClusterName and ServiceName, as GetMetricData
      * reads them): none when the cluster does not have Container Insights and never had it for this service.

@@ -25,7 +25,7 @@ public final class MetricApi {
     private final MetricStore store = new MetricStore();
     private final PublishedMetrics published;
 
-    /** One metric's minutes for the state file: each as {epochMinute, sampleCount, sum, minimum, maximum}. */
+    /** One metric's minutes for the state file: each as {epochMinute, sampleCount, sum, minimum, maximum}, or {epochMinute, value} for one value. */
     public record SeriesState(String namespace, String metricName, Map<String, String> dimensions, String unit, List<double[]> minutes) {}
 
     /** All metrics, for the state file. */
@@ -112,20 +112,25 @@ public final class MetricApi {
      * Average at a period of 60.
      */
     public List<MetricPoint> serviceUtilisation(String cluster, String service, boolean cpu, Instant since) {
-        return serviceSeries(PublishedMetrics.ECS, cpu ? "CPUUtilization" : "MemoryUtilization", cluster, service, since);
+        return serviceUtilisation(cluster, service, cpu, since, 60);
+    }
+
+    /** As above, the Average over each period of {@code periodSeconds} (a multiple of 60) from the minute holding {@code since}. */
+    public List<MetricPoint> serviceUtilisation(String cluster, String service, boolean cpu, Instant since, int periodSeconds) {
+        return serviceSeries(PublishedMetrics.ECS, cpu ? "CPUUtilization" : "MemoryUtilization", cluster, service, since, periodSeconds);
     }
 
     /** A service's per-minute Container Insights figure ({@code ECS/ContainerInsights}, e.g. RunningTaskCount) from {@code since}, oldest first. */
     public List<MetricPoint> serviceInsights(String metricName, String cluster, String service, Instant since) {
-        return serviceSeries(PublishedMetrics.INSIGHTS, metricName, cluster, service, since);
+        return serviceSeries(PublishedMetrics.INSIGHTS, metricName, cluster, service, since, 60);
     }
 
-    private List<MetricPoint> serviceSeries(String namespace, String metricName, String cluster, String service, Instant since) {
+    private List<MetricPoint> serviceSeries(String namespace, String metricName, String cluster, String service, Instant since, int period) {
         synchronized (engine) {
             engine.advance();
             List<MetricPoint> out = new ArrayList<>();
             MetricKey key = PublishedMetrics.serviceMetric(namespace, metricName, cluster, service);
-            for (MetricAggregate a : store.aggregates(key, since, engine.now().plusSeconds(60), 60)) {
+            for (MetricAggregate a : store.aggregates(key, since, engine.now().plusSeconds(60), period)) {
                 out.add(new MetricPoint(a.timestamp(), a.sum() / a.sampleCount()));
             }
             return out;
@@ -160,7 +165,12 @@ public final class MetricApi {
             for (SeriesState s : saved.series()) {
                 MetricKey key = new MetricKey(s.namespace(), s.metricName(), s.dimensions());
                 for (double[] m : s.minutes()) {
-                    store.add(key, s.unit(), Instant.ofEpochSecond((long) m[0] * 60), m[1], m[2], m[3], m[4]);
+                    Instant at = Instant.ofEpochSecond((long) m[0] * 60);
+                    if (m.length == 2) {
+                        store.add(key, s.unit(), at, 1, m[1], m[1], m[1]);
+                    } else {
+                        store.add(key, s.unit(), at, m[1], m[2], m[3], m[4]);
+                    }
                 }
             }
         }

@@ -127,7 +127,8 @@ final class MetricStore {
                 for (long minute = m.oldestMinute(); minute <= m.newestMinute(); minute++) {
                     if (m.holds(minute)) {
                         double[] a = m.at(minute);
-                        minutes.add(new double[] {minute, a[0], a[1], a[2], a[3]});
+                        boolean single = a[0] == 1 && a[2] == a[1] && a[3] == a[1];
+                        minutes.add(single ? new double[] {minute, a[1]} : new double[] {minute, a[0], a[1], a[2], a[3]});
                     }
                 }
             }

@@ -245,11 +245,19 @@ public final class ServiceApi {
 
     /** The service's per-minute CPU and memory utilisation since {@code since}: AWS/ECS's, as CloudWatch's simulation holds them. */
     public ServiceUtilization utilization(String cluster, String service, Instant since) {
+        return utilization(cluster, service, since, 60);
+    }
+
+    /** As above, averaged over each period of {@code periodSeconds} (60 or a multiple of it), as GetMetricData's Average with that Period. */
+    public ServiceUtilization utilization(String cluster, String service, Instant since, int periodSeconds) {
+        if (periodSeconds < 60 || periodSeconds % 60 != 0) {
+            throw new SimApiException("InvalidParameterException", "The period must be a multiple of 60 seconds, not " + periodSeconds + ".");
+        }
         synchronized (engine) {
             engine.advance();
             service(engine.ecs().cluster(cluster), service);
-            return new ServiceUtilization(engine.metrics().serviceUtilisation(cluster, service, true, since),
-                    engine.metrics().serviceUtilisation(cluster, service, false, since));
+            return new ServiceUtilization(engine.metrics().serviceUtilisation(cluster, service, true, since, periodSeconds),
+                    engine.metrics().serviceUtilisation(cluster, service, false, since, periodSeconds));
         }
     }
 

@@ -24,8 +24,8 @@ final class OlderMetrics {
                 List<double[]> cpu = new ArrayList<>();
                 List<double[]> memory = new ArrayList<>();
                 for (double[] p : s.metrics()) {
-                    cpu.add(new double[] {p[0] - 1, 1, p[1], p[1], p[1]});
-                    memory.add(new double[] {p[0] - 1, 1, p[2], p[2], p[2]});
+                    cpu.add(new double[] {p[0] - 1, p[1]});
+                    memory.add(new double[] {p[0] - 1, p[2]});
                 }
                 Map<String, String> dimensions = Map.of("ClusterName", c.name(), "ServiceName", s.name());
                 series.add(new MetricApi.SeriesState("AWS/ECS", "CPUUtilization", dimensions, "Percent", cpu));

@@ -42,6 +42,20 @@ class SimProviderMetricsTest {
     }
 
     @Test
+    void utilisationOverAPeriodIsTheAverageGetMetricDataGivesForThatPeriod() {
+        demo.clock.advance(Duration.ofMinutes(30));
+        Instant since = demo.clock.now().minus(Duration.ofHours(1));
+        ServiceUtilization u = demo.provider.serviceUtilization("prod-web", "web", since, Duration.ofMinutes(5)).orElseThrow();
+        List<MetricAggregate> mem = demo.engine.metrics().aggregates(new MetricKey("AWS/ECS", "MemoryUtilization",
+                Map.of("ClusterName", "prod-web", "ServiceName", "web")), since, demo.clock.now(), 300);
+        assertEquals(mem.stream().map(a -> new MetricPoint(a.timestamp(), a.statistic("Average").getAsDouble())).toList(), u.memory());
+        assertEquals(9, u.memory().size(), "45 minutes of history in periods of 5 minutes");
+        List<MetricPoint> minutes = demo.provider.serviceUtilization("prod-web", "web", since).orElseThrow().cpu();
+        double firstFive = minutes.subList(0, 5).stream().mapToDouble(MetricPoint::value).average().orElseThrow();
+        assertEquals(firstFive, u.cpu().get(0).value(), 1e-9, "the average of the period's minutes");
+    }
+
+    @Test
     void taskCountsComeFromContainerInsightsOnlyWhereTheClusterHasIt() {
         demo.clock.advance(Duration.ofMinutes(10));
         Instant since = demo.clock.now().minus(Duration.ofHours(3));
