@@ -322,7 +322,12 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
 
     @Override
     public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since) {
-        return Optional.of(metrics.utilization(cluster, service, since));
+        return Optional.of(metrics.utilization(cluster, service, since, AwsMetrics.PERIOD_SECONDS));
+    }
+
+    @Override
+    public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since, java.time.Duration period) {
+        return Optional.of(metrics.utilization(cluster, service, since, (int) period.toSeconds()));
     }
 
     @Override

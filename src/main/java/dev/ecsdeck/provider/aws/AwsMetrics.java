@@ -38,9 +38,10 @@ final class AwsMetrics {
         this.errors = errors;
     }
 
-    ServiceUtilization utilization(String cluster, String service, Instant since) {
+    /** Averages over {@code periodSeconds} (60 or a multiple of it, GetMetricData's Period). */
+    ServiceUtilization utilization(String cluster, String service, Instant since, int periodSeconds) {
         Map<String, List<MetricPoint>> series = errors.call(Operation.GET_SERVICE_UTILIZATION, () -> averages(ECS_NAMESPACE,
-                cluster, service, since, Map.of("cpu", "CPUUtilization", "memory", "MemoryUtilization")));
+                cluster, service, since, periodSeconds, Map.of("cpu", "CPUUtilization", "memory", "MemoryUtilization")));
         return new ServiceUtilization(series.get("cpu"), series.get("memory"));
     }
 
@@ -50,7 +51,7 @@ final class AwsMetrics {
             return Optional.empty();
         }
         Map<String, List<MetricPoint>> series = errors.call(Operation.GET_SERVICE_TASK_COUNTS, () -> averages(INSIGHTS_NAMESPACE,
-                cluster, service, since, Map.of("desired", "DesiredTaskCount", "running", "RunningTaskCount", "pending", "PendingTaskCount")));
+                cluster, service, since, PERIOD_SECONDS, Map.of("desired", "DesiredTaskCount", "running", "RunningTaskCount", "pending", "PendingTaskCount")));
         return Optional.of(new TaskCountHistory(series.get("desired"), series.get("running"), series.get("pending")));
     }
 
@@ -61,8 +62,8 @@ final class AwsMetrics {
                 .anyMatch(s -> "containerInsights".equals(s.nameAsString()) && s.value() != null && !"disabled".equals(s.value())));
     }
 
-    /** One-minute averages of {@code metrics} (query id to metric name) by ClusterName and ServiceName, oldest first. */
-    private Map<String, List<MetricPoint>> averages(String namespace, String cluster, String service, Instant since,
+    /** Averages over {@code period} seconds of {@code metrics} (query id to metric name) by ClusterName and ServiceName, oldest first. */
+    private Map<String, List<MetricPoint>> averages(String namespace, String cluster, String service, Instant since, int period,
             Map<String, String> metrics) {
         List<Dimension> dimensions = List.of(Dimension.builder().name("ClusterName").value(last(cluster)).build(),
                 Dimension.builder().name("ServiceName").value(last(service)).build());
@@ -70,7 +71,7 @@ final class AwsMetrics {
         Map<String, List<MetricPoint>> out = new LinkedHashMap<>();
         metrics.forEach((id, name) -> {
             out.put(id, new ArrayList<>());
-            queries.add(MetricDataQuery.builder().id(id).returnData(true).metricStat(s -> s.period(PERIOD_SECONDS).stat("Average")
+            queries.add(MetricDataQuery.builder().id(id).returnData(true).metricStat(s -> s.period(period).stat("Average")
                     .metric(m -> m.namespace(namespace).metricName(name).dimensions(dimensions))).build());
         });
         // Until now by the endpoint's clock, which may be ahead of ours (a served simulator running faster than

@@ -59,6 +59,9 @@ class AwsMetricsMatchSimTest {
             ServiceUtilization actual = aws.serviceUtilization("prod-web", service, since).orElseThrow();
             assertTrue(expected.cpu().size() >= 20, "the demo has data to compare: " + expected.cpu().size());
             assertEquals(expected, actual, service);
+            Duration fiveMinutes = Duration.ofMinutes(5);
+            assertEquals(in.serviceUtilization("prod-web", service, since, fiveMinutes).orElseThrow(),
+                    aws.serviceUtilization("prod-web", service, since, fiveMinutes).orElseThrow(), service + " over 5-minute periods");
         }
     }
 
