@@ -24,6 +24,9 @@ public final class ErrorMapping {
     private static final Set<String> DENIED = Set.of("AccessDeniedException", "AccessDenied", "UnauthorizedOperation",
             "UnrecognizedClientException", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken",
             "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken");
+    /** CloudWatch's Query error codes (its SDK errors carry them: the service is awsQueryCompatible). */
+    private static final Set<String> CLOUDWATCH_INVALID = Set.of("InvalidNextToken", "InvalidParameterValue", "InvalidFormat",
+            "InvalidParameterInput");
     private static final Pattern FIELD = Pattern.compile("(?:field|parameter|member)\\s+'?([A-Za-z][\\w.\\[\\]]*)'?");
 
     private ErrorMapping() {}
@@ -31,7 +34,7 @@ public final class ErrorMapping {
     public static EcsException map(Operation operation, String code, String message, int httpStatus, Throwable cause) {
         String c = code == null ? "UnknownError" : code;
         String m = message == null ? c : message;
-        if (NOT_FOUND.contains(c) || ("ClientException".equals(c) && isMissingTaskDefinition(m))) {
+        if (NOT_FOUND.contains(c) || "ResourceNotFound".equals(c) || ("ClientException".equals(c) && isMissingTaskDefinition(m))) {
             return new NotFoundException(operation, c, m);
         }
         if (THROTTLED.contains(c) || httpStatus == 429) {
@@ -40,7 +43,7 @@ public final class ErrorMapping {
         if (DENIED.contains(c) || httpStatus == 403) {
             return new AccessDeniedException(operation, c, m, remedyFor(c));
         }
-        if (INVALID.contains(c)) {
+        if (INVALID.contains(c) || CLOUDWATCH_INVALID.contains(c)) {
             return new InvalidInputException(operation, c, m, fieldIn(m));
         }
         if (httpStatus >= 500 || c.startsWith("Server") || c.startsWith("ServiceUnavailable") || c.startsWith("InternalFailure")) {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -38,6 +39,7 @@ final class AwsClients implements AutoCloseable {
     final CloudWatchLogsAsyncClient logsAsync;
     final ApplicationAutoScalingClient scaling;
     final ElasticLoadBalancingV2Client elb;
+    final CloudWatchClient cloudWatch;
     final RetryCounter retries = new RetryCounter();
 
     AwsClients(AwsSettings settings) {
@@ -75,6 +77,7 @@ final class AwsClients implements AutoCloseable {
         this.scaling = configure(ApplicationAutoScalingClient.builder(), settings, credentials, overrides).build();
         this.logsAsync = configure(CloudWatchLogsAsyncClient.builder(), settings, credentials, overrides).build();
         this.elb = configure(ElasticLoadBalancingV2Client.builder(), settings, credentials, overrides).build();
+        this.cloudWatch = configure(CloudWatchClient.builder(), settings, credentials, overrides).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsSettings settings, AwsCredentialsProvider credentials,
@@ -115,5 +118,6 @@ final class AwsClients implements AutoCloseable {
         logsAsync.close();
         scaling.close();
         elb.close();
+        cloudWatch.close();
     }
 }

@@ -65,6 +65,8 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
     private final AwsLogs logs;
     private final AwsServiceDeployments deployments;
     private final AwsLoadBalancing loadBalancing;
+    private final AwsMetrics metrics;
+    private final AwsAlarms alarms;
     private final BackendDescription description;
 
     public AwsEcsProvider(AwsSettings settings) {
@@ -76,6 +78,8 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
         this.logs = new AwsLogs(clients, errors);
         this.deployments = new AwsServiceDeployments(clients.ecs, errors);
         this.loadBalancing = new AwsLoadBalancing(clients.elb, errors);
+        this.metrics = new AwsMetrics(clients.cloudWatch, clients.ecs, errors);
+        this.alarms = new AwsAlarms(clients.cloudWatch, clients.ecs, clients.scaling, errors);
         this.description = BackendDescription.aws(settings.profile(), clients.region.id(),
                 settings.endpoint() == null ? null : settings.endpoint().toString());
     }
@@ -316,13 +320,34 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
         scaling.delete(cluster, service, policyName);
     }
 
-    /**
-     * Service CPU and memory come from CloudWatch metrics, whose SDK module (cloudwatch) does not
-     * resolve from Maven Central at this SDK version: not available on this backend.
-     */
     @Override
     public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since) {
-        return Optional.empty();
+        return Optional.of(metrics.utilization(cluster, service, since, AwsMetrics.PERIOD_SECONDS));
+    }
+
+    @Override
+    public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since, java.time.Duration period) {
+        return Optional.of(metrics.utilization(cluster, service, since, (int) period.toSeconds()));
+    }
+
+    @Override
+    public Optional<dev.ecsdeck.model.TaskCountHistory> serviceTaskCounts(String cluster, String service, Instant since) {
+        return metrics.taskCounts(cluster, service, since);
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.MetricAlarm> describeAlarms(List<String> alarmNames) {
+        return alarms.describe(alarmNames);
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.MetricAlarm> describeServiceAlarms(String cluster, String service) {
+        return alarms.forService(cluster, service);
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.AlarmHistoryItem> describeAlarmHistory(String alarmName, int max) {
+        return alarms.history(alarmName, max);
     }
 
     @Override

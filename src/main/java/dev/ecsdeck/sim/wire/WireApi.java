@@ -17,6 +17,9 @@ public final class WireApi {
     private final String serverError;
     private final String xmlNamespace;
     private final Map<String, WireOperation> operations = new LinkedHashMap<>();
+    private String queryVersion;
+    private Map<String, String> queryErrorCodes = Map.of();
+    private java.util.Set<String> timestampMembers = java.util.Set.of();
 
     public WireApi(String targetPrefix, String serviceName, String missingMemberError, String serverError) {
         this(targetPrefix, serviceName, missingMemberError, serverError, null);
@@ -57,6 +60,63 @@ public final class WireApi {
 
     public String targetPrefix() {
         return targetPrefix;
+    }
+
+    /**
+     * A service served on AWS Query as well as on a JSON protocol (CloudWatch): Query requests name it by
+     * {@code version} (its API version) rather than by its target prefix.
+     */
+    public WireApi queryVersion(String version) {
+        this.queryVersion = version;
+        return this;
+    }
+
+    /** Whether a request's service prefix (X-Amz-Target's, Query's Version, RPC v2's service name) names this service. */
+    public boolean answersTo(String prefix) {
+        return targetPrefix.equals(prefix) || (queryVersion != null && queryVersion.equals(prefix));
+    }
+
+    /**
+     * The model's {@code awsQueryCompatible} trait: {@code codes} maps each error shape's name (the
+     * {@code __type} of JSON and CBOR errors) to its Query error code (Query's {@code Code}, and the
+     * {@code x-amzn-query-error} header of JSON and CBOR errors, from which the SDKs take the code).
+     */
+    public WireApi awsQueryCompatible(Map<String, String> codes) {
+        this.queryErrorCodes = Map.copyOf(codes);
+        return this;
+    }
+
+    /** Whether this service's errors carry Query error codes too (the model's awsQueryCompatible). */
+    public boolean queryCompatible() {
+        return !queryErrorCodes.isEmpty();
+    }
+
+    /** The error shape's name for a code the operations throw (a shape name, or a Query code such as "MissingParameter"). */
+    public String errorShape(String code) {
+        if (queryErrorCodes.containsKey(code)) {
+            return code;
+        }
+        return queryErrorCodes.entrySet().stream().filter(e -> e.getValue().equals(code)).map(Map.Entry::getKey)
+                .sorted().findFirst().orElse(code);
+    }
+
+    /** The Query error code for a code the operations throw (a shape name or a Query code). */
+    public String queryErrorCode(String code) {
+        return queryErrorCodes.getOrDefault(errorShape(code), code);
+    }
+
+    /**
+     * Names of the answers' members that are timestamps (and lists of them), for protocols that type
+     * them: RPC v2 CBOR tags them, Query writes them as ISO-8601. The operations write them as epoch
+     * seconds, as in AWS JSON. Only for services whose member names say it unambiguously (CloudWatch's do).
+     */
+    public WireApi timestampMembers(java.util.Set<String> names) {
+        this.timestampMembers = java.util.Set.copyOf(names);
+        return this;
+    }
+
+    public java.util.Set<String> timestampMembers() {
+        return timestampMembers;
     }
 
     public String serviceName() {

@@ -20,8 +20,18 @@ public interface WireCodec {
     /** Whether a request with these headers is in this protocol. */
     boolean accepts(Headers headers);
 
+    /** Whether a request to {@code path} with these headers is in this protocol (POST / protocols: by their headers). */
+    default boolean accepts(String path, Headers headers) {
+        return "/".equals(path) && accepts(headers);
+    }
+
     /** The service (as the server routes to it) and operation a request names; a SimApiException when it names none. */
     Target target(Headers headers, byte[] body);
+
+    /** As above, for protocols that name the operation in the path (RPC v2 CBOR). */
+    default Target target(String path, Headers headers, byte[] body) {
+        return target(headers, body);
+    }
 
     /**
      * The request's members as a tree; a SimApiException (SerializationException) when the body is
@@ -44,6 +54,16 @@ public interface WireCodec {
     /** The error code this protocol's services give for one the server names (by default the same). */
     default String errorCode(String code) {
         return code;
+    }
+
+    /** The error code this protocol gives for {@code code} in an answer to {@code call} (its service may name its errors). */
+    default String errorCode(String code, Call call) {
+        return errorCode(code);
+    }
+
+    /** Headers of an answer besides Content-Type ({@code errorCode}: null on success, else as {@link #errorCode(String, Call)} named it). */
+    default java.util.Map<String, String> responseHeaders(String errorCode, int status, Call call) {
+        return java.util.Map.of();
     }
 
     /** The error code for a request that names an operation or service the simulator does not serve. */

@@ -7,6 +7,7 @@ import dev.ecsdeck.sim.ApiFaults;
 import dev.ecsdeck.sim.SimApiException;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.wire.autoscaling.ScalingOperations;
+import dev.ecsdeck.sim.wire.cbor.RpcV2CborCodec;
 import dev.ecsdeck.sim.wire.cloudwatch.CloudWatchOperations;
 import dev.ecsdeck.sim.wire.ecs.EcsOperations;
 import dev.ecsdeck.sim.wire.elb.ElbOperations;
@@ -37,7 +38,9 @@ import java.util.logging.Logger;
  * AWS CLI and Terraform can use it as their endpoint: {@code POST /} with {@code X-Amz-Target:
  * <prefix>.<Operation>} and a JSON body for ECS, CloudWatch Logs and Application Auto Scaling, or a
  * form body with {@code Action} and {@code Version} (answered in XML) for Query services (Elastic Load
- * Balancing v2). The request's Content-Type picks the protocol. Bound to the loopback address only. Signatures are
+ * Balancing v2, CloudWatch). The request's Content-Type picks the protocol (AWS JSON 1.0 for CloudWatch as botocore
+ * speaks it); Smithy RPC v2 CBOR requests ({@code POST /service/<Service>/operation/<Operation>}, CloudWatch as the
+ * Java SDK speaks it) are picked by their path. Bound to the loopback address only. Signatures are
  * accepted unchecked; the region of a signature's credential scope picks the simulation ({@link WireRegions}).
  * {@code POST /_ecsdeck/reset} returns a scenario's simulation to its start. It logs operation names, status codes and error codes, never a header (so
  * never a credential) and never a body.
@@ -72,7 +75,7 @@ public final class WireServer implements AutoCloseable {
     private final ApiFaults faults;
     private final Runnable afterChange;
     /** The protocols served; the first also answers requests refused before their protocol is known. */
-    private final List<WireCodec> codecs = List.of(new Json11Codec(), new QueryCodec());
+    private final List<WireCodec> codecs = List.of(new Json11Codec(), Json11Codec.json10(), new QueryCodec(), new RpcV2CborCodec());
     /** REST-JSON (EventBridge Scheduler), picked by method and path before the POST / protocols above. */
     private final RestJsonCodec restJson = SchedulerOperations.codec();
     private final HttpServer http;
@@ -152,10 +155,15 @@ public final class WireServer implements AutoCloseable {
     }
 
     /** What goes back: the status and a body in the codec's protocol; {@code errorCode} is null on success. */
-    private record Reply(int status, byte[] body, String errorCode, WireCodec codec, String requestId) {
+    private record Reply(int status, byte[] body, String errorCode, WireCodec codec, String requestId, java.util.Map<String, String> headers) {
+        Reply(int status, byte[] body, String errorCode, WireCodec codec, String requestId) {
+            this(status, body, errorCode, codec, requestId, java.util.Map.of());
+        }
+
         static Reply error(WireCodec codec, WireCodec.Call call, int status, String code, String message) {
-            String named = codec.errorCode(code);
-            return new Reply(status, codec.writeError(status, named, message, call), named, codec, call.requestId());
+            String named = codec.errorCode(code, call);
+            return new Reply(status, codec.writeError(status, named, message, call), named, codec, call.requestId(),
+                    codec.responseHeaders(named, status, call));
         }
     }
 
@@ -234,7 +242,9 @@ public final class WireServer implements AutoCloseable {
         }
         String served = "the simulator serves POST / (" + String.join(", ", codecs.stream().map(WireCodec::protocol).toList())
                 + ") and /schedules (" + restJson.protocol() + ").";
-        if (!"/".equals(ex.getRequestURI().getPath())) {
+        String path = ex.getRequestURI().getPath();
+        WireCodec codec = codecs.stream().filter(c -> c.accepts(path, ex.getRequestHeaders())).findFirst().orElse(null);
+        if (!"/".equals(path) && codec == null) {
             RequestBodies.drain(ex.getRequestBody());
             r.refuse(404, "NotFoundException", "Nothing here: " + served);
             return;
@@ -245,7 +255,6 @@ public final class WireServer implements AutoCloseable {
             r.refuse(405, "MethodNotAllowedException", "Method " + method + " is not allowed: " + served);
             return;
         }
-        WireCodec codec = codecs.stream().filter(c -> c.accepts(ex.getRequestHeaders())).findFirst().orElse(null);
         if (codec == null) {
             RequestBodies.drain(ex.getRequestBody());
             r.refuse(415, "UnsupportedMediaTypeException", "The simulator takes application/x-amz-json-1.1 (or application/json) "
@@ -261,7 +270,7 @@ public final class WireServer implements AutoCloseable {
         }
         WireCodec.Target target;
         try {
-            target = codec.target(ex.getRequestHeaders(), body);
+            target = codec.target(path, ex.getRequestHeaders(), body);
         } catch (SimApiException e) {
             r.refuse(e.httpStatus(), e.errorCode(), e.getMessage()); // answered in the request's protocol
             return;
@@ -274,7 +283,7 @@ public final class WireServer implements AutoCloseable {
         r.engine = region.engine();
         String prefix = target.servicePrefix();
         String name = target.operation();
-        WireApi api = apis.stream().filter(a -> a.targetPrefix().equals(prefix)).findFirst().orElse(null);
+        WireApi api = apis.stream().filter(a -> a.answersTo(prefix)).findFirst().orElse(null);
         if (api == null) {
             r.refuse(400, codec.unknownOperationError(), "Unknown target prefix '" + prefix
                     + "' (X-Amz-Target prefix, or Version in Query): the simulator serves "
@@ -337,7 +346,8 @@ public final class WireServer implements AutoCloseable {
 
     /** Faults first, outside the engine's lock (their latency must not serialise calls); then the whole operation under it. */
     private Reply call(Routed routed) {
-        return new Reply(200, routed.codec.writeResult(run(routed), routed.call()), null, routed.codec, routed.requestId);
+        return new Reply(200, routed.codec.writeResult(run(routed), routed.call()), null, routed.codec, routed.requestId,
+                routed.codec.responseHeaders(null, 200, routed.call()));
     }
 
     /** The operation's result tree, after its faults and the request's checks. */
@@ -413,6 +423,7 @@ public final class WireServer implements AutoCloseable {
             if (reply.errorCode != null) {
                 headers.set("x-amzn-ErrorType", reply.errorCode);
             }
+            reply.headers.forEach(headers::set);
             if ("HEAD".equals(ex.getRequestMethod())) {
                 ex.sendResponseHeaders(reply.status, -1); // a HEAD reply has no body
             } else {

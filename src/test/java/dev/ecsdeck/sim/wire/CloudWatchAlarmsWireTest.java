@@ -69,7 +69,7 @@ class CloudWatchAlarmsWireTest {
         sim.engine.metrics().put("Test/App", "Load", dims, minute, 95);
         sim.engine.metrics().put("Test/App", "Load", dims, minute.minusSeconds(60), 97);
         sim.clock.advance(Duration.ofSeconds(60 - now.getEpochSecond() % 60));
-        alarm = ok("DescribeAlarms", "{\"StateValue\": \"ALARM\"}").at("/MetricAlarms/0");
+        alarm = ok("DescribeAlarms", "{\"StateValue\": \"ALARM\", \"AlarmNamePrefix\": \"checkout-\"}").at("/MetricAlarms/0");
         assertEquals("checkout-cpu", alarm.get("AlarmName").asText());
         assertTrue(alarm.get("StateReason").asText().startsWith("Threshold Crossed: 2 out of the last 3 datapoints [95.0 ("), alarm.toString());
         assertTrue(alarm.get("StateReasonData").asText().contains("\"evaluatedDatapoints\""), alarm.toString());
@@ -77,7 +77,7 @@ class CloudWatchAlarmsWireTest {
         assertEquals(1, ok("DescribeAlarms", "{\"AlarmNamePrefix\": \"checkout-\"}").get("MetricAlarms").size());
         assertEquals(0, ok("DescribeAlarms", "{\"AlarmNamePrefix\": \"web-\"}").get("MetricAlarms").size());
         assertEquals(1, ok("DescribeAlarms", "{\"ActionPrefix\": \"arn:aws:sns:us-east-1:000000000000:o\"}").get("MetricAlarms").size());
-        assertEquals(0, ok("DescribeAlarms", "{\"StateValue\": \"OK\"}").get("MetricAlarms").size());
+        assertEquals(0, ok("DescribeAlarms", "{\"StateValue\": \"OK\", \"AlarmNamePrefix\": \"checkout-\"}").get("MetricAlarms").size());
         JsonNode composite = ok("DescribeAlarms", "{\"AlarmTypes\": [\"CompositeAlarm\"]}");
         assertEquals(0, composite.get("MetricAlarms").size());
         assertEquals(0, composite.get("CompositeAlarms").size());
@@ -135,28 +135,31 @@ class CloudWatchAlarmsWireTest {
 
     @Test
     void errorsAsCloudWatchAnswersThem() {
-        call("PutMetricAlarm", CPU_ALARM.replace("\"Period\": 60", "\"Period\": 45")).assertRefused(400, "InvalidParameterValue", "Period");
-        call("PutMetricAlarm", CPU_ALARM.replace("\"Threshold\": 80, ", "")).assertRefused(400, "MissingParameter", "Threshold");
+        // awsQueryCompatible: JSON errors name the error shape in __type; x-amzn-query-error carries the Query code
+        call("PutMetricAlarm", CPU_ALARM.replace("\"Period\": 60", "\"Period\": 45")).assertRefused(400, "InvalidParameterValueException", "Period");
+        call("PutMetricAlarm", CPU_ALARM.replace("\"Threshold\": 80, ", "")).assertRefused(400, "MissingRequiredParameterException", "Threshold");
         call("PutMetricAlarm", CPU_ALARM.replace("GreaterThanThreshold", "GreaterThanUpperThreshold"))
-                .assertRefused(400, "InvalidParameterValue", "anomaly");
-        call("PutMetricAlarm", CPU_ALARM.replace("GreaterThanThreshold", "Bigger")).assertRefused(400, "MissingParameter", "ComparisonOperator");
+                .assertRefused(400, "InvalidParameterValueException", "anomaly");
+        call("PutMetricAlarm", CPU_ALARM.replace("GreaterThanThreshold", "Bigger"))
+                .assertRefused(400, "MissingRequiredParameterException", "ComparisonOperator");
         call("PutMetricAlarm", CPU_ALARM.replace("\"Statistic\": \"Average\"", "\"Statistic\": \"Average\", \"ExtendedStatistic\": \"p99\""))
-                .assertRefused(400, "InvalidParameterCombination", "Statistic");
+                .assertRefused(400, "InvalidParameterCombinationException", "Statistic");
         call("PutMetricAlarm", CPU_ALARM.replace("\"DatapointsToAlarm\": 2", "\"DatapointsToAlarm\": 4"))
-                .assertRefused(400, "InvalidParameterValue", "DatapointsToAlarm");
-        call("PutMetricAlarm", CPU_ALARM.replace("notBreaching", "sometimes")).assertRefused(400, "InvalidParameterValue", "TreatMissingData");
-        call("PutMetricAlarm", "{\"Namespace\": \"x\"}").assertRefused(400, "MissingParameter", "AlarmName");
+                .assertRefused(400, "InvalidParameterValueException", "DatapointsToAlarm");
+        call("PutMetricAlarm", CPU_ALARM.replace("notBreaching", "sometimes")).assertRefused(400, "InvalidParameterValueException", "TreatMissingData");
+        call("PutMetricAlarm", "{\"Namespace\": \"x\"}").assertRefused(400, "MissingRequiredParameterException", "AlarmName");
         call("PutMetricAlarm", CPU_ALARM.replace("\"Period\": 60", "\"Period\": \"60\"")).assertRefused(400, "SerializationException", "Period");
         call("DeleteAlarms", "{\"AlarmNames\": [\"nope\"]}").assertRefused(404, "ResourceNotFound", "nope");
         call("SetAlarmState", "{\"AlarmName\": \"nope\", \"StateValue\": \"OK\", \"StateReason\": \"x\"}")
                 .assertRefused(404, "ResourceNotFound", "nope");
         call("DescribeAlarms", "{\"NextToken\": \"bogus\"}").assertRefused(400, "InvalidNextToken", "token");
         call("DescribeAlarmHistory", "{\"NextToken\": \"bogus\"}").assertRefused(400, "InvalidNextToken", "token");
-        call("DescribeAlarms", "{\"MaxRecords\": 101}").assertRefused(400, "InvalidParameterValue", "MaxRecords");
-        call("DescribeAlarms", "{\"AlarmNames\": [\"a\"], \"AlarmNamePrefix\": \"a\"}").assertRefused(400, "InvalidParameterCombination", "AlarmNames");
-        call("DescribeAlarms", "{\"StateValue\": \"RED\"}").assertRefused(400, "MissingParameter", "StateValue");
-        call("DescribeAlarmsForMetric", "{\"Namespace\": \"x\"}").assertRefused(400, "MissingParameter", "MetricName");
-        assertEquals(0, ok("DescribeAlarms", "{\"AlarmNames\": [\"checkout-cpu\"]}").get("MetricAlarms").size(), "nothing refused was made");
+        call("DescribeAlarms", "{\"MaxRecords\": 101}").assertRefused(400, "InvalidParameterValueException", "MaxRecords");
+        call("DescribeAlarms", "{\"AlarmNames\": [\"a\"], \"AlarmNamePrefix\": \"a\"}")
+                .assertRefused(400, "InvalidParameterCombinationException", "AlarmNames");
+        call("DescribeAlarms", "{\"StateValue\": \"RED\"}").assertRefused(400, "MissingRequiredParameterException", "StateValue");
+        call("DescribeAlarmsForMetric", "{\"Namespace\": \"x\"}").assertRefused(400, "MissingRequiredParameterException", "MetricName");
+        assertEquals(0, ok("DescribeAlarms", "{\"AlarmNamePrefix\": \"checkout-\"}").get("MetricAlarms").size(), "nothing refused was made");
     }
 
     /** Every member of every answer is the monitoring model's, of its type. */

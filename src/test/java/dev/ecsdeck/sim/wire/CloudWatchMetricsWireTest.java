@@ -115,21 +115,21 @@ class CloudWatchMetricsWireTest {
     void getMetricDataRefusesWhatItCannotAnswer() {
         String w = window(Duration.ofMinutes(10));
         call("GetMetricData", "{\"MetricDataQueries\": [{\"Id\": \"e1\", \"Expression\": \"SUM(METRICS())\"}], " + w + "}")
-                .assertRefused(400, "InvalidParameterValue", "Query e1");
+                .assertRefused(400, "InvalidParameterValueException", "Query e1");
         call("GetMetricData", "{\"MetricDataQueries\": [" + query("p", WEB_CPU, "p99", 60) + "], " + w + "}")
-                .assertRefused(400, "InvalidParameterValue", "p99");
+                .assertRefused(400, "InvalidParameterValueException", "p99");
         call("GetMetricData", "{\"MetricDataQueries\": [" + query("q", WEB_CPU, "Average", 30) + "], " + w + "}")
-                .assertRefused(400, "InvalidParameterValue", "MetricDataQueries.member.1.MetricStat.Period");
+                .assertRefused(400, "InvalidParameterValueException", "MetricDataQueries.member.1.MetricStat.Period");
         call("GetMetricData", "{\"MetricDataQueries\": [" + query("Bad", WEB_CPU, "Average", 60) + "], " + w + "}")
-                .assertRefused(400, "InvalidParameterValue", "MetricDataQueries.member.1.Id");
+                .assertRefused(400, "InvalidParameterValueException", "MetricDataQueries.member.1.Id");
         call("GetMetricData", "{\"MetricDataQueries\": [" + query("a", WEB_CPU, "Average", 60) + ", " + query("a", WEB_CPU, "Sum", 60) + "], " + w + "}")
-                .assertRefused(400, "InvalidParameterValue", "unique");
-        call("GetMetricData", "{\"MetricDataQueries\": [{\"Id\": \"m\"}], " + w + "}").assertRefused(400, "MissingParameter", "MetricStat");
+                .assertRefused(400, "InvalidParameterValueException", "unique");
+        call("GetMetricData", "{\"MetricDataQueries\": [{\"Id\": \"m\"}], " + w + "}").assertRefused(400, "MissingRequiredParameterException", "MetricStat");
         call("GetMetricData", "{\"MetricDataQueries\": [" + query("a", WEB_CPU, "Average", 60) + "], \"StartTime\": 1800000000, \"EndTime\": 1800000000}")
-                .assertRefused(400, "InvalidParameterValue", "StartTime must be less than");
-        call("GetMetricData", "{" + w + "}").assertRefused(400, "MissingParameter", "MetricDataQueries");
+                .assertRefused(400, "InvalidParameterValueException", "StartTime must be less than");
+        call("GetMetricData", "{" + w + "}").assertRefused(400, "MissingRequiredParameterException", "MetricDataQueries");
         call("GetMetricData", "{\"MetricDataQueries\": [" + query("a", WEB_CPU, "Average", 60) + "], " + w + ", \"ScanBy\": \"Sideways\"}")
-                .assertRefused(400, "MissingParameter", "ScanBy");
+                .assertRefused(400, "MissingRequiredParameterException", "ScanBy");
     }
 
     @Test
@@ -147,11 +147,14 @@ class CloudWatchMetricsWireTest {
             assertFalse(p.has("Sum"), "only the statistics asked for");
         }
         String metric = WEB_CPU.substring(0, WEB_CPU.length() - 1) + ", " + window(Duration.ofMinutes(20));
-        call("GetMetricStatistics", metric + ", \"Period\": 60}").assertRefused(400, "InvalidParameterCombination", "Statistics or ExtendedStatistics");
-        call("GetMetricStatistics", metric + ", \"Period\": 60, \"ExtendedStatistics\": [\"p90\"]}").assertRefused(400, "InvalidParameterValue", "p90");
-        call("GetMetricStatistics", metric + ", \"Period\": 60, \"Statistics\": [\"Median\"]}").assertRefused(400, "MissingParameter", "Statistics");
+        call("GetMetricStatistics", metric + ", \"Period\": 60}")
+                .assertRefused(400, "InvalidParameterCombinationException", "Statistics or ExtendedStatistics");
+        call("GetMetricStatistics", metric + ", \"Period\": 60, \"ExtendedStatistics\": [\"p90\"]}")
+                .assertRefused(400, "InvalidParameterValueException", "p90");
+        call("GetMetricStatistics", metric + ", \"Period\": 60, \"Statistics\": [\"Median\"]}")
+                .assertRefused(400, "MissingRequiredParameterException", "Statistics");
         call("GetMetricStatistics", WEB_CPU.substring(0, WEB_CPU.length() - 1) + ", " + window(Duration.ofDays(2))
-                + ", \"Period\": 60, \"Statistics\": [\"Sum\"]}").assertRefused(400, "InvalidParameterCombination", "exceeds the limit of 1,440");
+                + ", \"Period\": 60, \"Statistics\": [\"Sum\"]}").assertRefused(400, "InvalidParameterCombinationException", "exceeds the limit of 1,440");
         JsonNode otherUnit = ok("GetMetricStatistics", metric + ", \"Period\": 60, \"Statistics\": [\"Sum\"], \"Unit\": \"Count\"}");
         assertEquals(0, otherUnit.get("Datapoints").size(), "no values in another unit");
     }
@@ -176,27 +179,27 @@ class CloudWatchMetricsWireTest {
         assertEquals("Count", stats.get("Unit").asText());
 
         String good = "{\"MetricName\": \"Late\", \"Value\": 1}";
-        call("PutMetricData", "{\"Namespace\": \"AWS/ECS\", \"MetricData\": [" + good + "]}").assertRefused(400, "InvalidParameterValue", "Namespace");
+        call("PutMetricData", "{\"Namespace\": \"AWS/ECS\", \"MetricData\": [" + good + "]}").assertRefused(400, "InvalidParameterValueException", "Namespace");
         call("PutMetricData", "{\"Namespace\": \"Shop\", \"MetricData\": [" + good + ", {\"MetricName\": \"X\", \"Value\": 1, \"StatisticValues\":"
                 + " {\"SampleCount\": 1, \"Sum\": 1, \"Minimum\": 1, \"Maximum\": 1}}]}")
-                .assertRefused(400, "InvalidParameterCombination", "MetricData.member.2.Value");
+                .assertRefused(400, "InvalidParameterCombinationException", "MetricData.member.2.Value");
         call("PutMetricData", "{\"Namespace\": \"Shop\", \"MetricData\": [" + good + ", {\"Value\": 1}]}")
-                .assertRefused(400, "MissingParameter", "MetricData.member.2.MetricName");
+                .assertRefused(400, "MissingRequiredParameterException", "MetricData.member.2.MetricName");
         call("PutMetricData", "{\"Namespace\": \"Shop\", \"MetricData\": [" + good + ", {\"MetricName\": \"Old\", \"Value\": 1, \"Timestamp\": "
                 + sim.clock.now().minus(Duration.ofDays(15)).getEpochSecond() + "}]}")
-                .assertRefused(400, "InvalidParameterValue", "two weeks in the past");
+                .assertRefused(400, "InvalidParameterValueException", "two weeks in the past");
         StringBuilder dims = new StringBuilder();
         for (int i = 0; i < 31; i++) {
             dims.append(i == 0 ? "" : ", ").append("{\"Name\": \"d").append(i).append("\", \"Value\": \"v\"}");
         }
         call("PutMetricData", "{\"Namespace\": \"Shop\", \"MetricData\": [{\"MetricName\": \"Wide\", \"Value\": 1, \"Dimensions\": [" + dims + "]}]}")
-                .assertRefused(400, "InvalidParameterValue", "greater than 30");
+                .assertRefused(400, "InvalidParameterValueException", "greater than 30");
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 1001; i++) {
             many.append(i == 0 ? "" : ", ").append(good);
         }
-        call("PutMetricData", "{\"Namespace\": \"Shop\", \"MetricData\": [" + many + "]}").assertRefused(400, "InvalidParameterValue", "1000");
-        call("PutMetricData", "{\"MetricData\": [" + good + "]}").assertRefused(400, "MissingParameter", "Namespace");
+        call("PutMetricData", "{\"Namespace\": \"Shop\", \"MetricData\": [" + many + "]}").assertRefused(400, "InvalidParameterValueException", "1000");
+        call("PutMetricData", "{\"MetricData\": [" + good + "]}").assertRefused(400, "MissingRequiredParameterException", "Namespace");
         JsonNode late = ok("ListMetrics", "{\"Namespace\": \"Shop\", \"MetricName\": \"Late\"}");
         assertEquals(0, late.get("Metrics").size(), "a refused request recorded nothing: " + late);
     }
@@ -227,8 +230,8 @@ class CloudWatchMetricsWireTest {
         JsonNode second = ok("ListMetrics", "{\"Namespace\": \"Site\", \"NextToken\": \"" + first.get("NextToken").asText() + "\"}");
         assertEquals(100, second.get("Metrics").size());
         assertFalse(second.has("NextToken"));
-        call("ListMetrics", "{\"NextToken\": \"lm-9999999\"}").assertRefused(400, "InvalidParameterValue", "NextToken");
-        call("ListMetrics", "{\"RecentlyActive\": \"PT1H\"}").assertRefused(400, "MissingParameter", "RecentlyActive");
+        call("ListMetrics", "{\"NextToken\": \"lm-9999999\"}").assertRefused(400, "InvalidParameterValueException", "NextToken");
+        call("ListMetrics", "{\"RecentlyActive\": \"PT1H\"}").assertRefused(400, "MissingRequiredParameterException", "RecentlyActive");
     }
 
     private static List<MetricPoint> reversed(List<MetricPoint> points) {

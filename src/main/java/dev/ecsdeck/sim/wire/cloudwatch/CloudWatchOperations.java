@@ -17,6 +17,7 @@ public final class CloudWatchOperations {
 
     public static WireApi api(SimEngine engine) {
         WireApi api = new WireApi(TARGET_PREFIX, "CloudWatch", "MissingParameter", "InternalServiceFault", XML_NAMESPACE);
+        api.queryVersion(API_VERSION).awsQueryCompatible(CloudWatchShapes.ERROR_CODES).timestampMembers(CloudWatchShapes.TIMESTAMP_MEMBERS);
         MetricOperations.addTo(api, engine);
         AlarmOperations.addTo(api, engine);
         return api;

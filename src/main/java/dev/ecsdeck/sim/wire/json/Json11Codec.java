@@ -8,26 +8,66 @@ import dev.ecsdeck.sim.wire.RequestShape;
 import dev.ecsdeck.sim.wire.WireCodec;
 import java.util.Locale;
 
-/** AWS JSON 1.1 (ECS, CloudWatch Logs, Application Auto Scaling): POST / with the operation in X-Amz-Target. */
+/**
+ * AWS JSON 1.1 (ECS, CloudWatch Logs, Application Auto Scaling): POST / with the operation in X-Amz-Target;
+ * and AWS JSON 1.0 ({@link #json10()}, CloudWatch as botocore speaks it), the same but for its Content-Type,
+ * answered in kind. A service with the awsQueryCompatible trait names its errors by shape in {@code __type}
+ * and by Query code in {@code x-amzn-query-error}.
+ */
 public final class Json11Codec implements WireCodec {
+    public static final String JSON_10 = "application/x-amz-json-1.0";
+
+    private final boolean json10;
+
+    public Json11Codec() {
+        this(false);
+    }
+
+    private Json11Codec(boolean json10) {
+        this.json10 = json10;
+    }
+
+    /** AWS JSON 1.0: requests with its Content-Type, answered with it. */
+    public static Json11Codec json10() {
+        return new Json11Codec(true);
+    }
+
     @Override
     public String protocol() {
-        return "AWS JSON 1.1";
+        return json10 ? "AWS JSON 1.0" : "AWS JSON 1.1";
     }
 
     @Override
     public String contentType() {
-        return WireJson.CONTENT_TYPE;
+        return json10 ? JSON_10 : WireJson.CONTENT_TYPE;
     }
 
     @Override
     public boolean accepts(Headers headers) {
         String header = headers.getFirst("Content-Type");
         if (header == null || header.isBlank()) {
-            return true; // the protocol does not need it; curl users often leave it out
+            return !json10; // the protocol does not need it; curl users often leave it out
         }
         String type = header.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals(WireJson.CONTENT_TYPE) || type.equals("application/x-amz-json-1.0") || type.equals("application/json");
+        return json10 ? type.equals(JSON_10) : type.equals(WireJson.CONTENT_TYPE) || type.equals("application/json");
+    }
+
+    @Override
+    public String errorCode(String code, Call call) {
+        return call.api() != null && call.api().queryCompatible() ? call.api().errorShape(code) : code;
+    }
+
+    @Override
+    public java.util.Map<String, String> responseHeaders(String errorCode, int status, Call call) {
+        return queryErrorHeader(errorCode, status, call);
+    }
+
+    /** The {@code x-amzn-query-error} header ("Code;Sender") of an error of an awsQueryCompatible service; none otherwise. */
+    public static java.util.Map<String, String> queryErrorHeader(String errorCode, int status, Call call) {
+        if (errorCode == null || call.api() == null || !call.api().queryCompatible()) {
+            return java.util.Map.of();
+        }
+        return java.util.Map.of("x-amzn-query-error", call.api().queryErrorCode(errorCode) + ";" + (status >= 500 ? "Receiver" : "Sender"));
     }
 
     @Override

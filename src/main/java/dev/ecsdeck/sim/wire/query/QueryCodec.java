@@ -100,7 +100,8 @@ public final class QueryCodec implements WireCodec {
 
     @Override
     public byte[] writeResult(JsonNode result, Call call) {
-        return QueryXml.result(call.operation(), namespace(call), result, call.requestId());
+        JsonNode typed = call.api() == null ? result : QueryTimestamps.iso(result, call.api().timestampMembers());
+        return QueryXml.result(call.operation(), namespace(call), typed, call.requestId());
     }
 
     @Override
@@ -116,6 +117,11 @@ public final class QueryCodec implements WireCodec {
      * The codes Query services give: they have no SerializationException (a malformed parameter is a
      * ValidationError there), and they answer a call over the rate with Throttling.
      */
+    @Override
+    public String errorCode(String code, Call call) {
+        return errorCode(call.api() != null && call.api().queryCompatible() ? call.api().queryErrorCode(code) : code);
+    }
+
     @Override
     public String errorCode(String code) {
         return switch (code) {
