@@ -20,6 +20,8 @@ public final class AlarmsController {
     @FXML
     private Label historyHeading;
     @FXML
+    private Label reasonLabel;
+    @FXML
     private TableView<HistoryRow> historyTable;
 
     public AlarmsController(AlarmsViewModel model) {
@@ -35,14 +37,13 @@ public final class AlarmsController {
         messageLabel.managedProperty().bind(messageLabel.visibleProperty());
 
         alarmsTable.setItems(model.alarms());
-        alarmsTable.setPlaceholder(new Label("No alarms read yet"));
+        alarmsTable.setPlaceholder(new Label("Reading the alarms…"));
         alarmsTable.getColumns().setAll(
                 TableFit.text("Alarm", AlarmRow::name),
                 TableFit.text("State", AlarmRow::state),
                 TableFit.text("Since", AlarmRow::since),
                 TableFit.text("Why it is here", AlarmRow::role),
-                TableFit.text("Watches", AlarmRow::watches),
-                TableFit.text("Reason", AlarmRow::reason));
+                TableFit.text("Watches", AlarmRow::watches));
         TableFit.fit(alarmsTable);
         alarmsTable.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -56,7 +57,12 @@ public final class AlarmsController {
                 model.selectedProperty().set(row.name());
             }
         });
+        // A read that replaces the selected alarm's row (its state or reason changed) keeps it selected.
+        model.alarms().addListener((javafx.collections.ListChangeListener<AlarmRow>) change -> reselect());
 
+        reasonLabel.textProperty().bind(model.selectedReasonProperty());
+        reasonLabel.visibleProperty().bind(model.selectedReasonProperty().isNotEmpty());
+        reasonLabel.managedProperty().bind(reasonLabel.visibleProperty());
         historyTable.setItems(model.history());
         historyTable.setPlaceholder(new Label("Select an alarm to see its history"));
         historyTable.getColumns().setAll(
@@ -70,6 +76,15 @@ public final class AlarmsController {
         for (var n : new javafx.scene.Node[] {historyHeading, historyTable, alarmsTable}) {
             n.managedProperty().bind(n.visibleProperty());
         }
+    }
+
+    private void reselect() {
+        String name = model.selectedProperty().get();
+        AlarmRow now = alarmsTable.getSelectionModel().getSelectedItem();
+        if (name == null || now != null && now.name().equals(name)) {
+            return;
+        }
+        model.alarms().stream().filter(r -> r.name().equals(name)).findFirst().ifPresent(r -> alarmsTable.getSelectionModel().select(r));
     }
 
     public Parent view() {

@@ -46,6 +46,7 @@ public final class AlarmsViewModel implements ServicePart {
     private final ObservableList<AlarmRow> alarms = FXCollections.observableArrayList();
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty selectedReason = new SimpleStringProperty("");
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
     private boolean loading;
@@ -59,7 +60,10 @@ public final class AlarmsViewModel implements ServicePart {
                 refresh();
             }
         });
-        selected.addListener((obs, was, name) -> readHistory(name));
+        selected.addListener((obs, was, name) -> {
+            readHistory(name);
+            showReason();
+        });
     }
 
     @Override
@@ -86,7 +90,15 @@ public final class AlarmsViewModel implements ServicePart {
                 .sorted(Comparator.comparingInt((MetricAlarm a) -> stateOrder(a.stateValue())).thenComparing(MetricAlarm::alarmName))
                 .map(a -> row(a, deploymentAlarms.contains(a.alarmName()), now)).toList();
         KeyedListMerge.merge(alarms, rows, AlarmRow::name);
+        showReason();
         message.set(read.isEmpty() ? NONE : "");
+    }
+
+    /** Why the selected alarm is in its state, in CloudWatch's words (too long for a table cell). */
+    private void showReason() {
+        String name = selected.get();
+        selectedReason.set(alarms.stream().filter(r -> r.name().equals(name)).findFirst()
+                .map(r -> r.name() + " is " + r.state() + (r.reason().isEmpty() ? "." : ": " + r.reason())).orElse(""));
     }
 
     private void readHistory(String alarmName) {
@@ -184,6 +196,11 @@ public final class AlarmsViewModel implements ServicePart {
 
     public BooleanProperty shownProperty() {
         return shown;
+    }
+
+    /** The selected alarm's state and CloudWatch's reason for it; empty when none is selected. */
+    public ReadOnlyStringProperty selectedReasonProperty() {
+        return selectedReason;
     }
 
     /** The alarm whose history is shown. */

@@ -44,6 +44,12 @@ class AlarmsUiTest {
         robot.clickOn(robot.from(tabs).lookup(".tab").lookup((Predicate<Node>) n -> n instanceof Label l && title.equals(l.getText())).<Node>query());
     }
 
+    /** The row on screen showing the named alarm (not one of the table's spare, hidden rows). */
+    private static Predicate<Node> rowOf(String alarmName) {
+        return n -> n instanceof TableRow<?> row && row.isVisible() && !row.isEmpty() && row.getItem() instanceof AlarmsViewModel.AlarmRow a
+                && a.name().equals(alarmName);
+    }
+
     @Test
     void anAlarmThatFiresDuringADeploymentShowsInAlarmAndIsNamedAsTheRollbacksCause(FxRobot robot) {
         ServicePanel panel = bench.openServicePanel(robot, "prod-web", "payments");
@@ -60,17 +66,23 @@ class AlarmsUiTest {
         bench.backend.updateService(ServiceUpdate.taskDefinition("prod-web", "payments", "payments:3"));
         PanelClock.advanceUntil(bench, panel, "payments-cpu-high in ALARM on the Alarms tab", Duration.ofSeconds(30), 40,
                 () -> alarms.getItems().stream().anyMatch(r -> r.name().equals("payments-cpu-high") && MetricAlarm.ALARM.equals(r.state())));
-        waitUntil("the firing alarm's row stands out", () -> robot.from(alarms).lookup((Predicate<Node>) n -> n instanceof TableRow<?> row
-                && row.getItem() instanceof AlarmsViewModel.AlarmRow a && a.name().equals("payments-cpu-high")
-                && row.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("in-alarm"))).tryQuery().isPresent());
+        waitUntil("the firing alarm's row stands out", () -> robot.from(alarms).lookup(rowOf("payments-cpu-high"))
+                .match((Predicate<Node>) row -> row.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("in-alarm")))
+                .tryQuery().isPresent());
 
         // Its history says it went to ALARM.
-        robot.clickOn(robot.from(alarms).lookup((Predicate<Node>) n -> n instanceof TableRow<?> row
-                && row.getItem() instanceof AlarmsViewModel.AlarmRow a && a.name().equals("payments-cpu-high")).<Node>query());
+        // On its name: the row is wider than the table (the reason is long), so its middle may be out of sight.
+        Node row = robot.from(alarms).lookup(rowOf("payments-cpu-high")).query();
+        Node cellNode = robot.from(row).lookup(".table-cell").<Node>query();
+        robot.clickOn(cellNode);
+        waitUntil("the row selected", () -> alarms.getSelectionModel().getSelectedItem() != null
+                && alarms.getSelectionModel().getSelectedItem().name().equals("payments-cpu-high"));
         @SuppressWarnings("unchecked")
         TableView<AlarmsViewModel.HistoryRow> history = robot.lookup("#alarmHistoryTable").queryAs(TableView.class);
         waitUntil("the alarm's history shows the change to ALARM", () -> history.getItems().stream()
                 .anyMatch(h -> h.summary().contains("to ALARM")));
+        String reason = robot.lookup("#alarmReason").queryAs(Label.class).getText();
+        assertTrue(reason.startsWith("payments-cpu-high is ALARM: Threshold Crossed: 3 out of the last 3 datapoints"), reason);
 
         // The deployment is rolled back, and the Deployments tab names the alarm.
         clickTab(robot, "Deployments");
