@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoSca
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
@@ -40,6 +41,7 @@ final class AwsClients implements AutoCloseable {
     final ApplicationAutoScalingClient scaling;
     final ElasticLoadBalancingV2Client elb;
     final CloudWatchClient cloudWatch;
+    final EcrClient ecr;
     final RetryCounter retries = new RetryCounter();
 
     AwsClients(AwsSettings settings) {
@@ -78,6 +80,7 @@ final class AwsClients implements AutoCloseable {
         this.logsAsync = configure(CloudWatchLogsAsyncClient.builder(), settings, credentials, overrides).build();
         this.elb = configure(ElasticLoadBalancingV2Client.builder(), settings, credentials, overrides).build();
         this.cloudWatch = configure(CloudWatchClient.builder(), settings, credentials, overrides).build();
+        this.ecr = configure(EcrClient.builder(), settings, credentials, overrides).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsSettings settings, AwsCredentialsProvider credentials,
@@ -119,5 +122,6 @@ final class AwsClients implements AutoCloseable {
         scaling.close();
         elb.close();
         cloudWatch.close();
+        ecr.close();
     }
 }

@@ -67,6 +67,7 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
     private final AwsLoadBalancing loadBalancing;
     private final AwsMetrics metrics;
     private final AwsAlarms alarms;
+    private final AwsImages images;
     private final BackendDescription description;
 
     public AwsEcsProvider(AwsSettings settings) {
@@ -80,6 +81,7 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
         this.loadBalancing = new AwsLoadBalancing(clients.elb, errors);
         this.metrics = new AwsMetrics(clients.cloudWatch, clients.ecs, errors);
         this.alarms = new AwsAlarms(clients.cloudWatch, clients.ecs, clients.scaling, errors);
+        this.images = new AwsImages(clients.ecr, errors);
         this.description = BackendDescription.aws(settings.profile(), clients.region.id(),
                 settings.endpoint() == null ? null : settings.endpoint().toString());
     }
@@ -414,6 +416,16 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
     @Override
     public List<ListenerRule> describeListenerRules(String loadBalancerArn) {
         return loadBalancing.describeListenerRules(loadBalancerArn);
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.ImageRepository> describeRepositories() {
+        return images.describeRepositories();
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.ContainerImage> describeImages(String repositoryName) {
+        return images.describeImages(repositoryName);
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.Map;
  * goes on exactly as the saved one would have. The members from stepScalingConfigs on came later:
  * a state file without them reads as having none (resourceTags: the tags of tasks, task definitions
  * and container instances, and services' tag settings; accountSettings: ECS's account settings; metrics: CloudWatch's, where
- * an older file has only each service's utilisation in its service state; alarms: CloudWatch's alarms and their history).
+ * an older file has only each service's utilisation in its service state; alarms: CloudWatch's alarms and their history; ecr: the
+ * ECR registry, null: none).
  */
 record SimSnapshot(
         int version,
@@ -55,7 +56,8 @@ record SimSnapshot(
         EcsSnapshot.ProtectionAndServiceConnect protectionAndServiceConnect,
         List<TaskSetSnapshots.ServiceTaskSets> taskSets,
         CapacitySnapshot capacity,
-        dev.ecsdeck.sim.cloudwatch.AlarmApi.State alarms) {
+        dev.ecsdeck.sim.cloudwatch.AlarmApi.State alarms,
+        dev.ecsdeck.sim.ecr.EcrApi.State ecr) {
 
     static final int CURRENT_VERSION = 1;
 

@@ -45,7 +45,7 @@ final class SimSnapshots {
                 ecs.failingTargetImages(), ecs.failingTargetTasks(),
                 new SimSnapshot.EventsSnapshot(engine.events().snapshot(), engine.schedules().snapshot()),
                 engine.tags().snapshot(), engine.accountSettings().snapshot(), ecs.protectionAndServiceConnect(), ecs.taskSets(),
-                CapacitySnapshot.capture(engine.ecs()), engine.alarms().snapshot());
+                CapacitySnapshot.capture(engine.ecs()), engine.alarms().snapshot(), engine.ecr().snapshot());
     }
 
 
@@ -97,6 +97,7 @@ final class SimSnapshots {
         engine.metrics().restore(s.metrics() != null ? s.metrics() : OlderMetrics.of(s.clusters()));
         engine.tags().restore(s.resourceTags());
         engine.accountSettings().restore(s.accountSettings());
+        engine.ecr().restore(s.ecr());
         List<SimEngine.TimedAction> pending = new ArrayList<>();
         for (SimSnapshot.PendingAction a : s.pendingActions()) {
             pending.add(new SimEngine.TimedAction(a.at(), a.sequence(), a.action()));
