@@ -6,10 +6,12 @@ import dev.ecsdeck.model.ImageRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Before a task definition is registered or deployed: does each container image in this account's
@@ -102,34 +104,51 @@ public final class ImageCheck {
     }
 
     /**
-     * Checks each container whose image is in the ECR of {@code account} in {@code region}. A failed
-     * lookup (no permission, a backend without ECR) ends the check: {@link Result#failure()} says why.
+     * Checks each container whose image is in this account's ECR: the registry of {@code account} in
+     * {@code region} (from the task definition's ARN), or the registry of a repository the account
+     * lists. A failed lookup (no permission, a backend without ECR) ends the check, and
+     * {@link Result#failure()} says why, when an image is in the ECR of {@code account} in
+     * {@code region}; images only in other accounts' ECR are then just not checked.
      */
     public static Result check(List<Container> containers, String account, String region, Registry registry) {
         List<Container> found = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
         List<Container> notChecked = new ArrayList<>();
-        List<Container> ours = new ArrayList<>();
+        List<Container> inEcr = new ArrayList<>();
         for (Container c : containers) {
             ImageReference ref = ImageReference.parse(c.image());
-            if (ref != null && account != null && region != null && ref.inEcrOf(account, region)) {
-                ours.add(c);
-            } else {
-                notChecked.add(c);
-            }
+            (ref != null && ref.ecr() != null ? inEcr : notChecked).add(c);
         }
-        if (ours.isEmpty()) {
+        if (inEcr.isEmpty()) {
             return new Result(found, missing, notChecked, null);
         }
+        boolean ownByArn = inEcr.stream().anyMatch(c -> account != null && region != null && ImageReference.parse(c.image()).inEcrOf(account, region));
+        Map<String, ImageRepository> repositories = new LinkedHashMap<>();
         try {
-            Map<String, ImageRepository> repositories = new LinkedHashMap<>();
             registry.repositories().forEach(r -> repositories.put(r.repositoryName(), r));
+        } catch (RuntimeException e) {
+            List<Container> unchecked = new ArrayList<>(notChecked);
+            unchecked.addAll(inEcr);
+            return new Result(List.of(), List.of(), unchecked, ownByArn ? reason(e) : null);
+        }
+        Set<String> hosts = new HashSet<>();
+        if (account != null && region != null) {
+            hosts.add(account + ".dkr.ecr." + region + ".amazonaws.com");
+        }
+        repositories.values().forEach(r -> hosts.add(hostOf(r.repositoryUri())));
+        List<Container> ours = new ArrayList<>();
+        for (Container c : inEcr) {
+            String registryHost = ImageReference.parse(c.image()).registry();
+            (hosts.contains(registryHost) || ImageReference.parse(c.image()).inEcrOf(account, region) ? ours : notChecked).add(c);
+        }
+        try {
             Map<String, List<ContainerImage>> images = new LinkedHashMap<>();
             for (Container c : ours) {
                 ImageReference ref = ImageReference.parse(c.image());
                 if (!repositories.containsKey(ref.repository())) {
+                    ImageReference.EcrRegistry ecr = ref.ecr();
                     missing.add(new Missing(c.name(), c.image(), "repository " + ref.repository() + " not found in the ECR of account "
-                            + account + " in " + region + repositoriesHint(repositories.keySet())));
+                            + ecr.account() + " in " + ecr.region() + repositoriesHint(repositories.keySet())));
                     continue;
                 }
                 List<ContainerImage> list = images.computeIfAbsent(ref.repository(), registry::images);
@@ -141,9 +160,20 @@ public final class ImageCheck {
                 }
             }
         } catch (RuntimeException e) {
-            return new Result(List.of(), List.of(), notChecked, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            List<Container> unchecked = new ArrayList<>(notChecked);
+            unchecked.addAll(ours);
+            return new Result(List.of(), List.of(), unchecked, reason(e));
         }
         return new Result(found, missing, notChecked, null);
+    }
+
+    private static String reason(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String hostOf(String repositoryUri) {
+        int slash = repositoryUri == null ? -1 : repositoryUri.indexOf('/');
+        return slash < 0 ? String.valueOf(repositoryUri) : repositoryUri.substring(0, slash);
     }
 
     /** Why the image is not in the repository's images; null when it is. */

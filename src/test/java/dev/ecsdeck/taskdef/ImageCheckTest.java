@@ -105,7 +105,40 @@ class ImageCheckTest {
                 ACCOUNT, REGION, registry);
         assertTrue(r.allFound());
         assertEquals(3, r.notChecked().size());
-        assertThat(registry.calls, empty());
+        assertEquals(List.of("repositories"), registry.calls, "the repositories say which registry is the account's; no image is read");
+        assertThat(ImageCheck.check(List.of(new Container("c", "public.ecr.aws/x/y:1"), new Container("d", "nginx")), ACCOUNT, REGION,
+                registry).notChecked(), org.hamcrest.Matchers.hasSize(2));
+        assertEquals(1, registry.calls.size(), "no ECR image: nothing is read");
+    }
+
+    @Test
+    void theRepositoriesRegistryIsTheAccountsEvenWhenTheArnNamesAnother() {
+        // The simulator's ARNs may name another account than its repositories' URIs: what the account lists is its own.
+        Result r = ImageCheck.check(List.of(new Container("web", ECR + "checkout:9.9.9")), "000000000000", REGION, new FakeRegistry());
+        assertEquals(1, r.missing().size());
+        assertThat(r.missing().get(0).text(), org.hamcrest.Matchers.containsString("tag 9.9.9 not found in repository checkout"));
+    }
+
+    @Test
+    void anotherAccountsImageIsNotCheckedAndNoFailureIsClaimedForIt() {
+        ImageCheck.Registry broken = new ImageCheck.Registry() {
+            @Override
+            public List<ImageRepository> repositories() {
+                throw new IllegalStateException("AccessDenied");
+            }
+
+            @Override
+            public List<ContainerImage> images(String repositoryName) {
+                throw new AssertionError("not reached");
+            }
+        };
+        Result r = ImageCheck.check(List.of(new Container("log", "906394416424.dkr.ecr.us-east-1.amazonaws.com/aws-for-fluent-bit:stable")),
+                ACCOUNT, REGION, broken);
+        assertNull(r.failure());
+        assertEquals(1, r.notChecked().size());
+        Result own = ImageCheck.check(List.of(new Container("web", ECR + "checkout:1")), ACCOUNT, REGION, broken);
+        assertEquals("AccessDenied", own.failure());
+        assertEquals(1, own.notChecked().size());
     }
 
     @Test
