@@ -1,0 +1,95 @@
+package dev.ecsdeck.ui.taskdef;
+
+import impl.org.controlsfx.skin.AutoCompletePopup;
+import impl.org.controlsfx.skin.AutoCompletePopupSkin;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.control.textfield.TextFields;
+
+/**
+ * The suggestions under an image field, as the user types: the account's ECR repositories, then
+ * the chosen repository's tags and digests with when each was pushed, its size and its scan
+ * findings. Arrow keys and Enter, or a click, pick one. The list is drawn from what the catalog
+ * keeps; typing asks it for what it lacks, and the list is shown again when that arrives.
+ */
+final class ImageCompletion {
+    private ImageCompletion() {}
+
+    static void attach(TextField field, ImageCatalog catalog) {
+        AutoCompletionBinding<ImageSuggestion> binding = TextFields.bindAutoCompletion(field,
+                request -> request.isCancelled() ? List.of() : catalog.suggest(request.getUserText()), new StringConverter<>() {
+                    @Override
+                    public String toString(ImageSuggestion s) {
+                        return s == null ? "" : s.value();
+                    }
+
+                    @Override
+                    public ImageSuggestion fromString(String text) {
+                        return null;
+                    }
+                });
+        binding.setDelay(100);
+        binding.setVisibleRowCount(10);
+        binding.minWidthProperty().bind(field.widthProperty());
+        AutoCompletePopup<ImageSuggestion> popup = binding.getAutoCompletionPopup();
+        popup.getStyleClass().add("image-suggestions");
+        popup.setSkin(new AutoCompletePopupSkin<>(popup, list -> new SuggestionCell()));
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                catalog.want(field.getText());
+            }
+        });
+        field.textProperty().addListener((obs, was, now) -> {
+            if (field.isFocused()) {
+                catalog.want(now);
+            }
+        });
+        // What was missing arrived: the list is drawn again for what is typed now.
+        catalog.versionProperty().addListener((obs, was, now) -> {
+            if (field.isFocused()) {
+                binding.setUserInput(field.getText());
+            }
+        });
+        // A repository picked: its tags follow at once (after the binding has closed its list).
+        binding.setOnAutoCompleted(e -> {
+            if (e.getCompletion() != null && e.getCompletion().kind() == ImageSuggestion.Kind.REPOSITORY) {
+                Platform.runLater(() -> {
+                    catalog.want(field.getText());
+                    binding.setUserInput(field.getText());
+                });
+            }
+        });
+    }
+
+    /** One line: the tag (or repository, or digest) in bold, then what is known of it. */
+    private static final class SuggestionCell extends ListCell<ImageSuggestion> {
+        private final Label title = new Label();
+        private final Label details = new Label();
+        private final HBox line = new HBox(12, title, details);
+
+        SuggestionCell() {
+            title.setStyle("-fx-font-weight: bold;");
+            details.setStyle("-fx-opacity: 0.75;");
+            line.getStyleClass().add("image-suggestion");
+        }
+
+        @Override
+        protected void updateItem(ImageSuggestion s, boolean empty) {
+            super.updateItem(s, empty);
+            setText(null);
+            if (empty || s == null) {
+                setGraphic(null);
+                return;
+            }
+            title.setText(s.title());
+            details.setText(s.details());
+            setGraphic(line);
+        }
+    }
+}
