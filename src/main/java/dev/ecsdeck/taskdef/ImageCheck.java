@@ -107,8 +107,7 @@ public final class ImageCheck {
      * Checks each container whose image is in this account's ECR: the registry of {@code account} in
      * {@code region} (from the task definition's ARN), or the registry of a repository the account
      * lists. A failed lookup (no permission, a backend without ECR) ends the check, and
-     * {@link Result#failure()} says why, when an image is in the ECR of {@code account} in
-     * {@code region}; images only in other accounts' ECR are then just not checked.
+     * {@link Result#failure()} says why: whose ECR an image is in is then not known either.
      */
     public static Result check(List<Container> containers, String account, String region, Registry registry) {
         List<Container> found = new ArrayList<>();
@@ -122,14 +121,13 @@ public final class ImageCheck {
         if (inEcr.isEmpty()) {
             return new Result(found, missing, notChecked, null);
         }
-        boolean ownByArn = inEcr.stream().anyMatch(c -> account != null && region != null && ImageReference.parse(c.image()).inEcrOf(account, region));
         Map<String, ImageRepository> repositories = new LinkedHashMap<>();
         try {
             registry.repositories().forEach(r -> repositories.put(r.repositoryName(), r));
         } catch (RuntimeException e) {
             List<Container> unchecked = new ArrayList<>(notChecked);
             unchecked.addAll(inEcr);
-            return new Result(List.of(), List.of(), unchecked, ownByArn ? reason(e) : null);
+            return new Result(List.of(), List.of(), unchecked, reason(e));
         }
         Set<String> hosts = new HashSet<>();
         if (account != null && region != null) {

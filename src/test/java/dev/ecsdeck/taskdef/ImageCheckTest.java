@@ -120,7 +120,7 @@ class ImageCheckTest {
     }
 
     @Test
-    void anotherAccountsImageIsNotCheckedAndNoFailureIsClaimedForIt() {
+    void aFailedListingLeavesEveryEcrImageNotCheckedAndSaysWhy() {
         ImageCheck.Registry broken = new ImageCheck.Registry() {
             @Override
             public List<ImageRepository> repositories() {
@@ -134,7 +134,7 @@ class ImageCheckTest {
         };
         Result r = ImageCheck.check(List.of(new Container("log", "906394416424.dkr.ecr.us-east-1.amazonaws.com/aws-for-fluent-bit:stable")),
                 ACCOUNT, REGION, broken);
-        assertNull(r.failure());
+        assertEquals("AccessDenied", r.failure());
         assertEquals(1, r.notChecked().size());
         Result own = ImageCheck.check(List.of(new Container("web", ECR + "checkout:1")), ACCOUNT, REGION, broken);
         assertEquals("AccessDenied", own.failure());
