@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class ErrorMapping {
     private static final Set<String> NOT_FOUND = Set.of("ClusterNotFoundException", "ServiceNotFoundException",
             "ResourceNotFoundException", "ObjectNotFoundException", "TargetNotFoundException", "ServiceNotActiveException",
-            "ServiceDeploymentNotFoundException", "TargetGroupNotFound", "LoadBalancerNotFound", "ListenerNotFound", "RuleNotFound");
+            "ServiceDeploymentNotFoundException", "TargetGroupNotFound", "LoadBalancerNotFound", "ListenerNotFound", "RuleNotFound",
+            "RepositoryNotFoundException", "ImageNotFoundException");
     private static final Set<String> INVALID = Set.of("InvalidParameterException", "ClientException", "ValidationException",
             "SerializationException", "InvalidParameterValueException", "MissingParameter", "InvalidParameterCombination",
             "ClusterContainsServicesException", "ClusterContainsTasksException", "ClusterContainsContainerInstancesException",

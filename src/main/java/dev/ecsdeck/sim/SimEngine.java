@@ -62,6 +62,7 @@ public final class SimEngine {
     private final AccountSettingApi accountSettingApi = new AccountSettingApi(this);
     private final MetricApi metricApi = new MetricApi(this);
     private final AlarmApi alarmApi = new AlarmApi(this);
+    private final dev.ecsdeck.sim.ecr.EcrApi ecrApi = new dev.ecsdeck.sim.ecr.EcrApi(this);
 
     public SimEngine(SimClock clock, long seed, String region) {
         this(clock, seed, region, clock.now());
@@ -83,6 +84,7 @@ public final class SimEngine {
         this.elb = new SimElb(ids);
         this.ecs = new SimEcs(ids, logStore, elb, seed, region);
         this.simulatedUntil = startAt;
+        ecs.pullImagesWith(ecrApi::pullFailure); // tasks pull their images of this account's registry from the simulated ECR
     }
 
     /**
@@ -195,6 +197,11 @@ public final class SimEngine {
     /** CloudWatch's metric alarms, evaluated on the metrics. */
     public AlarmApi alarms() {
         return alarmApi;
+    }
+
+    /** Amazon ECR's private registry: repositories and images; tasks pull from it. */
+    public dev.ecsdeck.sim.ecr.EcrApi ecr() {
+        return ecrApi;
     }
 
     public String region() {

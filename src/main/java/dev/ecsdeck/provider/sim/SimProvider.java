@@ -69,6 +69,7 @@ public final class SimProvider extends BatchingEcsProvider {
     private final BackendDescription description;
     private final ScheduledExecutorService tailScheduler;
     private final SimLoadBalancing loadBalancing;
+    private final SimImages images;
 
     public SimProvider(SimEngine engine, String scenario) {
         this(engine, scenario, ApiFaults.realTime(1), null);
@@ -89,6 +90,7 @@ public final class SimProvider extends BatchingEcsProvider {
         this.store = store;
         this.description = BackendDescription.simulator(scenario);
         this.loadBalancing = new SimLoadBalancing(engine.loadBalancing());
+        this.images = new SimImages(engine.ecr());
         this.tailScheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "sim-log-tail");
             t.setDaemon(true);
@@ -378,6 +380,16 @@ public final class SimProvider extends BatchingEcsProvider {
 
     private static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.ImageRepository> describeRepositories() {
+        return call(Operation.DESCRIBE_REPOSITORIES, images::describeRepositories);
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.ContainerImage> describeImages(String repositoryName) {
+        return call(Operation.DESCRIBE_IMAGES, () -> images.describeImages(repositoryName));
     }
 
     @Override

@@ -64,6 +64,14 @@ public final class SimEcs {
         return tags;
     }
 
+    /**
+     * Where tasks pull their containers' images from: answers null when the image can be pulled at that time, or the
+     * CannotPullContainerError ECS writes (the simulated ECR's, for images of its registry).
+     */
+    public void pullImagesWith(java.util.function.BiFunction<String, java.time.Instant, String> pulls) {
+        lifecycle.pulls = pulls;
+    }
+
     /** Declares that an image crash-loops: its process exits with {@code exitCode} this long after it starts. */
     public void crashLoopImage(String image, Duration after, int exitCode) {
         images.crashLoop(image, after, exitCode);

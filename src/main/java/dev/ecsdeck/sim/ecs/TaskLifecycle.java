@@ -19,6 +19,8 @@ final class TaskLifecycle {
     private final SimIds ids;
     private final ImageBehaviours images;
     private final ContainerHealth health;
+    /** The image pull at the end of PENDING: null when the image can be pulled, else why not (see SimEcs.pullImagesWith). */
+    java.util.function.BiFunction<String, Instant, String> pulls = (image, at) -> null;
 
     TaskLifecycle(SimIds ids, ImageBehaviours images) {
         this.ids = ids;
@@ -75,6 +77,9 @@ final class TaskLifecycle {
         switch (task.lastStatus) {
             case "PROVISIONING" -> enterPending(task, at);
             case "PENDING" -> {
+                if (failedToPull(task, at)) {
+                    return;
+                }
                 task.pullStoppedAt = at;
                 task.lastStatus = "ACTIVATING";
                 task.nextTransitionAt = at.plusSeconds(ids.between(1, 4));
@@ -83,6 +88,22 @@ final class TaskLifecycle {
             case "ACTIVATING" -> enterRunning(task, at);
             default -> task.nextTransitionAt = null;
         }
+    }
+
+    /**
+     * A container whose image cannot be pulled stops its task before it runs, as ECS does: TaskFailedToStart,
+     * the CannotPullContainerError as the task's and the container's reason (a service counts it as a failed start).
+     */
+    private boolean failedToPull(SimTask task, Instant at) {
+        for (SimContainer c : task.containers) {
+            String error = pulls.apply(c.spec.image(), at);
+            if (error != null) {
+                c.reason = error;
+                requestStop(task, at, "TaskFailedToStart", error);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void enterRunning(SimTask task, Instant at) {

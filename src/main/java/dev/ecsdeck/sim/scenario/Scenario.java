@@ -23,7 +23,8 @@ public record Scenario(
         List<ClusterSpec> clusters,
         List<Action> actions,
         List<LoadBalancerSpec> loadBalancers,
-        List<LambdaHookOutcome> lambdaHooks) {
+        List<LambdaHookOutcome> lambdaHooks,
+        Ecr ecr) {
 
     public Scenario {
         loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);
@@ -159,13 +160,43 @@ public record Scenario(
      * set its desired count; lose (terminate) or drain the instance registered {@code n}-th (from 0);
      * register more instances (an Auto Scaling group replacing one); or make the service's
      * {@code failTargetHealthOfTask}-th running task (from 0, oldest first) fail its target groups'
-     * health checks from then on (ECS replaces it after the service's health check grace period).
+     * health checks from then on (ECS replaces it after the service's health check grace period); or {@code register}
+     * a task definition (a RegisterTaskDefinition document) then and deploy the new revision to the service, as a deploy
+     * script does.
      */
     public record Action(int atSeconds, String cluster, String service, String taskDefinition, Integer desiredCount,
-            Integer loseInstance, Integer drainInstance, Instances addInstances, Integer failTargetHealthOfTask) implements SimEngine.Change {
+            Integer loseInstance, Integer drainInstance, Instances addInstances, Integer failTargetHealthOfTask, JsonNode register)
+            implements SimEngine.Change {
         @Override
         public void applyTo(SimEngine engine) {
             Scenarios.act(engine, this);
+        }
+    }
+
+    /**
+     * The account's ECR registry: its id (default: the simulated account; the demo's images name 123456789012's)
+     * and its repositories with their images.
+     */
+    public record Ecr(String registryId, List<RepositorySpec> repositories) {
+        public Ecr {
+            repositories = repositories == null ? List.of() : List.copyOf(repositories);
+        }
+    }
+
+    /** A repository, created {@code createdDaysAgo} days before the start; tag mutability MUTABLE unless said. */
+    public record RepositorySpec(String name, String imageTagMutability, Boolean scanOnPush, Integer createdDaysAgo, List<ImageSpec> images) {
+        public RepositorySpec {
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+    }
+
+    /**
+     * An image pushed {@code pushedHoursAgo} hours before the start with these tags (none: untagged), and its scan's
+     * findings by severity (null: never scanned; empty: scanned, none found).
+     */
+    public record ImageSpec(List<String> tags, int pushedHoursAgo, java.util.Map<String, Integer> findings) {
+        public ImageSpec {
+            tags = tags == null ? List.of() : List.copyOf(tags);
         }
     }
 }

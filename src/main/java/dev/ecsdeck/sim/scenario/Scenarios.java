@@ -133,6 +133,9 @@ public final class Scenarios {
         for (Scenario.LambdaHookOutcome hook : scenario.lambdaHooks()) {
             engine.lambdaHookOutcome(hook.functionArn(), hook.answer(), hook.afterSeconds() == null ? 0 : hook.afterSeconds());
         }
+        if (scenario.ecr() != null) {
+            ScenarioImages.create(engine, scenario.ecr(), start);
+        }
         for (var td : scenario.taskDefinitions()) {
             engine.taskDefinitions().register(td.toString());
         }
@@ -172,7 +175,10 @@ public final class Scenarios {
             engine.clusters().updateContainerInstancesState(a.cluster(), List.of(instanceArn(engine, a.cluster(), a.drainInstance())),
                     "DRAINING");
         }
-        if (a.service() != null && (a.desiredCount() != null || a.taskDefinition() != null)) {
+        if (a.register() != null) {
+            var td = engine.taskDefinitions().register(a.register().toString());
+            engine.services().updateService(a.cluster(), a.service(), a.desiredCount(), td.family() + ":" + td.revision(), false, null);
+        } else if (a.service() != null && (a.desiredCount() != null || a.taskDefinition() != null)) {
             engine.services().updateService(a.cluster(), a.service(), a.desiredCount(), a.taskDefinition(), false, null);
         }
         if (a.failTargetHealthOfTask() != null) {

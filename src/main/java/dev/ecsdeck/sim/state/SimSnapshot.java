@@ -22,7 +22,7 @@ import java.util.Map;
  * including its random source and the scenario actions still to come, so a restored simulation
  * goes on exactly as the saved one would have. The members from stepScalingConfigs on came later:
  * a state file without them reads as having none (resourceTags: the tags of tasks, task definitions
- * and container instances, and services' tag settings; accountSettings: ECS's account settings).
+ * and container instances, and services' tag settings; accountSettings: ECS's account settings; ecr: the ECR registry, null: none).
  */
 record SimSnapshot(
         int version,
@@ -52,7 +52,8 @@ record SimSnapshot(
         AccountSettingApi.State accountSettings,
         EcsSnapshot.ProtectionAndServiceConnect protectionAndServiceConnect,
         List<TaskSetSnapshots.ServiceTaskSets> taskSets,
-        CapacitySnapshot capacity) {
+        CapacitySnapshot capacity,
+        dev.ecsdeck.sim.ecr.EcrApi.State ecr) {
 
     static final int CURRENT_VERSION = 1;
 

@@ -44,7 +44,7 @@ final class SimSnapshots {
                 ecs.failingTargetImages(), ecs.failingTargetTasks(),
                 new SimSnapshot.EventsSnapshot(engine.events().snapshot(), engine.schedules().snapshot()),
                 engine.tags().snapshot(), engine.accountSettings().snapshot(), ecs.protectionAndServiceConnect(), ecs.taskSets(),
-                CapacitySnapshot.capture(engine.ecs()));
+                CapacitySnapshot.capture(engine.ecs()), engine.ecr().snapshot());
     }
 
 
@@ -95,6 +95,7 @@ final class SimSnapshots {
         engine.elb().restore(s.elb());
         engine.tags().restore(s.resourceTags());
         engine.accountSettings().restore(s.accountSettings());
+        engine.ecr().restore(s.ecr());
         List<SimEngine.TimedAction> pending = new ArrayList<>();
         for (SimSnapshot.PendingAction a : s.pendingActions()) {
             pending.add(new SimEngine.TimedAction(a.at(), a.sequence(), a.action()));

@@ -132,7 +132,8 @@ public final class WireServer implements AutoCloseable {
     /** Every service served on one engine: the one place a new service's operations are added. */
     public static List<WireApi> apisOf(SimEngine engine) {
         return List.of(EcsOperations.api(engine), LogsOperations.api(engine), ScalingOperations.api(engine), ElbOperations.api(engine),
-                EventsOperations.api(engine), SchedulerOperations.api(engine), CloudWatchOperations.api(engine));
+                EventsOperations.api(engine), SchedulerOperations.api(engine), CloudWatchOperations.api(engine),
+                dev.ecsdeck.sim.wire.ecr.EcrOperations.api(engine));
     }
 
     @Override

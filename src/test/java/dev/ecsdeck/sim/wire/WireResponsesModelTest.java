@@ -154,6 +154,26 @@ class WireResponsesModelTest {
         assertEquals(1, listed.get("Schedules").size(), "the schedule was there to check");
     }
 
+    /** ECR (JSON 1.1) answers on the demo's registry: images with scans, failures of batch calls, a pushed and deleted image. */
+    @Test
+    void ecrResponsesHoldOnlyModelMembers() throws IOException {
+        sim = new WireFixture();
+        sim.clock.advance(Duration.ofMinutes(1)); // the demo's tasks have pulled their images
+        JsonNode ecr = model("ecr");
+        checkEvents(ecr, "DescribeRepositories", "{\"maxResults\": 3}");
+        JsonNode images = checkEvents(ecr, "DescribeImages", "{\"repositoryName\": \"orders-api\"}");
+        checkEvents(ecr, "DescribeImages", "{\"repositoryName\": \"catalog\", \"imageIds\": [{\"imageTag\": \"4.2.0\"}]}");
+        checkEvents(ecr, "ListImages", "{\"repositoryName\": \"checkout\", \"filter\": {\"tagStatus\": \"ANY\"}}");
+        checkEvents(ecr, "BatchGetImage", "{\"repositoryName\": \"orders-api\", \"imageIds\": [{\"imageTag\": \"3.4.1\"}, "
+                + "{\"imageTag\": \"9.9.9\"}]}");
+        checkEvents(ecr, "CreateRepository", "{\"repositoryName\": \"shapes\", \"imageScanningConfiguration\": {\"scanOnPush\": true}}");
+        checkEvents(ecr, "PutImage", "{\"repositoryName\": \"shapes\", \"imageTag\": \"1\", \"imageManifest\": \"{\\\"schemaVersion\\\": 2}\"}");
+        checkEvents(ecr, "BatchDeleteImage", "{\"repositoryName\": \"shapes\", \"imageIds\": [{\"imageTag\": \"1\"}, {\"imageTag\": \"2\"}]}");
+        checkEvents(ecr, "DeleteRepository", "{\"repositoryName\": \"shapes\"}");
+        assertEquals(List.of(), problems);
+        assertEquals(true, images.get("imageDetails").size() > 3, "the images were there to check");
+    }
+
     private JsonNode checkEvents(JsonNode model, String operation, String body) {
         JsonNode response = sim.ok(model.path("metadata").path("targetPrefix").asText(), operation, body);
         JsonNode output = model.path("operations").path(operation).path("output");

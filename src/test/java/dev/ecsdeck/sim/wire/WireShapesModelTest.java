@@ -53,6 +53,11 @@ class WireShapesModelTest {
     }
 
     @Test
+    void ecrShapesMatchTheModel() throws IOException {
+        check(dev.ecsdeck.sim.wire.ecr.EcrOperations.api(engine), model("ecr"));
+    }
+
+    @Test
     void scalingShapesMatchTheModel() throws IOException {
         check(ScalingOperations.api(engine), model("application-autoscaling"));
     }
