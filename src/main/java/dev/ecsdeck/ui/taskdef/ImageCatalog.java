@@ -161,6 +161,8 @@ public final class ImageCatalog {
                 break;
             }
         }
+        // What is typed exactly comes first: Enter, which picks the first, never swaps "3.4" for "3.4.1".
+        out.sort(Comparator.comparing((ImageSuggestion s) -> !s.value().equals(t)));
         return out;
     }
 

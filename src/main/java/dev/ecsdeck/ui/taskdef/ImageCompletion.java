@@ -39,7 +39,14 @@ final class ImageCompletion {
         binding.minWidthProperty().bind(field.widthProperty());
         AutoCompletePopup<ImageSuggestion> popup = binding.getAutoCompletionPopup();
         popup.getStyleClass().add("image-suggestions");
-        popup.setSkin(new AutoCompletePopupSkin<>(popup, list -> new SuggestionCell()));
+        // ControlsFX's popup stylesheet reads Modena's colours, which the theme does not define: named here from the theme's.
+        popup.setStyle("-fx-color: -color-bg-default; -fx-control-inner-background: -color-bg-default;"
+                + " -fx-selection-bar-non-focused: -color-accent-subtle; -fx-selection-bar: -color-accent-muted; -fx-accent: -color-accent-muted;");
+        popup.setSkin(new AutoCompletePopupSkin<>(popup, list -> {
+            // The popup's height is counted in rows of 24: each row is that high, so the last one is not cut off.
+            list.setFixedCellSize(24);
+            return new SuggestionCell();
+        }));
         field.focusedProperty().addListener((obs, was, focused) -> {
             if (focused) {
                 catalog.want(field.getText());
