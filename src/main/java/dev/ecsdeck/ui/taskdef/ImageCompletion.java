@@ -7,6 +7,8 @@ import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
@@ -42,9 +44,19 @@ final class ImageCompletion {
         // ControlsFX's popup stylesheet reads Modena's colours, which the theme does not define: named here from the theme's.
         popup.setStyle("-fx-color: -color-bg-default; -fx-control-inner-background: -color-bg-default;"
                 + " -fx-selection-bar-non-focused: -color-accent-subtle; -fx-selection-bar: -color-accent-muted; -fx-accent: -color-accent-muted;");
+        // A click elsewhere (Register, another field) closes the list and still does what it was for.
+        popup.setConsumeAutoHidingEvents(false);
         popup.setSkin(new AutoCompletePopupSkin<>(popup, list -> {
             // The popup's height is counted in rows of 24: each row is that high, so the last one is not cut off.
             list.setFixedCellSize(24);
+            // Tab leaves the field, as everywhere else, rather than taking a suggestion (the list's own Tab): only Enter or a click takes one.
+            list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.TAB) {
+                    e.consume();
+                    popup.hide();
+                    field.fireEvent(e.copyFor(field, field));
+                }
+            });
             return new SuggestionCell();
         }));
         field.focusedProperty().addListener((obs, was, focused) -> {
