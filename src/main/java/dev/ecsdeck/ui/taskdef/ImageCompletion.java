@@ -50,8 +50,12 @@ final class ImageCompletion {
             // The popup's height is counted in rows of 24: each row is that high, so the last one is not cut off.
             list.setFixedCellSize(24);
             // Tab leaves the field, as everywhere else, rather than taking a suggestion (the list's own Tab): only Enter or a click takes one.
+            // Enter takes the selected suggestion only while the list is the one for what is typed now: a list still
+            // drawn for the text before the last keystroke (it is fetched after a short delay) is closed instead,
+            // and the field keeps what was typed.
             list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.TAB) {
+                boolean stale = e.getCode() == KeyCode.ENTER && !catalog.suggest(field.getText()).contains(list.getSelectionModel().getSelectedItem());
+                if (e.getCode() == KeyCode.TAB || stale) {
                     e.consume();
                     popup.hide();
                     field.fireEvent(e.copyFor(field, field));
