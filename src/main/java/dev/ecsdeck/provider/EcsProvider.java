@@ -205,6 +205,15 @@ public interface EcsProvider extends AutoCloseable {
     Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since);
 
     /**
+     * The same averaged over {@code period} (60 s or a multiple of it: GetMetricData's Period), so a
+     * long range stays a few hundred points. The default reads the one-minute figures; callers that
+     * need the coarser period average them themselves when a backend returns finer ones.
+     */
+    default Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since, java.time.Duration period) {
+        return serviceUtilization(cluster, service, since);
+    }
+
+    /**
      * A service's task counts from {@code since} until now from Container Insights (GetMetricData on
      * ECS/ContainerInsights); empty when the cluster does not have Container Insights or the backend cannot tell.
      */

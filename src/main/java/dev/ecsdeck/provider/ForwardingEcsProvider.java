@@ -240,6 +240,11 @@ public abstract class ForwardingEcsProvider implements EcsProvider {
     }
 
     @Override
+    public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since, java.time.Duration period) {
+        return call(Operation.GET_SERVICE_UTILIZATION, () -> delegate.serviceUtilization(cluster, service, since, period));
+    }
+
+    @Override
     public Optional<TaskCountHistory> serviceTaskCounts(String cluster, String service, Instant since) {
         return call(Operation.GET_SERVICE_TASK_COUNTS, () -> delegate.serviceTaskCounts(cluster, service, since));
     }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
@@ -37,6 +38,7 @@ final class AwsClients implements AutoCloseable {
     final CloudWatchLogsAsyncClient logsAsync;
     final ApplicationAutoScalingClient scaling;
     final ElasticLoadBalancingV2Client elb;
+    final EcrClient ecr;
     final RetryCounter retries = new RetryCounter();
 
     AwsClients(AwsSettings settings) {
@@ -69,6 +71,7 @@ final class AwsClients implements AutoCloseable {
         this.scaling = configure(ApplicationAutoScalingClient.builder(), settings, credentials, overrides).build();
         this.logsAsync = configure(CloudWatchLogsAsyncClient.builder(), settings, credentials, overrides).build();
         this.elb = configure(ElasticLoadBalancingV2Client.builder(), settings, credentials, overrides).build();
+        this.ecr = configure(EcrClient.builder(), settings, credentials, overrides).build();
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsSettings settings, AwsCredentialsProvider credentials,
@@ -109,5 +112,6 @@ final class AwsClients implements AutoCloseable {
         logsAsync.close();
         scaling.close();
         elb.close();
+        ecr.close();
     }
 }

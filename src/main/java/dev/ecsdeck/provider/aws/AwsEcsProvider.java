@@ -65,6 +65,7 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
     private final AwsLogs logs;
     private final AwsServiceDeployments deployments;
     private final AwsLoadBalancing loadBalancing;
+    private final AwsImages images;
     private final BackendDescription description;
 
     public AwsEcsProvider(AwsSettings settings) {
@@ -76,6 +77,7 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
         this.logs = new AwsLogs(clients, errors);
         this.deployments = new AwsServiceDeployments(clients.ecs, errors);
         this.loadBalancing = new AwsLoadBalancing(clients.elb, errors);
+        this.images = new AwsImages(clients.ecr, errors);
         this.description = BackendDescription.aws(settings.profile(), clients.region.id(),
                 settings.endpoint() == null ? null : settings.endpoint().toString());
     }
@@ -389,6 +391,16 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
     @Override
     public List<ListenerRule> describeListenerRules(String loadBalancerArn) {
         return loadBalancing.describeListenerRules(loadBalancerArn);
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.ImageRepository> describeRepositories() {
+        return images.describeRepositories();
+    }
+
+    @Override
+    public List<dev.ecsdeck.model.ContainerImage> describeImages(String repositoryName) {
+        return images.describeImages(repositoryName);
     }
 
     @Override

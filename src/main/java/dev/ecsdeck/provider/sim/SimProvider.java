@@ -349,6 +349,25 @@ public final class SimProvider extends BatchingEcsProvider {
         return Optional.of(call(Operation.GET_SERVICE_UTILIZATION, () -> engine.services().utilization(cluster, service, since)));
     }
 
+    /**
+     * Container Insights' task counts (ECS/ContainerInsights by ClusterName and ServiceName, as GetMetricData
+     * reads them): none when the cluster does not have Container Insights and never had it for this service.
+     */
+    @Override
+    public Optional<dev.ecsdeck.model.TaskCountHistory> serviceTaskCounts(String cluster, String service, Instant since) {
+        return call(Operation.GET_SERVICE_TASK_COUNTS, () -> {
+            List<Cluster> found = engine.clusters().describeClusters(List.of(cluster)).items();
+            String name = found.isEmpty() ? cluster : found.get(0).clusterName();
+            boolean insights = !found.isEmpty() && found.get(0).settings().stream().anyMatch(s -> "containerInsights".equals(s.name())
+                    && ("enabled".equals(s.value()) || "enhanced".equals(s.value())));
+            var counts = new dev.ecsdeck.model.TaskCountHistory(engine.metrics().serviceInsights("DesiredTaskCount", name, service, since),
+                    engine.metrics().serviceInsights("RunningTaskCount", name, service, since),
+                    engine.metrics().serviceInsights("PendingTaskCount", name, service, since));
+            boolean any = !counts.desired().isEmpty() || !counts.running().isEmpty() || !counts.pending().isEmpty();
+            return insights || any ? Optional.of(counts) : Optional.empty();
+        });
+    }
+
     @Override
     public LogPage filterLogEvents(LogQuery q) {
         return call(Operation.FILTER_LOG_EVENTS, () -> {

@@ -95,7 +95,9 @@ final class AutoScaler {
             noDataReported.remove(policy.policyArn());
             recent = requests.recent(group, now, LOW_DATAPOINTS);
         } else {
-            recent = svc.recentUtilisation(LOW_DATAPOINTS, !TargetTrackingConfig.MEMORY.equals(tt.predefinedMetricType()));
+            String[] parts = target.resourceId().split("/");
+            recent = engine.metrics().recentServiceUtilisation(parts[1], parts[2], !TargetTrackingConfig.MEMORY.equals(tt.predefinedMetricType()),
+                    LOW_DATAPOINTS);
         }
         track(svc, target, policy, recent, now, activities);
     }

@@ -110,7 +110,7 @@ public final class EcsSnapshots {
                     List.copyOf(s.placementStrategy), List.copyOf(s.loadBalancers), s.healthCheckGracePeriodSeconds,
                     List.copyOf(s.tags), deployments, List.copyOf(s.events), s.steady, s.lastSteadyEventAt, s.lastPlacementEventAt,
                     s.lastDeploymentConfigEventAt, s.consecutiveStartFailures, s.launchesThrottledUntil,
-                    s.lastCompletedTaskDefinitionArn, load, s.metrics.export(), s.lastScaleOutAt, s.lastScaleInAt,
+                    s.lastCompletedTaskDefinitionArn, load, null, s.lastScaleOutAt, s.lastScaleInAt,
                     ServiceDeploymentSnapshots.revisions(s), ServiceDeploymentSnapshots.serviceDeployments(s),
                     FieldSnapshots.of(s), s.enableExecuteCommand));
         }
@@ -203,9 +203,6 @@ public final class EcsSnapshots {
             LoadState l = ss.load();
             s.load = new ServiceLoad(l.cpuPercent(), l.memoryPercent(), l.baseTasks(), l.seed());
             l.steps().forEach(step -> s.load.setFactor(step.atMillis(), step.factor()));
-        }
-        for (double[] point : ss.metrics()) {
-            s.metrics.add((long) point[0], point[1], point[2]);
         }
         s.lastScaleOutAt = ss.lastScaleOutAt();
         s.lastScaleInAt = ss.lastScaleInAt();

@@ -26,11 +26,6 @@ public final class ScalableService {
         return service.desiredCount;
     }
 
-    /** The last {@code datapoints} per-minute CPU (or memory) utilisation figures, oldest first. */
-    public double[] recentUtilisation(int datapoints, boolean cpu) {
-        return service.metrics.last(datapoints, cpu);
-    }
-
     /** A deployment is under way: more than one deployment, or the primary still rolling out. */
     public boolean deploying() {
         SimDeployment primary = service.primary();

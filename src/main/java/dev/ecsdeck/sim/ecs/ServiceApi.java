@@ -243,13 +243,13 @@ public final class ServiceApi {
         return "EC2";
     }
 
-    /** The service's per-minute CPU and memory utilisation since {@code since}. */
+    /** The service's per-minute CPU and memory utilisation since {@code since}: AWS/ECS's, as CloudWatch's simulation holds them. */
     public ServiceUtilization utilization(String cluster, String service, Instant since) {
         synchronized (engine) {
             engine.advance();
-            SimService svc = service(engine.ecs().cluster(cluster), service);
-            long from = since.getEpochSecond() / 60;
-            return new ServiceUtilization(svc.metrics.since(from, true), svc.metrics.since(from, false));
+            service(engine.ecs().cluster(cluster), service);
+            return new ServiceUtilization(engine.metrics().serviceUtilisation(cluster, service, true, since),
+                    engine.metrics().serviceUtilisation(cluster, service, false, since));
         }
     }
 

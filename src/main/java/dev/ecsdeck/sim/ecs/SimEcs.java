@@ -7,6 +7,7 @@ import dev.ecsdeck.sim.elb.SimElb;
 import dev.ecsdeck.sim.logs.SimLogs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,24 +157,21 @@ public final class SimEcs {
         clusterAutoScaling.step(clusters, now);
         if (now.getEpochSecond() % 60 == 0) {
             TaskDefinitionDeletions.sweep(this);
-            recordUtilisation(now.getEpochSecond() / 60);
         }
     }
 
-    /** Each minute, every active service's CPU and memory utilisation, from its load and running tasks (what ECS sends CloudWatch). */
-    private void recordUtilisation(long minute) {
+    /**
+     * What each cluster tells CloudWatch for the minute (utilisation from each active service's load and
+     * running tasks, counts, reservations): CloudWatch's simulation publishes it each minute.
+     */
+    public List<ClusterMinute> minuteFigures(long minute) {
+        List<ClusterMinute> out = new ArrayList<>();
         for (SimCluster cluster : clusters.values()) {
-            for (SimService svc : cluster.services.values()) {
-                if ("ACTIVE".equals(svc.status)) {
-                    int running = 0;
-                    for (SimTask t : cluster.tasksOf(svc.name)) {
-                        running += t.isRunning() ? 1 : 0;
-                    }
-                    ServiceLoad load = svc.load(ids);
-                    svc.metrics.add(minute, load.cpuUtilisation(minute, running), load.memoryUtilisation(minute, running));
-                }
+            if ("ACTIVE".equals(cluster.status)) {
+                out.add(ClusterMinute.of(cluster, minute, ids));
             }
         }
+        return out;
     }
 
     /**

@@ -72,7 +72,6 @@ final class SimService {
     // auto scaling
     /** The work this service has; a default curve is made on first use. */
     ServiceLoad load;
-    final MetricSeries metrics = new MetricSeries();
     Instant lastScaleOutAt;
     Instant lastScaleInAt;
 

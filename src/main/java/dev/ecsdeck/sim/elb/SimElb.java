@@ -147,6 +147,11 @@ public final class SimElb {
         return g == null ? 0 : g.requests.perTarget(epochMinute);
     }
 
+    /** The ARNs of the target groups, in the order they were made (what CloudWatch's ELB metrics walk). */
+    public java.util.List<String> targetGroupArns() {
+        return java.util.List.copyOf(targetGroups.keySet());
+    }
+
     /** RequestCount of the minute: the requests the load balancer routed to the group's targets. */
     public double requestCount(String targetGroupArn, long epochMinute) {
         ElbTargetGroup g = targetGroups.get(targetGroupArn);

@@ -22,7 +22,9 @@ import java.util.Map;
  * including its random source and the scenario actions still to come, so a restored simulation
  * goes on exactly as the saved one would have. The members from stepScalingConfigs on came later:
  * a state file without them reads as having none (resourceTags: the tags of tasks, task definitions
- * and container instances, and services' tag settings; accountSettings: ECS's account settings; ecr: the ECR registry, null: none).
+ * and container instances, and services' tag settings; accountSettings: ECS's account settings; metrics: CloudWatch's, where
+ * an older file has only each service's utilisation in its service state; ecr: the ECR
+ * registry, null: none).
  */
 record SimSnapshot(
         int version,
@@ -44,6 +46,7 @@ record SimSnapshot(
         Map<String, StepScalingConfig> stepScalingConfigs,
         List<ScalingApi.Scheduled> scheduledActions,
         ElbSnapshot elb,
+        dev.ecsdeck.sim.cloudwatch.MetricApi.State metrics,
         List<EcsSnapshot.LambdaHookOutcome> lambdaHookOutcomes,
         List<EcsSnapshot.TargetHealthFault> failingTargetImages,
         List<String> failingTargetTasks,

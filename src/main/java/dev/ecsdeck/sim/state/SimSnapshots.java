@@ -40,7 +40,8 @@ final class SimSnapshots {
                 ecs.taskDefinitions(), ecs.imageFaults(), ecs.neverHealthyImages(), ecs.clusters(), engine.logStore().nextStreamNumber(),
                 engine.logStore().snapshot(),
                 List.copyOf(engine.scaling().targets().values()), policies, activities, pending,
-                new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot(), ecs.lambdaHookOutcomes(),
+                new LinkedHashMap<>(engine.scaling().stepConfigs()), scheduled, engine.elb().snapshot(), engine.metrics().snapshot(),
+                ecs.lambdaHookOutcomes(),
                 ecs.failingTargetImages(), ecs.failingTargetTasks(),
                 new SimSnapshot.EventsSnapshot(engine.events().snapshot(), engine.schedules().snapshot()),
                 engine.tags().snapshot(), engine.accountSettings().snapshot(), ecs.protectionAndServiceConnect(), ecs.taskSets(),
@@ -93,6 +94,7 @@ final class SimSnapshots {
             }
         }
         engine.elb().restore(s.elb());
+        engine.metrics().restore(s.metrics() != null ? s.metrics() : OlderMetrics.of(s.clusters()));
         engine.tags().restore(s.resourceTags());
         engine.accountSettings().restore(s.accountSettings());
         engine.ecr().restore(s.ecr());

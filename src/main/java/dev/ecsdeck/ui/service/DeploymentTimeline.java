@@ -27,10 +27,11 @@ import java.util.function.Function;
  * @param reason     why it ended or rolls back, or empty
  * @param countdown  "Bake time: 42:10 left", "Next traffic shift in 3:20", or empty
  * @param trafficCaption what the bars show: traffic now, or where it was left; empty without bars
+ * @param alarms     the deployment alarms' watch: "Watching alarms: checkout-cpu-high", or empty
  */
 public record DeploymentTimeline(String deploymentArn, String title, String status, String reason, boolean inFlight,
         String sourceArn, String targetArn, String sourceLabel, String targetLabel, List<Step> steps, List<Hook> hooks,
-        String countdown, String trafficCaption, List<Traffic> traffic) {
+        String countdown, String trafficCaption, List<Traffic> traffic, String alarms) {
 
     /** The stages of a traffic-shifting deployment, in order (ECS API model, DeploymentLifecycleHookStage). */
     static final List<String> STAGES = List.of("RECONCILE_SERVICE", "PRE_SCALE_UP", "SCALE_UP", "POST_SCALE_UP", "TEST_TRAFFIC_SHIFT",
@@ -89,7 +90,7 @@ public record DeploymentTimeline(String deploymentArn, String title, String stat
         List<Traffic> traffic = config.shiftsTraffic() ? traffic(d, source, target, sourceLabel, targetLabel) : List.of();
         String caption = traffic.isEmpty() ? "" : inFlight ? "Traffic now" : "Traffic when the deployment ended";
         return new DeploymentTimeline(d.serviceDeploymentArn(), title, status, reason(d), inFlight, source == null ? null : source.arn(),
-                target == null ? null : target.arn(), sourceLabel, targetLabel, steps, hooks, countdown, caption, traffic);
+                target == null ? null : target.arn(), sourceLabel, targetLabel, steps, hooks, countdown, caption, traffic, watch(d));
     }
 
     private static List<Step> stageSteps(ServiceDeployment d, DeploymentConfiguration config, StageTimes times, boolean reconciles) {
@@ -259,16 +260,50 @@ public record DeploymentTimeline(String deploymentArn, String title, String stat
     }
 
     /**
-     * Why the deployment ended or rolls back, in words: the circuit breaker, a user's stop, a hook,
-     * else what ECS says (the rollback's reason, then the status reason).
+     * Why the deployment ended or rolls back, in words: the deployment alarms that went to ALARM, the
+     * circuit breaker, a user's stop, a hook, else what ECS says (the rollback's reason, then the status reason).
      */
     public static String reason(ServiceDeployment d) {
+        List<String> why = new ArrayList<>();
+        var alarms = d.alarms();
+        if (alarms != null && "TRIGGERED".equals(alarms.status())) {
+            why.add(alarmReason(d.status(), alarms.triggeredAlarmNames().isEmpty() ? null : alarms.triggeredAlarmNames()));
+        }
         var breaker = d.deploymentCircuitBreaker();
         if (breaker != null && "TRIGGERED".equals(breaker.status())) {
-            return "Circuit breaker: " + count(breaker.failureCount()) + " failed tasks (threshold " + count(breaker.threshold()) + ")";
+            why.add("Circuit breaker: " + count(breaker.failureCount()) + " failed tasks (threshold " + count(breaker.threshold()) + ")");
         }
-        String why = d.rollback() != null && d.rollback().reason() != null ? d.rollback().reason() : d.statusReason();
-        return readable(why);
+        if (!why.isEmpty()) {
+            return String.join("; ", why);
+        }
+        return readable(d.rollback() != null && d.rollback().reason() != null ? d.rollback().reason() : d.statusReason());
+    }
+
+    /** "Rolled back: alarm checkout-cpu-high went to ALARM", by the deployment's status; {@code names} null when ECS did not say which. */
+    static String alarmReason(String status, List<String> names) {
+        String what = names == null ? "a deployment alarm went to ALARM"
+                : (names.size() == 1 ? "alarm " : "alarms ") + String.join(", ", names) + " went to ALARM";
+        return switch (status == null ? "" : status) {
+            case "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS" -> "Rolling back: " + what;
+            case "ROLLBACK_SUCCESSFUL" -> "Rolled back: " + what;
+            case "ROLLBACK_FAILED" -> "Rollback failed after " + what;
+            default -> "Stopped: " + what;
+        };
+    }
+
+    /** The deployment alarms' watch while it lasts, and that it ended quietly; empty when no alarms watch the deployment. */
+    static String watch(ServiceDeployment d) {
+        var alarms = d.alarms();
+        if (alarms == null || alarms.alarmNames().isEmpty()) {
+            return "";
+        }
+        String names = String.join(", ", alarms.alarmNames());
+        return switch (alarms.status() == null ? "" : alarms.status()) {
+            case "MONITORING" -> "Watching alarms: " + names;
+            case "MONITORING_COMPLETE" -> "Alarms watched: " + names + " (none went to ALARM)";
+            case "TRIGGERED" -> "Alarms watched: " + names;
+            default -> ""; // DISABLED: nothing watched
+        };
     }
 
     /** ECS's reason with its API names turned into what the user did. */

@@ -32,6 +32,7 @@ public final class DeploymentTimelineView {
     private final Label title = new Label();
     private final Label status = new Label();
     private final Label reason = new Label();
+    private final Label alarms = new Label();
     private final FlowPane steps = new FlowPane(6, 4);
     private final VBox hooks = new VBox(4);
     private final Label countdown = new Label();
@@ -55,6 +56,8 @@ public final class DeploymentTimelineView {
         reason.setId("timelineReason");
         reason.setWrapText(true);
         reason.getStyleClass().add("timeline-reason");
+        alarms.setId("timelineAlarms");
+        alarms.setWrapText(true);
         steps.setId("timelineSteps");
         hooks.setId("timelineHooks");
         countdown.setId("timelineCountdown");
@@ -78,7 +81,7 @@ public final class DeploymentTimelineView {
         head.setAlignment(Pos.CENTER_LEFT);
         title.setWrapText(true);
         status.setWrapText(true);
-        root.getChildren().addAll(head, reason, steps, hooks, countdown, trafficCaption, traffic, message);
+        root.getChildren().addAll(head, reason, alarms, steps, hooks, countdown, trafficCaption, traffic, message);
         model.timelineProperty().addListener((obs, was, now) -> show(now));
         show(model.timelineProperty().get());
     }
@@ -136,6 +139,8 @@ public final class DeploymentTimelineView {
         status.getStyleClass().add("deployment-status-" + t.status().split(" ")[0].toLowerCase(Locale.ROOT).replace('_', '-'));
         reason.setText(t.reason());
         showIfText(reason);
+        alarms.setText(t.alarms());
+        showIfText(alarms);
         steps.getChildren().setAll(t.steps().stream().map(DeploymentTimelineView::step).toList());
         showHooks(t);
         countdown.setText(t.countdown());

@@ -61,6 +61,8 @@ public final class DeploymentsController {
     private Button resetConfigButton;
     @FXML
     private Label configProblem;
+    @FXML
+    private Label deploymentAlarms;
 
     public DeploymentsController(DeploymentsViewModel model, DeploymentHistoryViewModel history) {
         this.model = model;
@@ -122,6 +124,7 @@ public final class DeploymentsController {
             ReadOnlyHint.apply(control, model.readOnly(), "Part of the deployment configuration; Apply saves it.");
         }
         // The problem line takes room only while there is a problem to say.
+        deploymentAlarms.textProperty().bind(model.deploymentAlarmsProperty());
         configProblem.visibleProperty().bind(configProblem.textProperty().isNotEmpty());
         configProblem.managedProperty().bind(configProblem.visibleProperty());
         Runnable problem = () -> configProblem.setText(model.configurationProblem());

@@ -2,6 +2,7 @@ package dev.ecsdeck.ui.service;
 
 import dev.ecsdeck.model.Arns;
 import dev.ecsdeck.model.Deployment;
+import dev.ecsdeck.model.DeploymentAlarms;
 import dev.ecsdeck.model.DeploymentCircuitBreaker;
 import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.EcsService;
@@ -42,6 +43,7 @@ public final class DeploymentsViewModel implements ServicePart {
     private final BooleanProperty configurationEdited = new SimpleBooleanProperty();
     private final BusyFlag busy = new BusyFlag();
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty deploymentAlarms = new SimpleStringProperty(alarmsInWords(null));
     private final BooleanBinding disabled;
     private boolean settingFromService;
     /** The newest description seen: a poll's, or the one an update of ours returned. */
@@ -81,6 +83,20 @@ public final class DeploymentsViewModel implements ServicePart {
         if (!configurationEdited.get()) {
             showConfiguration(s.deploymentConfiguration());
         }
+        deploymentAlarms.set(alarmsInWords(s.deploymentConfiguration()));
+    }
+
+    /** The configured deployment alarms in words (deploymentConfiguration.alarms); the form does not change them. */
+    static String alarmsInWords(DeploymentConfiguration c) {
+        DeploymentAlarms a = c == null ? null : c.alarms();
+        if (a == null || a.alarmNames().isEmpty()) {
+            return "Deployment alarms: none";
+        }
+        String names = String.join(", ", a.alarmNames());
+        if (!a.enable()) {
+            return "Deployment alarms: " + names + " (turned off: deployments do not watch them)";
+        }
+        return "Deployment alarms: " + names + " — a deployment fails" + (a.rollback() ? " and rolls back" : "") + " when one goes to ALARM";
     }
 
     private void showConfiguration(DeploymentConfiguration c) {
@@ -130,8 +146,12 @@ public final class DeploymentsViewModel implements ServicePart {
             message.set(problem);
             return;
         }
+        // The form edits four fields; the rest (strategy, bake time, hooks, deployment alarms) stays as the service has it.
+        DeploymentConfiguration was = latest == null || latest.deploymentConfiguration() == null ? DeploymentConfiguration.defaults()
+                : latest.deploymentConfiguration();
         DeploymentConfiguration next = new DeploymentConfiguration(new DeploymentCircuitBreaker(circuitBreaker.get(), rollback.get()),
-                maximumPercent.get(), minimumHealthyPercent.get());
+                maximumPercent.get(), minimumHealthyPercent.get(), was.strategy(), was.bakeTimeInMinutes(), was.lifecycleHooks(),
+                was.linearConfiguration(), was.canaryConfiguration(), was.alarms());
         if (!context.confirmer().confirm("Change deployment configuration", "Change how " + ref.service() + " in " + ref.cluster()
                 + " rolls out: at least " + next.minimumHealthyPercentOrDefault() + "% healthy, at most " + next.maximumPercentOrDefault()
                 + "% running, circuit breaker " + (next.circuitBreakerEnabled() ? (next.rollbackEnabled() ? "on with rollback" : "on") : "off")
@@ -238,6 +258,11 @@ public final class DeploymentsViewModel implements ServicePart {
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /** "Deployment alarms: checkout-cpu-high — a deployment fails and rolls back when one goes to ALARM", or "…: none". */
+    public ReadOnlyStringProperty deploymentAlarmsProperty() {
+        return deploymentAlarms;
     }
 
     public BooleanBinding disabledProperty() {

@@ -17,18 +17,24 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 
 /**
- * The service's charts: task counts over the time the panel has been open, and CPU / memory
- * utilisation, or a label saying why there is none. Points are mapped from the view model's lists
+ * The service's charts over the chosen range (a row of toggles): task counts, and CPU / memory
+ * utilisation, each with a label saying why part or all of it is empty. Points are mapped from the view model's lists
  * as they change (a moved last point is moved, not replaced); no animations.
  */
 public final class ServiceChartsController {
     /** Tick spacings to choose from, in seconds: at most about eight ticks on an axis. */
-    private static final long[] TICKS = {10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200};
+    private static final long[] TICKS = {10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200};
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAYS = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+    /** Over this span the time labels name the day too. */
+    private static final long DAY_LABELS_OVER = 12 * 3600_000L;
 
     private final ServiceChartsViewModel model;
     private final Parent view;
@@ -38,6 +44,12 @@ public final class ServiceChartsController {
     private NumberAxis countsTimeAxis;
     @FXML
     private NumberAxis countsAxis;
+    @FXML
+    private HBox rangeBar;
+    @FXML
+    private Label countsMessage;
+    @FXML
+    private Label utilizationTitle;
     @FXML
     private Label utilizationMessage;
     @FXML
@@ -53,6 +65,14 @@ public final class ServiceChartsController {
 
     @FXML
     private void initialize() {
+        rangePicker();
+        model.endProperty().addListener((obs, was, now) -> fitTimes());
+        model.rangeProperty().addListener((obs, was, now) -> fitTimes());
+        utilizationTitle.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "CPU and memory utilisation (average %, " + model.rangeProperty().get().periodInWords() + ")", model.rangeProperty()));
+        countsMessage.textProperty().bind(model.countsMessageProperty());
+        countsMessage.visibleProperty().bind(model.countsMessageProperty().isNotEmpty());
+        countsMessage.managedProperty().bind(countsMessage.visibleProperty());
         ObservableList<ServiceChartsViewModel.CountSample> counts = model.counts();
         countsChart.getData().setAll(List.of(
                 series("Desired", counts, ServiceChartsViewModel.CountSample::desired),
@@ -77,8 +97,6 @@ public final class ServiceChartsController {
                 series("CPU %", model.cpu(), MetricPoint::value, MetricPoint::time),
                 series("Memory %", model.memory(), MetricPoint::value, MetricPoint::time)));
         timeLabels(utilizationTimeAxis);
-        model.cpu().addListener((ListChangeListener<MetricPoint>) c -> fitUtilization());
-        model.memory().addListener((ListChangeListener<MetricPoint>) c -> fitUtilization());
         fitUtilization();
         utilizationMessage.textProperty().bind(model.utilizationMessageProperty());
         utilizationMessage.visibleProperty().bind(model.utilizationMessageProperty().isNotEmpty());
@@ -132,11 +150,43 @@ public final class ServiceChartsController {
         return series;
     }
 
+    /** One toggle per range; the chosen one stays chosen (a second click does not leave none). */
+    private void rangePicker() {
+        ToggleGroup group = new ToggleGroup();
+        for (ChartRange r : ChartRange.values()) {
+            ToggleButton button = new ToggleButton(r.label());
+            button.setId("chartRange-" + r.name());
+            button.setUserData(r);
+            button.setToggleGroup(group);
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            button.setTooltip(new javafx.scene.control.Tooltip("The last " + r.label() + ", CPU and memory " + r.periodInWords()));
+            rangeBar.getChildren().add(button);
+        }
+        group.getToggles().stream().filter(t -> t.getUserData() == model.rangeProperty().get()).findFirst().ifPresent(group::selectToggle);
+        group.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                group.selectToggle(was);
+            } else {
+                model.rangeProperty().set((ChartRange) now.getUserData());
+            }
+        });
+    }
+
+    /** Both charts span the chosen range up to the newest sample. */
+    private void fitTimes() {
+        fitCounts();
+        fitUtilization();
+    }
+
+    private long[] window() {
+        Instant end = model.endProperty().get();
+        return new long[] {end.minus(model.rangeProperty().get().span()).toEpochMilli(), end.toEpochMilli()};
+    }
+
     private void fitCounts() {
         List<ServiceChartsViewModel.CountSample> counts = model.counts();
-        long from = counts.isEmpty() ? model.openedAt().toEpochMilli() : counts.get(0).time().toEpochMilli();
-        long to = counts.isEmpty() ? from : counts.get(counts.size() - 1).time().toEpochMilli();
-        fitTime(countsTimeAxis, from, to);
+        long[] window = window();
+        fitTime(countsTimeAxis, window[0], window[1]);
         int max = counts.stream().mapToInt(s -> Math.max(s.desired(), Math.max(s.running(), s.pending()))).max().orElse(0);
         long unit = Math.max(1, (long) Math.ceil((max + 1) / 5.0));
         countsAxis.setLowerBound(0);
@@ -145,19 +195,8 @@ public final class ServiceChartsController {
     }
 
     private void fitUtilization() {
-        long from = Long.MAX_VALUE;
-        long to = Long.MIN_VALUE;
-        for (List<MetricPoint> points : List.of(model.cpu(), model.memory())) {
-            if (!points.isEmpty()) {
-                from = Math.min(from, points.get(0).time().toEpochMilli());
-                to = Math.max(to, points.get(points.size() - 1).time().toEpochMilli());
-            }
-        }
-        if (from == Long.MAX_VALUE) {
-            from = model.openedAt().toEpochMilli();
-            to = from;
-        }
-        fitTime(utilizationTimeAxis, from, to);
+        long[] window = window();
+        fitTime(utilizationTimeAxis, window[0], window[1]);
     }
 
     /** Shows [from, to] (at least a minute) with ticks on round times. */
@@ -177,13 +216,15 @@ public final class ServiceChartsController {
         axis.setTickUnit(tick);
     }
 
-    /** Clock labels: HH:mm:ss while ticks are under a minute apart, HH:mm after. */
+    /** Clock labels: HH:mm:ss while ticks are under a minute apart, HH:mm after, with the day over 12 hours. */
     private static void timeLabels(NumberAxis axis) {
         axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
                 Instant t = Instant.ofEpochMilli(n.longValue());
-                return (axis.getTickUnit() < 60_000 ? SECONDS : MINUTES).format(t);
+                DateTimeFormatter format = axis.getUpperBound() - axis.getLowerBound() > DAY_LABELS_OVER ? DAYS
+                        : axis.getTickUnit() < 60_000 ? SECONDS : MINUTES;
+                return format.format(t);
             }
 
             @Override

@@ -1,49 +1,52 @@
 package dev.ecsdeck.ui.service;
 
+import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.EcsService;
+import dev.ecsdeck.model.KeyValue;
 import dev.ecsdeck.model.MetricPoint;
 import dev.ecsdeck.model.ServiceUtilization;
+import dev.ecsdeck.model.TaskCountHistory;
+import dev.ecsdeck.provider.AccessDeniedException;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.ErrorText;
+import dev.ecsdeck.ui.common.TimeFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The numbers behind the service's charts: desired/running/pending counts sampled from each new
- * service description (at the backend's time) while the panel is open, and CPU / memory utilisation
- * read from the backend in {@link #refresh()} at most every 30 s of backend time, from an hour before
- * the panel opened. When the backend cannot provide utilisation (real AWS without the CloudWatch
- * module) it says so instead of showing an empty chart.
+ * The numbers behind the service's charts, over the chosen {@link ChartRange} (the last 3 hours at
+ * first) up to the backend's time now. Task counts: Container Insights' history where the cluster has
+ * it, then samples of each new service description while the panel is open. CPU / memory utilisation:
+ * read in {@link #refresh()} while the charts are shown, at most every 30 s of backend time, and at
+ * once when the range changes. When the backend cannot provide utilisation it says so instead of
+ * showing an empty chart.
  *
- * <p>Runs of equal counts are kept as their first and last sample (the last one moves forward with
- * each poll), so two hours of polls every 2 s stay a handful of points while the lines are the same.
+ * <p>Runs of equal live counts are kept as their first and last sample (the last one moves forward
+ * with each poll), so hours of polls every 2 s stay a handful of points while the lines are the same.
  */
 public final class ServiceChartsViewModel implements ServicePart {
-    /** How long counts are kept. */
-    static final Duration COUNT_HISTORY = Duration.ofHours(2);
-    /** Utilisation is read at most this often (backend time). */
+    /** Utilisation is read at most this often (backend time), but for a change of range. */
     static final Duration UTILIZATION_INTERVAL = Duration.ofSeconds(30);
-    /** Utilisation is read from this long before the panel opened... */
-    static final Duration UTILIZATION_BEFORE_OPEN = Duration.ofHours(1);
-    /** ...but never more than this far back. */
-    static final Duration UTILIZATION_HISTORY = Duration.ofHours(3);
+    /** The IAM permission every chart read needs on AWS. */
+    static final String GET_METRIC_DATA = "cloudwatch:GetMetricData";
 
-    public static final String NOT_AVAILABLE =
-            "CPU and memory utilisation are not available from this backend (CloudWatch metrics are not read).";
+    public static final String NOT_AVAILABLE = "CPU and memory utilisation are not available from this backend.";
     static final String READING = "Reading CPU and memory utilisation…";
-    static final String NO_SAMPLES = "No CPU or memory samples yet.";
+    static final String NO_SAMPLES = "No CPU or memory samples in this range.";
 
     /**
      * The service's task counts at one moment; {@code afterGap}: the first sample after a time nothing
@@ -63,16 +66,32 @@ public final class ServiceChartsViewModel implements ServicePart {
         }
     }
 
+    /** One read's answers for one range; an answer that failed is its error instead. */
+    private record Read(ChartRange range, Optional<ServiceUtilization> utilization, Throwable utilizationError,
+            Optional<TaskCountHistory> counts, Throwable countsError, Boolean insightsOn) {}
+
     private final ServicePanelContext ctx;
     private final ServiceRef ref;
     private final Instant openedAt;
+    /** Container Insights' samples first ({@link #historySize} of them), then the live ones. */
     private final ObservableList<CountSample> counts = FXCollections.observableArrayList();
+    private int historySize;
     private final ObservableList<MetricPoint> cpu = FXCollections.observableArrayList();
     private final ObservableList<MetricPoint> memory = FXCollections.observableArrayList();
     private final BooleanProperty utilizationAvailable = new SimpleBooleanProperty(true);
     private final StringProperty utilizationMessage = new SimpleStringProperty(READING);
+    private final StringProperty countsMessage = new SimpleStringProperty("");
+    private final ObjectProperty<ChartRange> range = new SimpleObjectProperty<>(ChartRange.DEFAULT);
+    private final ObjectProperty<Instant> end = new SimpleObjectProperty<>();
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private Instant lastRead;
     private boolean reading;
+    /** The range changed while a read was under way: read again when it ends. */
+    private boolean readAgain;
+    /** The cluster's containerInsights setting: null until read (and after a change of range, which reads it again). */
+    private Boolean insightsOn;
+    /** Why there are no Container Insights counts ("" when there are), before the time it names. */
+    private String countsGap = "";
     /** A read was missed since the last sample: the next one starts a new stretch of the lines. */
     private boolean gap;
 
@@ -80,9 +99,16 @@ public final class ServiceChartsViewModel implements ServicePart {
         this.ctx = ctx;
         this.ref = ref;
         this.openedAt = now();
+        end.set(openedAt);
         // Every new description counts, equal or not (a change listener would skip equal ones).
         service.addListener((Observable o) -> sample(service.get()));
         sample(service.get());
+        range.addListener((obs, was, now) -> rangeChanged());
+        shown.addListener((obs, was, now) -> {
+            if (now) {
+                refresh();
+            }
+        });
     }
 
     private Instant now() {
@@ -95,7 +121,8 @@ public final class ServiceChartsViewModel implements ServicePart {
             return;
         }
         int n = counts.size();
-        CountSample last = n == 0 ? null : counts.get(n - 1);
+        int live = n - historySize;
+        CountSample last = live == 0 ? null : counts.get(n - 1);
         CountSample sample = new CountSample(now(), s.desiredCount(), s.runningCount(), s.pendingCount(), gap && last != null);
         gap = false;
         if (last != null && !sample.time().isAfter(last.time())) {
@@ -103,12 +130,14 @@ public final class ServiceChartsViewModel implements ServicePart {
             if (!last.sameCounts(sample)) {
                 counts.set(n - 1, new CountSample(last.time(), sample.desired(), sample.running(), sample.pending(), last.afterGap()));
             }
-        } else if (n >= 2 && !sample.afterGap() && !last.afterGap() && last.sameCounts(sample) && counts.get(n - 2).sameCounts(sample)) {
+        } else if (live >= 2 && !sample.afterGap() && !last.afterGap() && last.sameCounts(sample) && counts.get(n - 2).sameCounts(sample)) {
             counts.set(n - 1, sample); // the flat run goes on: its end moves forward
         } else {
             counts.add(sample);
         }
-        prune(sample.time().minus(COUNT_HISTORY));
+        end.set(sample.time());
+        prune(sample.time().minus(range.get().span()));
+        updateCountsMessage();
     }
 
     /** Drops samples before {@code cutoff}; a run that started before it now starts at it. */
@@ -118,11 +147,26 @@ public final class ServiceChartsViewModel implements ServicePart {
             drop++;
         }
         if (drop > 0) {
+            historySize = Math.max(0, historySize - drop);
             counts.remove(0, drop);
         }
         CountSample first = counts.isEmpty() ? null : counts.get(0);
         if (first != null && first.time().isBefore(cutoff) && counts.size() > 1) {
             counts.set(0, first.at(cutoff));
+        }
+    }
+
+    private void rangeChanged() {
+        Instant now = now();
+        end.set(now);
+        prune(now.minus(range.get().span()));
+        insightsOn = null;
+        lastRead = null; // the new range is read now, not 30 s after the last read
+        updateCountsMessage();
+        if (reading) {
+            readAgain = true;
+        } else {
+            refresh();
         }
     }
 
@@ -132,11 +176,11 @@ public final class ServiceChartsViewModel implements ServicePart {
         gap = true;
     }
 
-    /** Reads the utilisation when 30 s of backend time have passed since the last read. */
+    /** Reads utilisation and task-count history while shown, when 30 s of backend time have passed since the last read. */
     @Override
     public void refresh() {
         Instant now = now();
-        if (reading || !utilizationAvailable.get()) { // not available stays so: the backend cannot change
+        if (!shown.get() || reading) {
             return;
         }
         if (lastRead != null && Duration.between(lastRead, now).compareTo(UTILIZATION_INTERVAL) < 0) {
@@ -144,15 +188,78 @@ public final class ServiceChartsViewModel implements ServicePart {
         }
         lastRead = now;
         reading = true;
-        Instant since = max(openedAt.minus(UTILIZATION_BEFORE_OPEN), now.minus(UTILIZATION_HISTORY));
-        BackgroundTask.of(() -> ctx.provider().serviceUtilization(ref.cluster(), ref.service(), since))
-                .onSuccess(this::showUtilization)
-                .onFailure(error -> utilizationMessage.set("CPU and memory utilisation: " + ErrorText.of(error)))
-                .onFinished(() -> reading = false)
+        ChartRange r = range.get();
+        Instant since = now.minus(r.span());
+        boolean utilization = utilizationAvailable.get(); // not available stays so: the backend cannot change
+        Boolean knownInsights = insightsOn;
+        BackgroundTask.of(() -> read(r, since, utilization, knownInsights))
+                .onSuccess(this::show)
+                .onFinished(() -> {
+                    reading = false;
+                    if (readAgain) {
+                        readAgain = false;
+                        refresh();
+                    }
+                })
                 .executeWith(ctx.executor());
     }
 
-    private void showUtilization(Optional<ServiceUtilization> read) {
+    /** Off the FX thread: the range's utilisation and task counts, and whether the cluster has Container Insights when there are no counts. */
+    private Read read(ChartRange r, Instant since, boolean utilization, Boolean knownInsights) {
+        var provider = ctx.provider();
+        Optional<ServiceUtilization> u = Optional.empty();
+        Throwable uError = null;
+        if (utilization) {
+            try {
+                u = provider.serviceUtilization(ref.cluster(), ref.service(), since, r.period());
+            } catch (RuntimeException e) {
+                uError = e;
+            }
+        }
+        Optional<TaskCountHistory> c = Optional.empty();
+        Throwable cError = null;
+        try {
+            c = provider.serviceTaskCounts(ref.cluster(), ref.service(), since);
+        } catch (RuntimeException e) {
+            cError = e;
+        }
+        Boolean insights = knownInsights;
+        if (insights == null && cError == null && c.map(h -> h.desired().isEmpty() && h.running().isEmpty()).orElse(true)) {
+            try {
+                insights = containerInsights(provider.describeClusters(List.of(ref.cluster())));
+            } catch (RuntimeException e) {
+                insights = null; // not known: the words below do not guess
+            }
+        }
+        return new Read(r, u, uError, c, cError, insights);
+    }
+
+    /** The cluster's containerInsights setting: true when enabled or enhanced, false when disabled, null when not said. */
+    static Boolean containerInsights(List<Cluster> clusters) {
+        for (Cluster c : clusters) {
+            for (KeyValue kv : c.settings()) {
+                if ("containerInsights".equals(kv.name()) && kv.value() != null) {
+                    return !"disabled".equals(kv.value());
+                }
+            }
+        }
+        return null;
+    }
+
+    private void show(Read read) {
+        if (read.range() != range.get()) {
+            return; // an older range's answer: the new one is being read
+        }
+        if (read.utilizationError() != null) {
+            utilizationMessage.set("CPU and memory utilisation: " + failure(read.utilizationError()));
+        } else if (utilizationAvailable.get()) {
+            showUtilization(read.utilization(), read.range());
+        }
+        insightsOn = read.insightsOn();
+        showCounts(read);
+    }
+
+    private void showUtilization(Optional<ServiceUtilization> read, ChartRange r) {
         if (read.isEmpty()) {
             cpu.clear();
             memory.clear();
@@ -160,49 +267,64 @@ public final class ServiceChartsViewModel implements ServicePart {
             utilizationMessage.set(NOT_AVAILABLE);
             return;
         }
-        merge(cpu, read.get().cpu());
-        merge(memory, read.get().memory());
+        ChartPoints.merge(cpu, ChartPoints.averaged(read.get().cpu(), r.period()));
+        ChartPoints.merge(memory, ChartPoints.averaged(read.get().memory(), r.period()));
         utilizationAvailable.set(true);
         utilizationMessage.set(cpu.isEmpty() && memory.isEmpty() ? NO_SAMPLES : "");
     }
 
-    /** Makes {@code target} equal to {@code fresh} (both oldest first), leaving points that did not change in place. */
-    static void merge(ObservableList<MetricPoint> target, List<MetricPoint> fresh) {
-        int i = 0;
-        int j = 0;
-        while (j < fresh.size()) {
-            MetricPoint f = fresh.get(j);
-            if (i >= target.size()) {
-                target.addAll(fresh.subList(j, fresh.size()));
-                return;
-            }
-            MetricPoint t = target.get(i);
-            int order = t.time().compareTo(f.time());
-            if (order < 0) {
-                target.remove(i); // no longer returned
-            } else if (order > 0) {
-                target.add(i++, f);
-                j++;
-            } else {
-                if (!t.equals(f)) {
-                    target.set(i, f);
-                }
-                i++;
-                j++;
-            }
+    private void showCounts(Read read) {
+        Instant liveFrom = liveFrom();
+        List<CountSample> history = read.counts().map(h -> ChartPoints.samples(h, liveFrom)).orElse(List.of());
+        if (!history.equals(counts.subList(0, historySize))) {
+            counts.remove(0, historySize);
+            counts.addAll(0, history);
+            historySize = history.size();
         }
-        if (i < target.size()) {
-            target.remove(i, target.size());
+        if (read.countsError() != null) {
+            countsGap = failure(read.countsError());
+        } else if (!history.isEmpty()) {
+            countsGap = "";
+        } else if (Boolean.FALSE.equals(read.insightsOn())) {
+            countsGap = "are not recorded: turn on Container Insights for cluster " + ref.cluster() + " to see their history.";
+        } else if (Boolean.TRUE.equals(read.insightsOn())) {
+            countsGap = "are not shown: Container Insights returned none for this range.";
+        } else {
+            countsGap = "are not shown: this backend returned no Container Insights history for them.";
         }
+        updateCountsMessage();
     }
 
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+    /** "Task counts before 14:32 …" while the live samples start after the range does and nothing fills the time before. */
+    private void updateCountsMessage() {
+        Instant liveFrom = liveFrom();
+        boolean uncovered = historySize == 0 && liveFrom.isAfter(end.get().minus(range.get().span()));
+        countsMessage.set(uncovered && !countsGap.isEmpty() ? "Task counts before " + TimeFormat.clock(liveFrom) + " " + countsGap : "");
     }
 
-    /** Desired, running and pending counts over time, oldest first. */
+    /** When the live samples start: the first one's time, or now when there is none yet. */
+    private Instant liveFrom() {
+        return counts.size() > historySize ? counts.get(historySize).time() : end.get();
+    }
+
+    /** A failed read in words; a refusal says which IAM permission the charts need. */
+    static String failure(Throwable error) {
+        String text = ErrorText.of(error);
+        boolean denied = false;
+        for (Throwable t = error; t != null && !denied; t = t.getCause()) {
+            denied = t instanceof AccessDeniedException;
+        }
+        return denied && !text.contains(GET_METRIC_DATA) ? text + " — the charts need the IAM permission " + GET_METRIC_DATA + "." : text;
+    }
+
+    /** Desired, running and pending counts over time, oldest first: Container Insights' history, then the live samples. */
     public ObservableList<CountSample> counts() {
         return counts;
+    }
+
+    /** How many of {@link #counts()} come from Container Insights (the first ones). */
+    public int historySize() {
+        return historySize;
     }
 
     /** Average CPU utilisation in percent, oldest first (empty when not available). */
@@ -225,7 +347,27 @@ public final class ServiceChartsViewModel implements ServicePart {
         return utilizationMessage;
     }
 
-    /** When the panel opened (backend time): the counts chart starts here. */
+    /** Why the counts chart is empty before the panel opened, or empty. */
+    public ReadOnlyStringProperty countsMessageProperty() {
+        return countsMessage;
+    }
+
+    /** How far back the charts go; setting it reads the new range at once (while shown). */
+    public ObjectProperty<ChartRange> rangeProperty() {
+        return range;
+    }
+
+    /** The backend's time of the newest sample: the charts end here and start the range's span before. */
+    public ReadOnlyObjectProperty<Instant> endProperty() {
+        return end;
+    }
+
+    /** Whether the charts are on screen: they read only then. */
+    public BooleanProperty shownProperty() {
+        return shown;
+    }
+
+    /** When the panel opened (backend time): the live counts start here. */
     public Instant openedAt() {
         return openedAt;
     }

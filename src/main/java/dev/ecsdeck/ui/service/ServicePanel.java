@@ -43,6 +43,7 @@ public final class ServicePanel {
     private final ServiceChartsViewModel charts;
     private final ServiceTasksViewModel tasks;
     private final LoadBalancingViewModel loadBalancing;
+    private final AlarmsViewModel alarms;
     private final Handlers handlers;
     private final ObservableList<DetailSection> configuration;
     private final Timeline poll;
@@ -92,6 +93,8 @@ public final class ServicePanel {
     @FXML
     private Tab loadBalancingTab;
     @FXML
+    private Tab alarmsTab;
+    @FXML
     private VBox configurationBox;
 
     public ServicePanel(ServicePanelContext context, ServiceRef ref, Handlers handlers, ObservableList<DetailSection> configuration) {
@@ -104,6 +107,7 @@ public final class ServicePanel {
         this.charts = model.add(new ServiceChartsViewModel(context, ref, model.serviceProperty()));
         this.tasks = model.add(new ServiceTasksViewModel(context, ref, model.serviceProperty()));
         this.loadBalancing = model.add(new LoadBalancingViewModel(context, model.serviceProperty()));
+        this.alarms = model.add(new AlarmsViewModel(context, ref, model.serviceProperty()));
         scaler.warnWith(autoScaling::overrideWarning);
         events.onTaskLinked(handlers.revealTask());
         tasks.onTailTask(handlers.tailTask());
@@ -175,9 +179,12 @@ public final class ServicePanel {
         scalingTab.setContent(new AutoScalingController(autoScaling).view());
         eventsTab.setContent(new ServiceEventsController(events).view());
         chartsTab.setContent(new ServiceChartsController(charts).view());
+        charts.shownProperty().bind(chartsTab.selectedProperty()); // CloudWatch reads only while the charts are in front
         tasksTab.setContent(new ServiceTasksController(tasks).view());
         loadBalancingTab.setContent(new LoadBalancingController(loadBalancing).view());
         loadBalancing.shownProperty().bind(loadBalancingTab.selectedProperty()); // its reads cost a call per group and load balancer
+        alarmsTab.setContent(new AlarmsController(alarms).view());
+        alarms.shownProperty().bind(alarmsTab.selectedProperty());
         new DetailSectionsView(configurationBox, configuration);
     }
 
@@ -303,6 +310,10 @@ public final class ServicePanel {
 
     public LoadBalancingViewModel loadBalancing() {
         return loadBalancing;
+    }
+
+    public AlarmsViewModel alarms() {
+        return alarms;
     }
 
     /** Shows one of the part tabs by its title ("Deployments", "Auto scaling", "Events", "Charts", "Tasks", "Configuration"). */

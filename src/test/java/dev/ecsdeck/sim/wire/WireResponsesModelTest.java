@@ -255,6 +255,43 @@ class WireResponsesModelTest {
         assertEquals(1, service.at("/services/0/taskSets/0/runningCount").asInt(), "the task set's running task (50% of 2) was there to check");
     }
 
+    /** CloudWatch's metric answers (JSON 1.0) hold only the model's members, timestamps as numbers. */
+    @Test
+    void cloudWatchMetricAnswersHoldOnlyModelMembers() throws IOException {
+        sim = new WireFixture();
+        sim.clock.advance(Duration.ofMinutes(5));
+        JsonNode model = model("monitoring");
+        long now = sim.clock.now().getEpochSecond();
+        String metric = "{\"Namespace\": \"AWS/ECS\", \"MetricName\": \"CPUUtilization\", \"Dimensions\": [{\"Name\": \"ClusterName\","
+                + " \"Value\": \"prod-web\"}, {\"Name\": \"ServiceName\", \"Value\": \"web\"}]}";
+        JsonNode data = checkCloudWatch(model, "GetMetricData", "{\"MetricDataQueries\": [{\"Id\": \"a\", \"MetricStat\": {\"Metric\": " + metric
+                + ", \"Period\": 60, \"Stat\": \"Average\"}}], \"StartTime\": " + (now - 3600) + ", \"EndTime\": " + now + ", \"MaxDatapoints\": 3}");
+        JsonNode stats = checkCloudWatch(model, "GetMetricStatistics", metric.substring(0, metric.length() - 1) + ", \"StartTime\": " + (now - 600)
+                + ", \"EndTime\": " + now + ", \"Period\": 60, \"Statistics\": [\"Average\", \"Maximum\"]}");
+        JsonNode listed = checkCloudWatch(model, "ListMetrics", "{\"Namespace\": \"ECS/ContainerInsights\", \"IncludeLinkedAccounts\": true}");
+        checkCloudWatch(model, "PutMetricData", "{\"Namespace\": \"App\", \"MetricData\": [{\"MetricName\": \"M\", \"Value\": 1}]}");
+        assertEquals(List.of(), problems);
+        assertEquals(3, data.at("/MetricDataResults/0/Values").size(), "datapoints were there to check: " + data);
+        assertEquals(10, stats.get("Datapoints").size(), "datapoints were there to check");
+        assertEquals(listed.get("Metrics").size(), listed.get("OwningAccounts").size());
+    }
+
+    private JsonNode checkCloudWatch(JsonNode model, String operation, String body) {
+        WireFixture.Reply r = sim.send(java.net.http.HttpRequest.newBuilder(sim.endpoint()).header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", model.path("metadata").path("targetPrefix").asText() + "." + operation)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, r.status(), operation + ": " + r.raw());
+        JsonNode output = model.path("operations").path(operation).path("output");
+        if (output.isMissingNode()) {
+            if (r.body().size() > 0) {
+                problems.add(operation + ": no output in the model, answered " + r.body());
+            }
+        } else {
+            walk(model.get("shapes"), output.path("shape").asText(), r.body(), operation);
+        }
+        return r.body();
+    }
+
     private static JsonNode model(String service) throws IOException {
         return WireShapesModelTest.model(service);
     }

@@ -94,6 +94,22 @@ class WireShapesModelTest {
         checkMembers(api, model);
     }
 
+    /**
+     * CloudWatch (served on JSON 1.0, and on RPC v2 CBOR and Query): its missing-member error is the code of the
+     * model's MissingRequiredParameterException (MissingParameter), its server error a shape of the model.
+     */
+    @Test
+    void cloudWatchMetricShapesMatchTheModel() throws IOException {
+        WireApi api = dev.ecsdeck.sim.wire.cloudwatch.CloudWatchOperations.api(engine);
+        JsonNode model = model("monitoring");
+        assertEquals(model.path("metadata").path("targetPrefix").asText(), api.targetPrefix());
+        assertEquals(model.path("metadata").path("xmlNamespace").asText(), api.xmlNamespace());
+        assertEquals(api.missingMemberError(), model.path("shapes").path("MissingRequiredParameterException").path("error").path("code").asText());
+        assertTrue(model.path("shapes").path(api.serverError()).path("exception").asBoolean());
+        assertTrue(api.shapes().keySet().containsAll(java.util.List.of("GetMetricData", "GetMetricStatistics", "ListMetrics", "PutMetricData")));
+        checkMembers(api, model);
+    }
+
     /** Scheduler on REST-JSON: each operation's route is the model's method, URI and query parameter names. */
     @Test
     void schedulerShapesAndRoutesMatchTheModel() throws IOException {

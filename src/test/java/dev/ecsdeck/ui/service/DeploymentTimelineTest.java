@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.CanaryConfiguration;
+import dev.ecsdeck.model.DeploymentAlarms;
 import dev.ecsdeck.model.DeploymentCircuitBreaker;
 import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.LinearConfiguration;
@@ -163,6 +164,42 @@ class DeploymentTimelineTest {
         assertEquals("Service deployment completed.", DeploymentTimeline.reason(done));
         assertEquals("Rolled back by a user at a lifecycle hook",
                 DeploymentTimeline.readable("Rolled back by ContinueServiceDeployment at lifecycle stage X."));
+    }
+
+    private static ServiceDeployment watched(String status, ServiceDeployment.RollbackMonitorAlarms alarms) {
+        return new ServiceDeployment(ARN, "svc", "cluster", T0, T0, null, null, T0, List.of(new ServiceRevisionSummary(OLD, 3, 3, 0, null, null)),
+                new ServiceRevisionSummary(NEW, 3, 1, 0, null, null), status, null, null, List.of(), DeploymentConfiguration.defaults()
+                        .withAlarms(new DeploymentAlarms(alarms.alarmNames(), true, true)), null, new RollbackMonitor("MONITORING", 0, 3), alarms);
+    }
+
+    @Test
+    void aDeploymentStoppedByItsAlarmsSaysWhichAlarmWentToAlarm() {
+        var triggered = new ServiceDeployment.RollbackMonitorAlarms("TRIGGERED", List.of("checkout-cpu-high", "checkout-5xx"),
+                List.of("checkout-cpu-high"));
+        DeploymentTimeline rolledBack = of(watched("ROLLBACK_SUCCESSFUL", triggered), List.of(), T0);
+        assertEquals("Rolled back: alarm checkout-cpu-high went to ALARM", rolledBack.reason());
+        assertEquals("Alarms watched: checkout-cpu-high, checkout-5xx", rolledBack.alarms());
+        assertEquals("Rolling back: alarm checkout-cpu-high went to ALARM", DeploymentTimeline.reason(watched("ROLLBACK_IN_PROGRESS", triggered)));
+        assertEquals("Stopped: alarm checkout-cpu-high went to ALARM", DeploymentTimeline.reason(watched("STOPPED", triggered)));
+        assertEquals("Rollback failed after alarm checkout-cpu-high went to ALARM", DeploymentTimeline.reason(watched("ROLLBACK_FAILED", triggered)));
+        var both = new ServiceDeployment.RollbackMonitorAlarms("TRIGGERED", List.of("a", "b"), List.of("a", "b"));
+        assertEquals("Rolled back: alarms a, b went to ALARM", DeploymentTimeline.reason(watched("ROLLBACK_SUCCESSFUL", both)));
+        var unnamed = new ServiceDeployment.RollbackMonitorAlarms("TRIGGERED", List.of("a"), List.of());
+        assertEquals("Rolled back: a deployment alarm went to ALARM", DeploymentTimeline.reason(watched("ROLLBACK_SUCCESSFUL", unnamed)));
+    }
+
+    @Test
+    void whileItRunsTheTimelineShowsTheAlarmsItWatches() {
+        var monitoring = new ServiceDeployment.RollbackMonitorAlarms("MONITORING", List.of("checkout-cpu-high"), List.of());
+        DeploymentTimeline t = of(watched("IN_PROGRESS", monitoring), List.of(), T0);
+        assertEquals("Watching alarms: checkout-cpu-high", t.alarms());
+        assertEquals("", t.reason());
+        var complete = new ServiceDeployment.RollbackMonitorAlarms("MONITORING_COMPLETE", List.of("checkout-cpu-high"), List.of());
+        assertEquals("Alarms watched: checkout-cpu-high (none went to ALARM)", of(watched("SUCCESSFUL", complete), List.of(), T0).alarms());
+        var disabled = new ServiceDeployment.RollbackMonitorAlarms("DISABLED", List.of("checkout-cpu-high"), List.of());
+        assertEquals("", of(watched("IN_PROGRESS", disabled), List.of(), T0).alarms());
+        assertEquals("", of(deployment(DeploymentConfiguration.ROLLING, "IN_PROGRESS", null, null, null, null, null, List.of()), List.of(), T0)
+                .alarms(), "no alarms, no line");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecsdeck.model.DeploymentAlarms;
 import dev.ecsdeck.model.DeploymentConfiguration;
 import dev.ecsdeck.model.EcsService;
 import java.time.Duration;
@@ -157,5 +158,24 @@ class DeploymentsViewModelTest {
         assertEquals(List.of(), sim.questions);
         assertEquals(1, sim.service("prod-web", "orders-api").deployments().size());
         assertEquals(100, sim.service("prod-web", "orders-api").deploymentConfiguration().minimumHealthyPercentOrDefault());
+    }
+
+    @Test
+    void theConfiguredDeploymentAlarmsAreSaidInWords() {
+        DeploymentConfiguration c = DeploymentConfiguration.defaults();
+        assertEquals("Deployment alarms: none", DeploymentsViewModel.alarmsInWords(c));
+        assertEquals("Deployment alarms: none", DeploymentsViewModel.alarmsInWords(null));
+        assertEquals("Deployment alarms: checkout-cpu-high — a deployment fails and rolls back when one goes to ALARM",
+                DeploymentsViewModel.alarmsInWords(c.withAlarms(new DeploymentAlarms(List.of("checkout-cpu-high"), true, true))));
+        assertEquals("Deployment alarms: a, b — a deployment fails when one goes to ALARM",
+                DeploymentsViewModel.alarmsInWords(c.withAlarms(new DeploymentAlarms(List.of("a", "b"), true, false))));
+        assertEquals("Deployment alarms: a (turned off: deployments do not watch them)",
+                DeploymentsViewModel.alarmsInWords(c.withAlarms(new DeploymentAlarms(List.of("a"), false, true))));
+
+        ServicePanelViewModel panel = panel("prod-web", "orders-api");
+        DeploymentsViewModel vm = deployments(panel);
+        panel.poll();
+        assertEquals(DeploymentsViewModel.alarmsInWords(sim.service("prod-web", "orders-api").deploymentConfiguration()),
+                vm.deploymentAlarmsProperty().get(), "the service's own");
     }
 }

@@ -157,6 +157,8 @@ class ServicePanelUiTest {
         var samples = panel.charts().counts();
         assertTrue(samples.get(0).desired() == 4 && samples.get(samples.size() - 1).desired() == now.desiredCount(),
                 "the chart shows the step from 4 to " + now.desiredCount() + ": " + samples);
+        assertTrue(panel.charts().cpu().isEmpty(), "CloudWatch is read only while the charts are shown");
+        showPart(robot, panel, "Charts");
         waitUntil("the CPU chart", () -> !panel.charts().cpu().isEmpty());
         assertTrue(panel.charts().cpu().get(panel.charts().cpu().size() - 1).value() > 50, "CPU above target under load");
     }

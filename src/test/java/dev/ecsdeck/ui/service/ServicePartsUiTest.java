@@ -69,8 +69,8 @@ class ServicePartsUiTest {
     private final FxThreadCheckingProvider provider = end.offFxThread(new ForwardingEcsProvider(
             new ReadOnlyEcsProvider(backend, readOnly::get)) {
         @Override
-        public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since) {
-            return utilizationMissing ? Optional.empty() : super.serviceUtilization(cluster, service, since); // as on AWS
+        public Optional<ServiceUtilization> serviceUtilization(String cluster, String service, Instant since, java.time.Duration period) {
+            return utilizationMissing ? Optional.empty() : super.serviceUtilization(cluster, service, since, period); // a backend without
         }
     });
     private final UiTaskExecutor executor = end.executor(2);
