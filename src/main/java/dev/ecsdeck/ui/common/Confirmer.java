@@ -7,4 +7,12 @@ package dev.ecsdeck.ui.common;
 @FunctionalInterface
 public interface Confirmer {
     boolean confirm(String title, String message);
+
+    /**
+     * Asks with the two answers named: {@code goOn} does it, {@code goBack} does not (the default
+     * answer). Without a dialog of its own, a confirmer answers as {@link #confirm(String, String)}.
+     */
+    default boolean confirm(String title, String message, String goOn, String goBack) {
+        return confirm(title, message);
+    }
 }

@@ -15,8 +15,13 @@ public final class DialogConfirmer implements Confirmer {
 
     @Override
     public boolean confirm(String title, String message) {
-        ButtonType ok = new ButtonType("Confirm", ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        return confirm(title, message, "Confirm", "Cancel");
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String goOn, String goBack) {
+        ButtonType ok = new ButtonType(goOn, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(goBack, ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, ok, cancel);
         alert.setTitle(title);
         alert.setHeaderText(title);

@@ -70,6 +70,27 @@ public final class DeployDialog {
         return dialog;
     }
 
+    /** The images the check did not find, and the explicit second button to deploy anyway; shown only after a check found some missing. */
+    private static HBox imageWarning(DeployQuestion question) {
+        Label missing = new Label();
+        missing.setId("deployImageWarning");
+        missing.getStyleClass().add("image-warning");
+        missing.setWrapText(true);
+        missing.setMaxWidth(Double.MAX_VALUE);
+        missing.textProperty().bind(question.imageWarningProperty());
+        Button anyway = new Button("Deploy anyway");
+        anyway.setId("deployAnyway");
+        anyway.getStyleClass().add("mutating");
+        anyway.setMinWidth(Button.USE_PREF_SIZE);
+        anyway.disableProperty().bind(question.deployDisabledProperty());
+        anyway.setOnAction(e -> question.deployAnyway());
+        HBox row = new HBox(10, missing, anyway);
+        HBox.setHgrow(missing, Priority.ALWAYS);
+        row.visibleProperty().bind(question.imageWarningProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
     private static VBox content(DeployQuestion question, boolean pickRevision) {
         Label headline = new Label();
         headline.setId("deployHeadline");
@@ -138,7 +159,7 @@ public final class DeployDialog {
         status.setId("deployQuestionStatus");
         status.setWrapText(true);
         status.textProperty().bind(question.statusProperty());
-        box.getChildren().addAll(sideBySide, status);
+        box.getChildren().addAll(sideBySide, imageWarning(question), status);
         return box;
     }
 }

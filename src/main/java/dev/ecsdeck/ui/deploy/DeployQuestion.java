@@ -46,8 +46,11 @@ public final class DeployQuestion {
     /** What the question is about, as read in the background. */
     private record Facts(EcsService service, TaskDefinition running, List<RevisionChoice> offered) {}
 
-    /** A deploy that UpdateService accepted: the service as it returned it, what it deploys, what it ran. */
-    public record Deployed(EcsService service, String deployedArn, String previousArn) {}
+    /**
+     * A deploy that UpdateService accepted: the service as it returned it, what it deploys, what it
+     * ran, and the line that says the images could not be checked (empty when they were, or none is in ECR).
+     */
+    public record Deployed(EcsService service, String deployedArn, String previousArn, String imageNote) {}
 
     private final EcsProvider provider;
     private final TaskExecutor executor;
@@ -61,6 +64,7 @@ public final class DeployQuestion {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper changes = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper imageWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
@@ -126,6 +130,7 @@ public final class DeployQuestion {
     /** Reads the chosen revision (once) and shows what changes against the running one. */
     private void compare(RevisionChoice choice) {
         status.set("");
+        imageWarning.set("");
         if (choice == null) {
             headline.set("");
             changes.set("");
@@ -170,13 +175,56 @@ public final class DeployQuestion {
                 + " more changed paths (compare the revisions in the Task definitions tab)";
     }
 
-    /** Sends UpdateService with the chosen revision and strategy; on success the question is finished. */
+    /**
+     * Checks the chosen revision's images in ECR, then sends UpdateService with it and the strategy; on
+     * success the question is finished. A missing image stops it here, named in {@link #imageWarningProperty()}:
+     * the user cancels (and fixes it) or deploys anyway. A check that cannot run says so after the deploy.
+     */
     public void deploy() {
         RevisionChoice choice = chosen.get();
-        var configuration = strategy.configurationProperty().get();
-        if (deployDisabled.get() || configuration == null) {
+        if (deployDisabled.get() || strategy.configurationProperty().get() == null) {
             return;
         }
+        TaskDefinition revision = read.get(choice.taskDefinitionArn());
+        if (revision == null || !ImageVerification.anyInEcr(revision.json())) {
+            update(choice, "");
+            return;
+        }
+        busy.set(true);
+        imageWarning.set("");
+        status.set("Checking the images of " + Arns.familyRevision(choice.taskDefinitionArn()) + " in ECR…");
+        BackgroundTask.of(() -> ImageVerification.check(provider, revision.json(), revision.taskDefinitionArn()))
+                .onSuccess(result -> {
+                    busy.set(false);
+                    if (!choice.equals(chosen.get()) || finished.get()) {
+                        status.set("");
+                        return;
+                    }
+                    if (!result.missing().isEmpty()) {
+                        imageWarning.set(result.missingText());
+                        status.set("Not deployed: tasks cannot start from an image that is not there. Cancel to go back and fix it, "
+                                + "or press Deploy anyway.");
+                        return;
+                    }
+                    update(choice, ImageVerification.notCheckedNote(result));
+                })
+                .onFailure(error -> {
+                    busy.set(false);
+                    status.set("Not deployed: " + ErrorText.of(error) + " Your choices are kept.");
+                })
+                .executeWith(executor);
+    }
+
+    /** After the image warning: deploys the chosen revision as it is. */
+    public void deployAnyway() {
+        if (deployDisabled.get() || imageWarning.get().isEmpty() || strategy.configurationProperty().get() == null) {
+            return;
+        }
+        update(chosen.get(), "");
+    }
+
+    private void update(RevisionChoice choice, String imageNote) {
+        var configuration = strategy.configurationProperty().get();
         String service = strategy.service().serviceName();
         // The running revision again deploys only when forced; another one deploys by itself.
         ServiceUpdate update = new ServiceUpdate(cluster, service, null, choice.taskDefinitionArn(), choice.running(), configuration);
@@ -186,7 +234,7 @@ public final class DeployQuestion {
                 .onSuccess(updated -> {
                     status.set("");
                     finished.set(true);
-                    onDeployed.accept(new Deployed(updated, choice.taskDefinitionArn(), running.taskDefinitionArn()));
+                    onDeployed.accept(new Deployed(updated, choice.taskDefinitionArn(), running.taskDefinitionArn(), imageNote));
                 })
                 .onFailure(error -> status.set("Not deployed: " + ErrorText.of(error) + " Your choices are kept."))
                 .onFinished(() -> busy.set(false))
@@ -249,6 +297,11 @@ public final class DeployQuestion {
     /** The call under way or why it failed. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The containers whose images are not in ECR, one a line; empty when none is known missing. */
+    public ReadOnlyStringProperty imageWarningProperty() {
+        return imageWarning.getReadOnlyProperty();
     }
 
     /** True once deployed or cancelled: the dialog closes. */

@@ -24,7 +24,8 @@ public record ServiceDeploy(EcsProvider provider, TaskExecutor executor, Observa
         DeployQuestion.open(provider, executor, readOnly, cluster, service, null, question -> {
             status.set("");
             question.onDeployed(d -> {
-                status.set("Deploying " + Arns.familyRevision(d.deployedArn()) + " (" + question.strategy().strategyProperty().get().label + ").");
+                status.set("Deploying " + Arns.familyRevision(d.deployedArn()) + " (" + question.strategy().strategyProperty().get().label + ")."
+                        + (d.imageNote().isEmpty() ? "" : " " + d.imageNote()));
                 onDeployed.accept(d.service());
             });
             question.onCancelled(() -> status.set("Not deployed."));

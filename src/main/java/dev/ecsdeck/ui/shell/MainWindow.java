@@ -69,6 +69,8 @@ public final class MainWindow {
     private final TaskExecutor executor;
     private final Confirmer confirmer;
     private final DraftStore drafts;
+    /** The clock of the backend's "now" (the simulator's), for ages such as an image's "pushed 3 days ago". */
+    private final LongSupplier nowMillis;
     private final TabPane detailTabs = new TabPane();
     private final Tab detailsTab;
     private final ServicePanelContext serviceContext;
@@ -88,6 +90,7 @@ public final class MainWindow {
         this.executor = executor;
         this.confirmer = confirmer;
         this.drafts = options.drafts();
+        this.nowMillis = options.nowMillis();
         this.tree = new ClusterTreeViewModel(provider, executor);
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
@@ -266,7 +269,8 @@ public final class MainWindow {
         TaskDefinitionEditorViewModel editor = new TaskDefinitionEditorViewModel(provider, executor, confirmer, shell.readOnlyProperty(),
                 drafts, java.time.Clock.systemUTC());
         editor.onRegistered(td -> refresh());
-        TaskDefinitionEditorController controller = new TaskDefinitionEditorController(editor, deploy, this::followDeployment);
+        TaskDefinitionEditorController controller = new TaskDefinitionEditorController(editor, deploy, this::followDeployment,
+                new dev.ecsdeck.ui.taskdef.ImageCatalog(provider, executor, () -> java.time.Instant.ofEpochMilli(nowMillis.getAsLong())));
         editors.add(controller);
         Tab tab = new Tab();
         tab.textProperty().bind(editor.titleProperty());

@@ -122,7 +122,7 @@ public final class DeployViewModel {
             question.onCancelled(() -> status.set("Not deployed."));
             question.onDeployed(d -> {
                 status.set("Deploying " + Arns.familyRevision(d.deployedArn()) + " to " + d.service().serviceName() + " ("
-                        + question.strategy().strategyProperty().get().label + ").");
+                        + question.strategy().strategyProperty().get().label + ")." + (d.imageNote().isEmpty() ? "" : " " + d.imageNote()));
                 rollout.follow(d.service(), d.deployedArn(), d.previousArn());
                 onServiceUpdated.accept(d.service());
                 refreshTargets();

@@ -101,11 +101,17 @@ public final class TaskDefinitionEditorController {
 
     /** An editor whose rollout pane also shows the service deployment a deploy starts, followed by {@code followers} (null: none). */
     public TaskDefinitionEditorController(TaskDefinitionEditorViewModel editor, DeployViewModel deploy, DeploymentFollower.Factory followers) {
+        this(editor, deploy, followers, null);
+    }
+
+    /** An editor whose image fields offer the account's ECR images from {@code images} (null: none offered). */
+    public TaskDefinitionEditorController(TaskDefinitionEditorViewModel editor, DeployViewModel deploy, DeploymentFollower.Factory followers,
+            ImageCatalog images) {
         this.followers = followers;
         this.editor = editor;
         this.deploy = deploy;
         this.json = new JsonCodeEditor(editor::textEdited);
-        this.form = new TaskDefinitionFormView(editor);
+        this.form = new TaskDefinitionFormView(editor, images);
         this.rolloutPoll = new Timeline(new KeyFrame(ROLLOUT_POLL, e -> deploy.rollout().poll()));
         rolloutPoll.setCycleCount(Timeline.INDEFINITE);
         this.view = Fxml.load(this, "TaskDefinitionEditor.fxml");

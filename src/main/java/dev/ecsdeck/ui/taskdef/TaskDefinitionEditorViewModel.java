@@ -14,6 +14,7 @@ import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.Confirmer;
 import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
+import dev.ecsdeck.ui.deploy.ImageVerification;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -209,14 +210,38 @@ public final class TaskDefinitionEditorViewModel {
                         message.set("Not registered: " + Arns.familyRevision(newest) + " is newer than your base.");
                         return;
                     }
-                    doRegister(request);
+                    checkImages(request, from);
                 })
                 .onFailure(error -> message.set(ErrorText.of(error)))
                 .showingBusy(busy) // and the registration it starts, till that finishes
                 .executeWith(executor);
     }
 
-    private void doRegister(String request) {
+    /**
+     * Before registering: each image in this account's ECR exists? A missing one is named and the user
+     * goes back (the text kept) or registers anyway; a check that cannot run says so and registers.
+     */
+    private void checkImages(String request, TaskDefinition from) {
+        if (!ImageVerification.anyInEcr(request)) {
+            doRegister(request, "");
+            return;
+        }
+        message.set("Checking the images in ECR…");
+        BackgroundTask.of(() -> ImageVerification.check(provider, request, from.taskDefinitionArn()))
+                .onSuccess(result -> {
+                    if (!result.missing().isEmpty() && !confirmer.confirm(result.missing().size() == 1 ? "Image not found" : "Images not found",
+                            ImageVerification.missingQuestion(result, "Register"), "Register anyway", "Go back")) {
+                        message.set("Not registered: " + result.missingText() + " Your text is kept.");
+                        return;
+                    }
+                    doRegister(request, ImageVerification.notCheckedNote(result));
+                })
+                .onFailure(error -> message.set(ErrorText.of(error)))
+                .showingBusy(busy)
+                .executeWith(executor);
+    }
+
+    private void doRegister(String request, String imageNote) {
         message.set("Registering…");
         BackgroundTask.of(() -> provider.registerTaskDefinition(request))
                 .onSuccess(td -> {
@@ -224,7 +249,7 @@ public final class TaskDefinitionEditorViewModel {
                     base.set(td);
                     newestAtOpen = td.revision();
                     title.set(td.familyRevision());
-                    message.set("Registered " + td.familyRevision() + ".");
+                    message.set("Registered " + td.familyRevision() + "." + (imageNote.isEmpty() ? "" : " " + imageNote));
                     edit(TaskDefinitionDocuments.toRegisterRequest(td.json()), false);
                     onRegistered.accept(td);
                 })

@@ -33,12 +33,15 @@ final class TaskDefinitionFormView {
     }
 
     private final TaskDefinitionEditorViewModel viewModel;
+    /** The account's ECR images offered in the image fields; null: none offered. */
+    private final ImageCatalog images;
     private final VBox view = new VBox(10);
     private final List<Field> fields = new ArrayList<>();
     private List<String> shownContainers = List.of();
 
-    TaskDefinitionFormView(TaskDefinitionEditorViewModel viewModel) {
+    TaskDefinitionFormView(TaskDefinitionEditorViewModel viewModel, ImageCatalog images) {
         this.viewModel = viewModel;
+        this.images = images;
         view.getStyleClass().add("task-definition-form");
         viewModel.formVersionProperty().addListener((obs, was, now) -> refresh());
     }
@@ -114,7 +117,11 @@ final class TaskDefinitionFormView {
     private GridPane container(int c) {
         GridPane g = grid();
         int row = 0;
-        text(g, row++, "Image", "image-" + c, d -> d.image(c), (d, v) -> d.image(c, v));
+        TextField image = text(g, row++, "Image", "image-" + c, d -> d.image(c), (d, v) -> d.image(c, v));
+        if (images != null) {
+            ImageCompletion.attach(image, images);
+            add(g, row++, "", imagesStatus(c));
+        }
         number(g, row++, "CPU units", "cpu-" + c, d -> d.containerCpu(c), (d, v) -> d.containerCpu(c, v));
         number(g, row++, "Memory (hard, MiB)", "memory-" + c, d -> d.memory(c), (d, v) -> d.memory(c, v));
         number(g, row++, "Memory reservation (soft, MiB)", "reservation-" + c, d -> d.memoryReservation(c), (d, v) -> d.memoryReservation(c, v));
@@ -188,11 +195,29 @@ final class TaskDefinitionFormView {
         javafx.scene.layout.GridPane.setHgrow(control, javafx.scene.layout.Priority.ALWAYS);
     }
 
-    private void text(GridPane g, int row, String label, String id, Function<TaskDefinitionDraft, String> read,
+    private TextField text(GridPane g, int row, String label, String id, Function<TaskDefinitionDraft, String> read,
             BiConsumer<TaskDefinitionDraft, String> write) {
         TextField field = new TextField();
         bind(field, id, read, write);
         add(g, row, label, field);
+        return field;
+    }
+
+    /** Under an image field: what the ECR suggestions offer (or why none), and reading them again. Hidden until asked. */
+    private javafx.scene.Node imagesStatus(int c) {
+        Label status = new Label();
+        status.setId("images-status-" + c);
+        status.getStyleClass().add("form-hint");
+        status.setWrapText(true);
+        status.textProperty().bind(images.statusProperty());
+        javafx.scene.control.Hyperlink again = new javafx.scene.control.Hyperlink("Read ECR again");
+        again.setId("images-refresh-" + c);
+        again.setOnAction(e -> images.refresh());
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(8, status, again);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.visibleProperty().bind(images.statusProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private void area(GridPane g, int row, String label, String id, Function<TaskDefinitionDraft, String> read,
