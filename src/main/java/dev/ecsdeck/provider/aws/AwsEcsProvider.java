@@ -1,7 +1,5 @@
 package dev.ecsdeck.provider.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.model.ContainerInstance;
 import dev.ecsdeck.model.EcsService;
@@ -24,7 +22,6 @@ import dev.ecsdeck.model.TargetTrackingConfig;
 import dev.ecsdeck.model.TaskDefinition;
 import dev.ecsdeck.provider.BackendDescription;
 import dev.ecsdeck.provider.BatchingEcsProvider;
-import dev.ecsdeck.provider.InvalidInputException;
 import dev.ecsdeck.provider.LogPage;
 import dev.ecsdeck.provider.LogQuery;
 import dev.ecsdeck.provider.LogSink;
@@ -37,11 +34,9 @@ import dev.ecsdeck.model.RunTaskRequest;
 import dev.ecsdeck.provider.ServiceUpdate;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.taskdef.TaskDefinitionDocuments;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.SortOrder;
@@ -54,7 +49,6 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
  * errors turned into the provider's typed errors.
  */
 public final class AwsEcsProvider extends BatchingEcsProvider {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Describe batches in flight at once: 2,000 services are 200 DescribeServices calls. */
     static final int DESCRIBE_PARALLELISM = 16;
 
@@ -204,33 +198,9 @@ public final class AwsEcsProvider extends BatchingEcsProvider {
 
     @Override
     public TaskDefinition registerTaskDefinition(String requestJson) {
-        RegisterTaskDefinitionRequest request = registerRequest(requestJson);
+        RegisterTaskDefinitionRequest request = TaskDefinitionRequests.registerRequest(requestJson);
         var r = errors.call(Operation.REGISTER_TASK_DEFINITION, () -> clients.ecs.registerTaskDefinition(request));
         return TaskDefinitionDocuments.toModel(SdkJson.toJson(r.taskDefinition()));
-    }
-
-    /** The request from its JSON document, checked for JSON syntax and member types before anything is sent. */
-    static RegisterTaskDefinitionRequest registerRequest(String requestJson) {
-        JsonNode json;
-        try {
-            json = JSON.readTree(requestJson);
-        } catch (IOException e) {
-            throw new InvalidInputException(Operation.REGISTER_TASK_DEFINITION, "SerializationException",
-                    "The task definition is not valid JSON: " + e.getMessage(), null);
-        }
-        if (json == null || !json.isObject()) {
-            throw new InvalidInputException(Operation.REGISTER_TASK_DEFINITION, "SerializationException",
-                    "The task definition must be a JSON object.", null);
-        }
-        RegisterTaskDefinitionRequest.Builder builder = RegisterTaskDefinitionRequest.builder();
-        try {
-            SdkJson.fill((SdkPojo) builder, json, "");
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            String field = message.contains(" ") ? message.substring(0, message.indexOf(' ')) : null;
-            throw new InvalidInputException(Operation.REGISTER_TASK_DEFINITION, "SerializationException", message, field);
-        }
-        return builder.build();
     }
 
     @Override

@@ -41,10 +41,8 @@ import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.ecs.SimEcs;
 import dev.ecsdeck.sim.ecs.Described;
 import dev.ecsdeck.sim.ecs.TaskApi;
-import dev.ecsdeck.sim.logs.LogApi;
 import dev.ecsdeck.sim.state.SimStateStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -57,7 +55,6 @@ public final class SimProvider extends BatchingEcsProvider {
     /** How often a tail polls the simulator's logs. */
     static final long TAIL_INTERVAL_MS = 500;
     /** DescribeLogGroups and DescribeLogStreams pages: 50, CloudWatch's largest. */
-    private static final int LOG_PAGE_SIZE = 50;
 
     private static final System.Logger LOG = System.getLogger(SimProvider.class.getName());
     /** How often the state is saved while nothing changes it through the provider (time still moves). */
@@ -70,6 +67,7 @@ public final class SimProvider extends BatchingEcsProvider {
     private final ScheduledExecutorService tailScheduler;
     private final SimLoadBalancing loadBalancing;
     private final SimImages images;
+    private final SimReads reads;
 
     public SimProvider(SimEngine engine, String scenario) {
         this(engine, scenario, ApiFaults.realTime(1), null);
@@ -91,6 +89,7 @@ public final class SimProvider extends BatchingEcsProvider {
         this.description = BackendDescription.simulator(scenario);
         this.loadBalancing = new SimLoadBalancing(engine.loadBalancing());
         this.images = new SimImages(engine.ecr());
+        this.reads = new SimReads(engine);
         this.tailScheduler = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "sim-log-tail");
             t.setDaemon(true);
@@ -254,38 +253,19 @@ public final class SimProvider extends BatchingEcsProvider {
 
     @Override
     public List<ServiceDeploymentBrief> listServiceDeployments(String cluster, String service) {
-        return call(Operation.LIST_SERVICE_DEPLOYMENTS, () -> {
-            List<ServiceDeploymentBrief> all = new ArrayList<>();
-            String token = null;
-            do {
-                Page<ServiceDeploymentBrief> page = engine.serviceDeployments().listServiceDeployments(cluster, service, null, null, null,
-                        token, MAX_LIST_RESULTS);
-                all.addAll(page.items());
-                token = page.nextToken();
-            } while (token != null);
-            return all;
-        });
+        return call(Operation.LIST_SERVICE_DEPLOYMENTS, () -> reads.serviceDeployments(cluster, service));
     }
 
     @Override
     public List<ServiceDeployment> describeServiceDeployments(List<String> arns) {
         return call(Operation.DESCRIBE_SERVICE_DEPLOYMENTS,
-                () -> inTwenties(arns, batch -> engine.serviceDeployments().describeServiceDeployments(batch).items()));
+                () -> SimReads.inTwenties(arns, batch -> engine.serviceDeployments().describeServiceDeployments(batch).items()));
     }
 
     @Override
     public List<ServiceRevision> describeServiceRevisions(List<String> arns) {
         return call(Operation.DESCRIBE_SERVICE_REVISIONS,
-                () -> inTwenties(arns, batch -> engine.serviceDeployments().describeServiceRevisions(batch).items()));
-    }
-
-    /** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
-    private static <T> List<T> inTwenties(List<String> arns, java.util.function.Function<List<String>, List<T>> describe) {
-        List<T> out = new ArrayList<>();
-        for (int i = 0; i < arns.size(); i += 20) {
-            out.addAll(describe.apply(arns.subList(i, Math.min(arns.size(), i + 20))));
-        }
-        return out;
+                () -> SimReads.inTwenties(arns, batch -> engine.serviceDeployments().describeServiceRevisions(batch).items()));
     }
 
     @Override
@@ -356,23 +336,9 @@ public final class SimProvider extends BatchingEcsProvider {
                 () -> engine.services().utilization(cluster, service, since, (int) period.toSeconds())));
     }
 
-    /**
-     * Container Insights' task counts (ECS/ContainerInsights by ClusterName and ServiceName, as GetMetricData
-     * reads them): none when the cluster does not have Container Insights and never had it for this service.
-     */
     @Override
     public Optional<dev.ecsdeck.model.TaskCountHistory> serviceTaskCounts(String cluster, String service, Instant since) {
-        return call(Operation.GET_SERVICE_TASK_COUNTS, () -> {
-            List<Cluster> found = engine.clusters().describeClusters(List.of(cluster)).items();
-            String name = found.isEmpty() ? cluster : found.get(0).clusterName();
-            boolean insights = !found.isEmpty() && found.get(0).settings().stream().anyMatch(s -> "containerInsights".equals(s.name())
-                    && ("enabled".equals(s.value()) || "enhanced".equals(s.value())));
-            var counts = new dev.ecsdeck.model.TaskCountHistory(engine.metrics().serviceInsights("DesiredTaskCount", name, service, since),
-                    engine.metrics().serviceInsights("RunningTaskCount", name, service, since),
-                    engine.metrics().serviceInsights("PendingTaskCount", name, service, since));
-            boolean any = !counts.desired().isEmpty() || !counts.running().isEmpty() || !counts.pending().isEmpty();
-            return insights || any ? Optional.of(counts) : Optional.empty();
-        });
+        return call(Operation.GET_SERVICE_TASK_COUNTS, () -> reads.taskCounts(cluster, service, since));
     }
 
     @Override
@@ -392,35 +358,17 @@ public final class SimProvider extends BatchingEcsProvider {
 
     @Override
     public LogPage filterLogEvents(LogQuery q) {
-        return call(Operation.FILTER_LOG_EVENTS, () -> {
-            Page<dev.ecsdeck.model.LogEvent> page = engine.logs().filterLogEvents(q.logGroupName(), q.logStreamNames(), q.startTime(),
-                    q.endTime(), q.nextToken(), q.limit());
-            return new LogPage(page.items(), page.nextToken());
-        });
+        return call(Operation.FILTER_LOG_EVENTS, () -> reads.logEvents(q));
     }
 
     @Override
     public Page<LogGroupInfo> describeLogGroups(String namePrefix, String nextToken) {
-        return call(Operation.DESCRIBE_LOG_GROUPS, () -> {
-            Page<LogApi.LogGroupInfo> page = engine.logs().describeLogGroups(blankToNull(namePrefix), nextToken, LOG_PAGE_SIZE);
-            return new Page<>(page.items().stream().map(g -> new LogGroupInfo(g.logGroupName(), g.creationTime(), g.storedBytes()))
-                    .toList(), page.nextToken());
-        });
+        return call(Operation.DESCRIBE_LOG_GROUPS, () -> reads.logGroups(namePrefix, nextToken));
     }
 
     @Override
     public Page<LogStreamInfo> describeLogStreams(String logGroupName, String namePrefix, String nextToken) {
-        String prefix = blankToNull(namePrefix);
-        return call(Operation.DESCRIBE_LOG_STREAMS, () -> {
-            Page<LogApi.LogStreamInfo> page = engine.logs().describeLogStreams(logGroupName, prefix, prefix == null, prefix == null,
-                    nextToken, LOG_PAGE_SIZE);
-            return new Page<>(page.items().stream().map(s -> new LogStreamInfo(s.logStreamName(), s.creationTime(),
-                    s.firstEventTimestamp(), s.lastEventTimestamp())).toList(), page.nextToken());
-        });
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+        return call(Operation.DESCRIBE_LOG_STREAMS, () -> reads.logStreams(logGroupName, namePrefix, nextToken));
     }
 
     @Override

@@ -176,6 +176,16 @@ public final class MetricApi {
         }
     }
 
+    /**
+     * Gives the services a steady past: the minutes in [from, to) as they would have been published had every
+     * active service run at its desired count (how a scenario starts with history, without simulating it).
+     */
+    public void publishSteadyHistory(Instant from, Instant to) {
+        synchronized (engine) {
+            published.publishSteadyHistory(from, to);
+        }
+    }
+
     /** One simulated second (under the engine's lock): the simulated services publish the minute that just ended. */
     public void step(Instant now) {
         published.step(now);

@@ -44,6 +44,18 @@ final class PublishedMetrics {
         publishLoadBalancers(minute - 1, stamp);
     }
 
+    /**
+     * Publishes the minutes in [from, to) as the services would have reported them running steady at their desired
+     * counts: a scenario's history before its simulation starts (no ELB requests are made up).
+     */
+    void publishSteadyHistory(Instant from, Instant to) {
+        for (long stamp = from.getEpochSecond() / 60; stamp < to.getEpochSecond() / 60; stamp++) {
+            for (ClusterMinute c : engine.ecs().steadyMinuteFigures(stamp + 1)) {
+                publishCluster(c, Instant.ofEpochSecond(stamp * 60));
+            }
+        }
+    }
+
     private void publishCluster(ClusterMinute c, Instant stamp) {
         double cpuReserved = 0;
         double cpuUsed = 0;

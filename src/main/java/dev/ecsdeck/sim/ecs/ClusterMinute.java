@@ -56,9 +56,39 @@ public record ClusterMinute(String clusterName, boolean containerInsights, int c
         for (SimTask t : cluster.tasks.values()) {
             tasks += t.isRunning() ? 1 : 0;
         }
-        boolean insights = cluster.settings.stream()
+        return new ClusterMinute(cluster.name, insights(cluster), instances, tasks, services);
+    }
+
+    /**
+     * The minute as it would have been had the cluster's active services run steady at their desired counts with
+     * their current task definitions: a scenario's past, before its simulation starts.
+     */
+    static ClusterMinute steady(SimCluster cluster, long minute, dev.ecsdeck.sim.SimIds ids,
+            java.util.function.Function<String, SimTaskDefinition> taskDefinitions) {
+        List<ServiceMinute> services = new ArrayList<>();
+        int tasks = 0;
+        for (SimService svc : cluster.services.values()) {
+            if (!"ACTIVE".equals(svc.status) || svc.taskDefinitionArn == null) {
+                continue;
+            }
+            SimTaskDefinition td = taskDefinitions.apply(svc.taskDefinitionArn);
+            int running = svc.desiredCount;
+            ServiceLoad load = svc.load(ids);
+            services.add(new ServiceMinute(svc.name, hundredths(load.cpuUtilisation(minute, running)),
+                    hundredths(load.memoryUtilisation(minute, running)), running, running, 0, running * td.reservedCpu(),
+                    running * td.reservedMemory()));
+            tasks += running;
+        }
+        int instances = 0;
+        for (SimInstance i : cluster.instances.values()) {
+            instances += "INACTIVE".equals(i.status) ? 0 : 1;
+        }
+        return new ClusterMinute(cluster.name, insights(cluster), instances, tasks, services);
+    }
+
+    private static boolean insights(SimCluster cluster) {
+        return cluster.settings.stream()
                 .anyMatch(s -> "containerInsights".equals(s.name()) && ("enabled".equals(s.value()) || "enhanced".equals(s.value())));
-        return new ClusterMinute(cluster.name, insights, instances, tasks, services);
     }
 
     /** Percentages in hundredths, as the simulator has always kept them (0..100). */

@@ -184,6 +184,17 @@ public final class SimEcs {
         return out;
     }
 
+    /** What each cluster would have told CloudWatch for the minute had its services run steady: see {@link ClusterMinute#steady}. */
+    public List<ClusterMinute> steadyMinuteFigures(long minute) {
+        List<ClusterMinute> out = new ArrayList<>();
+        for (SimCluster cluster : clusters.values()) {
+            if ("ACTIVE".equals(cluster.status)) {
+                out.add(ClusterMinute.steady(cluster, minute, ids, taskDefinitionRegistry::resolve));
+            }
+        }
+        return out;
+    }
+
     /**
      * Starts a rollout of the service to {@code target}: a rolling update, or the stages of a
      * blue/green, canary or linear deployment when there is a running revision to shift traffic from.

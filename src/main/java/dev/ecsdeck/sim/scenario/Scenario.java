@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * A scenario file: task definitions, image faults, Lambda hook answers, application load balancers,
  * clusters with instances and services, and actions at times after the start. The simulation runs {@code warmUpSeconds} before the user
- * sees it, so services are already running and logs already written.
+ * sees it, so services are already running and logs already written. {@code historyMinutes}: how much CloudWatch history the
+ * services have from before the start, as if they had run steady at their desired counts (none when absent).
  */
 public record Scenario(
         String name,
@@ -25,7 +26,8 @@ public record Scenario(
         List<LoadBalancerSpec> loadBalancers,
         List<LambdaHookOutcome> lambdaHooks,
         List<AlarmSpec> alarms,
-        Ecr ecr) {
+        Ecr ecr,
+        Integer historyMinutes) {
 
     public Scenario {
         loadBalancers = loadBalancers == null ? List.of() : List.copyOf(loadBalancers);

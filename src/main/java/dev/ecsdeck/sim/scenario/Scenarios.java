@@ -114,7 +114,12 @@ public final class Scenarios {
         int warmUp = scenario.warmUpSeconds() == null ? 0 : scenario.warmUpSeconds();
         Instant start = clock.now().minusSeconds(warmUp);
         SimEngine engine = new SimEngine(clock, seed, region, start, account);
-        engine.setUpAtStart(() -> apply(scenario, engine, start));
+        engine.setUpAtStart(() -> {
+            apply(scenario, engine, start);
+            if (scenario.historyMinutes() != null && scenario.historyMinutes() > 0) {
+                engine.metrics().publishSteadyHistory(start.minus(Duration.ofMinutes(scenario.historyMinutes())), start);
+            }
+        });
         return engine;
     }
 

@@ -13,7 +13,6 @@ import dev.ecsdeck.sim.wire.ecs.EcsOperations;
 import dev.ecsdeck.sim.wire.elb.ElbOperations;
 import dev.ecsdeck.sim.wire.events.EventsOperations;
 import dev.ecsdeck.sim.wire.json.Json11Codec;
-import dev.ecsdeck.sim.wire.json.WireJson;
 import dev.ecsdeck.sim.wire.logs.LiveTailSessions;
 import dev.ecsdeck.sim.wire.logs.LogsOperations;
 import dev.ecsdeck.sim.wire.query.QueryCodec;
@@ -22,7 +21,6 @@ import dev.ecsdeck.sim.wire.scheduler.SchedulerOperations;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -72,6 +70,7 @@ public final class WireServer implements AutoCloseable {
     public static final String RESET_PATH = "/_ecsdeck/reset";
 
     private final WireRegions regions;
+    private final WireReset reset;
     private final ApiFaults faults;
     private final Runnable afterChange;
     /** The protocols served; the first also answers requests refused before their protocol is known. */
@@ -101,6 +100,7 @@ public final class WireServer implements AutoCloseable {
     /** A server of every region in {@code regions} (serve-sim's, which can also reset). */
     public WireServer(WireRegions regions, ApiFaults faults, int port, Runnable afterChange) throws IOException {
         this.regions = regions;
+        this.reset = new WireReset(regions, afterChange);
         this.faults = faults;
         this.afterChange = afterChange;
         this.liveTail = new LiveTailSessions(faults);
@@ -155,26 +155,13 @@ public final class WireServer implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    /** What goes back: the status and a body in the codec's protocol; {@code errorCode} is null on success. */
-    private record Reply(int status, byte[] body, String errorCode, WireCodec codec, String requestId, java.util.Map<String, String> headers) {
-        Reply(int status, byte[] body, String errorCode, WireCodec codec, String requestId) {
-            this(status, body, errorCode, codec, requestId, java.util.Map.of());
-        }
-
-        static Reply error(WireCodec codec, WireCodec.Call call, int status, String code, String message) {
-            String named = codec.errorCode(code, call);
-            return new Reply(status, codec.writeError(status, named, message, call), named, codec, call.requestId(),
-                    codec.responseHeaders(named, status, call));
-        }
-    }
-
     private void exchange(HttpExchange ex) {
         long started = System.nanoTime();
         String label = "-";
-        Reply reply;
+        WireReply reply;
         Routed routed = new Routed(UUID.randomUUID().toString(), codecs.get(0));
         if (RESET_PATH.equals(ex.getRequestURI().getPath())) {
-            send(ex, reset(ex, routed));
+            send(ex, reset.answer(ex, codecs.get(0), routed.call(), routed.requestId));
             return;
         }
         try {
@@ -193,15 +180,15 @@ public final class WireServer implements AutoCloseable {
                 ex.close(); // no reply: the JDK server closes a connection whose exchange ends before its headers
                 return;
             }
-            reply = Reply.error(routed.codec, routed.call(), e.httpStatus(), e.errorCode(), e.getMessage());
+            reply = WireReply.error(routed.codec, routed.call(), e.httpStatus(), e.errorCode(), e.getMessage());
         } catch (RuntimeException | IOException | Error e) {
             // The client gets a short message; the log gets the cause (no header or body is in it).
             LOG.log(Level.WARNING, "Simulator wire call " + label + " failed", e);
-            reply = Reply.error(routed.codec, routed.call(), 500, "InternalFailure", "The simulator failed to process the request.");
+            reply = WireReply.error(routed.codec, routed.call(), 500, "InternalFailure", "The simulator failed to process the request.");
         }
         // Logged before the reply goes out, so the log is complete by the time the client has its answer.
         if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(label + " " + reply.status + (reply.errorCode == null ? "" : " " + reply.errorCode) + " "
+            LOG.fine(label + " " + reply.status() + (reply.errorCode() == null ? "" : " " + reply.errorCode()) + " "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         }
         send(ex, reply);
@@ -213,7 +200,7 @@ public final class WireServer implements AutoCloseable {
         String label = "-";
         /** The request's protocol; until it is known, the first codec's (errors before then are in it). */
         WireCodec codec;
-        Reply reply;
+        WireReply reply;
         SimEngine engine;
         WireApi api;
         String operationName;
@@ -230,7 +217,7 @@ public final class WireServer implements AutoCloseable {
         }
 
         void refuse(int status, String code, String message) {
-            reply = Reply.error(codec, call(), status, code, message);
+            reply = WireReply.error(codec, call(), status, code, message);
         }
     }
 
@@ -346,8 +333,8 @@ public final class WireServer implements AutoCloseable {
     }
 
     /** Faults first, outside the engine's lock (their latency must not serialise calls); then the whole operation under it. */
-    private Reply call(Routed routed) {
-        return new Reply(200, routed.codec.writeResult(run(routed), routed.call()), null, routed.codec, routed.requestId,
+    private WireReply call(Routed routed) {
+        return new WireReply(200, routed.codec.writeResult(run(routed), routed.call()), null, routed.codec, routed.requestId,
                 routed.codec.responseHeaders(null, 200, routed.call()));
     }
 
@@ -380,56 +367,20 @@ public final class WireServer implements AutoCloseable {
         return result;
     }
 
-    /**
-     * {@code POST /_ecsdeck/reset}: the simulation back to its scenario's start (a fresh engine from the same scenario,
-     * seed and start time, the clock from the scenario's start; other regions emptied). Only from the loopback address.
-     */
-    private Reply reset(HttpExchange ex, Routed routed) {
-        WireCodec json = codecs.get(0);
-        try {
-            RequestBodies.drain(ex.getRequestBody());
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Could not read a reset request's body");
-        }
-        if (!ex.getRemoteAddress().getAddress().isLoopbackAddress()) {
-            return Reply.error(json, routed.call(), 403, "AccessDeniedException", "The reset endpoint answers the loopback address only.");
-        }
-        if (!"POST".equals(ex.getRequestMethod())) {
-            ex.getResponseHeaders().set("Allow", "POST");
-            return Reply.error(json, routed.call(), 405, "MethodNotAllowedException", "Reset with POST " + RESET_PATH + ".");
-        }
-        if (!regions.canReset()) {
-            return Reply.error(json, routed.call(), 409, "ResetNotAvailableException", "This server was not started from a scenario; "
-                    + "only serve-sim can reset.");
-        }
-        SimEngine engine = regions.reset();
-        LOG.fine("POST " + RESET_PATH + " 200");
-        if (afterChange != null) {
-            try {
-                afterChange.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not save the simulator state after a reset: " + e.getMessage());
-            }
-        }
-        byte[] body = WireJson.object().put("reset", true).put("region", engine.region())
-                .put("simulatedTime", engine.now().toString()).toString().getBytes(StandardCharsets.UTF_8);
-        return new Reply(200, body, null, json, routed.requestId);
-    }
-
-    private static void send(HttpExchange ex, Reply reply) {
+    private static void send(HttpExchange ex, WireReply reply) {
         try {
             var headers = ex.getResponseHeaders();
-            headers.set("Content-Type", reply.codec.contentType());
-            headers.set("x-amzn-RequestId", reply.requestId);
-            if (reply.errorCode != null) {
-                headers.set("x-amzn-ErrorType", reply.errorCode);
+            headers.set("Content-Type", reply.codec().contentType());
+            headers.set("x-amzn-RequestId", reply.requestId());
+            if (reply.errorCode() != null) {
+                headers.set("x-amzn-ErrorType", reply.errorCode());
             }
-            reply.headers.forEach(headers::set);
+            reply.headers().forEach(headers::set);
             if ("HEAD".equals(ex.getRequestMethod())) {
-                ex.sendResponseHeaders(reply.status, -1); // a HEAD reply has no body
+                ex.sendResponseHeaders(reply.status(), -1); // a HEAD reply has no body
             } else {
-                ex.sendResponseHeaders(reply.status, reply.body.length);
-                ex.getResponseBody().write(reply.body);
+                ex.sendResponseHeaders(reply.status(), reply.body().length);
+                ex.getResponseBody().write(reply.body());
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "Could not send a reply: the client went away");

@@ -26,7 +26,7 @@ class SdkJsonTest {
         // The public sample corpus lies beside the project in CI, not in a user's clone: skipped, with why, without it.
         Assumptions.assumeTrue(Files.isRegularFile(file), () -> "skipped: the sample task definitions are not beside the project (" + file + ")");
         String text = Files.readString(file);
-        RegisterTaskDefinitionRequest request = AwsEcsProvider.registerRequest(text);
+        RegisterTaskDefinitionRequest request = TaskDefinitionRequests.registerRequest(text);
         assertEquals(JSON.readTree(text).path("family").asText(), request.family());
         JsonNode back = SdkJson.toJson(request);
         JsonNode original = JSON.readTree(text);
@@ -39,10 +39,10 @@ class SdkJsonTest {
 
     @Test
     void aMemberOfTheWrongTypeIsNamed() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> AwsEcsProvider.registerRequest(
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TaskDefinitionRequests.registerRequest(
                 "{\"family\": \"x\", \"containerDefinitions\": [{\"name\": \"a\", \"portMappings\": {\"containerPort\": 80}}]}"));
         assertEquals("containerDefinitions[0].portMappings", e.fieldPath());
-        assertThrows(InvalidInputException.class, () -> AwsEcsProvider.registerRequest("{ not json"));
+        assertThrows(InvalidInputException.class, () -> TaskDefinitionRequests.registerRequest("{ not json"));
     }
 
     @Test

@@ -37,7 +37,7 @@ class SimProviderMetricsTest {
         List<MetricAggregate> cpu = demo.engine.metrics().aggregates(new MetricKey("AWS/ECS", "CPUUtilization",
                 Map.of("ClusterName", "prod-web", "ServiceName", "web")), since, demo.clock.now(), 60);
         assertEquals(cpu.stream().map(a -> new MetricPoint(a.timestamp(), a.statistic("Average").getAsDouble())).toList(), u.cpu());
-        assertEquals(45, u.cpu().size(), "since the demo's warm-up began, 45 minutes ago (it warms up 15 minutes, not 3 hours)");
+        assertEquals(180, u.cpu().size(), "3 hours: the demo's history from before its start (3 h), its 15-minute warm-up, the 30 minutes since");
         assertEquals(u.cpu().size(), u.memory().size());
     }
 
@@ -49,10 +49,25 @@ class SimProviderMetricsTest {
         List<MetricAggregate> mem = demo.engine.metrics().aggregates(new MetricKey("AWS/ECS", "MemoryUtilization",
                 Map.of("ClusterName", "prod-web", "ServiceName", "web")), since, demo.clock.now(), 300);
         assertEquals(mem.stream().map(a -> new MetricPoint(a.timestamp(), a.statistic("Average").getAsDouble())).toList(), u.memory());
-        assertEquals(9, u.memory().size(), "45 minutes of history in periods of 5 minutes");
+        assertEquals(12, u.memory().size(), "an hour in periods of 5 minutes");
         List<MetricPoint> minutes = demo.provider.serviceUtilization("prod-web", "web", since).orElseThrow().cpu();
         double firstFive = minutes.subList(0, 5).stream().mapToDouble(MetricPoint::value).average().orElseThrow();
         assertEquals(firstFive, u.cpu().get(0).value(), 1e-9, "the average of the period's minutes");
+    }
+
+    @Test
+    void theDemosPastIsItsServicesRunningSteadyAtTheirDesiredCounts() {
+        Instant start = demo.clock.now().minus(Duration.ofMinutes(15)); // the demo warms up 15 minutes
+        TaskCountHistory counts = demo.provider.serviceTaskCounts("prod-web", "orders-api", start.minus(Duration.ofHours(3))).orElseThrow();
+        List<MetricPoint> before = counts.running().stream().filter(p -> p.time().isBefore(start)).toList();
+        assertEquals(180, before.size(), "a datapoint a minute for the 3 hours before the start");
+        int desired = demo.provider.describeServices("prod-web", List.of("orders-api")).get(0).desiredCount();
+        assertTrue(before.stream().allMatch(p -> p.value() == desired), "running at its desired count, " + desired);
+        assertEquals(before.stream().map(MetricPoint::time).toList(), counts.desired().stream().map(MetricPoint::time)
+                .filter(t -> t.isBefore(start)).toList());
+        ServiceUtilization u = demo.provider.serviceUtilization("prod-web", "orders-api", start.minus(Duration.ofHours(3))).orElseThrow();
+        assertTrue(u.cpu().stream().filter(p -> p.time().isBefore(start)).map(MetricPoint::value).distinct().count() > 10,
+                "the load varies minute by minute, as the simulation's does");
     }
 
     @Test
