@@ -72,6 +72,10 @@ public record DeploymentPlan(String strategy, List<Step> steps) {
         if (c.circuitBreakerEnabled()) {
             text += "; circuit breaker on" + (c.rollbackEnabled() ? ", with rollback" : "");
         }
+        if (c.alarmsEnabled()) {
+            text += "; alarm" + (c.alarms().alarmNames().size() == 1 ? " " : "s ") + String.join(", ", c.alarms().alarmNames())
+                    + " watched until the tasks are steady and a while after" + (c.alarms().rollback() ? ", rolling back on ALARM" : ", failing it on ALARM");
+        }
         return new Step("ROLLING", text, null, false);
     }
 

@@ -92,4 +92,13 @@ class DeploymentPlanTest {
         DeploymentPlan stuck = DeploymentPlan.of(new DeploymentConfiguration(null, 125, 75), 2);
         assertTrue(stuck.steps().get(0).description().contains("cannot replace any task"), stuck.steps().get(0).description());
     }
+
+    @Test
+    void aRollingPlanNamesTheDeploymentAlarmsItWatches() {
+        DeploymentConfiguration c = new DeploymentConfiguration(ON, 200, 100).withAlarms(
+                new dev.ecsdeck.model.DeploymentAlarms(List.of("payments-cpu-high"), true, true));
+        String text = DeploymentPlan.of(c, 3).steps().get(0).description();
+        assertTrue(text.endsWith("; circuit breaker on, with rollback; alarm payments-cpu-high watched until the tasks"
+                + " are steady and a while after, rolling back on ALARM"), text);
+    }
 }
