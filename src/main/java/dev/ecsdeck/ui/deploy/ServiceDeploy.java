@@ -24,7 +24,9 @@ public record ServiceDeploy(EcsProvider provider, TaskExecutor executor, Observa
         DeployQuestion.open(provider, executor, readOnly, cluster, service, null, question -> {
             status.set("");
             question.onDeployed(d -> {
-                status.set("Deploying " + Arns.familyRevision(d.deployedArn()) + " (" + question.strategy().strategyProperty().get().label + ")."
+                // Past tense: the line stays after the deployment ends (it may fail or roll back), so it says what was done.
+                status.set("Started deploying " + Arns.familyRevision(d.deployedArn()) + " (" + question.strategy().strategyProperty().get().label
+                        + "): follow it under Deployments."
                         + (d.imageNote().isEmpty() ? "" : " " + d.imageNote()));
                 onDeployed.accept(d.service());
             });

@@ -159,7 +159,7 @@ public final class AlarmsViewModel implements ServicePart {
     }
 
     static HistoryRow historyRow(AlarmHistoryItem h) {
-        return new HistoryRow(h.timestamp() == null ? "" : h.timestamp().toString(), Objects.toString(h.historyItemType(), ""),
+        return new HistoryRow(TableFit.time(h.timestamp()), Objects.toString(h.historyItemType(), ""),
                 Objects.toString(h.historySummary(), ""));
     }
 

@@ -90,7 +90,7 @@ class ServicePanelDeployUiTest {
         UiTestBench.answerDialog(robot, "Deploy");
         waitUntil("the question closed", () -> robot.lookup("#deployHeadline").tryQuery().isEmpty());
         waitUntil("a new service deployment", () -> b.backend.listServiceDeployments("prod-web", "catalog").size() == before + 1);
-        assertThat(label(robot, "#deployServiceStatus"), containsString("Deploying catalog:1 (Blue/green)."));
+        assertThat(label(robot, "#deployServiceStatus"), containsString("Started deploying catalog:1 (Blue/green): follow it under Deployments."));
         ServiceDeployment sd = newestDeployment(bench, "prod-web", "catalog");
         assertEquals("BLUE_GREEN", sd.deploymentConfiguration().strategy());
         assertEquals(5, sd.deploymentConfiguration().bakeTimeInMinutes());
