@@ -5,8 +5,13 @@ import dev.ecsdeck.model.LogStreamRef;
 import dev.ecsdeck.model.NetworkConfiguration;
 import dev.ecsdeck.sim.ecs.CreateServiceRequest;
 import dev.ecsdeck.sim.logs.LogApi;
+import dev.ecsdeck.model.LogEvent;
+import dev.ecsdeck.model.Page;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A service whose containers write numbered lines ("seq=<n> source=app", one every two seconds per
@@ -51,5 +56,36 @@ public final class SeqLogService {
     public static long seq(String message) {
         int from = message.indexOf("seq=") + 4;
         return Long.parseLong(message.substring(from, message.indexOf(' ', from)));
+    }
+
+    /** Runs the simulation second by second until each of the service's {@code tasks} has its stream (at most 300 s); its streams. */
+    public static List<LogStreamRef> runUntilStreams(SimEngine engine, ManualClock clock, int tasks) {
+        create(engine, tasks);
+        for (int s = 0; s < 300 && streams(engine).size() < tasks; s++) {
+            clock.advance(Duration.ofSeconds(1));
+            engine.advance();
+        }
+        return streams(engine);
+    }
+
+    /**
+     * The numbers each stream holds (ingested by now) since {@code start}, read from the simulator directly; streams
+     * without a line are left out when {@code withLinesOnly} (as a sink that only hears of lines has them).
+     */
+    public static Map<String, List<Long>> written(SimEngine engine, List<LogStreamRef> streams, long start, boolean withLinesOnly) {
+        Map<String, List<Long>> out = new HashMap<>();
+        for (LogStreamRef ref : streams) {
+            List<Long> seqs = new ArrayList<>();
+            String token = null;
+            do {
+                Page<LogEvent> page = engine.logs().filterLogEvents(GROUP, List.of(ref.logStreamName()), start, null, token, 1000);
+                page.items().forEach(e -> seqs.add(seq(e.message())));
+                token = page.nextToken();
+            } while (token != null);
+            if (!withLinesOnly || !seqs.isEmpty()) {
+                out.put(ref.logStreamName(), seqs);
+            }
+        }
+        return out;
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdeck.model.LogEvent;
 import dev.ecsdeck.model.LogStreamRef;
-import dev.ecsdeck.model.Page;
 import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.LogTailRequest;
@@ -90,11 +89,7 @@ class LiveTailWireTest {
     }
 
     private List<LogStreamRef> service(int tasks) {
-        SeqLogService.create(engine, tasks);
-        for (int s = 0; s < 300 && SeqLogService.streams(engine).size() < tasks; s++) {
-            tick(1);
-        }
-        List<LogStreamRef> streams = SeqLogService.streams(engine);
+        List<LogStreamRef> streams = SeqLogService.runUntilStreams(engine, clock, tasks);
         assertEquals(tasks, streams.size(), "every task writes to its stream");
         return streams;
     }
@@ -106,21 +101,7 @@ class LiveTailWireTest {
 
     /** The numbers each stream holds (ingested by now) since {@code start}, read from the simulator directly (streams with lines). */
     private Map<String, List<Long>> written(List<LogStreamRef> streams, long start) {
-        Map<String, List<Long>> out = new HashMap<>();
-        for (LogStreamRef ref : streams) {
-            List<Long> seqs = new ArrayList<>();
-            String token = null;
-            do {
-                Page<LogEvent> page = engine.logs().filterLogEvents(SeqLogService.GROUP, List.of(ref.logStreamName()), start, null, token,
-                        1000);
-                page.items().forEach(e -> seqs.add(SeqLogService.seq(e.message())));
-                token = page.nextToken();
-            } while (token != null);
-            if (!seqs.isEmpty()) {
-                out.put(ref.logStreamName(), seqs); // as the sink's: streams with lines only
-            }
-        }
-        return out;
+        return SeqLogService.written(engine, streams, start, true);
     }
 
     static void waitUntil(String what, BooleanSupplier condition) {

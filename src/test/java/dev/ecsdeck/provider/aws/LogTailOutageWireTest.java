@@ -8,7 +8,6 @@ import dev.ecsdeck.model.LogEvent;
 import dev.ecsdeck.model.LogStreamRef;
 import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogTailRequest;
-import dev.ecsdeck.model.Page;
 import dev.ecsdeck.provider.PollingLogTail;
 import dev.ecsdeck.provider.TailStatus;
 import dev.ecsdeck.sim.ApiFaults;
@@ -87,11 +86,7 @@ class LogTailOutageWireTest {
 
     /** Runs the service until each of its tasks has a stream. */
     private List<LogStreamRef> service(int tasks) {
-        SeqLogService.create(engine, tasks);
-        for (int s = 0; s < 300 && SeqLogService.streams(engine).size() < tasks; s++) {
-            tick(1);
-        }
-        List<LogStreamRef> streams = SeqLogService.streams(engine);
+        List<LogStreamRef> streams = SeqLogService.runUntilStreams(engine, clock, tasks);
         assertEquals(tasks, streams.size(), "every task writes to its stream");
         return streams;
     }
@@ -103,18 +98,7 @@ class LogTailOutageWireTest {
 
     /** The numbers the simulator wrote (and ingested by now) to each stream since {@code start}, read from it directly. */
     private Map<String, List<Long>> written(List<LogStreamRef> streams, long start) {
-        Map<String, List<Long>> out = new HashMap<>();
-        for (LogStreamRef ref : streams) {
-            List<Long> seqs = new ArrayList<>();
-            String token = null;
-            do {
-                Page<LogEvent> page = engine.logs().filterLogEvents(SeqLogService.GROUP, List.of(ref.logStreamName()), start, null, token, 100);
-                page.items().forEach(e -> seqs.add(SeqLogService.seq(e.message())));
-                token = page.nextToken();
-            } while (token != null);
-            out.put(ref.logStreamName(), seqs);
-        }
-        return out;
+        return SeqLogService.written(engine, streams, start, false);
     }
 
     @Test

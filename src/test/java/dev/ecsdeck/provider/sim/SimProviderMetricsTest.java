@@ -76,7 +76,7 @@ class SimProviderMetricsTest {
         Instant since = demo.clock.now().minus(Duration.ofHours(3));
         TaskCountHistory web = demo.provider.serviceTaskCounts("prod-web", "web", since).orElseThrow();
         EcsService described = demo.engine.services().describeServices("prod-web", List.of("web")).items().get(0);
-        assertEquals(25, web.running().size());
+        assertEquals(180, web.running().size(), "three hours: the demo's history from before its start, its warm-up, the 10 minutes since");
         assertEquals(described.runningCount(), web.running().get(web.running().size() - 1).value(), 0.0);
         assertEquals(web.running().size(), web.desired().size());
         assertEquals(web.running().size(), web.pending().size());

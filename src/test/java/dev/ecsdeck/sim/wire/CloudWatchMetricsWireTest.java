@@ -63,7 +63,7 @@ class CloudWatchMetricsWireTest {
         assertEquals("cpu", cpu.get("Id").asText());
         assertEquals("CPUUtilization", cpu.get("Label").asText());
         assertEquals("Complete", cpu.get("StatusCode").asText());
-        assertEquals(45, view.cpu().size(), "a datapoint a minute since the warm-up began, 45 minutes ago");
+        assertEquals(180, view.cpu().size(), "a datapoint a minute for the 3 hours asked: the demo has history from before its start");
         assertEquals(reversed(view.cpu()), points(cpu), "newest first (TimestampDescending)");
         JsonNode mem = answer.at("/MetricDataResults/1");
         assertEquals("Memory", mem.get("Label").asText());

@@ -135,7 +135,7 @@ class ServiceChartsViewModelTest {
         assertEquals(Duration.ofMinutes(1), utilization.lastPeriod);
         assertTrue(vm.utilizationAvailableProperty().get());
         assertEquals("", vm.utilizationMessageProperty().get());
-        assertThat("the simulator warmed up for 15 minutes", vm.cpu().size(), greaterThan(10));
+        assertEquals(180, vm.cpu().size(), "the demo's 3 hours of history");
         assertEquals(vm.cpu().size(), vm.memory().size());
         assertTrue(vm.cpu().get(0).time().isBefore(opened), vm.cpu().get(0).toString());
         assertTrue(vm.cpu().stream().allMatch(p -> p.value() > 30 && p.value() < 70), "about 48% CPU: " + vm.cpu());
@@ -149,13 +149,15 @@ class ServiceChartsViewModelTest {
         sim.poll();
         assertEquals(2, utilization.calls);
 
-        // Later reads add the new minutes and leave the points already shown in place.
-        MetricPoint first = vm.cpu().get(0);
+        // Later reads add the new minutes, drop those now older than the range, and leave the points still shown in place.
         int before = vm.cpu().size();
+        MetricPoint sixth = vm.cpu().get(5);
+        MetricPoint last = vm.cpu().get(before - 1);
         sim.poll(Duration.ofMinutes(5));
         assertEquals(3, utilization.calls);
-        assertSame(first, vm.cpu().get(0));
-        assertEquals(before + 5, vm.cpu().size());
+        assertEquals(before, vm.cpu().size(), "a full 3 hours: 5 minutes in, 5 out");
+        assertSame(sixth, vm.cpu().get(0));
+        assertSame(last, vm.cpu().get(before - 6));
     }
 
     @Test
