@@ -124,6 +124,7 @@ public final class AutoScalingController {
                 TableFit.text("Name", PolicyRow::name),
                 TableFit.text("Type", PolicyRow::type),
                 TableFit.text("Target", r -> r.metric().isEmpty() ? r.targetValue() : r.metric() + " at " + r.targetValue()),
+                TableFit.text("Now", PolicyRow::current),
                 TableFit.text("Cooldowns", AutoScalingController::cooldowns),
                 TableFit.text("Steps / details", PolicyRow::details));
         TableFit.fit(policiesTable);

@@ -7,11 +7,14 @@ import dev.ecsdeck.model.ScalingPolicy;
 import dev.ecsdeck.model.ScheduledAction;
 import dev.ecsdeck.model.ServiceScaling;
 import dev.ecsdeck.model.TargetTrackingConfig;
+import dev.ecsdeck.model.ServiceUtilization;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.BusyFlag;
 import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.service.AutoScalingPolicyForm.Metric;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +41,11 @@ import javafx.collections.ObservableList;
 public final class AutoScalingViewModel implements ServicePart {
     /** One row of the policies table, every cell as shown. */
     public record PolicyRow(String name, String type, String metric, String targetValue, String scaleOutCooldown,
-            String scaleInCooldown, String scaleIn, String details, ScalingPolicy policy) {
+            String scaleInCooldown, String scaleIn, String details, ScalingPolicy policy, String current) {
+        PolicyRow withCurrent(String now) {
+            return new PolicyRow(name, type, metric, targetValue, scaleOutCooldown, scaleInCooldown, scaleIn, details, policy, now);
+        }
+
         /** Only target-tracking policies on one of the three predefined ECS metrics can be edited here. */
         public boolean editable() {
             return policy.isTargetTracking() && Metric.of(policy.targetTracking().predefinedMetricType()) != null;
@@ -57,6 +64,8 @@ public final class AutoScalingViewModel implements ServicePart {
     private final StringProperty maxText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper rangeProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Reading auto scaling…");
+    /** How far back the policies' "Now" column reads CPU and memory. */
+    static final Duration RECENT = Duration.ofMinutes(5);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BusyFlag busy = new BusyFlag();
     private final AutoScalingPolicyForm form;
@@ -85,7 +94,7 @@ public final class AutoScalingViewModel implements ServicePart {
     public void refresh() {
         long mine = ++generation;
         BackgroundTask.of(() -> new Read(ctx.provider().describeScaling(ref.cluster(), ref.service()),
-                        ctx.provider().describeScalingActivities(ref.cluster(), ref.service())))
+                        ctx.provider().describeScalingActivities(ref.cluster(), ref.service()), recentUtilisation()))
                 .onSuccess(read -> {
                     if (mine == generation) {
                         show(read);
@@ -99,7 +108,21 @@ public final class AutoScalingViewModel implements ServicePart {
                 .executeWith(ctx.executor());
     }
 
-    private record Read(ServiceScaling scaling, List<ScalingActivity> activities) {}
+    private record Read(ServiceScaling scaling, List<ScalingActivity> activities, ServiceUtilization recent) {}
+
+    /**
+     * The last minutes of CPU and memory (GetMetricData), for the policies' "Now" column; null when they cannot be
+     * read — the column then shows nothing, and the Charts tab says why.
+     */
+    private ServiceUtilization recentUtilisation() {
+        try {
+            Instant now = Instant.ofEpochMilli(ctx.nowMillis().getAsLong());
+            return ctx.provider().serviceUtilization(ref.cluster(), ref.service(), now.minus(RECENT)).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
 
     private void show(Read read) {
         scaling = read.scaling();
@@ -117,7 +140,8 @@ public final class AutoScalingViewModel implements ServicePart {
         }
         shownMin = min;
         shownMax = max;
-        KeyedListMerge.merge(policies, scaling.policies().stream().map(AutoScalingViewModel::row).toList(), PolicyRow::name);
+        KeyedListMerge.merge(policies, scaling.policies().stream().map(p -> row(p).withCurrent(PolicyMetricNow.of(p, read.recent()))).toList(),
+                PolicyRow::name);
         KeyedListMerge.merge(scheduledActions, scaling.scheduledActions(), ScheduledAction::scheduledActionName);
         KeyedListMerge.merge(activities, read.activities(), ScalingActivity::activityId);
         summary.set(t == null
@@ -135,7 +159,7 @@ public final class AutoScalingViewModel implements ServicePart {
             default -> p.policyType();
         };
         if (tt == null) {
-            return new PolicyRow(p.policyName(), type, "", "", "", "", "", p.summary() == null ? "" : p.summary(), p);
+            return new PolicyRow(p.policyName(), type, "", "", "", "", "", p.summary() == null ? "" : p.summary(), p, "");
         }
         Metric m = Metric.of(tt.predefinedMetricType());
         String metric = m == null ? tt.predefinedMetricType() : m.label;
@@ -143,7 +167,7 @@ public final class AutoScalingViewModel implements ServicePart {
             metric += " (" + tt.resourceLabel() + ")";
         }
         return new PolicyRow(p.policyName(), type, metric, number(tt.targetValue()) + (m != null && m.percent ? "%" : ""),
-                cooldown(tt.scaleOutCooldown()), cooldown(tt.scaleInCooldown()), tt.disableScaleIn() ? "disabled" : "enabled", "", p);
+                cooldown(tt.scaleOutCooldown()), cooldown(tt.scaleInCooldown()), tt.disableScaleIn() ? "disabled" : "enabled", "", p, "");
     }
 
     private static String cooldown(Integer seconds) {

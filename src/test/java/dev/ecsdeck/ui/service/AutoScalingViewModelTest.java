@@ -374,4 +374,23 @@ class AutoScalingViewModelTest {
         assertFalse(vm.busyProperty().get());
         assertNotNull(vm.form());
     }
+
+    @Test
+    void theNowColumnSaysThePolicysMetricInItsLastMinuteAgainstItsTarget() {
+        java.time.Instant t0 = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        var recent = new dev.ecsdeck.model.ServiceUtilization(
+                java.util.List.of(new dev.ecsdeck.model.MetricPoint(t0, 30), new dev.ecsdeck.model.MetricPoint(t0.plusSeconds(60), 71.26)),
+                java.util.List.of(new dev.ecsdeck.model.MetricPoint(t0.plusSeconds(60), 40)));
+        var cpu = new dev.ecsdeck.model.ScalingPolicy("arn", "cpu", "service/c/s", "TargetTrackingScaling",
+                new dev.ecsdeck.model.TargetTrackingConfig(dev.ecsdeck.model.TargetTrackingConfig.CPU, null, 50, null, null, false), null, null);
+        var memory = new dev.ecsdeck.model.ScalingPolicy("arn", "mem", "service/c/s", "TargetTrackingScaling",
+                new dev.ecsdeck.model.TargetTrackingConfig(dev.ecsdeck.model.TargetTrackingConfig.MEMORY, null, 40, null, null, false), null, null);
+        var requests = new dev.ecsdeck.model.ScalingPolicy("arn", "alb", "service/c/s", "TargetTrackingScaling",
+                new dev.ecsdeck.model.TargetTrackingConfig("ALBRequestCountPerTarget", "app/x/y/targetgroup/z/1", 100, null, null, false), null,
+                null);
+        org.junit.jupiter.api.Assertions.assertEquals("71.3% (above target)", PolicyMetricNow.of(cpu, recent));
+        org.junit.jupiter.api.Assertions.assertEquals("40% (at target)", PolicyMetricNow.of(memory, recent));
+        org.junit.jupiter.api.Assertions.assertEquals("", PolicyMetricNow.of(requests, recent), "requests per target are not read here");
+        org.junit.jupiter.api.Assertions.assertEquals("", PolicyMetricNow.of(cpu, null), "nothing read: nothing said");
+    }
 }

@@ -119,6 +119,11 @@ class AutoScalingViewUiTest {
     void createsEditsAndDeletesATargetTrackingPolicy(FxRobot robot) {
         show(robot, "orders-api");
         waitUntil("the demo's two policies", () -> policiesTable(robot).getItems().size() == 2);
+        // The CPU policy's metric now, against its target (GetMetricData's last minute), in its own column.
+        waitUntil("the Now column shows the CPU policy's CPU", () -> robot.from(policiesTable(robot)).lookup(".table-cell")
+                .match((java.util.function.Predicate<Node>) c -> c instanceof javafx.scene.control.TableCell<?, ?> cell
+                        && "Now".equals(cell.getTableColumn().getText()) && cell.getItem() instanceof String text
+                        && text.matches("\\d+(\\.\\d)?% \\((above|below|at) target\\)")).tryQuery().isPresent());
         assertFalse(robot.lookup("#policyForm").query().isVisible());
 
         robot.clickOn("#newPolicy");
