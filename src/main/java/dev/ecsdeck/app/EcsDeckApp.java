@@ -92,7 +92,7 @@ public final class EcsDeckApp extends Application {
         BackendPickerViewModel picker = new BackendPickerViewModel(choice, AwsProfiles.names(), options.endpointUrl(), AwsProfiles.regions(),
                 AwsProfiles::regionOf, this::switchTo);
         window = new MainWindow(session.provider(), session.shell(), session.executor(),
-                (title, message) -> new DialogConfirmer(stage).confirm(title, message),
+                new DialogConfirmer(stage),
                 new MainWindow.Options(options.refreshSeconds(), LogTailViewModel.DEFAULT_CAPACITY, System::currentTimeMillis, picker,
                         new DraftStore(options.configDir().resolve("drafts"))));
         window.detail().onOpenUrl(getHostServices()::showDocument);
