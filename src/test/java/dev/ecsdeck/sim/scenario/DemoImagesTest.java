@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo's ECR registry (123456789012's, which its task definitions name) through the simulator provider: every image the demo's
- * task definitions name exists; a few older tags, an untagged image, one with CRITICAL findings; and three minutes after the
- * console opens, a deploy of orders-api with a mistyped tag fails to pull and the circuit breaker rolls it back.
+ * task definitions name exists; a few older tags, an untagged image, one with CRITICAL findings; and twenty minutes after the
+ * console opens, a deploy of payments with a mistyped tag fails to pull and the circuit breaker rolls it back.
  */
 class DemoImagesTest {
     private static final String REGISTRY = "123456789012.dkr.ecr.us-east-1.amazonaws.com/";
@@ -90,34 +90,34 @@ class DemoImagesTest {
     }
 
     @Test
-    void threeMinutesInAMistypedTagFailsToPullAndOrdersApiRollsBack() {
+    void twentyMinutesInAMistypedTagFailsToPullAndPaymentsRollsBack() {
         try (DemoSim demo = new DemoSim()) {
-            String image = REGISTRY + "orders-api:v3.4.1";
-            demo.clock.advance(Duration.ofSeconds(170));
-            assertFalse(taskDefinitionOf(demo).endsWith("orders-api:3"), "not yet");
+            String image = REGISTRY + "payments:v5.2.0";
+            demo.clock.advance(Duration.ofSeconds(1190));
+            assertFalse(taskDefinitionOf(demo).endsWith("payments:4"), "not yet");
             demo.clock.advance(Duration.ofSeconds(20));
-            assertTrue(taskDefinitionOf(demo).endsWith("orders-api:3"), "the deploy of the mistyped tag");
+            assertTrue(taskDefinitionOf(demo).endsWith("payments:4"), "the deploy of the mistyped tag");
             EcsService failed = null;
             for (int s = 0; s < 600 && failed == null; s += 10) {
                 demo.clock.advance(Duration.ofSeconds(10));
-                EcsService svc = demo.provider.describeServices("prod-web", List.of("orders-api")).get(0);
-                failed = svc.deployments().stream().anyMatch(d -> d.taskDefinition().endsWith("orders-api:3") && "FAILED".equals(d.rolloutState()))
+                EcsService svc = demo.provider.describeServices("prod-web", List.of("payments")).get(0);
+                failed = svc.deployments().stream().anyMatch(d -> d.taskDefinition().endsWith("payments:4") && "FAILED".equals(d.rolloutState()))
                         ? svc : null;
             }
             assertTrue(failed != null, "the circuit breaker tripped");
-            assertTrue(failed.taskDefinition().endsWith("orders-api:1"), "rolled back to " + failed.taskDefinition());
-            List<EcsTask> stopped = demo.provider.listTasks("prod-web", new TaskFilter("orders-api", null, null, null, "STOPPED"));
+            assertTrue(failed.taskDefinition().endsWith("payments:1"), "rolled back to " + failed.taskDefinition());
+            List<EcsTask> stopped = demo.provider.listTasks("prod-web", new TaskFilter("payments", null, null, null, "STOPPED"));
             String reason = "CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref " + image + ": "
                     + image + ": not found";
-            long failedPulls = stopped.stream().filter(t -> t.taskDefinitionArn().endsWith("orders-api:3"))
+            long failedPulls = stopped.stream().filter(t -> t.taskDefinitionArn().endsWith("payments:4"))
                     .filter(t -> "TaskFailedToStart".equals(t.stopCode()) && reason.equals(t.stoppedReason())).count();
             assertTrue(failedPulls >= 3, "failed pulls: " + failedPulls);
             assertThat(failed.events().stream().map(ServiceEvent::message).toList(), hasItem(org.hamcrest.Matchers.startsWith(
-                    "(service orders-api) rolling back to deployment ")));
+                    "(service payments) rolling back to deployment ")));
         }
     }
 
     private static String taskDefinitionOf(DemoSim demo) {
-        return demo.provider.describeServices("prod-web", List.of("orders-api")).get(0).taskDefinition();
+        return demo.provider.describeServices("prod-web", List.of("payments")).get(0).taskDefinition();
     }
 }
