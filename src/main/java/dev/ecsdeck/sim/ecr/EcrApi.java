@@ -168,20 +168,25 @@ public final class EcrApi {
         synchronized (engine) {
             engine.advance();
             EcrRepository r = repository(registry, repositoryName);
-            checkIds(ids);
-            List<FoundImage> found = new ArrayList<>();
-            List<ImageFailure> failures = new ArrayList<>();
-            for (ImageId id : ids) {
-                ImageFailure failure = failure(r, id);
-                if (failure != null) {
-                    failures.add(failure);
-                    continue;
-                }
-                EcrImage image = find(r, id);
-                found.add(new FoundImage(new ImageId(image.digest(), id.imageTag()), image.manifest(), image.manifestMediaType()));
-            }
-            return new BatchResult<>(found, failures);
+            return eachFound(r, ids, (id, image) -> new FoundImage(new ImageId(image.digest(), id.imageTag()), image.manifest(),
+                    image.manifestMediaType()));
         }
+    }
+
+    /** Acts on the image each id names, in order; an id that names none (or a tag and a digest that disagree) is a failure. */
+    private <T> BatchResult<T> eachFound(EcrRepository r, List<ImageId> ids, java.util.function.BiFunction<ImageId, EcrImage, T> act) {
+        checkIds(ids);
+        List<T> done = new ArrayList<>();
+        List<ImageFailure> failures = new ArrayList<>();
+        for (ImageId id : ids) {
+            ImageFailure failure = failure(r, id);
+            if (failure != null) {
+                failures.add(failure);
+            } else {
+                done.add(act.apply(id, find(r, id)));
+            }
+        }
+        return new BatchResult<>(done, failures);
     }
 
     /** Deletes the named tags (an image whose last tag goes stays, untagged, as ECR does) or, by digest, whole images. */
@@ -189,16 +194,7 @@ public final class EcrApi {
         synchronized (engine) {
             engine.advance();
             EcrRepository r = repository(registry, repositoryName);
-            checkIds(ids);
-            List<ImageId> deleted = new ArrayList<>();
-            List<ImageFailure> failures = new ArrayList<>();
-            for (ImageId id : ids) {
-                ImageFailure failure = failure(r, id);
-                if (failure != null) {
-                    failures.add(failure);
-                    continue;
-                }
-                EcrImage image = find(r, id);
+            return eachFound(r, ids, (id, image) -> {
                 if (id.imageTag() != null && id.imageDigest() == null && image.tags().size() > 1) {
                     List<String> rest = new ArrayList<>(image.tags());
                     rest.remove(id.imageTag());
@@ -206,9 +202,8 @@ public final class EcrApi {
                 } else {
                     r.images.remove(image);
                 }
-                deleted.add(new ImageId(image.digest(), id.imageTag()));
-            }
-            return new BatchResult<>(deleted, failures);
+                return new ImageId(image.digest(), id.imageTag());
+            });
         }
     }
 

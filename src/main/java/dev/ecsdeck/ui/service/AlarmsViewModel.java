@@ -50,6 +50,8 @@ public final class AlarmsViewModel implements ServicePart {
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
     private boolean loading;
+    /** The selected alarm's state change its history was last read for: read again only when it changes. */
+    private Instant historyReadAt;
 
     public AlarmsViewModel(ServicePanelContext ctx, ServiceRef ref, ReadOnlyObjectProperty<EcsService> service) {
         this.ctx = ctx;
@@ -79,7 +81,6 @@ public final class AlarmsViewModel implements ServicePart {
                         : "Alarms: " + ErrorText.of(error)))
                 .onFinished(() -> loading = false)
                 .executeWith(ctx.executor());
-        readHistory(selected.get());
     }
 
     private void show(List<MetricAlarm> read, EcsService s) {
@@ -91,6 +92,9 @@ public final class AlarmsViewModel implements ServicePart {
                 .map(a -> row(a, deploymentAlarms.contains(a.alarmName()), now)).toList();
         KeyedListMerge.merge(alarms, rows, AlarmRow::name);
         showReason();
+        alarms.stream().filter(r -> r.name().equals(selected.get())).findFirst()
+                .filter(r -> !java.util.Objects.equals(r.alarm().stateUpdatedTimestamp(), historyReadAt))
+                .ifPresent(r -> readHistory(r.name()));
         message.set(read.isEmpty() ? NONE : "");
     }
 
@@ -106,6 +110,8 @@ public final class AlarmsViewModel implements ServicePart {
             history.clear();
             return;
         }
+        historyReadAt = alarms.stream().filter(r -> r.name().equals(alarmName)).findFirst()
+                .map(r -> r.alarm().stateUpdatedTimestamp()).orElse(null);
         BackgroundTask.of(() -> ctx.provider().describeAlarmHistory(alarmName, HISTORY_ITEMS))
                 .onSuccess(items -> {
                     if (alarmName.equals(selected.get())) {

@@ -75,15 +75,7 @@ public final class EcrOperations {
         ObjectNode out = WireJson.object();
         ArrayNode repos = out.putArray("repositories");
         for (EcrApi.RepositoryInfo info : page.items()) {
-            ObjectNode n = repos.addObject();
-            n.put("repositoryArn", info.repositoryArn());
-            n.put("registryId", info.registryId());
-            n.put("repositoryName", info.repositoryName());
-            n.put("repositoryUri", info.repositoryUri());
-            n.set("createdAt", WireJson.tree(info.createdAt()));
-            n.put("imageTagMutability", info.imageTagMutability());
-            n.putObject("imageScanningConfiguration").put("scanOnPush", info.scanOnPush());
-            n.putObject("encryptionConfiguration").put("encryptionType", "AES256");
+            repos.add(repository(info));
         }
         putToken(out, page.nextToken());
         return out;
