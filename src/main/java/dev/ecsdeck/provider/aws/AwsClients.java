@@ -25,7 +25,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 /**
  * The SDK clients the provider uses, configured once: credentials from the named profile (SSO
  * included) or the default chain, the region from the option, the profile or the environment, the
- * endpoint override, the standard retry mode (8 attempts), and the retry counter.
+ * endpoint override, the standard retry mode (8 attempts), and the retry counter. Each client keeps
+ * the SDK HTTP client's default pool of 50 connections: the console's ECS calls in flight are at
+ * most 44 (8 background threads, {@code ServiceNameIndex.PARALLEL} = 20 name listings, 16 describe
+ * threads), so none waits for a connection.
  */
 final class AwsClients implements AutoCloseable {
     /** Credentials for a simulator on this machine when none are configured: it accepts any signature. */

@@ -19,6 +19,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 final class RetryCounter implements ExecutionInterceptor {
     private static final ExecutionAttribute<AtomicInteger> ATTEMPTS = new ExecutionAttribute<>("ecsdeck.attempts");
+    /** The error code of the last attempt's reply (x-amzn-ErrorType, or "429"), "" when it had none. */
+    private static final ExecutionAttribute<String> LAST_ERROR = new ExecutionAttribute<>("ecsdeck.lastError");
     private final AtomicLong retries = new AtomicLong();
     private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> requests = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<RetryListener> listeners = new CopyOnWriteArrayList<>();
@@ -36,10 +38,24 @@ final class RetryCounter implements ExecutionInterceptor {
         requests.computeIfAbsent(String.valueOf(operation), o -> new AtomicLong()).incrementAndGet();
         if (n > 1) {
             retries.incrementAndGet();
+            String error = attributes.getAttribute(LAST_ERROR);
+            error = error == null || error.isEmpty() ? null : error;
             for (RetryListener l : listeners) {
-                l.retried(operation, n);
+                l.retried(operation, n, error);
             }
         }
+        attributes.putAttribute(LAST_ERROR, ""); // until this attempt's reply says otherwise
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        // AWS's JSON and REST services name the error in this header; a 429 is throttling whatever the body says.
+        var response = context.httpResponse();
+        String error = response.firstMatchingHeader("x-amzn-ErrorType").map(t -> t.split(":")[0]).orElse(null);
+        if (error == null && response.statusCode() == 429) {
+            error = "429";
+        }
+        attributes.putAttribute(LAST_ERROR, error == null ? "" : error);
     }
 
     void addListener(RetryListener listener) {

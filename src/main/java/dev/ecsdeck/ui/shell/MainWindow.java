@@ -12,7 +12,9 @@ import dev.ecsdeck.ui.detail.DetailViewModel;
 import dev.ecsdeck.ui.logs.LogPaneController;
 import dev.ecsdeck.ui.logs.LogTabsViewModel;
 import dev.ecsdeck.ui.tree.ClusterTreeController;
+import dev.ecsdeck.ui.common.UiTaskExecutor;
 import dev.ecsdeck.ui.tree.ClusterTreeViewModel;
+import dev.ecsdeck.ui.tree.ServiceNameIndex;
 import dev.ecsdeck.ui.tree.QuickOpenDialog;
 import dev.ecsdeck.ui.tree.QuickOpenViewModel;
 import dev.ecsdeck.ui.tree.TreeEntry;
@@ -91,7 +93,9 @@ public final class MainWindow {
         this.confirmer = confirmer;
         this.drafts = options.drafts();
         this.nowMillis = options.nowMillis();
-        this.tree = new ClusterTreeViewModel(provider, executor);
+        // Service names are listed on threads of their own (many clusters at once), results on the UI thread.
+        this.tree = new ClusterTreeViewModel(provider, executor, new ServiceNameIndex(provider, executor,
+                new UiTaskExecutor(ServiceNameIndex.PARALLEL, executor::runOnUiThread, shell::report), ServiceNameIndex::sleep));
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
         this.treeController = new ClusterTreeController(tree, new WindowTreeActions(this), shell.readOnlyProperty(), options.nowMillis());

@@ -40,9 +40,14 @@ public final class ClusterTreeViewModel {
     private final ServiceSearch search;
 
     public ClusterTreeViewModel(EcsProvider provider, TaskExecutor executor) {
+        this(provider, executor, new ServiceNameIndex(provider, executor));
+    }
+
+    /** With the service-name index the window builds (its own listing threads). */
+    public ClusterTreeViewModel(EcsProvider provider, TaskExecutor executor, ServiceNameIndex serviceNames) {
         this.loader = new TreeLoader(provider, executor, filter, showStoppedTasks::get);
-        this.reveal = new TreeReveal(loader, provider, executor, showStoppedTasks);
-        this.serviceNames = new ServiceNameIndex(provider, executor);
+        this.serviceNames = serviceNames;
+        this.reveal = new TreeReveal(loader, provider, executor, showStoppedTasks, serviceNames);
         showStoppedTasks.addListener((obs, was, now) -> loader.reloadLoaded(loader.root(), e -> e instanceof ServiceEntry));
         filter.textProperty().addListener((obs, was, now) -> loader.changes().run(() -> filter.reapply(loader.root())));
         this.search = new ServiceSearch(loader, serviceNames, provider, executor, filter.textProperty(), selected::get);

@@ -8,7 +8,7 @@ import dev.ecsdeck.ui.common.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.PriorityQueue;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -110,12 +110,20 @@ public final class QuickOpenViewModel {
 
     private record Scored(Target target, int score) {}
 
-    /** Lists only the targets that match the query, best first. */
+    /** Best first: score, then name, then cluster (case-insensitive, without copying the strings). */
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingInt((Scored s) -> -s.score())
+            .thenComparing(s -> s.target().name(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(s -> String.valueOf(s.target().cluster()), String.CASE_INSENSITIVE_ORDER);
+
+    /**
+     * Lists only the targets that match the query, best first. Only the best {@link #MAX_SHOWN} are
+     * kept while scoring (20,000 services' names are scored on each keystroke; sorting them all is what took time).
+     */
     private void narrow() {
         String q = query.get() == null ? "" : query.get().trim();
-        List<Scored> hits = new ArrayList<>();
+        Best hits = new Best();
         for (String cluster : index.clusters()) {
-            add(hits, Target.cluster(cluster), FuzzyMatch.score(q, cluster));
+            hits.add(Target.cluster(cluster), FuzzyMatch.score(q, cluster));
             List<String> names = index.names(cluster);
             if (names != null) {
                 for (String service : names) {
@@ -125,26 +133,47 @@ public final class QuickOpenViewModel {
                     if (q.contains("/")) {
                         score = Math.max(score, FuzzyMatch.score(q, cluster + "/" + service));
                     }
-                    add(hits, Target.service(cluster, service), score);
+                    if (score >= 0) {
+                        hits.add(Target.service(cluster, service), score);
+                    }
                 }
             }
         }
         for (String family : families) {
-            add(hits, new Target(Kind.FAMILY, null, family, null), FuzzyMatch.score(q, family));
+            hits.add(new Target(Kind.FAMILY, null, family, null), FuzzyMatch.score(q, family));
         }
         for (Target t : tasks.matches(q)) {
-            hits.add(new Scored(t, 1000));
+            hits.add(t, 1000);
         }
-        hits.sort(Comparator.comparingInt((Scored s) -> -s.score()).thenComparing(s -> s.target().name().toLowerCase(Locale.ROOT))
-                .thenComparing(s -> String.valueOf(s.target().cluster())));
-        matches = hits.size();
-        shown.setAll(hits.stream().limit(MAX_SHOWN).map(Scored::target).toList());
+        matches = hits.count;
+        shown.setAll(hits.best());
         updateStatus();
     }
 
-    private static void add(List<Scored> hits, Target t, int score) {
-        if (score >= 0) {
-            hits.add(new Scored(t, score));
+    /** The best {@link #MAX_SHOWN} matches seen, and how many matched in all. */
+    private static final class Best {
+        /** Worst first, so the worst is the one dropped. */
+        private final PriorityQueue<Scored> kept = new PriorityQueue<>(BEST_FIRST.reversed());
+        private int count;
+
+        void add(Target t, int score) {
+            if (score < 0) {
+                return;
+            }
+            count++;
+            Scored s = new Scored(t, score);
+            if (kept.size() < MAX_SHOWN) {
+                kept.add(s);
+            } else if (BEST_FIRST.compare(s, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(s);
+            }
+        }
+
+        List<Target> best() {
+            List<Scored> sorted = new ArrayList<>(kept);
+            sorted.sort(BEST_FIRST);
+            return sorted.stream().map(Scored::target).toList();
         }
     }
 

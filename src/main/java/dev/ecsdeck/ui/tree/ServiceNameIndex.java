@@ -2,13 +2,20 @@ package dev.ecsdeck.ui.tree;
 
 import dev.ecsdeck.model.Cluster;
 import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.provider.RetryListener;
+import dev.ecsdeck.provider.ThrottledException;
 import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.ErrorText;
 import dev.ecsdeck.ui.common.TaskExecutor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,17 +28,27 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The names of every cluster's services, for searching them (the tree's filter, quick open) without
- * describing a single one: ListClusters, then ListServices of each cluster, {@link #PARALLEL}
- * clusters at a time (leaving the other background threads free for what the user asks, like
- * opening a service), each cluster's names usable as soon as they arrive. It
- * says how far it is ({@link #listedProperty()} of {@link #totalProperty()} clusters) until the last
- * cluster answers.
+ * describing a single one: ListClusters, then ListServices of each cluster (names from the ARNs),
+ * {@link #PARALLEL} clusters at a time on an executor of their own (a cluster's pages follow one
+ * another, so only clusters in parallel make 40 clusters quick; the shared background threads stay
+ * free for what the user asks), each cluster's names usable as soon as they arrive. It says how far
+ * it is ({@link #progress()}) until the last cluster answers, and when the backend throttles it:
+ * a throttled cluster is listed again after a pause, not reported as a failure.
  */
 public final class ServiceNameIndex {
-    static final int PARALLEL = 3;
+    /**
+     * Clusters listed at once: 40 clusters of 5 pages at 50 ms a call in two waves, about half a
+     * second. With the 8 background threads and the AWS provider's 16 describe threads, 44 calls at
+     * most are in flight, within the SDK HTTP client's 50 connections.
+     */
+    public static final int PARALLEL = 20;
+    /** Times a cluster still throttled after the SDK's own retries is listed again before it counts as failed. */
+    static final int THROTTLED_ROUNDS = 4;
 
     private final EcsProvider provider;
     private final TaskExecutor executor;
+    private final TaskExecutor listing;
+    private final LongConsumer pause;
     /** Cluster names in ListClusters order; null until listed. */
     private List<String> clusters;
     private final Map<String, List<String>> names = new HashMap<>();
@@ -45,11 +62,54 @@ public final class ServiceNameIndex {
     /** Set by a refresh: the next {@link #ensure()} lists every cluster again. */
     private boolean stale;
     private int remaining;
-    private final java.util.ArrayDeque<String> waiting = new java.util.ArrayDeque<>();
+    private final ArrayDeque<String> waiting = new ArrayDeque<>();
+    /** Clusters being listed whose calls the backend throttled (retries under way). */
+    private final Set<String> throttled = new HashSet<>();
+    /** The cluster each listing thread is on, so a retry the SDK reports is put to its cluster. */
+    private final Map<Thread, String> listingOn = new ConcurrentHashMap<>();
 
+    /** Lists on the shared executor (tests: everything in order, on their thread). */
     public ServiceNameIndex(EcsProvider provider, TaskExecutor executor) {
+        this(provider, executor, executor, millis -> { });
+    }
+
+    /**
+     * Lists on {@code listing} (a pool of at least {@link #PARALLEL} threads, results on the UI
+     * thread); {@code pause} waits before a throttled cluster is listed again.
+     */
+    public ServiceNameIndex(EcsProvider provider, TaskExecutor executor, TaskExecutor listing, LongConsumer pause) {
         this.provider = provider;
         this.executor = executor;
+        this.listing = listing;
+        this.pause = pause;
+        provider.onRetry(new RetryListener() {
+            @Override
+            public void retried(String apiName, int attempt) {
+                // Told with the error code below.
+            }
+
+            @Override
+            public void retried(String apiName, int attempt, String errorCode) {
+                String cluster = listingOn.get(Thread.currentThread());
+                if (cluster != null && isThrottling(errorCode)) {
+                    listing.runOnUiThread(() -> throttledNow(cluster));
+                }
+            }
+        });
+    }
+
+    /** Waits on a background thread before a throttled cluster is listed again. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static boolean isThrottling(String errorCode) {
+        return errorCode != null && (errorCode.startsWith("Throttling") || errorCode.equals("TooManyRequestsException")
+                || errorCode.equals("RequestLimitExceeded") || errorCode.equals("429"));
     }
 
     /**
@@ -76,6 +136,7 @@ public final class ServiceNameIndex {
         int gen = ++generation;
         loading.set(true);
         failure.set("");
+        throttled.clear();
         BackgroundTask.of(() -> provider.listClusters().stream().map(Cluster::clusterName).toList()).onSuccess(list -> {
             if (gen != generation) {
                 return;
@@ -92,7 +153,7 @@ public final class ServiceNameIndex {
             waiting.clear();
             waiting.addAll(todo);
             for (int i = 0; i < PARALLEL && !waiting.isEmpty(); i++) {
-                listServices(gen, waiting.poll());
+                listServices(gen, waiting.poll(), 0);
             }
             changed();
         }).onFailure(error -> {
@@ -104,28 +165,55 @@ public final class ServiceNameIndex {
         }).executeWith(executor);
     }
 
-    private void listServices(int gen, String cluster) {
-        BackgroundTask.of(() -> provider.listServiceNames(cluster)).onSuccess(list -> {
+    private void listServices(int gen, String cluster, int round) {
+        BackgroundTask.of(() -> {
+            if (round > 0) {
+                pause.accept(Math.min(8_000L, 1_000L << (round - 1)));
+            }
+            listingOn.put(Thread.currentThread(), cluster);
+            try {
+                return provider.listServiceNames(cluster);
+            } finally {
+                listingOn.remove(Thread.currentThread());
+            }
+        }).onSuccess(list -> {
             if (gen == generation) {
                 List<String> sorted = new ArrayList<>(list);
                 sorted.sort(String.CASE_INSENSITIVE_ORDER);
                 names.put(cluster, List.copyOf(sorted));
+                done(gen, cluster);
             }
         }).onFailure(error -> {
-            if (gen == generation) {
-                failure.set(ErrorText.of(error));
+            if (gen != generation) {
+                return;
             }
-        }).onFinished(() -> {
-            if (gen == generation) {
-                listed.set(listed.get() + 1);
-                if (--remaining == 0) {
-                    loading.set(false);
-                } else if (!waiting.isEmpty()) {
-                    listServices(gen, waiting.poll());
-                }
+            if (error instanceof ThrottledException && round + 1 < THROTTLED_ROUNDS) {
+                // Still throttled after the SDK's retries: a pause and this cluster again, not an error.
+                throttled.add(cluster);
+                listServices(gen, cluster, round + 1);
                 changed();
+                return;
             }
-        }).executeWith(executor);
+            failure.set(ErrorText.of(error));
+            done(gen, cluster);
+        }).executeWith(listing);
+    }
+
+    private void done(int gen, String cluster) {
+        throttled.remove(cluster);
+        listed.set(listed.get() + 1);
+        if (--remaining == 0) {
+            loading.set(false);
+        } else if (!waiting.isEmpty()) {
+            listServices(gen, waiting.poll(), 0);
+        }
+        changed();
+    }
+
+    private void throttledNow(String cluster) {
+        if (loading.get() && !names.containsKey(cluster) && throttled.add(cluster)) {
+            changed();
+        }
     }
 
     private void changed() {
@@ -145,6 +233,11 @@ public final class ServiceNameIndex {
     /** A cluster's service names, sorted; null while not listed yet. */
     public List<String> names(String cluster) {
         return names.get(cluster);
+    }
+
+    /** How many services' names are in. */
+    public int nameCount() {
+        return names.values().stream().mapToInt(List::size).sum();
     }
 
     /** How many clusters' names are in. */
@@ -167,8 +260,16 @@ public final class ServiceNameIndex {
         return failure;
     }
 
-    /** "2 of 3 clusters", or "" before the clusters are known. */
+    /** True while a cluster being listed is throttled by the backend (its calls are retried). */
+    public boolean throttled() {
+        return loading.get() && !throttled.isEmpty();
+    }
+
+    /** "2 of 3 clusters", "31 of 40 clusters — throttled, retrying", or "" before the clusters are known. */
     public String progress() {
-        return total.get() == 0 ? "" : listed.get() + " of " + total.get() + " clusters";
+        if (total.get() == 0) {
+            return "";
+        }
+        return listed.get() + " of " + total.get() + " clusters" + (throttled() ? " — throttled, retrying" : "");
     }
 }

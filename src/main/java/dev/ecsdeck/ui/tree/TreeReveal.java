@@ -8,6 +8,7 @@ import dev.ecsdeck.ui.tree.TreeEntry.FolderEntry;
 import dev.ecsdeck.ui.tree.TreeEntry.FolderKind;
 import dev.ecsdeck.ui.tree.TreeEntry.ServiceEntry;
 import dev.ecsdeck.ui.tree.TreeEntry.TaskEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -15,20 +16,26 @@ import javafx.scene.control.TreeItem;
 
 /**
  * Opens the way to a cluster, a service or a task, loading only what it needs first: a service not
- * loaded yet is described alone and shown at once, the rest of its cluster's services follow; a
- * stopped task is shown by turning on stopped tasks.
+ * loaded yet is described alone and shown at once, then the rows around it (the ones on screen, by
+ * the names the {@link ServiceNameIndex} knows), then the rest of its cluster's services; a stopped
+ * task is shown by turning on stopped tasks.
  */
 final class TreeReveal {
     private final TreeLoader loader;
     private final EcsProvider provider;
     private final TaskExecutor executor;
-    private final BooleanProperty showStoppedTasks;
+    /** Rows described either side of a revealed service before the rest: more than a tree shows at once. */
+    static final int NEIGHBOURS = 15;
 
-    TreeReveal(TreeLoader loader, EcsProvider provider, TaskExecutor executor, BooleanProperty showStoppedTasks) {
+    private final BooleanProperty showStoppedTasks;
+    private final ServiceNameIndex names;
+
+    TreeReveal(TreeLoader loader, EcsProvider provider, TaskExecutor executor, BooleanProperty showStoppedTasks, ServiceNameIndex names) {
         this.loader = loader;
         this.provider = provider;
         this.executor = executor;
         this.showStoppedTasks = showStoppedTasks;
+        this.names = names;
     }
 
     /** Hands the cluster's row (service null) or the service's row to {@code onFound}; {@code onMissing} if there is none. */
@@ -73,6 +80,32 @@ final class TreeReveal {
                 onFound.accept(shown);
             }
         }).onFailure(error -> onMissing.run()).executeWith(executor);
+        describeNeighbours(folder, cluster, service);
+    }
+
+    /**
+     * Describes the services named around {@code service} (the rows on screen with it), sent before
+     * the folder opens and loads the rest, so their counts come first; nothing when the names are not known.
+     */
+    private void describeNeighbours(EntryItem folder, String cluster, String service) {
+        List<String> all = names.names(cluster);
+        int at = all == null ? -1 : all.indexOf(service);
+        if (at < 0) {
+            return;
+        }
+        List<String> around = new ArrayList<>(all.subList(Math.max(0, at - NEIGHBOURS), Math.min(all.size(), at + NEIGHBOURS + 1)));
+        around.remove(service);
+        around.removeIf(n -> serviceRow(folder, n) != null);
+        if (around.isEmpty()) {
+            return;
+        }
+        BackgroundTask.of(() -> provider.describeServices(cluster, around)).onSuccess(found -> {
+            if (folder.state() != EntryItem.State.LOADED) {
+                loader.add(folder, found.stream().map(s -> (TreeEntry) new ServiceEntry(cluster, s)).toList());
+            }
+        }).onFailure(error -> {
+            // Nothing to say: the folder's own load lists these rows again, or says why it could not.
+        }).executeWith(executor);
     }
 
     /** Opens the folder and loads the rest of its services (keeping the rows already there). */

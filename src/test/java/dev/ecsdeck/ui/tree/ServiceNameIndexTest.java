@@ -24,7 +24,9 @@ class ServiceNameIndexTest {
     /** The simulator, recording which provider methods are called. */
     private final EcsProvider provider = (EcsProvider) Proxy.newProxyInstance(EcsProvider.class.getClassLoader(),
             new Class<?>[] {EcsProvider.class}, (proxy, method, args) -> {
-                calls.add(method.getName());
+                if (!method.getName().equals("onRetry")) {
+                    calls.add(method.getName());
+                }
                 try {
                     return method.invoke(sim, args);
                 } catch (InvocationTargetException e) {
@@ -76,7 +78,7 @@ class ServiceNameIndexTest {
         assertTrue(index.loadingProperty().get());
         index.markStale();
         index.ensure();
-        assertEquals(ServiceNameIndex.PARALLEL, executor.waiting(), "a refresh during a load does not drop it");
+        assertEquals(3, executor.waiting(), "a refresh during a load does not drop it");
         while (executor.waiting() > 0) {
             executor.runNext();
         }
@@ -86,7 +88,7 @@ class ServiceNameIndexTest {
 
     @Test
     void atMostAFewClustersAreListedAtOnce() {
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < ServiceNameIndex.PARALLEL + 1; i++) {
             sim.engine().clusters().createCluster("extra-" + i, null, null, null);
         }
         HeldTaskExecutor executor = new HeldTaskExecutor();
@@ -97,7 +99,8 @@ class ServiceNameIndexTest {
         while (executor.waiting() > 0) {
             executor.runNext();
         }
-        assertEquals("7 of 7 clusters", index.progress());
+        int all = ServiceNameIndex.PARALLEL + 4;
+        assertEquals(all + " of " + all + " clusters", index.progress());
         assertEquals(List.of(), index.names("extra-3"));
         assertFalse(index.loadingProperty().get());
     }
@@ -115,5 +118,62 @@ class ServiceNameIndexTest {
         index.ensure();
         assertEquals(List.of("catalog", "checkout", "orders-api", "payments", "search", "web"), index.names("prod-web"), "ensure retries what failed");
         assertEquals("", index.failureProperty().get());
+    }
+
+    @Test
+    void aClusterStillThrottledIsListedAgainAfterAPauseAndQuickOpenSaysSoMeanwhile() {
+        HeldTaskExecutor executor = new HeldTaskExecutor();
+        List<Long> pauses = new ArrayList<>();
+        ServiceNameIndex index = new ServiceNameIndex(provider, executor, executor, pauses::add);
+        QuickOpenViewModel quickOpen = new QuickOpenViewModel(index, provider, executor, new NoOpener());
+        sim.faults().throttleNext("ListServices", 1);
+        quickOpen.load();
+        executor.runNext(); // the clusters
+        executor.runNext(); // the task-definition families
+        executor.runNext(); // prod-web: throttled
+        assertEquals("", index.failureProperty().get(), "a throttled cluster is no failure while it is retried");
+        assertEquals("0 of 3 clusters — throttled, retrying", index.progress());
+        assertTrue(quickOpen.statusProperty().get().startsWith("Listing services: 0 of 3 clusters — throttled, retrying…"),
+                quickOpen.statusProperty().get());
+        assertEquals(List.of(), pauses, "the pause is taken on the listing thread, when the cluster's turn comes again");
+        executor.runNext();
+        executor.runNext();
+        assertEquals("2 of 3 clusters — throttled, retrying", index.progress());
+        executor.runNext(); // prod-web again
+        assertEquals(List.of(1_000L), pauses);
+        assertEquals(0, executor.waiting());
+        assertEquals("3 of 3 clusters", index.progress(), "no word of throttling once nothing is");
+        assertFalse(quickOpen.statusProperty().get().contains("throttled"), quickOpen.statusProperty().get());
+        assertEquals(List.of("catalog", "checkout", "orders-api", "payments", "search", "web"), index.names("prod-web"));
+        assertEquals("", index.failureProperty().get());
+    }
+
+    @Test
+    void aClusterThrottledRoundAfterRoundIsAFailureInTheEnd() {
+        List<Long> pauses = new ArrayList<>();
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        ServiceNameIndex index = new ServiceNameIndex(provider, executor, executor, pauses::add);
+        sim.faults().throttleNext("ListServices", ServiceNameIndex.THROTTLED_ROUNDS);
+        index.ensure();
+        assertEquals(List.of(1_000L, 2_000L, 4_000L), pauses, "longer pauses each round");
+        assertFalse(index.loadingProperty().get());
+        assertEquals("3 of 3 clusters", index.progress());
+        assertTrue(index.failureProperty().get().contains("Rate exceeded"), index.failureProperty().get());
+        assertNull(index.names("prod-web"));
+    }
+
+    /** Quick open's choices go nowhere here. */
+    private static final class NoOpener implements QuickOpenViewModel.Opener {
+        @Override
+        public void cluster(String cluster) {}
+
+        @Override
+        public void service(String cluster, String service) {}
+
+        @Override
+        public void task(String cluster, dev.ecsdeck.model.EcsTask task) {}
+
+        @Override
+        public void family(String family) {}
     }
 }

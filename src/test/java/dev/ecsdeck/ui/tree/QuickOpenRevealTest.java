@@ -1,0 +1,112 @@
+package dev.ecsdeck.ui.tree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecsdeck.model.EcsTask;
+import dev.ecsdeck.provider.EcsProvider;
+import dev.ecsdeck.provider.sim.SimProvider;
+import dev.ecsdeck.sim.DemoSim;
+import dev.ecsdeck.ui.common.HeldTaskExecutor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.TreeItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enter on a service in quick open, in a cluster nobody opened: the service alone is described and
+ * its row selected first, then the rows around it (the ones on screen), then the cluster's rest.
+ */
+class QuickOpenRevealTest {
+    private final DemoSim demo = new DemoSim();
+    private final SimProvider sim = demo.provider;
+    /** The provider calls that touch services, with their arguments. */
+    private final List<String> calls = new ArrayList<>();
+    private final EcsProvider provider = (EcsProvider) Proxy.newProxyInstance(EcsProvider.class.getClassLoader(),
+            new Class<?>[] {EcsProvider.class}, (proxy, method, args) -> {
+                if (method.getName().equals("describeServices") || method.getName().equals("streamServices")) {
+                    calls.add(method.getName() + (method.getName().equals("describeServices") ? " " + args[1] : " " + args[0]));
+                }
+                try {
+                    return method.invoke(sim, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+    private final HeldTaskExecutor executor = new HeldTaskExecutor();
+    private final ServiceNameIndex index = new ServiceNameIndex(provider, executor);
+    private final ClusterTreeViewModel tree = new ClusterTreeViewModel(provider, executor, index);
+    private final QuickOpenViewModel quickOpen = new QuickOpenViewModel(index, provider, executor, new QuickOpenViewModel.Opener() {
+        @Override
+        public void cluster(String cluster) {}
+
+        @Override
+        public void service(String cluster, String service) {
+            tree.reveal(cluster, service, row -> tree.selectedProperty().set(row.getValue()));
+        }
+
+        @Override
+        public void task(String cluster, EcsTask task) {}
+
+        @Override
+        public void family(String family) {}
+    });
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    private void runAll() {
+        while (executor.waiting() > 0) {
+            executor.runNext();
+        }
+    }
+
+    private TreeItem<TreeEntry> servicesFolder(String cluster) {
+        return tree.root().getChildren().stream().filter(i -> i.getValue() instanceof TreeEntry.ClusterEntry c
+                && c.cluster().clusterName().equals(cluster)).findFirst().orElseThrow().getChildren().get(0);
+    }
+
+    private List<String> serviceRows(String cluster) {
+        return servicesFolder(cluster).getChildren().stream().filter(i -> i.getValue() instanceof TreeEntry.ServiceEntry)
+                .map(i -> i.getValue().name()).toList();
+    }
+
+    @Test
+    void enterDescribesTheServiceAloneSelectsItThenFillsTheRowsAroundItThenTheRest() {
+        tree.start();
+        runAll();
+        quickOpen.load();
+        runAll();
+        assertEquals(List.of(), calls, "the names came from ListServices; nothing described");
+
+        quickOpen.queryProperty().set("prod-web/payments");
+        QuickOpenViewModel.Target chosen = quickOpen.shown().get(0);
+        assertEquals(QuickOpenViewModel.Target.service("prod-web", "payments"), chosen);
+        quickOpen.open(chosen);
+        assertEquals(2, executor.waiting(), "the service, and the rows around it, asked for at once");
+
+        executor.runNext();
+        assertEquals(List.of("describeServices [payments]"), calls, "the chosen service is described alone, first");
+        assertTrue(tree.selectedProperty().get() instanceof TreeEntry.ServiceEntry s && s.cluster().equals("prod-web")
+                && s.service().serviceName().equals("payments"), "its row is selected at once: " + tree.selectedProperty().get());
+        assertEquals(List.of("payments"), serviceRows("prod-web"));
+
+        executor.runNext();
+        assertEquals("describeServices [catalog, checkout, orders-api, search, web]", calls.get(1),
+                "then the rows around it, before the cluster's whole load");
+        assertEquals(List.of("catalog", "checkout", "orders-api", "payments", "search", "web"), serviceRows("prod-web"));
+        assertTrue(servicesFolder("prod-web").getValue() instanceof TreeEntry.FolderEntry && servicesFolder("prod-web").isExpanded());
+
+        runAll();
+        assertEquals("streamServices prod-web", calls.get(2), "then the rest of the cluster");
+        assertEquals(3, calls.size());
+        assertEquals(6, serviceRows("prod-web").size());
+        assertTrue(tree.selectedProperty().get() instanceof TreeEntry.ServiceEntry s && s.service().serviceName().equals("payments"),
+                "the row stays selected as the others arrive");
+    }
+}
