@@ -33,7 +33,8 @@ import javafx.beans.property.StringProperty;
  * another, so only clusters in parallel make 40 clusters quick; the shared background threads stay
  * free for what the user asks), each cluster's names usable as soon as they arrive. It says how far
  * it is ({@link #progress()}) until the last cluster answers, and when the backend throttles it:
- * a throttled cluster is listed again after a pause, not reported as a failure.
+ * then it lists fewer clusters at once, and a cluster still throttled after the SDK's retries is
+ * listed again after a pause, not reported as a failure.
  */
 public final class ServiceNameIndex {
     /**
@@ -62,6 +63,9 @@ public final class ServiceNameIndex {
     /** Set by a refresh: the next {@link #ensure()} lists every cluster again. */
     private boolean stale;
     private int remaining;
+    /** Clusters being listed now, and how many may be: halved when the backend throttles, one more after each cluster listed. */
+    private int inFlight;
+    private int limit = PARALLEL;
     private final ArrayDeque<String> waiting = new ArrayDeque<>();
     /** Clusters being listed whose calls the backend throttled (retries under way). */
     private final Set<String> throttled = new HashSet<>();
@@ -152,9 +156,9 @@ public final class ServiceNameIndex {
             }
             waiting.clear();
             waiting.addAll(todo);
-            for (int i = 0; i < PARALLEL && !waiting.isEmpty(); i++) {
-                listServices(gen, waiting.poll(), 0);
-            }
+            inFlight = 0;
+            limit = PARALLEL;
+            startMore(gen);
             changed();
         }).onFailure(error -> {
             if (gen == generation) {
@@ -165,7 +169,19 @@ public final class ServiceNameIndex {
         }).executeWith(executor);
     }
 
+    private void startMore(int gen) {
+        while (inFlight < limit && !waiting.isEmpty()) {
+            listServices(gen, waiting.poll(), 0);
+        }
+    }
+
+    /** Fewer clusters at once while the backend throttles: their calls would only be throttled and wait longer. */
+    private void slowDown() {
+        limit = Math.max(2, limit / 2);
+    }
+
     private void listServices(int gen, String cluster, int round) {
+        inFlight++;
         BackgroundTask.of(() -> {
             if (round > 0) {
                 pause.accept(Math.min(8_000L, 1_000L << (round - 1)));
@@ -178,6 +194,8 @@ public final class ServiceNameIndex {
             }
         }).onSuccess(list -> {
             if (gen == generation) {
+                inFlight--;
+                limit = Math.min(PARALLEL, limit + 1);
                 List<String> sorted = new ArrayList<>(list);
                 sorted.sort(String.CASE_INSENSITIVE_ORDER);
                 names.put(cluster, List.copyOf(sorted));
@@ -187,9 +205,11 @@ public final class ServiceNameIndex {
             if (gen != generation) {
                 return;
             }
+            inFlight--;
             if (error instanceof ThrottledException && round + 1 < THROTTLED_ROUNDS) {
                 // Still throttled after the SDK's retries: a pause and this cluster again, not an error.
                 throttled.add(cluster);
+                slowDown();
                 listServices(gen, cluster, round + 1);
                 changed();
                 return;
@@ -204,15 +224,18 @@ public final class ServiceNameIndex {
         listed.set(listed.get() + 1);
         if (--remaining == 0) {
             loading.set(false);
-        } else if (!waiting.isEmpty()) {
-            listServices(gen, waiting.poll(), 0);
+        } else {
+            startMore(gen);
         }
         changed();
     }
 
     private void throttledNow(String cluster) {
-        if (loading.get() && !names.containsKey(cluster) && throttled.add(cluster)) {
-            changed();
+        if (loading.get() && !names.containsKey(cluster)) {
+            slowDown();
+            if (throttled.add(cluster)) {
+                changed();
+            }
         }
     }
 

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.ForwardingEcsProvider;
+import dev.ecsdeck.provider.Operation;
+import dev.ecsdeck.provider.ThrottledException;
 import dev.ecsdeck.provider.TaskFilter;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.ui.UiTestBench;
@@ -51,6 +53,7 @@ class TreeSearchUiTest {
     /** The simulator, whose ListServices of one cluster waits until the test lets it go. */
     private static final class Held extends ForwardingEcsProvider {
         private volatile String cluster;
+        private volatile String throttled;
         private final CountDownLatch gate = new CountDownLatch(1);
 
         Held(EcsProvider delegate) {
@@ -65,8 +68,17 @@ class TreeSearchUiTest {
             gate.countDown();
         }
 
+        /** The cluster's next ListServices is throttled, as ECS does once the SDK's retries are spent. */
+        void throttleOnce(String name) {
+            throttled = name;
+        }
+
         @Override
         public List<String> listServiceNames(String name) {
+            if (name.equals(throttled)) {
+                throttled = null;
+                throw new ThrottledException(Operation.LIST_SERVICES, "ThrottlingException", "Rate exceeded");
+            }
             if (name.equals(cluster)) {
                 try {
                     gate.await(15, TimeUnit.SECONDS);
@@ -172,6 +184,28 @@ class TreeSearchUiTest {
         assertTrue(selected.getValue() instanceof TreeEntry.ServiceEntry s && s.cluster().equals("staging"));
         waitUntil("the rest of staging's services follow", () -> bench.window.tree().find(servicesOf("staging")).getChildren().size() == 3);
         assertSame(selected, treeView().getSelectionModel().getSelectedItem(), "the row stays selected as the others arrive");
+    }
+
+    @Test
+    void quickOpenSaysWhileTheBackendThrottlesThenFindsAndOpensTheServiceWithNoErrorDialog(FxRobot robot) {
+        held.throttleOnce("staging");
+        held.hold("staging");
+        openQuickOpen(robot);
+        Label status = robot.lookup("#quickOpenStatus").query();
+        waitUntil("the throttling said", () -> status.getText().startsWith("Listing services: 2 of 3 clusters — throttled, retrying…"));
+        assertEquals(2, robot.listWindows().stream().filter(javafx.stage.Window::isShowing).count(),
+                "the window and quick open: no error dialog for a throttled call that is retried");
+        robot.clickOn("#quickOpenQuery").write("notif");
+        held.release();
+        waitUntil("loading ended", () -> !status.getText().contains("Listing"));
+        assertFalse(status.getText().contains("throttled"), status.getText());
+        waitUntil("staging's service found", () -> !results(robot).getItems().isEmpty()
+                && results(robot).getItems().get(0).equals(QuickOpenViewModel.Target.service("staging", "notifications")));
+        robot.type(KeyCode.ENTER);
+        waitUntil("the service selected", () -> "notifications".equals(bench.window.detail().titleProperty().get()));
+        assertEquals("Service in staging", bench.window.detail().subtitleProperty().get());
+        assertTrue(treeView().getSelectionModel().getSelectedItem().getValue() instanceof TreeEntry.ServiceEntry s
+                && s.cluster().equals("staging") && s.service().serviceName().equals("notifications"));
     }
 
     @Test
