@@ -47,6 +47,7 @@ public final class ClusterTreeViewModel {
     public ClusterTreeViewModel(EcsProvider provider, TaskExecutor executor, ServiceNameIndex serviceNames) {
         this.loader = new TreeLoader(provider, executor, filter, showStoppedTasks::get);
         this.serviceNames = serviceNames;
+        loader.knownNames(serviceNames::names);
         this.reveal = new TreeReveal(loader, provider, executor, showStoppedTasks, serviceNames);
         showStoppedTasks.addListener((obs, was, now) -> loader.reloadLoaded(loader.root(), e -> e instanceof ServiceEntry));
         filter.textProperty().addListener((obs, was, now) -> loader.changes().run(() -> filter.reapply(loader.root())));

@@ -45,6 +45,8 @@ final class TreeLoader {
     private final TaskExecutor executor;
     private final TreeFilter filter;
     private final BooleanSupplier showStoppedTasks;
+    /** A cluster's service names, sorted, when already listed (by the name index); null when not. */
+    private Function<String, List<String>> knownNames = cluster -> null;
     private final TreeMerge merge = new TreeMerge();
     private final RowChanges changes = new RowChanges();
     private final IntegerProperty loadsInFlight = new SimpleIntegerProperty();
@@ -66,6 +68,11 @@ final class TreeLoader {
 
     EntryItem root() {
         return root;
+    }
+
+    /** Where a first load of a cluster's services finds the names of the rows on screen first. */
+    void knownNames(Function<String, List<String>> names) {
+        this.knownNames = names;
     }
 
     TreeMerge merge() {
@@ -230,8 +237,27 @@ final class TreeLoader {
                 .executeWith(executor);
     }
 
-    /** Services come in DescribeServices batches: on a first load each is shown as it arrives, then the full list is merged. */
+    /** Rows a tree shows at once: a first load describes these first when their names are known. */
+    static final int FIRST_SCREEN = 30;
+
+    /**
+     * Services come in DescribeServices batches: on a first load each is shown as it arrives, then the
+     * full list is merged. ListServices' order is not the tree's: when the names are known, the
+     * first screen's rows (by name) are described first, beside the full load, so their counts come first.
+     */
     private void loadServices(EntryItem item, String cluster, boolean firstLoad) {
+        List<String> known = firstLoad ? knownNames.apply(cluster) : null;
+        boolean rowsThere = item.sourceChildren().stream().anyMatch(i -> i.getValue() instanceof ServiceEntry);
+        if (known != null && known.size() > FIRST_SCREEN && !rowsThere) {
+            List<String> top = List.copyOf(known.subList(0, FIRST_SCREEN));
+            BackgroundTask.of(() -> provider.describeServices(cluster, top)).onSuccess(found -> {
+                if (item.state() == EntryItem.State.LOADING) {
+                    add(item, map(found, svc -> new ServiceEntry(cluster, svc)));
+                }
+            }).onFailure(error -> {
+                // Nothing to say: the full load below lists these rows too, or says why it could not.
+            }).executeWith(executor);
+        }
         loadsInFlight.set(loadsInFlight.get() + 1);
         BackgroundTask.of(() -> {
             List<TreeEntry> all = new ArrayList<>();

@@ -7,6 +7,8 @@ import dev.ecsdeck.model.EcsTask;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.DemoSim;
+import dev.ecsdeck.sim.SimEngine;
+import dev.ecsdeck.sim.scenario.LargeScenario;
 import dev.ecsdeck.ui.common.HeldTaskExecutor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Enter on a service in quick open, in a cluster nobody opened: the service alone is described and
- * its row selected first, then the rows around it (the ones on screen), then the cluster's rest.
+ * its row selected first, then the rows around it (the ones on screen), then the cluster's rest. And
+ * a big cluster opened by hand: its first screen of rows is described first.
  */
 class QuickOpenRevealTest {
     private final DemoSim demo = new DemoSim();
@@ -108,5 +111,43 @@ class QuickOpenRevealTest {
         assertEquals(6, serviceRows("prod-web").size());
         assertTrue(tree.selectedProperty().get() instanceof TreeEntry.ServiceEntry s && s.service().serviceName().equals("payments"),
                 "the row stays selected as the others arrive");
+    }
+
+    @Test
+    void openingABigClusterWhoseNamesAreKnownDescribesTheFirstScreenOfRowsFirst() {
+        SimEngine engine = LargeScenario.build(new LargeScenario.Params(1, 100, 0, 3), DemoSim.startClock(), DemoSim.REGION);
+        List<String> bigCalls = new ArrayList<>();
+        try (SimProvider big = new SimProvider(engine, "large")) {
+            EcsProvider recorded = (EcsProvider) Proxy.newProxyInstance(EcsProvider.class.getClassLoader(), new Class<?>[] {EcsProvider.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("describeServices") || method.getName().equals("streamServices")) {
+                            bigCalls.add(method.getName() + (method.getName().equals("describeServices") ? " " + ((List<?>) args[1]).size() : ""));
+                        }
+                        try {
+                            return method.invoke(big, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            ServiceNameIndex names = new ServiceNameIndex(recorded, executor);
+            ClusterTreeViewModel bigTree = new ClusterTreeViewModel(recorded, executor, names);
+            bigTree.start();
+            runAll();
+            names.ensure();
+            runAll();
+            TreeItem<TreeEntry> cluster = bigTree.root().getChildren().get(0);
+            cluster.setExpanded(true);
+            TreeItem<TreeEntry> folder = cluster.getChildren().get(0);
+            folder.setExpanded(true);
+            assertEquals(2, executor.waiting(), "the first screen's rows, beside the full load");
+            executor.runNext();
+            assertEquals(List.of("describeServices " + TreeLoader.FIRST_SCREEN), bigCalls);
+            List<String> shown = folder.getChildren().stream().filter(i -> i.getValue() instanceof TreeEntry.ServiceEntry)
+                    .map(i -> i.getValue().name()).toList();
+            assertEquals(names.names("large-01").subList(0, TreeLoader.FIRST_SCREEN), shown, "the rows at the top, with their counts");
+            runAll();
+            assertEquals("streamServices", bigCalls.get(1));
+            assertEquals(100, folder.getChildren().stream().filter(i -> i.getValue() instanceof TreeEntry.ServiceEntry).count());
+        }
     }
 }
