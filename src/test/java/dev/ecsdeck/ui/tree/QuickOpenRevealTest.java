@@ -9,11 +9,14 @@ import dev.ecsdeck.provider.sim.SimProvider;
 import dev.ecsdeck.sim.DemoSim;
 import dev.ecsdeck.sim.SimEngine;
 import dev.ecsdeck.sim.scenario.LargeScenario;
+import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.HeldTaskExecutor;
+import dev.ecsdeck.ui.common.TaskExecutor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.scene.control.TreeItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -129,25 +132,57 @@ class QuickOpenRevealTest {
                             throw e.getCause();
                         }
                     });
+            UiQueue executor = new UiQueue();
             ServiceNameIndex names = new ServiceNameIndex(recorded, executor);
             ClusterTreeViewModel bigTree = new ClusterTreeViewModel(recorded, executor, names);
             bigTree.start();
-            runAll();
+            executor.runAll();
             names.ensure();
-            runAll();
+            executor.runAll();
             TreeItem<TreeEntry> cluster = bigTree.root().getChildren().get(0);
             cluster.setExpanded(true);
             TreeItem<TreeEntry> folder = cluster.getChildren().get(0);
             folder.setExpanded(true);
-            assertEquals(2, executor.waiting(), "the first screen's rows, beside the full load");
-            executor.runNext();
+            assertEquals(2, executor.held.waiting(), "the first screen's rows, beside the full load");
+            executor.held.runNext();
             assertEquals(List.of("describeServices " + TreeLoader.FIRST_SCREEN), bigCalls);
             List<String> shown = folder.getChildren().stream().filter(i -> i.getValue() instanceof TreeEntry.ServiceEntry)
                     .map(i -> i.getValue().name()).toList();
             assertEquals(names.names("large-01").subList(0, TreeLoader.FIRST_SCREEN), shown, "the rows at the top, with their counts");
-            runAll();
+            executor.runAll();
             assertEquals("streamServices", bigCalls.get(1));
-            assertEquals(100, folder.getChildren().stream().filter(i -> i.getValue() instanceof TreeEntry.ServiceEntry).count());
+            assertEquals(100, folder.getChildren().stream().filter(i -> i.getValue() instanceof TreeEntry.ServiceEntry).count(),
+                    () -> folder.getChildren().stream().map(i -> i.getValue().name()).toList().toString());
+        }
+    }
+
+    /**
+     * Held background work, and what the describe threads hand to the UI thread queued for the
+     * test's thread (several batches arrive at once from a big cluster).
+     */
+    private static final class UiQueue implements TaskExecutor {
+        final HeldTaskExecutor held = new HeldTaskExecutor();
+        private final ConcurrentLinkedQueue<Runnable> ui = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public <T> void execute(BackgroundTask<T> task) {
+            held.execute(task);
+        }
+
+        @Override
+        public void runOnUiThread(Runnable action) {
+            ui.add(action);
+        }
+
+        void runAll() {
+            while (held.waiting() > 0 || !ui.isEmpty()) {
+                for (Runnable r = ui.poll(); r != null; r = ui.poll()) {
+                    r.run();
+                }
+                if (held.waiting() > 0) {
+                    held.runNext();
+                }
+            }
         }
     }
 }
