@@ -71,6 +71,8 @@ public final class LogTailView {
     @FXML
     private Label logFilterError;
     @FXML
+    private Label logFiltering;
+    @FXML
     private Label logNotice;
     @FXML
     private Label logCounters;
@@ -129,6 +131,14 @@ public final class LogTailView {
         logFilterField.setOnAction(e -> applyFilterText());
         viewModel.filterErrorProperty().addListener((obs, was, now) -> showFilterError(now));
         logFilterError.textProperty().bind(viewModel.filterErrorProperty());
+        // Shown while a new filter is matched in the background (the rows still those of the previous one).
+        logFiltering.visibleProperty().bind(viewModel.filteringProperty());
+        logFiltering.managedProperty().bind(viewModel.filteringProperty());
+        viewModel.filteringProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                afterDrain(); // the new rows came: the newest in view while following
+            }
+        });
 
         logStatusLabel.textProperty().bind(viewModel.statusProperty());
         logNotice.textProperty().bind(viewModel.noticeProperty());

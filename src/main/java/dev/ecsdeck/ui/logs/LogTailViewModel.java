@@ -6,6 +6,7 @@ import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.TailStatus;
 import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntUnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -49,6 +51,7 @@ public final class LogTailViewModel implements LogSink {
     private final LogBuffer buffer;
     private final LogBufferList lines;
     private final ShownLines shown;
+    private final BackgroundRefilter refilter;
     private final ConcurrentLinkedQueue<List<LogEvent>> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicLong queued = new AtomicLong();
     private List<LogEvent> current = List.of();
@@ -88,6 +91,16 @@ public final class LogTailViewModel implements LogSink {
     }
 
     public LogTailViewModel(String title, List<LogStreamRef> sources, int capacity, int maxLinesPerDrain) {
+        this(title, sources, capacity, maxLinesPerDrain, new CurrentThreadTaskExecutor(), BackgroundRefilter.DEFAULT_MATCH_IN_SWAP_MAX);
+    }
+
+    /** A new filter is matched through {@code executor} (in the background, the old view shown meanwhile). */
+    public LogTailViewModel(String title, List<LogStreamRef> sources, int capacity, TaskExecutor executor) {
+        this(title, sources, capacity, DEFAULT_MAX_LINES_PER_DRAIN, executor, BackgroundRefilter.DEFAULT_MATCH_IN_SWAP_MAX);
+    }
+
+    /** {@code matchInSwapMax}: lines arrived during a background filter that its swap matches itself (more go to another pass). */
+    LogTailViewModel(String title, List<LogStreamRef> sources, int capacity, int maxLinesPerDrain, TaskExecutor executor, int matchInSwapMax) {
         if (maxLinesPerDrain < 1) {
             throw new IllegalArgumentException("maxLinesPerDrain must be at least 1: " + maxLinesPerDrain);
         }
@@ -96,6 +109,7 @@ public final class LogTailViewModel implements LogSink {
         this.buffer = new LogBuffer(capacity);
         this.lines = new LogBufferList(buffer);
         this.shown = new ShownLines(buffer);
+        this.refilter = new BackgroundRefilter(buffer, shown, executor, matchInSwapMax, () -> shownCount.set(shown.lineCount()));
         addSources(sources);
         filterText.addListener((obs, was, now) -> applyFilter());
         follow.addListener((obs, was, now) -> {
@@ -197,6 +211,7 @@ public final class LogTailViewModel implements LogSink {
             LogBuffer.Merge merge = buffer.merge(taken);
             lines.fireMerged(merge);
             shown.update(merge);
+            refilter.merged(merge);
             received.set(buffer.received());
             dropped.set(buffer.dropped());
             shownCount.set(shown.lineCount());
@@ -228,13 +243,18 @@ public final class LogTailViewModel implements LogSink {
             try {
                 f = LogFilter.of(text, regex.get(), Math.max(0, contextLines.get()));
             } catch (IllegalArgumentException e) {
-                filterError.set(e.getMessage()); // the previous view stays
+                refilter.cancel(); // the view shown stays
+                filterError.set(e.getMessage());
                 return;
             }
         }
         filterError.set("");
-        shown.refilter(f);
-        shownCount.set(shown.lineCount());
+        refilter.start(f);
+    }
+
+    /** True while a new filter is matched in the background (the previous view still shows). */
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return refilter.filteringProperty();
     }
 
     /** Every line held, oldest first, whatever the filter. */

@@ -155,6 +155,15 @@ final class ShownLines extends ObservableListBase<LogRow> {
 
     /** Applies a new filter (null: every line) to the whole buffer, in one change. */
     void refilter(LogFilter newFilter) {
+        refilter(newFilter, new long[0], buffer.firstSeq());
+    }
+
+    /**
+     * Applies a new filter (null: every line), in one change: {@code matches} are its matching lines
+     * below {@code matchedTo}, found in the background (those that left the buffer since are skipped);
+     * the lines from {@code matchedTo} on are matched here.
+     */
+    void refilter(LogFilter newFilter, long[] matches, long matchedTo) {
         int oldSize = size();
         filter = newFilter;
         rows.clear();
@@ -164,7 +173,13 @@ final class ShownLines extends ObservableListBase<LogRow> {
         lastHeadRemoved = 0;
         lastMove = null;
         if (filter != null) {
-            appendMatches(buffer.firstSeq());
+            long first = buffer.firstSeq();
+            for (long m : matches) {
+                if (m >= first && m < matchedTo) {
+                    addMatch(m);
+                }
+            }
+            appendMatches(Math.max(first, matchedTo));
         }
         beginChange();
         if (oldSize > 0) {
