@@ -60,7 +60,6 @@ final class BackgroundRefilter {
             swap();
             return;
         }
-        filtering.set(true);
         nextPass(gen);
     }
 
@@ -87,6 +86,7 @@ final class BackgroundRefilter {
         }
         LogLine[] lines = buffer.slice(from, to);
         LogFilter filter = pending;
+        filtering.set(true);
         BackgroundTask.of(() -> filter.matchingSeqs(lines, from, () -> generation != gen))
                 .onSuccess(matches -> passDone(gen, to, matches))
                 .onFailure(e -> passFailed(gen, e))
