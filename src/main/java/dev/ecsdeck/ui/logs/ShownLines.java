@@ -174,9 +174,16 @@ final class ShownLines extends ObservableListBase<LogRow> {
         lastMove = null;
         if (filter != null) {
             long first = buffer.firstSeq();
-            for (long m : matches) {
-                if (m >= first && m < matchedTo) {
-                    addMatch(m);
+            int lo = firstAtOrAfter(matches, first);
+            int hi = firstAtOrAfter(matches, matchedTo);
+            if (filter.context() == 0 && hi > lo) {
+                // Without context every match is one row: a million of them go in at once.
+                rows.addAll(matches, lo, hi);
+                lastIncluded = matches[hi - 1];
+                afterUntil = lastIncluded;
+            } else {
+                for (int i = lo; i < hi; i++) {
+                    addMatch(matches[i]);
                 }
             }
             appendMatches(Math.max(first, matchedTo));
@@ -189,6 +196,12 @@ final class ShownLines extends ObservableListBase<LogRow> {
             nextAdd(0, size());
         }
         endChange();
+    }
+
+    /** The index of the first of the ascending {@code seqs} at or after {@code seq}. */
+    private static int firstAtOrAfter(long[] seqs, long seq) {
+        int i = java.util.Arrays.binarySearch(seqs, seq);
+        return i >= 0 ? i : -i - 1;
     }
 
     private int dropHead() {
