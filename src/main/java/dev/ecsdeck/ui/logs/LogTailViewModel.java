@@ -184,7 +184,7 @@ public final class LogTailViewModel implements LogSink {
                 setStatus(s.text());
             }
         }
-        List<LogLine> taken = new ArrayList<>();
+        List<LogLine> taken = new ArrayList<>((int) Math.min(maxLinesPerDrain, Math.max(16, queued.get())));
         int added = 0;
         while (added < maxLinesPerDrain) {
             if (currentAt == current.size()) {
