@@ -5,7 +5,6 @@ import dev.ecsdeck.model.LogStreamRef;
 import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.TailStatus;
-import dev.ecsdeck.ui.common.BackgroundTask;
 import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.nio.file.Path;
@@ -286,15 +285,18 @@ public final class LogTailViewModel implements LogSink {
         return new LogLineFormat(timestamps.get(), streamCount > 1, ZoneId.systemDefault());
     }
 
-    /** The shown rows at these indices as text, one per line (for the clipboard). */
+    /** The shown rows at these indices as text, one per line. */
     public String textOf(List<Integer> indices) {
-        int[] sorted = indices.stream().mapToInt(Integer::intValue).filter(i -> i >= 0 && i < shown.size()).sorted().distinct().toArray();
-        LogLineFormat format = format();
-        StringBuilder b = new StringBuilder();
-        for (int i : sorted) {
-            b.append(format.format(shown.get(i))).append('\n');
-        }
-        return b.toString();
+        return LogTailExport.text(indices.stream().mapToInt(Integer::intValue).filter(i -> i >= 0 && i < shown.size()).sorted().distinct()
+                .mapToObj(shown::get).toList(), format());
+    }
+
+    /**
+     * Copies the shown rows in the ranges [from, to) (ascending) to {@code clipboard}: taken now
+     * (references only), formatted by the executor in the background; the outcome shows in {@link #noticeProperty()}.
+     */
+    public void copy(List<int[]> ranges, TaskExecutor executor, java.util.function.Consumer<String> clipboard) {
+        LogTailExport.copy(shown, ranges, format(), notice, executor, clipboard);
     }
 
     /**
@@ -302,18 +304,7 @@ public final class LogTailViewModel implements LogSink {
      * written by the executor in the background; the outcome shows in {@link #noticeProperty()}.
      */
     public void save(Path file, boolean shownOnly, TaskExecutor executor) {
-        List<? extends LogRow> rows = shownOnly ? new ArrayList<>(shown) : Arrays.asList(buffer.toArray());
-        LogLineFormat format = format();
-        notice.set("Saving " + dev.ecsdeck.ui.common.Plural.of(rows.size(), "line") + " to " + file + "…");
-        BackgroundTask.of(() -> LogExport.write(file, rows, format))
-                .onSuccess(n -> notice.set("Saved " + dev.ecsdeck.ui.common.Plural.of(n, "line") + " to " + file))
-                .onFailure(e -> notice.set("Could not save to " + file + ": " + describe(e)))
-                .executeWith(executor);
-    }
-
-    private static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        LogTailExport.save(file, shownOnly ? new ArrayList<>(shown) : Arrays.asList(buffer.toArray()), format(), notice, executor);
     }
 
     public BooleanProperty followProperty() {

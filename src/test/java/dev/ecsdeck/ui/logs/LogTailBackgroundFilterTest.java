@@ -170,4 +170,25 @@ class LogTailBackgroundFilterTest {
         executor.runNext();
         assertEquals(List.of("error 12", "error 15", "error 18", "error 21", "error 24", "error 27"), shown(vm));
     }
+
+    @Test
+    void copiedRowsAreFormattedInTheBackgroundAndThenHandedToTheClipboard() {
+        LogTailViewModel vm = tail(100);
+        feed(vm, 0, 30);
+        List<String> clipboard = new ArrayList<>();
+        vm.copy(List.of(new int[] {0, 2}, new int[] {28, 40}), executor, clipboard::add);
+        assertEquals("Copying 4 lines…", vm.noticeProperty().get());
+        assertEquals(List.of(), clipboard, "not before the text is made");
+        executor.runNext();
+        String time = vm.format().prefix(vm.lines().get(0)).substring(0, 2);
+        assertEquals(1, clipboard.size());
+        List<String> copied = List.of(clipboard.get(0).split("\n"));
+        assertEquals(4, copied.size());
+        assertTrue(copied.get(0).endsWith("  error 0") && copied.get(3).endsWith("  ok 29") && copied.get(0).startsWith(time), copied.toString());
+        assertEquals("Copied 4 lines", vm.noticeProperty().get());
+
+        vm.copy(List.of(), executor, clipboard::add);
+        assertEquals("Select lines to copy", vm.noticeProperty().get());
+        assertEquals(0, executor.waiting());
+    }
 }
