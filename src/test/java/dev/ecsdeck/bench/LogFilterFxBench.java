@@ -165,11 +165,79 @@ class LogFilterFxBench {
                     }
                 }
             }
+            try (FxProbe probe = new FxProbe()) {
+                double[] actions = otherActions(stage, vm, executor, probe);
+                Bench.print("logs.actions_fx_block_ms_max", Math.round(actions[0] * 10) / 10.0, "ms");
+                Bench.print("logs.actions_fx_block_cpu_ms_max", Math.round(actions[1] * 10) / 10.0, "ms");
+            }
             Bench.print("logs.filter_fx_block_ms_max", Math.round(worst * 10) / 10.0, "ms");
             // The same without the time the OS gave other threads (a loaded machine): the FX thread's own work.
             Bench.print("logs.filter_fx_block_cpu_ms_max", Math.round(worstCpu * 10) / 10.0, "ms");
             assertTrue(view.view().getScene() != null);
         }
+    }
+
+    /**
+     * The other things a user does to a tail of a million lines, each timed as a filter is: wrap and
+     * timestamps toggled, every row selected (Ctrl+A) and copied (Ctrl+C), the buffer and the shown
+     * rows saved. Returns the longest FX block and the most FX-thread CPU between two probes.
+     */
+    private static double[] otherActions(Stage stage, LogTailViewModel vm, UiTaskExecutor executor, FxProbe probe) throws Exception {
+        Scene scene = stage.getScene();
+        javafx.scene.Node canvas = scene.lookup("#logLines");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("logs-bench");
+        java.nio.file.Path file = dir.resolve("tail.log");
+        record Action(String name, Callable<Object> act, FxCondition done) {
+        }
+        List<Action> actions = List.of(
+                new Action("wrap on", () -> fire(scene, "#logWrapToggle"), () -> true),
+                new Action("wrap off", () -> fire(scene, "#logWrapToggle"), () -> true),
+                new Action("timestamps off", () -> fire(scene, "#logTimestampsToggle"), () -> true),
+                new Action("timestamps on", () -> fire(scene, "#logTimestampsToggle"), () -> true),
+                new Action("select all, copy", () -> {
+                    canvas.fireEvent(key(javafx.scene.input.KeyCode.A));
+                    canvas.fireEvent(key(javafx.scene.input.KeyCode.C));
+                    return null;
+                }, () -> onFx(() -> vm.noticeProperty().get().equals("Copied " + LINES + " lines"))),
+                new Action("save all", () -> {
+                    vm.save(file, false, executor);
+                    return null;
+                }, () -> onFx(() -> vm.noticeProperty().get().startsWith("Saved " + LINES + " lines"))),
+                new Action("save shown", () -> {
+                    vm.save(file, true, executor);
+                    return null;
+                }, () -> onFx(() -> vm.noticeProperty().get().startsWith("Saved " + LINES + " lines"))));
+        double worst = 0;
+        double worstCpu = 0;
+        for (Action a : actions) {
+            waitForFx(probe, 20);
+            onFx(() -> {
+                vm.noticeProperty().set("");
+                return null;
+            });
+            probe.restart();
+            long t0 = System.nanoTime();
+            onFx(a.act());
+            waitUntil(a.done());
+            waitForFx(probe, 50); // the pulses that paint it
+            System.out.printf(Locale.ROOT, "action %-18s done after %6.0f ms, longest FX block %5.1f ms (%5.1f ms of its CPU)%n", a.name(),
+                    (System.nanoTime() - t0) / 1e6, probe.maxMs(), probe.maxCpuMs());
+            worst = Math.max(worst, probe.maxMs());
+            worstCpu = Math.max(worstCpu, probe.maxCpuMs());
+        }
+        assertEquals(LINES, java.nio.file.Files.lines(file).count(), "the shown rows saved");
+        java.nio.file.Files.delete(file);
+        java.nio.file.Files.delete(dir);
+        return new double[] {worst, worstCpu};
+    }
+
+    private static Object fire(Scene scene, String id) {
+        ((ToggleButton) scene.lookup(id)).fire();
+        return null;
+    }
+
+    private static javafx.scene.input.KeyEvent key(javafx.scene.input.KeyCode code) {
+        return new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", code, false, true, false, false);
     }
 
     /** Counts directly, on the FX thread (outside the measured spans): the view model's lines are FX-thread state. */
