@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The regex filter over a full buffer: 1,000,000 realistic lines of ~120 bytes from 4 tasks (JSON
  * application logs, access logs, plain worker logs, about 1–2% errors), filtered by
- * {@code timeout|ERROR} as the view does on a new filter (parallel chunks on the caller and the
- * common pool). Median of 7 runs after 3 warm-ups. Also prints the heap the buffer holds.
+ * {@code timeout|ERROR} in parallel chunks on the caller and the common pool (the view matches a new
+ * filter in the background, in chunks only with more than two cores: {@link LogFilterFxBench} times
+ * what the FX thread does meanwhile). Median of 7 runs after 3 warm-ups. Also prints the heap the buffer holds.
  */
 class LogFilterBench {
     private static final int LINES = 1_000_000;

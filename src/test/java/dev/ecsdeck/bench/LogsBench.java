@@ -36,7 +36,8 @@ import org.testfx.api.FxToolkit;
  * The log viewer's figures (issue 8): ingest rate into the view model, heap of a million lines,
  * the FX thread's drain time under a 50,000 lines/s stream, and write-to-screen latency against
  * the served simulator next to {@code aws logs tail --follow} in the same run. Each figure is the
- * median of several runs. Everything runs in this JVM; traffic goes to 127.0.0.1 only.
+ * median of several runs, but {@code logs.drain_p99_ms}: the WORST of its 3 runs' p99s (each printed as
+ * {@code logs.drain_p99_ms_run1..3}), since its target holds for every run. Everything runs in this JVM; traffic goes to 127.0.0.1 only.
  */
 class LogsBench {
     private static final String GROUP = "/ecs/bench";
@@ -128,61 +129,108 @@ class LogsBench {
         return result.get(60, TimeUnit.SECONDS);
     }
 
+    /** One run's frames: wall time, the FX thread's CPU time, and the wall time's parts (total, drain, afterDrain + CSS, layout). */
+    private record DrainFrames(List<Long> wall, List<Long> cpu, List<long[]> phases) {
+        DrainFrames() {
+            this(Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()),
+                    Collections.synchronizedList(new ArrayList<>()));
+        }
+    }
+
     @Test
     void drainOnTheFxThreadUnderFiftyThousandLinesPerSecond() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        List<LogEvent> second = batch(0, 50_000); // one second of the stream, sent again and again
+        // One second of the stream, sent again and again, each time later (as a live stream's lines are):
+        // replayed at the same times, every batch went in among the 50,000+ lines held after it.
+        List<LogEvent> second = batch(0, 50_000);
         List<Double> p99s = new ArrayList<>();
-        for (int run = 0; run < 3; run++) {
-            LogTailViewModel vm = new LogTailViewModel("drain", SOURCES, LogTailViewModel.DEFAULT_CAPACITY);
-            List<Long> drains = Collections.synchronizedList(new ArrayList<>());
-            Timeline timer = onFx(() -> {
-                LogTailView view = new LogTailView(vm);
-                stage.setScene(new Scene(view.view(), 1200, 800));
-                stage.show();
-                Timeline t = new Timeline(new KeyFrame(javafx.util.Duration.millis(50), e -> {
-                    long t0 = System.nanoTime();
-                    vm.drain();
-                    view.afterDrain();
-                    // The rows are built and laid out in the frame that follows; do that work here so it is counted.
-                    view.view().applyCss();
-                    view.view().layout();
-                    drains.add(System.nanoTime() - t0);
-                }));
-                t.setCycleCount(Timeline.INDEFINITE);
-                t.play();
-                return t;
-            });
-            ScheduledExecutorService producer = Executors.newSingleThreadScheduledExecutor();
-            AtomicInteger sent = new AtomicInteger();
-            java.util.concurrent.CountDownLatch allSent = new java.util.concurrent.CountDownLatch(1);
-            // 500 lines every 10 ms: 50,000 lines a second, for 8 seconds.
-            producer.scheduleAtFixedRate(() -> {
-                int k = sent.getAndIncrement();
-                if (k < 800) {
-                    int from = (k % 100) * 500;
-                    vm.accept(second.subList(from, from + 500));
-                } else {
-                    allSent.countDown();
-                }
-            }, 0, 10, TimeUnit.MILLISECONDS);
-            assertTrue(allSent.await(60, TimeUnit.SECONDS), "the producer sent its 400,000 lines");
-            producer.shutdownNow();
-            onFx(() -> {
-                timer.stop();
-                vm.drain();
-                return null;
-            });
-            assertEquals(400_000, vm.receivedProperty().get(), "every line reached the buffer");
-            List<Long> ms = new ArrayList<>();
-            drains.forEach(d -> ms.add(d / 1_000_000));
-            assertTrue(ms.size() > 100, "the timer ran: " + ms.size());
-            p99s.add(percentileMs(new ArrayList<>(drains), 99));
-            System.out.printf("drain run %d: p50 %.2f p90 %.2f p99 %.2f max %.2f ms over %d drains%n", run,
-                    percentileMs(new ArrayList<>(drains), 50), percentileMs(new ArrayList<>(drains), 90),
-                    percentileMs(new ArrayList<>(drains), 99), percentileMs(new ArrayList<>(drains), 100), drains.size());
+        List<Double> cpuP99s = new ArrayList<>();
+        for (int run = 0; run <= 3; run++) { // run 0 warms the JIT up and is not counted
+            DrainFrames frames = drainRun(stage, second);
+            List<Long> drains = frames.wall();
+            assertTrue(drains.size() > 100, "the timer ran: " + drains.size());
+            String name = run == 0 ? "warm-up" : "run " + run;
+            System.out.printf(java.util.Locale.ROOT, "drain %s: p50 %.2f p90 %.2f p99 %.2f max %.2f ms over %d drains (FX thread CPU p99 %.2f ms)%n",
+                    name, percentileMs(new ArrayList<>(drains), 50), percentileMs(new ArrayList<>(drains), 90),
+                    percentileMs(new ArrayList<>(drains), 99), percentileMs(new ArrayList<>(drains), 100), drains.size(),
+                    percentileMs(new ArrayList<>(frames.cpu()), 99));
+            List<long[]> slowest = new ArrayList<>(frames.phases());
+            slowest.sort((a, b) -> Long.compare(b[0], a[0]));
+            StringBuilder where = new StringBuilder("drain " + name + " slowest frames (total = drain + afterDrain/CSS + layout, ms):");
+            slowest.stream().limit(4).forEach(f -> where.append(String.format(java.util.Locale.ROOT, " %.1f=%.1f+%.1f+%.1f", f[0] / 1e6,
+                    f[1] / 1e6, f[2] / 1e6, f[3] / 1e6)));
+            System.out.println(where);
+            if (run > 0) {
+                p99s.add(percentileMs(new ArrayList<>(drains), 99));
+                cpuP99s.add(percentileMs(new ArrayList<>(frames.cpu()), 99));
+                Bench.print("logs.drain_p99_ms_run" + run, p99s.get(run - 1), "ms");
+            }
         }
-        Bench.print("logs.drain_p99_ms", Bench.median(p99s), "ms");
+        // The target holds for every run, so the figure is the worst of the three, not their median.
+        Bench.print("logs.drain_p99_ms", Collections.max(p99s), "ms");
+        // The same for the FX thread's CPU time alone (without the time a loaded machine gave other threads).
+        Bench.print("logs.drain_cpu_p99_ms", Collections.max(cpuP99s), "ms");
+    }
+
+    /** A view of a new tail on the stage, drained every 50 ms while 50,000 lines a second stream in for 8 seconds. */
+    private static DrainFrames drainRun(Stage stage, List<LogEvent> second) throws Exception {
+        LogTailViewModel vm = new LogTailViewModel("drain", SOURCES, LogTailViewModel.DEFAULT_CAPACITY);
+        DrainFrames frames = new DrainFrames();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Timeline timer = onFx(() -> {
+            LogTailView view = new LogTailView(vm);
+            stage.setScene(new Scene(view.view(), 1200, 800));
+            stage.show();
+            Timeline t = new Timeline(new KeyFrame(javafx.util.Duration.millis(50), e -> {
+                long cpu0 = threads.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                vm.drain();
+                long t1 = System.nanoTime();
+                view.afterDrain();
+                // The rows are built and laid out in the frame that follows; do that work here so it is counted.
+                view.view().applyCss();
+                long t2 = System.nanoTime();
+                view.view().layout();
+                long t3 = System.nanoTime();
+                frames.wall().add(t3 - t0);
+                frames.cpu().add(threads.getCurrentThreadCpuTime() - cpu0);
+                frames.phases().add(new long[] {t3 - t0, t1 - t0, t2 - t1, t3 - t2});
+            }));
+            t.setCycleCount(Timeline.INDEFINITE);
+            t.play();
+            return t;
+        });
+        ScheduledExecutorService producer = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger sent = new AtomicInteger();
+        java.util.concurrent.CountDownLatch allSent = new java.util.concurrent.CountDownLatch(1);
+        // 500 lines every 10 ms: 50,000 lines a second, for 8 seconds.
+        producer.scheduleAtFixedRate(() -> {
+            int k = sent.getAndIncrement();
+            if (k < 800) {
+                int from = (k % 100) * 500;
+                vm.accept(later(second.subList(from, from + 500), (k / 100) * 50_000L));
+            } else {
+                allSent.countDown();
+            }
+        }, 0, 10, TimeUnit.MILLISECONDS);
+        assertTrue(allSent.await(60, TimeUnit.SECONDS), "the producer sent its 400,000 lines");
+        producer.shutdownNow();
+        onFx(() -> {
+            timer.stop();
+            vm.drain();
+            return null;
+        });
+        assertEquals(400_000, vm.receivedProperty().get(), "every line reached the buffer");
+        return frames;
+    }
+
+    /** The events {@code shiftMs} later. */
+    private static List<LogEvent> later(List<LogEvent> events, long shiftMs) {
+        List<LogEvent> out = new ArrayList<>(events.size());
+        for (LogEvent e : events) {
+            out.add(new LogEvent(e.eventId(), e.logGroupName(), e.logStreamName(), e.timestamp() + shiftMs, e.ingestionTime() + shiftMs, e.message()));
+        }
+        return out;
     }
 
     private static double percentileMs(List<Long> nanos, double p) {

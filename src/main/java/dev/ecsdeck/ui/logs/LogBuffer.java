@@ -199,6 +199,19 @@ public final class LogBuffer {
         return out;
     }
 
+    /** The lines numbered [{@code fromSeq}, {@code toSeq}) still held: a snapshot (references only) for a background filter. */
+    public LogLine[] slice(long fromSeq, long toSeq) {
+        long from = Math.max(fromSeq, firstSeq());
+        long to = Math.min(toSeq, received);
+        LogLine[] out = new LogLine[(int) Math.max(0, to - from)];
+        int i = (int) (from - firstSeq());
+        int k = start + i < ring.length ? start + i : start + i - ring.length;
+        int firstPart = Math.min(out.length, ring.length - k);
+        System.arraycopy(ring, k, out, 0, firstPart);
+        System.arraycopy(ring, 0, out, firstPart, out.length - firstPart);
+        return out;
+    }
+
     /** Empties the ring (not counted as dropped); sequence numbers never go back. */
     public void clear() {
         Arrays.fill(ring, null);

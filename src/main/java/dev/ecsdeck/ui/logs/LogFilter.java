@@ -3,6 +3,9 @@ package dev.ecsdeck.ui.logs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -154,16 +157,32 @@ public final class LogFilter {
      */
     public long[] matchingSeqs(LogBuffer buffer, long fromSeq, long toSeq) {
         long first = Math.max(fromSeq, buffer.firstSeq());
-        long count = toSeq - first;
+        int base = (int) (first - buffer.firstSeq());
+        return matching(i -> buffer.get(base + i), first, toSeq - first, NEVER, true);
+    }
+
+    /**
+     * The sequence numbers of the matching lines of {@code lines} (a snapshot: the first is line
+     * {@code firstSeq}), in order; for a background thread, which checks {@code cancelled} every few
+     * thousand lines and stops with a {@link CancellationException} once it says so. In parallel
+     * chunks only when more than two cores are there: on two, one stays for the FX thread.
+     */
+    public long[] matchingSeqs(LogLine[] lines, long firstSeq, BooleanSupplier cancelled) {
+        return matching(i -> lines[i], firstSeq, lines.length, cancelled, Runtime.getRuntime().availableProcessors() > 2);
+    }
+
+    private static final BooleanSupplier NEVER = () -> false;
+
+    private long[] matching(IntFunction<LogLine> line, long first, long count, BooleanSupplier cancelled, boolean parallel) {
         if (count <= 0) {
             return new long[0];
         }
-        if (count <= CHUNK) {
-            return scan(buffer, first, toSeq);
+        if (count <= CHUNK || !parallel) {
+            return scan(line, first, 0, (int) count, cancelled);
         }
         int chunks = (int) ((count + CHUNK - 1) / CHUNK);
         List<long[]> parts = IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> scan(buffer, first + (long) c * CHUNK, Math.min(toSeq, first + (long) (c + 1) * CHUNK)))
+                .mapToObj(c -> scan(line, first, c * CHUNK, (int) Math.min(count, (long) (c + 1) * CHUNK), cancelled))
                 .collect(ArrayList::new, List::add, List::addAll);
         int total = parts.stream().mapToInt(p -> p.length).sum();
         long[] out = new long[total];
@@ -175,19 +194,21 @@ public final class LogFilter {
         return out;
     }
 
-    private long[] scan(LogBuffer buffer, long fromSeq, long toSeq) {
+    /** Lines [{@code from}, {@code to}) of {@code line}, the first numbered {@code firstSeq}. */
+    private long[] scan(IntFunction<LogLine> line, long firstSeq, int from, int to, BooleanSupplier cancelled) {
         Matcher m = literals == null ? matcher() : null;
         long[] out = new long[64];
         int n = 0;
-        int base = (int) (fromSeq - buffer.firstSeq());
-        int len = (int) (toSeq - fromSeq);
-        for (int i = 0; i < len; i++) {
-            String message = buffer.get(base + i).message();
+        for (int i = from; i < to; i++) {
+            if ((i & 4095) == 0 && cancelled.getAsBoolean()) {
+                throw new CancellationException("a newer filter replaced " + text);
+            }
+            String message = line.apply(i).message();
             if (m == null ? containsAny(message, literals) : (prefixes == null || containsAny(message, prefixes)) && m.reset(message).find()) {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
                 }
-                out[n++] = fromSeq + i;
+                out[n++] = firstSeq + i;
             }
         }
         return Arrays.copyOf(out, n);

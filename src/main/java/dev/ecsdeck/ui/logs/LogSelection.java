@@ -52,6 +52,13 @@ final class LogSelection {
         return n;
     }
 
+    /** The selected ranges [from, to) of row indices, ascending. */
+    List<int[]> ranges() {
+        List<int[]> out = new ArrayList<>(ranges.size());
+        ranges.forEach((from, to) -> out.add(new int[] {from, to}));
+        return out;
+    }
+
     /** The selected row indices, ascending. */
     List<Integer> indices() {
         List<Integer> out = new ArrayList<>(count());

@@ -161,7 +161,7 @@ public final class LogTabsViewModel {
             // A stopped task is read from its start to its stop, whatever start point is chosen.
             long startMillis = stopped != null && stopped.startMillis() != null ? stopped.startMillis() : from.startMillis(openedAt);
             String since = stopped != null ? stopped.span() : from.describe(openedAt, zone);
-            LogTailViewModel tail = new LogTailViewModel(title, resolved.streams(), capacity);
+            LogTailViewModel tail = new LogTailViewModel(title, resolved.streams(), capacity, executor);
             FollowedTail f = new FollowedTail(tail, resolve, what, since, startMillis, openedAt, cluster, task, container, stopped);
             f.take(resolved.streams());
             tails.add(tail);

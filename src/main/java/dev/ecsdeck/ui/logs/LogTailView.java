@@ -71,6 +71,8 @@ public final class LogTailView {
     @FXML
     private Label logFilterError;
     @FXML
+    private Label logFiltering;
+    @FXML
     private Label logNotice;
     @FXML
     private Label logCounters;
@@ -129,6 +131,14 @@ public final class LogTailView {
         logFilterField.setOnAction(e -> applyFilterText());
         viewModel.filterErrorProperty().addListener((obs, was, now) -> showFilterError(now));
         logFilterError.textProperty().bind(viewModel.filterErrorProperty());
+        // Shown while a new filter is matched in the background (the rows still those of the previous one).
+        logFiltering.visibleProperty().bind(viewModel.filteringProperty());
+        logFiltering.managedProperty().bind(viewModel.filteringProperty());
+        viewModel.filteringProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                afterDrain(); // the new rows came: the newest in view while following
+            }
+        });
 
         logStatusLabel.textProperty().bind(viewModel.statusProperty());
         logNotice.textProperty().bind(viewModel.noticeProperty());
@@ -227,15 +237,12 @@ public final class LogTailView {
 
     @FXML
     private void copySelection() {
-        List<Integer> selected = selection.indices();
-        if (selected.isEmpty()) {
-            viewModel.noticeProperty().set("Select lines to copy");
-            return;
-        }
-        ClipboardContent content = new ClipboardContent();
-        content.putString(viewModel.textOf(selected));
-        Clipboard.getSystemClipboard().setContent(content);
-        viewModel.noticeProperty().set("Copied " + selected.size() + (selected.size() == 1 ? " line" : " lines"));
+        // A million rows selected take a while to format: in the background, then to the clipboard.
+        viewModel.copy(selection.ranges(), executor(), text -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
     }
 
     @FXML
@@ -253,10 +260,15 @@ public final class LogTailView {
         if (file == null) {
             return;
         }
+        viewModel.save(file, shownOnly, executor());
+    }
+
+    /** The executor given, or one of its own, made at first use. */
+    private TaskExecutor executor() {
         if (executor == null) {
-            executor = new UiTaskExecutor(1, e -> viewModel.noticeProperty().set("Save failed: " + e));
+            executor = new UiTaskExecutor(1, e -> viewModel.noticeProperty().set("Failed: " + e));
         }
-        viewModel.save(file, shownOnly, executor);
+        return executor;
     }
 
     private Path chooseFile(String suggestedName) {

@@ -5,7 +5,7 @@ import dev.ecsdeck.model.LogStreamRef;
 import dev.ecsdeck.provider.LogSink;
 import dev.ecsdeck.provider.LogSubscription;
 import dev.ecsdeck.provider.TailStatus;
-import dev.ecsdeck.ui.common.BackgroundTask;
+import dev.ecsdeck.ui.common.CurrentThreadTaskExecutor;
 import dev.ecsdeck.ui.common.TaskExecutor;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntUnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -49,6 +50,7 @@ public final class LogTailViewModel implements LogSink {
     private final LogBuffer buffer;
     private final LogBufferList lines;
     private final ShownLines shown;
+    private final BackgroundRefilter refilter;
     private final ConcurrentLinkedQueue<List<LogEvent>> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicLong queued = new AtomicLong();
     private List<LogEvent> current = List.of();
@@ -88,6 +90,16 @@ public final class LogTailViewModel implements LogSink {
     }
 
     public LogTailViewModel(String title, List<LogStreamRef> sources, int capacity, int maxLinesPerDrain) {
+        this(title, sources, capacity, maxLinesPerDrain, new CurrentThreadTaskExecutor(), BackgroundRefilter.DEFAULT_MATCH_IN_SWAP_MAX);
+    }
+
+    /** A new filter is matched through {@code executor} (in the background, the old view shown meanwhile). */
+    public LogTailViewModel(String title, List<LogStreamRef> sources, int capacity, TaskExecutor executor) {
+        this(title, sources, capacity, DEFAULT_MAX_LINES_PER_DRAIN, executor, BackgroundRefilter.DEFAULT_MATCH_IN_SWAP_MAX);
+    }
+
+    /** {@code matchInSwapMax}: lines arrived during a background filter that its swap matches itself (more go to another pass). */
+    LogTailViewModel(String title, List<LogStreamRef> sources, int capacity, int maxLinesPerDrain, TaskExecutor executor, int matchInSwapMax) {
         if (maxLinesPerDrain < 1) {
             throw new IllegalArgumentException("maxLinesPerDrain must be at least 1: " + maxLinesPerDrain);
         }
@@ -96,6 +108,7 @@ public final class LogTailViewModel implements LogSink {
         this.buffer = new LogBuffer(capacity);
         this.lines = new LogBufferList(buffer);
         this.shown = new ShownLines(buffer);
+        this.refilter = new BackgroundRefilter(buffer, shown, executor, matchInSwapMax, () -> shownCount.set(shown.lineCount()));
         addSources(sources);
         filterText.addListener((obs, was, now) -> applyFilter());
         follow.addListener((obs, was, now) -> {
@@ -170,7 +183,7 @@ public final class LogTailViewModel implements LogSink {
                 setStatus(s.text());
             }
         }
-        List<LogLine> taken = new ArrayList<>();
+        List<LogLine> taken = new ArrayList<>((int) Math.min(maxLinesPerDrain, Math.max(16, queued.get())));
         int added = 0;
         while (added < maxLinesPerDrain) {
             if (currentAt == current.size()) {
@@ -197,6 +210,7 @@ public final class LogTailViewModel implements LogSink {
             LogBuffer.Merge merge = buffer.merge(taken);
             lines.fireMerged(merge);
             shown.update(merge);
+            refilter.merged(merge);
             received.set(buffer.received());
             dropped.set(buffer.dropped());
             shownCount.set(shown.lineCount());
@@ -228,13 +242,18 @@ public final class LogTailViewModel implements LogSink {
             try {
                 f = LogFilter.of(text, regex.get(), Math.max(0, contextLines.get()));
             } catch (IllegalArgumentException e) {
-                filterError.set(e.getMessage()); // the previous view stays
+                refilter.cancel(); // the view shown stays
+                filterError.set(e.getMessage());
                 return;
             }
         }
         filterError.set("");
-        shown.refilter(f);
-        shownCount.set(shown.lineCount());
+        refilter.start(f);
+    }
+
+    /** True while a new filter is matched in the background (the previous view still shows). */
+    public ReadOnlyBooleanProperty filteringProperty() {
+        return refilter.filteringProperty();
     }
 
     /** Every line held, oldest first, whatever the filter. */
@@ -266,15 +285,18 @@ public final class LogTailViewModel implements LogSink {
         return new LogLineFormat(timestamps.get(), streamCount > 1, ZoneId.systemDefault());
     }
 
-    /** The shown rows at these indices as text, one per line (for the clipboard). */
+    /** The shown rows at these indices as text, one per line. */
     public String textOf(List<Integer> indices) {
-        int[] sorted = indices.stream().mapToInt(Integer::intValue).filter(i -> i >= 0 && i < shown.size()).sorted().distinct().toArray();
-        LogLineFormat format = format();
-        StringBuilder b = new StringBuilder();
-        for (int i : sorted) {
-            b.append(format.format(shown.get(i))).append('\n');
-        }
-        return b.toString();
+        return LogTailExport.text(indices.stream().mapToInt(Integer::intValue).filter(i -> i >= 0 && i < shown.size()).sorted().distinct()
+                .mapToObj(shown::get).toList(), format());
+    }
+
+    /**
+     * Copies the shown rows in the ranges [from, to) (ascending) to {@code clipboard}: taken now
+     * (references only), formatted by the executor in the background; the outcome shows in {@link #noticeProperty()}.
+     */
+    public void copy(List<int[]> ranges, TaskExecutor executor, java.util.function.Consumer<String> clipboard) {
+        LogTailExport.copy(shown, ranges, format(), notice, executor, clipboard);
     }
 
     /**
@@ -282,18 +304,7 @@ public final class LogTailViewModel implements LogSink {
      * written by the executor in the background; the outcome shows in {@link #noticeProperty()}.
      */
     public void save(Path file, boolean shownOnly, TaskExecutor executor) {
-        List<? extends LogRow> rows = shownOnly ? new ArrayList<>(shown) : Arrays.asList(buffer.toArray());
-        LogLineFormat format = format();
-        notice.set("Saving " + dev.ecsdeck.ui.common.Plural.of(rows.size(), "line") + " to " + file + "…");
-        BackgroundTask.of(() -> LogExport.write(file, rows, format))
-                .onSuccess(n -> notice.set("Saved " + dev.ecsdeck.ui.common.Plural.of(n, "line") + " to " + file))
-                .onFailure(e -> notice.set("Could not save to " + file + ": " + describe(e)))
-                .executeWith(executor);
-    }
-
-    private static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        LogTailExport.save(file, shownOnly ? new ArrayList<>(shown) : Arrays.asList(buffer.toArray()), format(), notice, executor);
     }
 
     public BooleanProperty followProperty() {

@@ -36,6 +36,28 @@ final class SeqRing {
         size++;
     }
 
+    /** Appends {@code values[from..to)} at once (a new filter's matches: no growth step per value). */
+    void addAll(long[] values, int from, int to) {
+        int n = to - from;
+        if (size + n > items.length) {
+            int capacity = items.length;
+            while (capacity < size + n) {
+                capacity *= 2;
+            }
+            long[] grown = new long[capacity];
+            for (int i = 0; i < size; i++) {
+                grown[i] = get(i);
+            }
+            items = grown;
+            head = 0;
+        }
+        int at = (head + size) & (items.length - 1);
+        int firstPart = Math.min(n, items.length - at);
+        System.arraycopy(values, from, items, at, firstPart);
+        System.arraycopy(values, from + firstPart, items, 0, n - firstPart);
+        size += n;
+    }
+
     void removeFirst() {
         if (size == 0) {
             throw new IllegalStateException("empty");

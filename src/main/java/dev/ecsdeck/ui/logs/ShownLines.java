@@ -155,6 +155,15 @@ final class ShownLines extends ObservableListBase<LogRow> {
 
     /** Applies a new filter (null: every line) to the whole buffer, in one change. */
     void refilter(LogFilter newFilter) {
+        refilter(newFilter, new long[0], buffer.firstSeq());
+    }
+
+    /**
+     * Applies a new filter (null: every line), in one change: {@code matches} are its matching lines
+     * below {@code matchedTo}, found in the background (those that left the buffer since are skipped);
+     * the lines from {@code matchedTo} on are matched here.
+     */
+    void refilter(LogFilter newFilter, long[] matches, long matchedTo) {
         int oldSize = size();
         filter = newFilter;
         rows.clear();
@@ -164,7 +173,20 @@ final class ShownLines extends ObservableListBase<LogRow> {
         lastHeadRemoved = 0;
         lastMove = null;
         if (filter != null) {
-            appendMatches(buffer.firstSeq());
+            long first = buffer.firstSeq();
+            int lo = firstAtOrAfter(matches, first);
+            int hi = firstAtOrAfter(matches, matchedTo);
+            if (filter.context() == 0 && hi > lo) {
+                // Without context every match is one row: a million of them go in at once.
+                rows.addAll(matches, lo, hi);
+                lastIncluded = matches[hi - 1];
+                afterUntil = lastIncluded;
+            } else {
+                for (int i = lo; i < hi; i++) {
+                    addMatch(matches[i]);
+                }
+            }
+            appendMatches(Math.max(first, matchedTo));
         }
         beginChange();
         if (oldSize > 0) {
@@ -174,6 +196,12 @@ final class ShownLines extends ObservableListBase<LogRow> {
             nextAdd(0, size());
         }
         endChange();
+    }
+
+    /** The index of the first of the ascending {@code seqs} at or after {@code seq}. */
+    private static int firstAtOrAfter(long[] seqs, long seq) {
+        int i = java.util.Arrays.binarySearch(seqs, seq);
+        return i >= 0 ? i : -i - 1;
     }
 
     private int dropHead() {
