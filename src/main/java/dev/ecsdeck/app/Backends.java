@@ -1,5 +1,6 @@
 package dev.ecsdeck.app;
 
+import dev.ecsdeck.provider.BackendDescription;
 import dev.ecsdeck.provider.EcsProvider;
 import dev.ecsdeck.provider.aws.AwsEcsProvider;
 import dev.ecsdeck.provider.aws.AwsSettings;
@@ -28,6 +29,17 @@ final class Backends {
         };
     }
 
+    /**
+     * As {@link #open}, but the simulator opens on its own thread (see {@link PendingBackend}): the
+     * window is built and shown meanwhile. AWS opens here, as its description needs the resolved region.
+     */
+    static EcsProvider openAlongside(AppOptions options) {
+        if (options.backend() != AppOptions.Backend.sim) {
+            return open(options);
+        }
+        return PendingBackend.open(BackendDescription.simulator(Scenarios.displayName(options.scenario())), () -> open(options));
+    }
+
     /** The --endpoint-url as a URI (null when not given); a malformed one is an error naming the option. */
     static URI endpoint(String url) {
         if (url == null || url.isBlank()) {
@@ -53,6 +65,9 @@ final class Backends {
         SimEngine engine = store != null && store.exists() && !options.resetSim()
                 ? store.load(clock)
                 : Scenarios.open(options.scenario(), clock, SIM_REGION);
+        StartupTrace.mark("sim-built");
+        engine.advance(); // the scenario's warm-up (or the catch-up of a saved state) now, not in the first call
+        StartupTrace.mark("sim-warmed-up");
         return new SimProvider(engine, name, ApiFaults.realTime(1), store);
     }
 

@@ -35,6 +35,7 @@ public final class EcsDeckApp extends Application {
 
     @Override
     public void init() {
+        StartupTrace.mark("fx-init");
         options = new AppOptions();
         new CommandLine(options).parseArgs(getParameters().getRaw().toArray(String[]::new));
         AppLogging.configure(options.configDir());
@@ -44,6 +45,7 @@ public final class EcsDeckApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx-start");
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         this.stage = stage;
         if (options.smoke()) {
@@ -54,22 +56,18 @@ public final class EcsDeckApp extends Application {
         }
         EcsProvider backend;
         try {
-            backend = Backends.open(options);
+            backend = Backends.openAlongside(options);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Cannot open backend", e);
-            if (smoke != null) {
-                smoke.fail("backend: " + e.getMessage());
-                return;
-            }
-            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
-            alert.setHeaderText("Cannot open the " + options.backend() + " backend");
-            alert.showAndWait();
-            Platform.exit();
+            cannotOpen(e);
             return;
         }
+        PendingBackend.whenFailed(backend, error -> Platform.runLater(() -> cannotOpen(error)));
+        StartupTrace.mark("backend-open");
         show(backend, options.theme() != null ? "dark".equals(options.theme()) : settings.dark());
+        StartupTrace.mark("window-built");
         restoreBounds(stage);
         stage.show();
+        StartupTrace.mark("stage-shown");
         applyDividers(settings.treeDivider(), settings.logDivider());
         window.start();
         CloseOnSignal.install(() -> {
@@ -80,6 +78,19 @@ public final class EcsDeckApp extends Application {
         if (smoke != null) {
             smoke.start(window, session.provider());
         }
+    }
+
+    /** The backend did not open: the smoke run fails; a user is told why and the console ends. */
+    private void cannotOpen(Throwable e) {
+        LOG.log(System.Logger.Level.ERROR, "Cannot open backend", e);
+        if (smoke != null) {
+            smoke.fail("backend: " + e.getMessage());
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+        alert.setHeaderText("Cannot open the " + options.backend() + " backend");
+        alert.showAndWait();
+        Platform.exit();
     }
 
     /** Opens a console session on the backend and shows its window in the stage. */

@@ -25,6 +25,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         int code = run(args, System.out, System.err, System.getenv(), System.getProperties(),
                 window -> Application.launch(EcsDeckApp.class, window));
         // After a window the JVM ends by itself (the smoke run sets its own code); otherwise the code is the outcome.
@@ -69,6 +70,7 @@ public final class Main {
             return CANNOT_START;
         }
         AppLogging.configure(options.configDir());
+        StartupTrace.mark("options-parsed");
         try {
             window.accept(args);
             return 0;

@@ -45,6 +45,7 @@ final class SmokeRun {
     }
 
     private void onClusters() {
+        StartupTrace.mark("clusters-in-tree");
         // Ready is the first frame drawn after the data arrived.
         window.scene().addPostLayoutPulseListener(new Runnable() {
             @Override
@@ -52,6 +53,7 @@ final class SmokeRun {
                 window.scene().removePostLayoutPulseListener(this);
                 if (readyMillis < 0) {
                     readyMillis = System.currentTimeMillis() - jvmStartMillis;
+                    StartupTrace.mark("first-frame-with-data");
                 }
             }
         });

@@ -23,18 +23,30 @@ public final class PackagedJar {
     private PackagedJar() {}
 
     public static Run run(boolean needsWindow, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        return run(List.of(), needsWindow, timeoutSeconds, args);
+    }
+
+    /** As above, the JVM started with {@code jvmOptions} (the launcher's options, an AppCDS archive…). */
+    public static Run run(List<String> jvmOptions, boolean needsWindow, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run mvn package first");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         if (needsWindow && xvfbRun() != null) {
-            command.addAll(List.of(xvfbRun(), "-a", "-s", "-screen 0 1400x900x24", java, "-jar", JAR.toString()));
+            command.addAll(List.of(xvfbRun(), "-a", "-s", "-screen 0 1400x900x24", java));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", JAR.toString()));
         } else if (needsWindow) {
-            command.addAll(List.of(java, "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+            command.add(java);
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
                     "-cp", JAR + File.pathSeparator + monocleJar(), Main.class.getName()));
         } else {
-            command.addAll(List.of(java, "-jar", JAR.toString()));
+            command.add(java);
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", JAR.toString()));
         }
         command.addAll(List.of(args));
         Path out = Files.createTempFile("ecsdeck-out", ".txt");

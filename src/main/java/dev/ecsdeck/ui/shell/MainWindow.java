@@ -64,7 +64,8 @@ public final class MainWindow {
     private final DetailController detailController;
     private final LogPaneController logController;
     private final MainWindowController mainController;
-    private final QuickOpenDialog quickOpen;
+    /** Made at the first Ctrl+P. */
+    private QuickOpenDialog quickOpen;
     private final EcsProvider provider;
     private final TaskExecutor executor;
     private final Confirmer confirmer;
@@ -80,7 +81,8 @@ public final class MainWindow {
     private final java.util.List<TaskDefinitionEditorController> editors = new java.util.ArrayList<>();
     private final Scene scene;
     private final ServicesTableViewModel services;
-    private final ServicesTableController servicesController;
+    /** Made when a cluster is first shown. */
+    private ServicesTableController servicesController;
     private final AttentionViewModel attention;
     private final Tab attentionTab;
 
@@ -95,8 +97,6 @@ public final class MainWindow {
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
         this.treeController = new ClusterTreeController(tree, new WindowTreeActions(this), shell.readOnlyProperty(), options.nowMillis());
-        this.quickOpen = new QuickOpenDialog(new QuickOpenViewModel(tree.serviceNames(), provider, executor,
-                new WindowQuickOpener(tree, treeController, shell::setStatus, this::showAlone, this::browseRevisions)));
         this.detailController = new DetailController(detail);
         this.logController = new LogPaneController(logs);
         this.mainController = new MainWindowController(shell, this::refresh, this::autoRefresh, options.refreshSeconds(), options.picker());
@@ -106,10 +106,13 @@ public final class MainWindow {
         detailTabs.setId("detailTabs");
         this.revisions = new RevisionsViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         revisions.onOpen(this::openEditor);
-        revisionsTab = new Tab("Task definitions", new RevisionsBrowserController(revisions).view());
+        revisionsTab = new Tab("Task definitions");
         revisionsTab.setId("revisionsTab");
         revisionsTab.setClosable(false);
         revisionsTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now && revisionsTab.getContent() == null) {
+                revisionsTab.setContent(new RevisionsBrowserController(revisions).view());
+            }
             if (now && revisions.families().isEmpty()) {
                 revisions.refresh();
             }
@@ -131,7 +134,6 @@ public final class MainWindow {
                 shell.readOnlyProperty(), options.nowMillis());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/ecsdeck/ui/app.css").toExternalForm());
         this.services = new ServicesTableViewModel(provider, executor, confirmer, serviceContext.typedConfirmer(), shell.readOnlyProperty());
-        this.servicesController = new ServicesTableController(services, shell.readOnlyProperty());
         services.onTailRequested(logs::open);
         services.onChanged(this::refresh);
         this.attention = new AttentionViewModel(provider, executor, options.nowMillis());
@@ -148,9 +150,14 @@ public final class MainWindow {
 
     /** The "Needs attention" tab beside "Task definitions"; a row goes to its service or instance in the tree. */
     private Tab attentionTab() {
-        Tab tab = new Tab("Needs attention", new AttentionController(attention).view());
+        Tab tab = new Tab("Needs attention");
         tab.setId("attentionTab");
         tab.setClosable(false);
+        tab.selectedProperty().addListener((obs, was, now) -> {
+            if (now && tab.getContent() == null) {
+                tab.setContent(new AttentionController(attention).view());
+            }
+        });
         tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> attention.items().isEmpty() ? "Needs attention"
                 : "Needs attention (" + attention.items().size() + ")", attention.items()));
         detailTabs.getTabs().add(detailTabs.getTabs().indexOf(revisionsTab) + 1, tab);
@@ -185,10 +192,12 @@ public final class MainWindow {
         } else if (showsServicesTable(entry)) {
             closeServicePanel();
             services.show(ClusterTreeViewModel.clusterOf(entry));
-            detailsTab.setContent(servicesController.show(detailController.view()));
+            detailsTab.setContent(servicesController().show(detailController.view()));
         } else {
             closeServicePanel();
-            servicesController.releaseSheet();
+            if (servicesController != null) {
+                servicesController.releaseSheet();
+            }
             detailsTab.setContent(detailController.view());
         }
     }
@@ -304,6 +313,10 @@ public final class MainWindow {
     }
 
     public void openQuickOpen() {
+        if (quickOpen == null) {
+            quickOpen = new QuickOpenDialog(new QuickOpenViewModel(tree.serviceNames(), provider, executor,
+                    new WindowQuickOpener(tree, treeController, shell::setStatus, this::showAlone, this::browseRevisions)));
+        }
         quickOpen.show(scene.getWindow());
     }
 
@@ -325,7 +338,7 @@ public final class MainWindow {
 
     private void refreshViews() {
         tree.refresh();
-        if (detailsTab.getContent() == servicesController.view()) {
+        if (servicesController != null && detailsTab.getContent() == servicesController.view()) {
             services.refresh();
         }
     }
@@ -380,6 +393,13 @@ public final class MainWindow {
 
     public ClusterTreeController treeController() {
         return treeController;
+    }
+
+    private ServicesTableController servicesController() {
+        if (servicesController == null) {
+            servicesController = new ServicesTableController(services, shell.readOnlyProperty());
+        }
+        return servicesController;
     }
 
     public ServicesTableViewModel services() {

@@ -56,6 +56,13 @@ class DemoScenarioTest {
     }
 
     @Test
+    void aBundledScenarioIsNamedAsItsFileSoItsNameNeedsNoParse() {
+        assertEquals("demo", Scenarios.load("demo").name(), "displayName gives the bundled file's name without parsing it");
+        assertEquals(Scenarios.load("demo").name(), Scenarios.displayName("demo"));
+        assertEquals(Scenarios.load("demo").name(), Scenarios.displayName(null));
+    }
+
+    @Test
     void sameSeedSameState() {
         SimEngine again = DemoSim.demoEngine(new ManualClock(clock.now()));
         try (SimProvider a = new SimProvider(engine, "demo"); SimProvider b = new SimProvider(again, "demo")) {
