@@ -9,4 +9,13 @@ public interface TaskExecutor {
 
     /** Runs {@code action} on the thread that owns the UI state (the FX thread, or the caller in tests). */
     void runOnUiThread(Runnable action);
+
+    /**
+     * An executor for up to {@code threads} tasks at once beside this one's own (many slow calls in
+     * parallel, as listing every cluster's services), results on the same UI thread, closed with this
+     * one. One that runs everything at once (tests) is its own.
+     */
+    default TaskExecutor parallel(int threads) {
+        return this;
+    }
 }

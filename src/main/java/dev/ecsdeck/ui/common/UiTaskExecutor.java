@@ -1,5 +1,7 @@
 package dev.ecsdeck.ui.common;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +22,7 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
     private final Executor uiThread;
     private final boolean fx;
     private final Consumer<Throwable> defaultFailureHandler;
+    private final List<UiTaskExecutor> children = new CopyOnWriteArrayList<>();
 
     /** Results on the FX thread. */
     public UiTaskExecutor(int threads, Consumer<Throwable> defaultFailureHandler) {
@@ -77,7 +80,15 @@ public final class UiTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     @Override
+    public TaskExecutor parallel(int threads) {
+        UiTaskExecutor child = new UiTaskExecutor(threads, uiThread, fx, defaultFailureHandler);
+        children.add(child);
+        return child;
+    }
+
+    @Override
     public void close() {
         pool.shutdownNow();
+        children.forEach(UiTaskExecutor::close);
     }
 }

@@ -12,7 +12,6 @@ import dev.ecsdeck.ui.detail.DetailViewModel;
 import dev.ecsdeck.ui.logs.LogPaneController;
 import dev.ecsdeck.ui.logs.LogTabsViewModel;
 import dev.ecsdeck.ui.tree.ClusterTreeController;
-import dev.ecsdeck.ui.common.UiTaskExecutor;
 import dev.ecsdeck.ui.tree.ClusterTreeViewModel;
 import dev.ecsdeck.ui.tree.ServiceNameIndex;
 import dev.ecsdeck.ui.tree.QuickOpenDialog;
@@ -97,7 +96,7 @@ public final class MainWindow {
         this.nowMillis = options.nowMillis();
         // Service names are listed on threads of their own (many clusters at once), results on the UI thread.
         this.tree = new ClusterTreeViewModel(provider, executor, new ServiceNameIndex(provider, executor,
-                new UiTaskExecutor(ServiceNameIndex.PARALLEL, executor::runOnUiThread, shell::report), ServiceNameIndex::sleep));
+                executor.parallel(ServiceNameIndex.PARALLEL), ServiceNameIndex::sleep));
         this.detail = new DetailViewModel(provider, executor, confirmer, shell.readOnlyProperty());
         this.logs = new LogTabsViewModel(provider, executor, options.nowMillis(), options.logCapacity());
         this.treeController = new ClusterTreeController(tree, new WindowTreeActions(this), shell.readOnlyProperty(), options.nowMillis());
