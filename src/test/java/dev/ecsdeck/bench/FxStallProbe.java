@@ -41,6 +41,7 @@ final class FxStallProbe implements AutoCloseable {
     private void run() {
         while (running) {
             int pausesBefore = pauses;
+            long gcBefore = gcMillis();
             long posted = System.nanoTime();
             long[] ranAt = new long[1];
             CountDownLatch ran = new CountDownLatch(1);
@@ -63,7 +64,7 @@ final class FxStallProbe implements AutoCloseable {
             if (pauses == pausesBefore && pausesBefore % 2 == 0) { // not paused while it waited
                 record(ranAt[0] - posted);
                 if (ranAt[0] - posted > TimeUnit.MILLISECONDS.toNanos(100) && stuckIn != null && reported++ < MAX_REPORTS) {
-                    report(ranAt[0] - posted, stuckIn);
+                    report(ranAt[0] - posted, gcMillis() - gcBefore, stuckIn);
                 }
             }
             LockSupport.parkNanos(PERIOD_NANOS);
@@ -80,9 +81,10 @@ final class FxStallProbe implements AutoCloseable {
     }
 
     /** Prints a long stall with where the FX thread was 60 ms into it (the frames of the project first). */
-    private void report(long nanos, StackTraceElement[] stack) {
-        StringBuilder out = new StringBuilder(String.format("fx stall %.1f ms at sim %s; the FX thread 60 ms in:%n", nanos / 1e6,
-                java.time.Instant.ofEpochMilli(simMillis.getAsLong())));
+    private void report(long nanos, long gcMs, StackTraceElement[] stack) {
+        StringBuilder out = new StringBuilder(String.format("fx stall %.1f ms at sim %s (%d ms of it in GC); the FX thread 60 ms in "
+                + "(idle in the Monocle queue or waiting for rendering: the OS kept it or the renderer from running):%n", nanos / 1e6,
+                java.time.Instant.ofEpochMilli(simMillis.getAsLong()), gcMs));
         int shown = 0;
         for (StackTraceElement e : stack) {
             if (shown++ < 12 || e.getClassName().startsWith("dev.ecsdeck")) {
@@ -90,6 +92,12 @@ final class FxStallProbe implements AutoCloseable {
             }
         }
         System.out.print(out);
+    }
+
+    /** Milliseconds the JVM's collectors have taken so far. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private synchronized void record(long nanos) {
@@ -104,6 +112,14 @@ final class FxStallProbe implements AutoCloseable {
         if (nanos > TimeUnit.MILLISECONDS.toNanos(100)) {
             over100++;
         }
+    }
+
+    /** Forgets what was measured so far (the warm-up), keeping the probe running. */
+    synchronized void restart() {
+        count = 0;
+        maxNanos = 0;
+        maxAtSimMillis = 0;
+        over100 = 0;
     }
 
     /** Stops counting (odd number of calls: paused). */

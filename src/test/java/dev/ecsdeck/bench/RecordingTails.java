@@ -83,8 +83,18 @@ final class RecordingTails extends ForwardingEcsProvider {
         return h;
     }
 
+    /** How many subscriptions the console opened on each group (each polls until closed or finished). */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> subscriptions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    int subscriptionsOf(String group) {
+        java.util.concurrent.atomic.AtomicInteger n = subscriptions.get(group);
+        return n == null ? 0 : n.get();
+    }
+
     @Override
     public LogSubscription tailLogs(LogTailRequest request, LogSink sink) {
+        request.streams().stream().map(r -> r.logGroupName()).distinct()
+                .forEach(g -> subscriptions.computeIfAbsent(g, x -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet());
         return super.tailLogs(request, new LogSink() {
             @Override
             public void accept(List<LogEvent> batch) {
