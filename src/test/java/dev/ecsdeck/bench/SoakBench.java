@@ -135,7 +135,9 @@ class SoakBench {
                 if (hour == 1) {
                     // The first hour warms up (JIT, CSS of the panel's tabs first shown): growth and stalls count from here.
                     firstHourStallMax = probe.maxMs();
-                    probe.restart();
+                    if (HOURS > 1) { // a one-hour run (-Dsoak.hours=1, a quick check) reports its only hour
+                        probe.restart();
+                    }
                     heapWarm = heap;
                     threadsWarm = threads;
                     threadNamesWarm = threadNames();
