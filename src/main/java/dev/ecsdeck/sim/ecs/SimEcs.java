@@ -132,9 +132,15 @@ public final class SimEcs {
                 String before = task.lastStatus;
                 long version = task.version;
                 boolean wanted = task.wantsRunning();
+                boolean exited = task.executionStoppedAt != null;
                 lifecycle.advance(task, now);
                 if (!"RUNNING".equals(before) && task.isRunning()) {
                     containerLogs.started(task);
+                }
+                if (!exited && task.executionStoppedAt != null) {
+                    // The processes have exited: their streams end now, not when the task is deprovisioned seconds
+                    // later (ending them then, at this time, took back lines a reader had already been given).
+                    containerLogs.stopped(task);
                 }
                 if (wanted && !task.wantsRunning() && "EssentialContainerExited".equals(task.stopCode)) {
                     containerLogs.crashed(task);

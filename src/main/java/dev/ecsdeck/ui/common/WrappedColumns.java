@@ -73,6 +73,7 @@ public final class WrappedColumns {
     private static final class WrappedCell<T> extends TableCell<T, String> {
         private final Function<T, String> tooltip;
         private final int maxLines;
+        private Tooltip ownTooltip;
 
         WrappedCell(Function<T, String> tooltip, int maxLines) {
             this.tooltip = tooltip;
@@ -87,7 +88,16 @@ public final class WrappedColumns {
             boolean hasRow = !empty && getTableView() != null && getIndex() >= 0 && getIndex() < getTableView().getItems().size();
             T item = hasRow ? getTableView().getItems().get(getIndex()) : null;
             String tip = item == null || text == null || text.isEmpty() ? null : tooltip.apply(item);
-            setTooltip(tip == null || tip.isEmpty() ? null : new Tooltip(tip));
+            if (tip == null || tip.isEmpty()) {
+                setTooltip(null);
+            } else {
+                // One tooltip per cell, its text changed: a new one on every refresh (a popup window each) stalled the FX thread.
+                if (ownTooltip == null) {
+                    ownTooltip = new Tooltip();
+                }
+                ownTooltip.setText(tip);
+                setTooltip(ownTooltip);
+            }
         }
 
         /**

@@ -116,11 +116,17 @@ public final class ServicesTableController {
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         c.setComparator(Comparator.comparingInt(ServiceRow::running).thenComparingInt(ServiceRow::desired));
         c.setCellFactory(col -> new TableCell<>() {
+            /** Kept, its text changed: a new tooltip (a popup window) per cell on every refresh stalled the FX thread. */
+            private final Tooltip words = new Tooltip();
+
             @Override
             protected void updateItem(ServiceRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(empty || row == null ? null : row.tasksText());
-                setTooltip(empty || row == null ? null : new Tooltip(row.tasksInWords()));
+                if (!empty && row != null) {
+                    words.setText(row.tasksInWords());
+                }
+                setTooltip(empty || row == null ? null : words);
             }
         });
         c.setPrefWidth(115);
