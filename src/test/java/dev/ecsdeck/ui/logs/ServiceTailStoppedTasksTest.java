@@ -63,6 +63,7 @@ class ServiceTailStoppedTasksTest {
         final List<PollingLogTail> open = new ArrayList<>();
         final Map<String, Integer> callsNaming = new HashMap<>();
         int opened;
+        int calls;
 
         PolledTails(EcsProvider delegate) {
             super(delegate);
@@ -92,6 +93,7 @@ class ServiceTailStoppedTasksTest {
         }
 
         private LogPage read(LogQuery q) {
+            calls++;
             q.logStreamNames().forEach(s -> callsNaming.merge(s, 1, Integer::sum));
             return delegate.filterLogEvents(q);
         }
@@ -188,5 +190,36 @@ class ServiceTailStoppedTasksTest {
         assertTrue(polled.opened > polled.open.size(), "the first subscriptions ended");
         assertThat(tail.statusProperty().get(), containsString("service web: 4 tasks, 8 streams, " + stopped.size()
                 + " stopped tasks read to their stop"));
+    }
+
+    /** The soak bench's finding: hours of tailing with a deployment an hour, subscriptions and reads stay those of the running tasks. */
+    @Test
+    void overHoursWithADeploymentAnHourTheTailReadsTheRunningTasksOnly() {
+        model.open(new TreeEntry.ServiceEntry("prod-web", backend.describeServices("prod-web", List.of("web")).get(0)));
+        LogTailViewModel tail = model.tails().get(0);
+        int calls = 0;
+        Set<String> named = new HashSet<>();
+        for (int hour = 1; hour <= 4; hour++) {
+            backend.updateService(ServiceUpdate.forceNewDeployment("prod-web", "web"));
+            run(Duration.ofMinutes(59), tail);
+            Map<String, Integer> before = new HashMap<>(polled.callsNaming);
+            int callsBefore = polled.calls;
+            run(Duration.ofMinutes(1), tail);
+            calls = polled.calls - callsBefore;
+            named.clear();
+            polled.callsNaming.forEach((stream, n) -> {
+                if (n > before.getOrDefault(stream, 0)) {
+                    named.add(stream);
+                }
+            });
+            System.out.printf("hour %d: %d subscriptions open (%d opened), %d FilterLogEvents calls in the last minute naming %d streams; %s%n",
+                    hour, polled.open.size(), polled.opened, calls, named.size(), tail.statusProperty().get());
+        }
+        Set<String> runningStreams = new HashSet<>();
+        streamsOf(running()).forEach(r -> runningStreams.add(r.logStreamName()));
+        assertEquals(runningStreams, named, "the last minute's reads named the running tasks' streams only");
+        assertTrue(polled.open.size() <= running().size(), "no more subscriptions than running tasks: " + polled.open.size());
+        assertTrue(calls <= 60 * polled.open.size() * 2, "about a call a second per open subscription: " + calls);
+        assertThat(tail.statusProperty().get(), containsString("service web: 4 tasks, 8 streams, "));
     }
 }
