@@ -232,6 +232,20 @@ final class LiveTailSession implements LogSubscription {
     }
 
     /**
+     * Live, every line was pushed as it was ingested: the session closes. Polling (after the session
+     * ended or sampled), the polling tail reads what is left, then ends.
+     */
+    @Override
+    public void finish() {
+        LogSubscription f = fallback;
+        if (f != null) {
+            f.finish();
+        } else {
+            close();
+        }
+    }
+
+    /**
      * The session's streams are fixed while it lasts and a quiet stream costs it nothing; once polling
      * (after the session ended or sampled), the polling tail reads what is left of them and drops them.
      */
