@@ -3,11 +3,14 @@ package dev.ecsdeck.provider;
 import dev.ecsdeck.model.LogEvent;
 import dev.ecsdeck.model.LogStreamRef;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +31,9 @@ import java.util.function.Function;
  *
  * <p>Asked to {@link #finish()} (its task stopped), the tail goes on polling until a poll that began
  * after the request reads every window to its end, then tells the sink {@link TailStatus.State#ENDED}
- * and stops.
+ * and stops. Asked to {@link #finish(Collection)} some of its streams (a service's task stopped), it stops
+ * reading those the same way, once a poll that began after the request has read them to the end; with
+ * none left it ends.
  */
 public final class PollingLogTail implements LogSubscription {
     /** FilterLogEvents accepts at most 100 stream names per call. */
@@ -58,6 +63,8 @@ public final class PollingLogTail implements LogSubscription {
     private final long intervalMs;
     private volatile boolean closed;
     private volatile boolean finishing;
+    /** Streams ("group\nstream") asked to finish, not yet dropped. */
+    private final Set<String> finishingStreams = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> scheduled;
     private ScheduledExecutorService scheduler;
     private int consecutiveFailures;
@@ -133,6 +140,7 @@ public final class PollingLogTail implements LogSubscription {
             return true;
         }
         boolean ending = finishing; // asked before this poll began: this poll may be the last
+        Set<String> endingStreams = Set.copyOf(finishingStreams);
         polls++;
         List<LogEvent> fresh = new ArrayList<>();
         RuntimeException failure = null;
@@ -143,7 +151,7 @@ public final class PollingLogTail implements LogSubscription {
                 failure = failure == null ? e : failure;
             }
         }
-        if (failure == null && (ending || (polls - 1) % PROBE_EVERY_POLLS == 0)) {
+        if (failure == null && (ending || !endingStreams.isEmpty() || (polls - 1) % PROBE_EVERY_POLLS == 0)) {
             try {
                 probeMissing(fresh);
             } catch (RuntimeException e) {
@@ -151,6 +159,10 @@ public final class PollingLogTail implements LogSubscription {
             }
         }
         fresh.sort(ORDER);
+        if (failure == null && !endingStreams.isEmpty()) {
+            dropRead(endingStreams);
+            ending |= cursors.isEmpty() && missing.isEmpty();
+        }
         if (failure == null && ending && cursors.stream().allMatch(LogWindowCursor::caughtUp)) {
             deliver(fresh, new TailStatus(TailStatus.State.ENDED, "Read to the end"));
             end();
@@ -220,6 +232,36 @@ public final class PollingLogTail implements LogSubscription {
         }
     }
 
+    /** Stops reading the streams asked to finish whose windows this poll read to the end. */
+    private void dropRead(Set<String> endingStreams) {
+        for (LogWindowCursor cursor : List.copyOf(cursors)) {
+            if (!cursor.caughtUp()) {
+                continue; // a page left over: the next poll reads on, then drops them
+            }
+            for (String stream : cursor.streams()) {
+                String key = key(cursor.group(), stream);
+                if (endingStreams.contains(key)) {
+                    cursor.drop(stream);
+                    finishingStreams.remove(key);
+                }
+            }
+            if (cursor.isEmpty()) {
+                cursors.remove(cursor);
+            }
+        }
+        // A stream that never appeared was just probed (this poll began after the request): it has no lines.
+        missing.removeIf(m -> endingStreams.contains(key(m.group(), m.stream())) && finishingStreams.remove(key(m.group(), m.stream())));
+    }
+
+    private static String key(String group, String stream) {
+        return group + "\n" + stream;
+    }
+
+    /** The streams it still reads (tests count them). */
+    int streamsRead() {
+        return cursors.stream().mapToInt(c -> c.streams().size()).sum() + missing.size();
+    }
+
     /** Event ids held for de-duplication, over all streams (tests check they stay bounded). */
     int remembered() {
         return cursors.stream().mapToInt(LogWindowCursor::remembered).sum();
@@ -242,6 +284,11 @@ public final class PollingLogTail implements LogSubscription {
     @Override
     public void finish() {
         finishing = true;
+    }
+
+    @Override
+    public void finish(Collection<LogStreamRef> streams) {
+        streams.forEach(r -> finishingStreams.add(key(r.logGroupName(), r.logStreamName())));
     }
 
     /** Stops polling, quietly: the sink was told why. */

@@ -194,6 +194,45 @@ class PollingLogTailTest {
     }
 
     @Test
+    void streamsAskedToFinishAreReadToTheEndThenNoLongerNamedAndTheTailEndsWithNoneLeft() {
+        FakeGroup group = new FakeGroup();
+        Collect sink = new Collect();
+        List<List<String>> named = new ArrayList<>();
+        PollingLogTail tail = new PollingLogTail(q -> {
+            named.add(q.logStreamNames());
+            return group.apply(q);
+        }, request(0, "a", "b"), sink, 1000);
+        group.write("a", 1000, 1100, 0);
+        group.write("b", 1000, 1100, 1);
+        group.now = 1500;
+        assertTrue(tail.pollOnce());
+        assertEquals(2, tail.streamsRead());
+
+        group.write("a", 1400, 1900, 2); // a's last line, ingested after the finish is asked
+        group.write("b", 1500, 1600, 3);
+        tail.finish(List.of(new LogStreamRef("g", "a", null, null)));
+        group.now = 2000;
+        assertTrue(tail.pollOnce());
+        assertEquals(List.of(0, 1, 2, 3), sink.seqs(), "a's last line read before it is dropped");
+        assertEquals(1, tail.streamsRead());
+        named.clear();
+        group.write("b", 2500, 2600, 4);
+        group.now = 3000;
+        assertTrue(tail.pollOnce());
+        assertEquals(List.of(List.of("b")), named, "only b is read now");
+        assertEquals(List.of(0, 1, 2, 3, 4), sink.seqs());
+        assertEquals(TailStatus.State.LIVE, sink.statuses.get(sink.statuses.size() - 1).state(), "b goes on");
+
+        tail.finish(List.of(new LogStreamRef("g", "b", null, null)));
+        assertTrue(tail.pollOnce());
+        assertEquals(0, tail.streamsRead());
+        assertEquals(TailStatus.State.ENDED, sink.statuses.get(sink.statuses.size() - 1).state(), "none left: it ends");
+        int calls = group.calls;
+        tail.pollOnce();
+        assertEquals(calls, group.calls, "ended: no more reads");
+    }
+
+    @Test
     void stopsDeliveringWhenClosed() {
         FakeGroup group = new FakeGroup();
         Collect sink = new Collect();

@@ -11,7 +11,10 @@ import dev.ecsdeck.provider.PollingLogTail;
 import dev.ecsdeck.provider.TailStatus;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +56,8 @@ final class LiveTailSession implements LogSubscription {
     /** Live batches that came before the backfill was done, held so each stream's lines arrive in order. */
     private final List<List<LogEvent>> held = new ArrayList<>();
     private boolean backfilled;
+    /** Streams whose task stopped and whose lines are all in: polling, if it comes to that, leaves them out. */
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
 
     LiveTailSession(AwsClients clients, AwsLogs logs, LogTailRequest request, LogSink sink, String group) {
         this.clients = clients;
@@ -200,7 +205,11 @@ final class LiveTailSession implements LogSubscription {
             }
         };
         sink.status(new TailStatus(TailStatus.State.LIVE, reason));
-        fallback = logs.polling(new LogTailRequest(request.streams(), from), merged);
+        // A stopped task's streams leave the tail here: the session had pushed their last lines.
+        List<LogStreamRef> still = request.streams().stream().filter(r -> !finished.contains(r.logStreamName())).toList();
+        LogSubscription polling = logs.polling(new LogTailRequest(still, from), merged);
+        fallback = polling;
+        polling.finish(still.stream().filter(r -> finished.contains(r.logStreamName())).toList()); // finished meanwhile
     }
 
     private static Throwable rootCause(Throwable t) {
@@ -220,6 +229,33 @@ final class LiveTailSession implements LogSubscription {
             return "this endpoint does not offer it";
         }
         return m == null ? root.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    /**
+     * Live, every line was pushed as it was ingested: the session closes. Polling (after the session
+     * ended or sampled), the polling tail reads what is left, then ends.
+     */
+    @Override
+    public void finish() {
+        LogSubscription f = fallback;
+        if (f != null) {
+            f.finish();
+        } else {
+            close();
+        }
+    }
+
+    /**
+     * The session's streams are fixed while it lasts and a quiet stream costs it nothing; once polling
+     * (after the session ended or sampled), the polling tail reads what is left of them and drops them.
+     */
+    @Override
+    public void finish(Collection<LogStreamRef> streams) {
+        streams.forEach(r -> finished.add(r.logStreamName()));
+        LogSubscription f = fallback;
+        if (f != null) {
+            f.finish(streams);
+        }
     }
 
     /** Whether the tail has left the live session for polling (for the status line and tests). */

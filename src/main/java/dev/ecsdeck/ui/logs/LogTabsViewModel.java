@@ -34,6 +34,10 @@ import javafx.collections.ObservableList;
  * A task's (or container's) tail reads the task as it is now: a task that has stopped is read from its
  * start to its stop, and its tab then says when it stopped, its exit code and reason; a running task
  * is looked at every {@link #REFRESH_MS}, and its tail ends the same way once it stops.
+ * <p>
+ * A service's tail reads the tasks running now: a task no longer listed is looked at, and once it has
+ * stopped and its last lines had time to come in ({@link StoppedTask#INGESTION_LAG_MS} after its stop)
+ * its streams are read to their end and dropped from the tail's subscriptions.
  */
 public final class LogTabsViewModel {
     /** A new tail starts this far back by default, then follows. */
@@ -44,6 +48,7 @@ public final class LogTabsViewModel {
     private final EcsProvider provider;
     private final TaskExecutor executor;
     private final LogStreamResolver resolver;
+    private final ServiceTailStreams serviceStreams;
     private final LongSupplier nowMillis;
     private final int capacity;
     private final ZoneId zone;
@@ -68,6 +73,7 @@ public final class LogTabsViewModel {
         this.capacity = capacity;
         this.zone = zone;
         this.start = new TailStartChooser(zone);
+        this.serviceStreams = new ServiceTailStreams(provider, executor, nowMillis, tails::contains);
     }
 
     public ObservableList<LogTailViewModel> tails() {
@@ -109,7 +115,7 @@ public final class LogTabsViewModel {
         if (entry instanceof TreeEntry.ServiceEntry s) {
             String name = s.service().serviceName();
             openTail("service " + name + " (" + s.cluster() + ")", "service " + name,
-                    () -> new Found(resolver.forService(s.cluster(), name), null), true, null, null);
+                    () -> new Found(resolver.forService(s.cluster(), name), null), true, s.cluster(), null);
         } else if (entry instanceof TreeEntry.TaskEntry t) {
             openTail("task " + shortId(t.task()) + " (" + t.cluster() + ")", "task " + t.task().taskId(),
                     () -> taskNow(t.cluster(), t.task(), null), false, t.cluster(), null);
@@ -192,6 +198,7 @@ public final class LogTabsViewModel {
     public void poll() {
         long now = now();
         for (FollowedTail f : List.copyOf(followed.values())) {
+            serviceStreams.endStoppedStreams(f, now);
             if (!f.looking.isBusy() && now - f.lastResolvedMillis >= REFRESH_MS) {
                 refresh(f, now);
             }
@@ -228,12 +235,26 @@ public final class LogTabsViewModel {
         }
     }
 
+    /** What a service's tail found on a look: its tasks' streams, and the stops of tasks no longer listed (task id → stoppedAt). */
+    private record Refreshed(Found found, Map<String, Long> stops) {}
+
     private void refresh(FollowedTail f, long now) {
         f.lastResolvedMillis = now;
-        BackgroundTask.of(f.resolve).onSuccess(resolved -> {
+        boolean service = f.task == null && f.cluster != null;
+        BackgroundTask.of(() -> {
+            Found found = f.resolve.call();
+            return new Refreshed(found, service ? serviceStreams.stopsOfGone(f, found.resolved(), now) : Map.of());
+        }).onSuccess(refreshed -> {
             if (!followed.containsKey(f.tail)) {
                 return;
             }
+            Found resolved = refreshed.found();
+            refreshed.stops().forEach((task, at) -> {
+                if (f.tasks.contains(task)) {
+                    f.stops.putIfAbsent(task, at);
+                }
+            });
+            serviceStreams.endStoppedStreams(f, now());
             List<LogStreamRef> fresh = f.take(resolved.resolved().streams());
             f.noteFrom(resolved.resolved());
             if (!fresh.isEmpty()) {
@@ -247,6 +268,10 @@ public final class LogTabsViewModel {
 
     /** One subscription per group of streams found together; each reads from the tail's start. */
     private void subscribe(FollowedTail f, List<LogStreamRef> streams) {
+        if (f.task == null && f.cluster != null) {
+            serviceStreams.subscribe(f, streams);
+            return;
+        }
         LogSink sink = f.sink();
         Long end = f.bounded ? f.stopped.endMillis() : null;
         BackgroundTask.of(() -> provider.tailLogs(new LogTailRequest(streams, f.startMillis, end), sink))

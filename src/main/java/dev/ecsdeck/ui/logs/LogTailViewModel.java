@@ -143,6 +143,11 @@ public final class LogTailViewModel implements LogSink {
         }
     }
 
+    /** Lets go of a subscription that ended by itself (its streams read to their end). */
+    public void detach(LogSubscription subscription) {
+        subscriptions.remove(subscription);
+    }
+
     public void close() {
         closed = true;
         for (LogSubscription s : subscriptions) {

@@ -166,6 +166,38 @@ class LiveTailWireTest {
         assertEquals(written(streams, start), got);
     }
 
+    /** A stopped task's stream, told finished while live, is left out of the polling that takes over; finishing reads the rest and ends. */
+    @Test
+    void aFinishedStreamLeavesThePollingThatTakesOverAndFinishingReadsTheRestThenEnds() {
+        server.liveTail().sessionTimeout(Duration.ofSeconds(30));
+        List<LogStreamRef> streams = service(2);
+        long start = clock.now().toEpochMilli();
+        Recorder sink = live(streams, start);
+        follow(sink, streams, start, 25);
+        LogStreamRef done = streams.get(0);
+        LogStreamRef still = streams.get(1);
+        tail.finish(List.of(done)); // live: it stays in the session, which costs nothing
+        tick(10); // past the session's 30 s: polling takes over, without it
+        waitUntil("the fallback", () -> sink.saw("Polling every second: the live session timed out"));
+        List<LogStreamRef> one = List.of(still);
+        waitUntil("the other stream's lines", () -> written(one, start).get(still.logStreamName())
+                .equals(sink.seqsByStream().get(still.logStreamName())));
+        int doneLines = sink.seqsByStream().get(done.logStreamName()).size();
+        for (int i = 0; i < 5; i++) {
+            tick(1);
+            waitUntil("the other stream's lines", () -> written(one, start).get(still.logStreamName())
+                    .equals(sink.seqsByStream().get(still.logStreamName())));
+        }
+        assertEquals(doneLines, sink.seqsByStream().get(done.logStreamName()).size(), "the finished stream is no longer read");
+        assertTrue(written(List.of(done), start).get(done.logStreamName()).size() > doneLines, "though the simulator's task wrote on");
+
+        tick(1);
+        tail.finish();
+        waitUntil("the end", () -> sink.saw("Read to the end"));
+        assertEquals(written(one, start).get(still.logStreamName()), sink.seqsByStream().get(still.logStreamName()),
+                "read to the end before ending");
+    }
+
     @Test
     void aSessionThatFailsMidWayFallsBackToPollingWithNothingLostOrRepeated() {
         List<LogStreamRef> streams = service(2);
