@@ -153,6 +153,35 @@ public final class UiTestBench implements AutoCloseable {
     }
 
     /** Waits until a row matching the predicate is loaded in the tree, and returns it. */
+    /**
+     * Clicks the drawn tree row of the entry {@code which} names and waits until it is selected. The
+     * tree redraws while clusters arrive and counts fill in, so the cell found can show another row by
+     * the time the pointer reaches it: then the row is found and clicked again (at most three times).
+     */
+    public void clickTreeRow(org.testfx.api.FxRobot robot, String what, Predicate<TreeEntry> which) {
+        waitForRow(what, which);
+        for (int attempt = 1;; attempt++) {
+            waitUntil(what + " drawn", () -> drawnCell(robot, which) != null);
+            robot.clickOn(drawnCell(robot, which));
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+                    TreeEntry selected = window.tree().selectedProperty().get();
+                    return selected != null && which.test(selected);
+                }).get());
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw new AssertionError("Clicked " + what + " three times and it was not selected", e);
+                }
+            }
+        }
+    }
+
+    private static javafx.scene.Node drawnCell(org.testfx.api.FxRobot robot, Predicate<TreeEntry> which) {
+        return onFx(() -> robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<TreeEntry> c) -> c.isVisible()
+                && c.getItem() != null && which.test(c.getItem())).<javafx.scene.Node>tryQuery().orElse(null));
+    }
+
     public TreeItem<TreeEntry> waitForRow(String what, Predicate<TreeEntry> which) {
         waitUntil(what, () -> window.tree().find(which) != null);
         return window.tree().find(which);

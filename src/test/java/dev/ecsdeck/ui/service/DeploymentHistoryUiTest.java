@@ -19,6 +19,8 @@ import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -30,6 +32,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
@@ -83,6 +86,26 @@ class DeploymentHistoryUiTest {
                 && h.arn().equals(arn)).query();
         scrollIntoView(robot, row);
         return row;
+    }
+
+    /**
+     * Clicks the history row of the deployment and waits until it alone is selected: the history is
+     * refreshed in place, so the row found can be redrawn under the pointer; then it is clicked again
+     * (at most three times).
+     */
+    private static void selectRow(FxRobot robot, String arn) {
+        for (int attempt = 1;; attempt++) {
+            robot.clickOn(rowOf(robot, arn));
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> history(robot).getSelectionModel().getSelectedItems()
+                        .stream().map(DeploymentHistoryRow::arn).toList()).equals(List.of(arn)));
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw new AssertionError("Clicked the row of " + arn + " three times and it was not selected", e);
+                }
+            }
+        }
     }
 
     private static String question(FxRobot robot) {
@@ -191,7 +214,7 @@ class DeploymentHistoryUiTest {
 
         DeploymentHistoryRow canary = rows(robot).get(0);
         DeploymentHistoryRow first = rows(robot).get(1);
-        robot.clickOn(rowOf(robot, first.arn()));
+        selectRow(robot, first.arn());
         waitUntil("the first deployment's timeline", () -> text(robot, "#timelineTitle").equals("Canary deployment of checkout:1"));
         PanelClock.advance(bench, panel, Duration.ofSeconds(30));
         assertEquals(List.of(first.arn()), onFx(() -> history(robot).getSelectionModel().getSelectedItems().stream()
@@ -199,14 +222,14 @@ class DeploymentHistoryUiTest {
         assertEquals("Canary deployment of checkout:1", text(robot, "#timelineTitle"));
         assertTrue(onFx(() -> robot.lookup("#compareRevisionsButton").query().isDisabled()), "one revision only: nothing to compare");
 
-        robot.clickOn(rowOf(robot, canary.arn()));
+        selectRow(robot, canary.arn());
         click(robot, "#compareRevisionsButton");
         assertEquals(List.of(List.of(canary.sourceRevisionArn(), canary.targetRevisionArn())), compared, "its source, then its target");
         robot.press(KeyCode.SHORTCUT).clickOn(rowOf(robot, first.arn())).release(KeyCode.SHORTCUT);
         click(robot, "#compareRevisionsButton");
         assertEquals(List.of(first.targetRevisionArn(), canary.targetRevisionArn()), compared.get(1), "two deployments' targets, older first");
 
-        robot.clickOn(rowOf(robot, canary.arn()));
+        selectRow(robot, canary.arn());
         click(robot, "#rollBackToRevisionButton");
         assertEquals("Roll back checkout in prod-web from checkout:2 to checkout:1? It deploys checkout:1 with the service's present "
                 + "deployment configuration.", question(robot));
@@ -248,7 +271,7 @@ class DeploymentHistoryUiTest {
             assertEquals(ReadOnlyHint.READ_ONLY, control.getTooltip().getText(), id + " says why");
         }
         // Comparing changes nothing: it stays on.
-        robot.clickOn(rowOf(robot, rows(robot).get(0).arn()));
+        selectRow(robot, rows(robot).get(0).arn());
         waitUntil("compare on", () -> !robot.lookup("#compareRevisionsButton").query().isDisabled());
         robot.interact(() -> bench.shell.readOnlyProperty().set(false));
         waitUntil("Continue possible again", () -> !robot.lookup("#hookContinueButton").query().isDisabled());

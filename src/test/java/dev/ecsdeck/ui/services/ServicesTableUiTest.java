@@ -15,7 +15,6 @@ import dev.ecsdeck.ui.TableOnScreen;
 import dev.ecsdeck.ui.UiTestBench;
 import dev.ecsdeck.ui.UiTestEnd;
 import dev.ecsdeck.ui.common.ReadOnlyHint;
-import dev.ecsdeck.ui.tree.TreeEntry;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -24,7 +23,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -48,9 +46,7 @@ class ServicesTableUiTest {
 
     /** Clicks a cluster's row in the tree and waits for its services table to fill. */
     private TableView<ServiceRow> clickCluster(FxRobot robot, String cluster) {
-        bench.waitForRow("cluster " + cluster, clusterNamed(cluster));
-        robot.clickOn(robot.lookup(".tree-cell").match((TreeCell<TreeEntry> c) -> c.getItem() instanceof TreeEntry.ClusterEntry e
-                && e.cluster().clusterName().equals(cluster)).<Node>query());
+        bench.clickTreeRow(robot, "cluster " + cluster, clusterNamed(cluster));
         waitUntil("the services table on screen", () -> robot.lookup("#servicesTable").tryQuery().isPresent());
         TableView<ServiceRow> table = robot.lookup("#servicesTable").queryTableView();
         waitUntil("the services of " + cluster, () -> table.isVisible() && !table.getItems().isEmpty()
