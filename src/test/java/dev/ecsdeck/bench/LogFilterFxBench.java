@@ -1,5 +1,6 @@
 package dev.ecsdeck.bench;
 
+import static dev.ecsdeck.bench.FxCall.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,18 +51,6 @@ class LogFilterFxBench {
             new String[] {"order", "text"},
             new String[] {"GET /api", "text"},
             new String[] {"", "text"});
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(120, TimeUnit.SECONDS);
-    }
 
     /** Posts a runnable every 2 ms and keeps the longest lateness seen since the last {@link #restart}. */
     private static final class FxProbe implements AutoCloseable {

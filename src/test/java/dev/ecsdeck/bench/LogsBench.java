@@ -1,5 +1,6 @@
 package dev.ecsdeck.bench;
 
+import static dev.ecsdeck.bench.FxCall.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,15 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -115,18 +113,6 @@ class LogsBench {
             sizes.add((after - before) / (1024.0 * 1024.0));
         }
         Bench.print("logs.heap_mb_1m", Math.round(Bench.median(sizes)), "MB");
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 
     /** One run's frames: wall time, the FX thread's CPU time, and the wall time's parts (total, drain, afterDrain + CSS, layout). */
