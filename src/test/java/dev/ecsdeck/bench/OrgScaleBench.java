@@ -22,9 +22,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.TreeItem;
@@ -43,30 +46,46 @@ class OrgScaleBench {
     private static final int SERVICES = 500;
     private static final String SCENARIO = "large:clusters=" + CLUSTERS + ",services=" + SERVICES + ",tasks=1000";
 
-    /** Background work on pools, UI work on one thread of its own: the window's threading without a screen. */
+    /**
+     * Background work on pools, UI work on one thread of its own: the window's threading without a
+     * screen. The UI state changes only in work run on that thread, so a condition waited for is
+     * checked after each piece of it, and is met at the moment it turns true (no polling).
+     */
     private static final class BenchExecutor implements AutoCloseable {
         final ExecutorService ui = Executors.newSingleThreadExecutor();
-        final UiTaskExecutor tasks = new UiTaskExecutor(8, ui, e -> { });
-        final UiTaskExecutor names = new UiTaskExecutor(ServiceNameIndex.PARALLEL, ui, e -> { });
+        final List<Runnable> afterEach = new CopyOnWriteArrayList<>();
+        final Executor uiThread = r -> ui.execute(() -> {
+            r.run();
+            afterEach.forEach(Runnable::run);
+        });
+        final UiTaskExecutor tasks = new UiTaskExecutor(8, uiThread, e -> { });
+        final UiTaskExecutor names = new UiTaskExecutor(ServiceNameIndex.PARALLEL, uiThread, e -> { });
 
         void onUi(Runnable action) throws Exception {
-            CompletableFuture.runAsync(action, ui).get(120, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(action, uiThread).get(120, TimeUnit.SECONDS);
         }
 
         boolean onUi(BooleanSupplier test) throws Exception {
-            return CompletableFuture.supplyAsync(test::getAsBoolean, ui).get(120, TimeUnit.SECONDS);
+            return CompletableFuture.supplyAsync(test::getAsBoolean, uiThread).get(120, TimeUnit.SECONDS);
         }
 
-        /** Polls {@code test} on the UI thread until true; fails after two minutes. */
+        /** Waits until {@code test} holds on the UI thread and returns when it turned true (System.nanoTime); fails after two minutes. */
         long until(String what, BooleanSupplier test) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (!onUi(test)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Timed out waiting for " + what);
+            CompletableFuture<Long> met = new CompletableFuture<>();
+            Runnable check = () -> {
+                if (!met.isDone() && test.getAsBoolean()) {
+                    met.complete(System.nanoTime());
                 }
-                Thread.sleep(2);
+            };
+            afterEach.add(check);
+            try {
+                uiThread.execute(() -> { }); // it may hold already
+                return met.get(2, TimeUnit.MINUTES);
+            } catch (TimeoutException e) {
+                throw new AssertionError("Timed out waiting for " + what, e);
+            } finally {
+                afterEach.remove(check);
             }
-            return System.nanoTime();
         }
 
         @Override
@@ -234,18 +253,15 @@ class OrgScaleBench {
 
         List<Long> throttledMs = new ArrayList<>();
         boolean saidThrottled = false;
-        Process throttled = serve("--throttle-rate", "20");
-        try {
-            String port = portOf(throttled);
-            for (int run = 0; run < 3; run++) {
-                try (Console console = new Console(port)) {
-                    throttledMs.add(console.namesMs());
-                    saidThrottled |= console.statuses.stream().anyMatch(s -> s.contains("throttled, retrying"));
-                }
-                Thread.sleep(2_000); // the bucket refills between runs
+        for (int run = 0; run < 3; run++) {
+            // A simulator of its own for each run, so each starts with a full token bucket, as a console opening on ECS does.
+            Process throttled = serve("--throttle-rate", "20");
+            try (Console console = new Console(portOf(throttled))) {
+                throttledMs.add(console.namesMs());
+                saidThrottled |= console.statuses.stream().anyMatch(s -> s.contains("throttled, retrying"));
+            } finally {
+                stop(throttled);
             }
-        } finally {
-            stop(throttled);
         }
         assertTrue(saidThrottled, "quick open said it was throttled");
         Bench.print("tree.quickopen_names_throttled_ms", Bench.median(throttledMs), "ms");
